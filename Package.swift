@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Blackbar",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "blackbar", targets: ["blackbar"]),
+        .library(name: "BlackbarCore", targets: ["BlackbarCore"]),
+        .library(name: "BlackbarRules", targets: ["BlackbarRules"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // The only C surface: a module map and a shim header over Debian's libpcre2-8.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // The only Swift code that touches PCRE2.
+        .target(name: "BlackbarRegex", dependencies: ["CPCRE2"]),
+        // Pure checksum and structure checks over bytes.
+        .target(name: "BlackbarValidators"),
+        // Findings, rules, the detector: no formats, no CLI.
+        .target(name: "BlackbarCore", dependencies: ["BlackbarRegex", "BlackbarValidators"]),
+        // YAML rule packs, the embedded default pack, the example harness.
+        .target(
+            name: "BlackbarRules",
+            dependencies: [
+                "BlackbarCore", "BlackbarRegex", "BlackbarValidators", "BlackbarRedaction", "Yams",
+                .product(name: "Crypto", package: "swift-crypto")]),
+        // Sources and writers: streamed text now; CSV, JSON and metadata later.
+        .target(name: "BlackbarFormats", dependencies: ["BlackbarCore"]),
+        // Operators and the redactor.
+        .target(name: "BlackbarRedaction", dependencies: ["BlackbarCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // Regulation taxonomy and the risk log.
+        .target(name: "BlackbarRisk", dependencies: ["BlackbarCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        .executableTarget(
+            name: "blackbar",
+            dependencies: [
+                "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // `swift run -c release blackbar-bench`: generated corpus, MB/s per core, per rule, peak memory.
+        .executableTarget(name: "blackbar-bench", dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats"]),
+        .testTarget(name: "BlackbarValidatorsTests", dependencies: ["BlackbarValidators"]),
+        .testTarget(name: "BlackbarRegexTests", dependencies: ["BlackbarRegex"]),
+        .testTarget(
+            name: "BlackbarEngineTests",
+            dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk"]),
+        .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore"]),
+        .testTarget(name: "BlackbarCLITests", dependencies: []),
+    ]
+)

@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Per-block anchor positions shared by all rules: the digit clusters, computed once per block.
+struct DigitClusters {
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var digits: [Int] = []
+
+    /// Joins digit runs separated by at most `maxGap` non-digit bytes (never across a line feed).
+    mutating func compute(_ base: UnsafePointer<UInt8>, from: Int, to: Int, maxGap: Int = 3) {
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        digits.removeAll(keepingCapacity: true)
+        var i = from
+        var open = false
+        var cStart = 0, cEnd = 0, cDigits = 0
+        while i < to {
+            // Skip eight bytes at a time while none is an ASCII digit (SWAR: x ^ 0x30 < 10 per byte).
+            if !open || i - cEnd > maxGap {
+                if open {
+                    starts.append(cStart); ends.append(cEnd); digits.append(cDigits)
+                    open = false
+                }
+                while i + 8 <= to {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+                    let hasDigit = (word &- 0x0A0A_0A0A_0A0A_0A0A) & ~word & 0x8080_8080_8080_8080
+                    if hasDigit != 0 { break }
+                    i += 8
+                }
+                if i >= to { break }
+            }
+            let b = base[i]
+            if b &- 0x30 < 10 {
+                if open && i - cEnd <= maxGap {
+                    cEnd = i + 1
+                    cDigits += 1
+                } else {
+                    if open { starts.append(cStart); ends.append(cEnd); digits.append(cDigits) }
+                    open = true
+                    cStart = i; cEnd = i + 1; cDigits = 1
+                }
+            } else if b == 0x0A && open {
+                starts.append(cStart); ends.append(cEnd); digits.append(cDigits)
+                open = false
+            }
+            i += 1
+        }
+        if open { starts.append(cStart); ends.append(cEnd); digits.append(cDigits) }
+    }
+}
+
+/// Merged windows (`[start, end)` pairs) around anchor hits, clamped to the subject.
+struct WindowList {
+    var starts: [Int] = []
+    var ends: [Int] = []
+
+    mutating func reset() {
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a window; windows must arrive in increasing start order.
+    @inline(__always) mutating func add(_ start: Int, _ end: Int) {
+        if let last = ends.last, start <= last {
+            if end > last { ends[ends.count - 1] = end }
+        } else {
+            starts.append(start)
+            ends.append(end)
+        }
+    }
+
+    var isEmpty: Bool { starts.isEmpty }
+}
+
+enum AnchorSearch {
+    /// Every position of any of `bytes` in `from..<to`.
+    static func bytes(
+        _ needles: [UInt8], _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ hit: (Int) -> Void
+    ) {
+        if needles.count == 1 {
+            var i = from
+            let needle = Int32(needles[0])
+            while i < to, let p = memchr(base + i, needle, to - i) {
+                let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                hit(at)
+                i = at + 1
+            }
+            return
+        }
+        var table = [Bool](repeating: false, count: 256)
+        for n in needles { table[Int(n)] = true }
+        table.withUnsafeBufferPointer { t in
+            for i in from..<to where t[Int(base[i])] { hit(i) }
+        }
+    }
+
+    /// Every position of `literal` in `from..<to`.
+    static func literal(_ literal: [UInt8], _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ hit: (Int) -> Void) {
+        guard let first = literal.first else { return }
+        var i = from
+        let n = literal.count
+        literal.withUnsafeBufferPointer { lit in
+            while i + n <= to, let p = memchr(base + i, Int32(first), to - i - n + 1) {
+                let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + at, lit.baseAddress!, n) == 0 { hit(at) }
+                i = at + 1
+            }
+        }
+    }
+
+    /// Every case-insensitive position of any keyword in `from..<to`.
+    static func keywords(
+        _ keywords: [[UInt8]], _ firstBytes: [Bool], _ base: UnsafePointer<UInt8>, from: Int, to: Int,
+        _ hit: (Int) -> Void
+    ) {
+        var i = from
+        while i < to {
+            if firstBytes[Int(base[i])] {
+                for word in keywords where i + word.count <= to {
+                    var same = true
+                    for (j, w) in word.enumerated() where ASCII.lower(base[i + j]) != w {
+                        same = false
+                        break
+                    }
+                    if same {
+                        hit(i)
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// A set of context words and phrases matched as whole words, case-insensitively.
+///
+/// Words are matched against tokens (maximal runs of ASCII letters, digits and non-ASCII bytes), so
+/// `lic` never matches inside `public`. A phrase (`date of birth`) matches consecutive tokens.
+/// Words written in scripts without spaces (CJK, such as `生年月日`) match as substrings.
+public struct ContextWords: Sendable, Equatable {
+    /// The phrases, each as lower-cased tokens.
+    let phrases: [[[UInt8]]]
+    /// Words matched as substrings (CJK), lower-cased bytes.
+    let substrings: [[UInt8]]
+    /// The words as written in the rule, for explanations.
+    public let words: [String]
+
+    /// No words.
+    public static let empty = ContextWords([])
+
+    /// Builds the set from the rule file's list.
+    public init(_ words: [String]) {
+        self.words = words
+        var phrases: [[[UInt8]]] = []
+        var substrings: [[UInt8]] = []
+        for word in words {
+            let lowered = Array(word.lowercased().utf8)
+            if word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
+                substrings.append(lowered)
+            } else {
+                let tokens = ContextWords.tokens(in: lowered[...])
+                if !tokens.isEmpty { phrases.append(tokens) }
+            }
+        }
+        self.phrases = phrases
+        self.substrings = substrings
+    }
+
+    /// Whether there are no words at all.
+    public var isEmpty: Bool { phrases.isEmpty && substrings.isEmpty }
+
+    /// The first word of the set that appears in `tokens` (already lower-cased), as written in the rule.
+    func firstMatch(tokens: [[UInt8]], raw: ArraySlice<UInt8>) -> String? {
+        for (index, phrase) in phrases.enumerated() where phrase.count <= tokens.count {
+            for i in 0...(tokens.count - phrase.count) where tokens[i] == phrase[0] {
+                var all = true
+                for j in 1..<phrase.count where tokens[i + j] != phrase[j] {
+                    all = false
+                    break
+                }
+                if all { return wordFor(phraseIndex: index) }
+            }
+        }
+        if !substrings.isEmpty {
+            for word in substrings where raw.count >= word.count {
+                if raw.firstRange(of: word) != nil { return String(decoding: word, as: UTF8.self) }
+            }
+        }
+        return nil
+    }
+
+    private func wordFor(phraseIndex: Int) -> String {
+        // phrases were appended in order, skipping substring words; map back.
+        var seen = -1
+        for word in words where !word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
+            seen += 1
+            if seen == phraseIndex { return word }
+        }
+        return words.first ?? ""
+    }
+
+    /// Splits bytes into lower-cased word tokens.
+    static func tokens(in bytes: ArraySlice<UInt8>) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        for b in bytes {
+            if ASCII.isWordByte(b) {
+                current.append(ASCII.lower(b))
+            } else if !current.isEmpty {
+                result.append(lowerNonASCII(current))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { result.append(lowerNonASCII(current)) }
+        return result
+    }
+
+    /// Tokens of a field name: also split camelCase and snake_case (`billingIban` gives `billing`, `iban`).
+    static func fieldTokens(_ field: String) -> [[UInt8]] {
+        var spaced: [UInt8] = []
+        var previousLower = false
+        for b in field.utf8 {
+            let isUpper = b &- 0x41 < 26
+            if isUpper && previousLower { spaced.append(0x20) }
+            previousLower = b &- 0x61 < 26
+            spaced.append(b == 0x5F ? 0x20 : b)
+        }
+        return tokens(in: spaced[...])
+    }
+
+    private static func lowerNonASCII(_ token: [UInt8]) -> [UInt8] {
+        guard token.contains(where: { $0 >= 0x80 }) else { return token }
+        return Array(String(decoding: token, as: UTF8.self).lowercased().utf8)
+    }
+
+    private static func isSpacelessScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0x0E00...0x0E7F: return true
+        default: return false
+        }
+    }
+}

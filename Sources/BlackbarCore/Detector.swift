@@ -1,0 +1,218 @@
+import BlackbarRegex
+import BlackbarValidators
+
+/// How the detector scores and filters.
+public struct DetectorOptions: Sendable {
+    /// Candidates below this confidence are not reported.
+    public var minConfidence: Double
+    /// Attach an `Explanation` to every finding.
+    public var explain: Bool
+    /// Bytes before and after a match searched for context words.
+    public var contextWindow: Int
+
+    /// Creates options.
+    public init(minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64) {
+        self.minConfidence = minConfidence
+        self.explain = explain
+        self.contextWindow = contextWindow
+    }
+}
+
+/// The scoring constants, in one place.
+public enum ConfidenceModel {
+    /// Added when the validator passes.
+    public static let validatorBoost = 0.3
+    /// Added when a context word is near the match or in the field name.
+    public static let contextBoost = 0.2
+    /// Subtracted when a negative context word is near.
+    public static let negativePenalty = 0.35
+}
+
+/// A pattern match before it becomes a finding, with what happened to it. Used by `--explain` and the rule harness.
+public struct Candidate: Sendable {
+    /// Why a candidate was not reported.
+    public enum Drop: String, Sendable {
+        case validatorRejected = "validator rejected"
+        case noContext = "required context missing"
+        case belowMinimum = "below minimum confidence"
+    }
+    /// Index of the rule in the rule set.
+    public var ruleIndex: Int
+    /// The finding it would be.
+    public var finding: Finding
+    /// Why it was dropped, or nil when it is reported (before overlap resolution).
+    public var drop: Drop?
+}
+
+/// Per-thread detector state: PCRE2 scratch and reusable buffers. One per worker thread.
+public final class DetectorScratch {
+    let match: MatchScratch
+    var clusters = DigitClusters()
+    var windows = WindowList()
+    /// Matches cut short by the PCRE2 limits since this scratch was made.
+    public internal(set) var limitHits = 0
+
+    /// Creates scratch sized for the rule set.
+    public init() { match = MatchScratch() }
+}
+
+/// Runs a rule set over byte buffers. Knows nothing of formats: a caller hands it bytes, the region
+/// to report, and an optional field name (column, key path, metadata tag) used as context.
+public final class Detector: Sendable {
+    /// The rules it runs.
+    public let ruleSet: RuleSet
+    /// Scoring options.
+    public let options: DetectorOptions
+    private let usesDigits: Bool
+    private let keywordFirstBytes: [[Bool]]
+
+    /// Creates a detector.
+    public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
+        self.ruleSet = ruleSet
+        self.options = options
+        usesDigits = ruleSet.rules.contains { if case .digits = $0.prefilter { return true } else { return false } }
+        keywordFirstBytes = ruleSet.rules.map { rule in
+            var table = [Bool](repeating: false, count: 256)
+            if case .keywords(let words) = rule.prefilter {
+                for w in words where !w.isEmpty {
+                    table[Int(w[0])] = true
+                    if w[0] &- 0x61 < 26 { table[Int(w[0] - 32)] = true }
+                }
+            }
+            return table
+        }
+    }
+
+    /// Findings whose match starts in `region`, overlaps resolved, sorted by start.
+    ///
+    /// - Parameters:
+    ///   - subject: the bytes; lookbehind and lookahead context may lie outside `region`.
+    ///   - region: only matches starting here are reported.
+    ///   - field: a column name, key path or tag whose words count as context.
+    public func scan(
+        _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String? = nil, scratch: DetectorScratch
+    ) -> [Finding] {
+        let kept = candidates(subject, region: region, field: field, scratch: scratch, keepDropped: false)
+        return OverlapResolver.resolve(kept.map(\.finding))
+    }
+
+    /// Convenience for small inputs: scans all of `bytes` with a fresh scratch.
+    public func scan(_ bytes: [UInt8], field: String? = nil) -> [Finding] {
+        bytes.withUnsafeBytes { scan($0, region: 0..<$0.count, field: field, scratch: DetectorScratch()) }
+    }
+
+    /// Every candidate of every rule, including dropped ones when `keepDropped` is set; no overlap resolution.
+    public func candidates(
+        _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String?, scratch: DetectorScratch,
+        keepDropped: Bool
+    ) -> [Candidate] {
+        guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
+        let length = subject.count
+        let fieldTokens = field.map(ContextWords.fieldTokens) ?? []
+        if usesDigits {
+            let from = max(0, region.lowerBound - 32), to = min(length, region.upperBound + ruleSet.maxWindow)
+            scratch.clusters.compute(base, from: from, to: to)
+        }
+        var out: [Candidate] = []
+        for (index, rule) in ruleSet.rules.enumerated() {
+            buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch)
+            let windows = scratch.windows
+            var resume = 0
+            for w in 0..<windows.starts.count {
+                let from = max(windows.starts[w], resume)
+                let to = windows.ends[w]
+                if from >= to { continue }
+                // The subject ends a little past the window so lookaheads see real bytes.
+                let end = min(length, to + 16)
+                rule.pattern.forEachMatch(
+                    in: subject, length: end, from: from, to: to, scratch: scratch.match,
+                    limitHits: &scratch.limitHits
+                ) { match in
+                    resume = match.end
+                    guard region.contains(match.start) else { return match.start < region.upperBound }
+                    if let candidate = evaluate(
+                        rule, index: index, match: match, subject: subject, fieldTokens: fieldTokens,
+                        keepDropped: keepDropped)
+                    {
+                        out.append(candidate)
+                    }
+                    return true
+                }
+            }
+        }
+        return out
+    }
+
+    private func buildWindows(
+        _ rule: Rule, index: Int, _ base: UnsafePointer<UInt8>, length: Int, region: Range<Int>,
+        scratch: DetectorScratch
+    ) {
+        scratch.windows.reset()
+        let pad = rule.window
+        let lo = region.lowerBound, hi = region.upperBound
+        // Anchors are searched from one window before the region so matches starting in it are seen.
+        let searchFrom = max(0, lo - pad), searchTo = min(length, hi + pad)
+        func add(_ at: Int, _ atEnd: Int) {
+            let s = max(searchFrom, at - pad), e = min(hi, atEnd + pad)
+            if s < e { scratch.windows.add(s, e) }
+        }
+        switch rule.prefilter {
+        case .none:
+            scratch.windows.add(lo, hi)
+        case .bytes(let needles):
+            AnchorSearch.bytes(needles, base, from: searchFrom, to: searchTo) { add($0, $0 + 1) }
+        case .literal(let literal):
+            AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
+        case .keywords(let words):
+            AnchorSearch.keywords(words, keywordFirstBytes[index], base, from: searchFrom, to: searchTo) {
+                add($0, $0 + 1)
+            }
+        case .digits(let minimum):
+            let c = scratch.clusters
+            for k in 0..<c.starts.count where c.digits[k] >= minimum { add(c.starts[k], c.ends[k]) }
+        }
+    }
+
+    private func evaluate(
+        _ rule: Rule, index: Int, match: PatternMatch, subject: UnsafeRawBufferPointer, fieldTokens: [[UInt8]],
+        keepDropped: Bool
+    ) -> Candidate? {
+        let valueRange = ByteRange(match.valueStart, match.valueEnd)
+        guard valueRange.count > 0 else { return nil }
+        var outcome = ValidatorOutcome.notApplicable
+        if let validator = rule.validator {
+            let raw = Array(subject[valueRange.start..<valueRange.end])
+            outcome = validator.check(NormalizeStep.apply(rule.normalize, to: raw))
+        }
+        var confidence = rule.base
+        var drop: Candidate.Drop? = nil
+        if outcome == .invalid { drop = .validatorRejected }
+        if outcome == .valid { confidence += ConfidenceModel.validatorBoost }
+        var contextWord: String? = nil
+        var negativeWord: String? = nil
+        if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
+            let w = options.contextWindow
+            let before = subject[max(0, valueRange.start - w)..<valueRange.start]
+            let after = subject[valueRange.end..<min(subject.count, valueRange.end + w)]
+            let rawBefore = ArraySlice(before), rawAfter = ArraySlice(after)
+            let tokens = ContextWords.tokens(in: rawBefore) + ContextWords.tokens(in: rawAfter) + fieldTokens
+            contextWord = rule.context.firstMatch(tokens: tokens, raw: rawBefore + rawAfter)
+            negativeWord = rule.negativeContext.firstMatch(tokens: tokens, raw: rawBefore + rawAfter)
+        }
+        if contextWord != nil { confidence += ConfidenceModel.contextBoost }
+        if negativeWord != nil { confidence -= ConfidenceModel.negativePenalty }
+        confidence = min(1, max(0, confidence))
+        if drop == nil, rule.contextRequired, contextWord == nil { drop = .noContext }
+        if drop == nil, confidence < options.minConfidence { drop = .belowMinimum }
+        if drop != nil && !keepDropped { return nil }
+        var finding = Finding(
+            ruleID: rule.id, entity: rule.entity, range: valueRange, confidence: (confidence * 100).rounded() / 100,
+            validated: outcome == .valid, priority: rule.priority)
+        if options.explain || keepDropped {
+            finding.explanation = Explanation(
+                pattern: rule.pattern.source, validator: rule.validator?.name, outcome: outcome,
+                contextWord: contextWord, negativeWord: negativeWord, base: rule.base)
+        }
+        return Candidate(ruleIndex: index, finding: finding, drop: drop)
+    }
+}

@@ -1,0 +1,76 @@
+import BlackbarValidators
+
+/// A half-open range of byte offsets (`start..<end`) into the input, in UTF-8 code units.
+public struct ByteRange: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// First byte of the range.
+    public var start: Int
+    /// One past the last byte.
+    public var end: Int
+
+    /// Creates a range; `start <= end`.
+    public init(_ start: Int, _ end: Int) {
+        precondition(start <= end, "ByteRange start \(start) after end \(end)")
+        self.start = start
+        self.end = end
+    }
+
+    /// Number of bytes.
+    public var count: Int { end - start }
+
+    /// Whether the two ranges share at least one byte.
+    public func overlaps(_ other: ByteRange) -> Bool { start < other.end && other.start < end }
+
+    /// The same range moved by `delta` bytes.
+    public func shifted(by delta: Int) -> ByteRange { ByteRange(start + delta, end + delta) }
+
+    public static func < (a: ByteRange, b: ByteRange) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    public var description: String { "\(start)..<\(end)" }
+}
+
+/// Why a finding was made: what `--explain` prints.
+public struct Explanation: Sendable, Equatable {
+    /// The rule's pattern source.
+    public var pattern: String
+    /// The validator's name, or nil when the rule has none.
+    public var validator: String?
+    /// What the validator said.
+    public var outcome: ValidatorOutcome
+    /// The context word (or field name word) that raised the confidence, if any.
+    public var contextWord: String?
+    /// The negative context word that lowered it, if any.
+    public var negativeWord: String?
+    /// The rule's base confidence.
+    public var base: Double
+}
+
+/// One piece of personal data found in the input. Holds no raw value: only where it is.
+public struct Finding: Sendable, Equatable {
+    /// The rule that made it (`iban`, `email`).
+    public var ruleID: String
+    /// What kind of data it is (`IBAN_CODE`, `EMAIL_ADDRESS`).
+    public var entity: String
+    /// Where the value sits, in bytes of the scanned segment or input.
+    public var range: ByteRange
+    /// 0...1: how sure the detector is.
+    public var confidence: Double
+    /// Whether a checksum or structure validator confirmed the value.
+    public var validated: Bool
+    /// The rule's precedence among overlapping findings (higher wins before confidence is compared).
+    public var priority: Int
+    /// Why it was made; filled when the detector runs with `explain`.
+    public var explanation: Explanation?
+
+    /// Creates a finding.
+    public init(
+        ruleID: String, entity: String, range: ByteRange, confidence: Double, validated: Bool, priority: Int = 0,
+        explanation: Explanation? = nil
+    ) {
+        self.ruleID = ruleID
+        self.entity = entity
+        self.range = range
+        self.confidence = confidence
+        self.validated = validated
+        self.priority = priority
+        self.explanation = explanation
+    }
+}

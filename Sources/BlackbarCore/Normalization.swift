@@ -1,0 +1,55 @@
+/// One step that turns the matched bytes into what a validator checks.
+public enum NormalizeStep: String, Sendable, CaseIterable {
+    /// Drop spaces, tabs, dashes, dots, slashes, parentheses and no-break spaces (U+00A0, U+202F).
+    case removeSeparators = "remove-separators"
+    /// Keep ASCII digits only.
+    case digits
+    /// Keep ASCII letters and digits only.
+    case alnum
+    /// ASCII upper case.
+    case upper
+    /// ASCII lower case.
+    case lower
+
+    /// Applies the steps in order.
+    public static func apply(_ steps: [NormalizeStep], to bytes: [UInt8]) -> [UInt8] {
+        var value = bytes
+        for step in steps { value = step.apply(value) }
+        return value
+    }
+
+    func apply(_ input: [UInt8]) -> [UInt8] {
+        switch self {
+        case .removeSeparators:
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var i = 0
+            while i < input.count {
+                let b = input[i]
+                // U+00A0 is C2 A0; U+202F is E2 80 AF.
+                if b == 0xC2, i + 1 < input.count, input[i + 1] == 0xA0 { i += 2; continue }
+                if b == 0xE2, i + 2 < input.count, input[i + 1] == 0x80, input[i + 2] == 0xAF { i += 3; continue }
+                switch b {
+                case 0x20, 0x09, 0x2D, 0x2E, 0x2F, 0x28, 0x29: break
+                default: out.append(b)
+                }
+                i += 1
+            }
+            return out
+        case .digits: return input.filter { $0 >= 0x30 && $0 <= 0x39 }
+        case .alnum: return input.filter { ASCII.isAlnum($0) }
+        case .upper: return input.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }
+        case .lower: return input.map { ASCII.lower($0) }
+        }
+    }
+}
+
+/// Byte classes used on the hot path.
+enum ASCII {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+    /// A byte that belongs to a word for context matching: ASCII letter or digit, or any non-ASCII byte.
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isAlnum(b) || b >= 0x80 }
+}

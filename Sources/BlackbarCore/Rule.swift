@@ -1,0 +1,90 @@
+import BlackbarRegex
+import BlackbarValidators
+
+/// The cheap test that decides where a rule's regex runs.
+public enum Prefilter: Sendable, Equatable {
+    /// Run the regex over the whole block (for patterns PCRE2 can start quickly: a fixed first byte).
+    case none
+    /// Run around every occurrence of any of these bytes (`@` for emails).
+    case bytes([UInt8])
+    /// Run around every occurrence of this literal, compared case-sensitively (`://`).
+    case literal([UInt8])
+    /// Run around digit clusters (digit runs joined across up to 3 other bytes) holding at least this many digits.
+    case digits(Int)
+    /// Run around every case-insensitive occurrence of any of these keywords.
+    case keywords([[UInt8]])
+}
+
+/// A compiled detection rule: pattern, prefilter, normalization, validator and context.
+public struct Rule: Sendable {
+    /// Unique id, the rule file's name (`iban`, `us-ssn`).
+    public let id: String
+    /// Entity it finds (`IBAN_CODE`).
+    public let entity: String
+    /// Human name.
+    public let name: String
+    /// Folder it came from (`global`, `us`, `de`).
+    public let jurisdiction: String
+    /// The compiled, JIT-compiled pattern.
+    public let pattern: CompiledPattern
+    /// Where the pattern runs.
+    public let prefilter: Prefilter
+    /// Bytes around a prefilter hit that a match can reach (the longest match the rule expects).
+    public let window: Int
+    /// Steps before the validator.
+    public let normalize: [NormalizeStep]
+    /// Checksum or structure validator, if any.
+    public let validator: Validator?
+    /// Confidence before validator and context.
+    public let base: Double
+    /// Words that raise confidence when near the match or in the field name.
+    public let context: ContextWords
+    /// Words that lower confidence.
+    public let negativeContext: ContextWords
+    /// Drop candidates that have no context word nearby.
+    public let contextRequired: Bool
+    /// Precedence among overlapping findings of different rules (higher wins first).
+    public let priority: Int
+
+    /// Creates a rule from compiled parts.
+    public init(
+        id: String, entity: String, name: String, jurisdiction: String, pattern: CompiledPattern,
+        prefilter: Prefilter, window: Int, normalize: [NormalizeStep], validator: Validator?, base: Double,
+        context: ContextWords, negativeContext: ContextWords, contextRequired: Bool, priority: Int
+    ) {
+        self.id = id
+        self.entity = entity
+        self.name = name
+        self.jurisdiction = jurisdiction
+        self.pattern = pattern
+        self.prefilter = prefilter
+        self.window = window
+        self.normalize = normalize
+        self.validator = validator
+        self.base = base
+        self.context = context
+        self.negativeContext = negativeContext
+        self.contextRequired = contextRequired
+        self.priority = priority
+    }
+}
+
+/// An ordered set of rules, and the digest that identifies the packs they came from.
+public struct RuleSet: Sendable {
+    /// The rules, in a stable order.
+    public let rules: [Rule]
+    /// SHA-256 (hex) over the rule pack files, computed by the loader; recorded in the risk log.
+    public let digest: String
+
+    /// Creates a set.
+    public init(rules: [Rule], digest: String) {
+        self.rules = rules
+        self.digest = digest
+    }
+
+    /// The same set restricted to rules passing `keep`.
+    public func filter(_ keep: (Rule) -> Bool) -> RuleSet { RuleSet(rules: rules.filter(keep), digest: digest) }
+
+    /// Largest window of any rule: how far a match may reach past a block edge.
+    public var maxWindow: Int { rules.map(\.window).max() ?? 0 }
+}

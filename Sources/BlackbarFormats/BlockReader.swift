@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A read failure, naming the input and the byte offset reached.
+public struct InputError: Error, CustomStringConvertible, Sendable {
+    /// The input's name (`-` for stdin).
+    public let input: String
+    /// Byte offset where reading failed.
+    public let offset: Int
+    /// The system's reason.
+    public let reason: String
+    public var description: String { "\(input): read error at byte \(offset): \(reason)" }
+}
+
+/// A piece of a byte stream: `bytes` holds some bytes before `region` (lookbehind), the region, and
+/// some bytes after it (lookahead), so matches near the edges see real context.
+public struct TextBlock: Sendable {
+    /// Lookbehind + region + lookahead.
+    public let bytes: [UInt8]
+    /// The bytes this block is responsible for: matches starting here are its own.
+    public let region: Range<Int>
+    /// Stream offset of `bytes[0]`.
+    public let offset: Int
+    /// 0-based block number.
+    public let index: Int
+}
+
+/// Reads a file descriptor as a sequence of blocks of about `blockSize` bytes, ending at a line feed
+/// when one is near, so memory stays flat however long the stream is.
+public final class BlockReader {
+    let fd: Int32
+    let name: String
+    let blockSize: Int
+    let lookbehind: Int
+    let lookahead: Int
+    private var buffer: [UInt8] = []
+    /// Stream offset of `buffer[0]`.
+    private var bufferOffset = 0
+    /// Stream offset where the next region starts.
+    private var regionStart = 0
+    private var eof = false
+    private var nextIndex = 0
+    /// Bytes read so far.
+    public private(set) var bytesRead = 0
+
+    /// Creates a reader. The descriptor stays open; the caller closes it.
+    public init(fd: Int32, name: String, blockSize: Int = 1 << 20, lookbehind: Int = 256, lookahead: Int = 4096) {
+        self.fd = fd
+        self.name = name
+        self.blockSize = max(blockSize, 1024)
+        self.lookbehind = lookbehind
+        self.lookahead = lookahead
+    }
+
+    /// The next block, or nil at the end of the stream.
+    public func next() throws(InputError) -> TextBlock? {
+        let want = regionStart + blockSize + lookahead - bufferOffset
+        try fill(upTo: want)
+        let available = bufferOffset + buffer.count
+        if regionStart >= available { return nil }
+        var end: Int
+        if eof && available <= regionStart + blockSize {
+            end = available
+        } else {
+            end = regionStart + blockSize
+            // End after the last line feed in the block's second half, if there is one.
+            let searchFrom = regionStart + blockSize / 2
+            var i = end - 1
+            while i >= searchFrom {
+                if buffer[i - bufferOffset] == 0x0A {
+                    end = i + 1
+                    break
+                }
+                i -= 1
+            }
+        }
+        let from = max(bufferOffset, regionStart - lookbehind)
+        let to = min(available, end + lookahead)
+        let bytes = Array(buffer[(from - bufferOffset)..<(to - bufferOffset)])
+        let block = TextBlock(
+            bytes: bytes, region: (regionStart - from)..<(end - from), offset: from, index: nextIndex)
+        nextIndex += 1
+        regionStart = end
+        // Keep only what later blocks can still need.
+        let keepFrom = max(bufferOffset, regionStart - lookbehind)
+        if keepFrom - bufferOffset > buffer.count / 2 {
+            buffer.removeFirst(keepFrom - bufferOffset)
+            bufferOffset = keepFrom
+        }
+        return block
+    }
+
+    private func fill(upTo wanted: Int) throws(InputError) {
+        while !eof && buffer.count < wanted {
+            let chunk = max(wanted - buffer.count, 64 * 1024)
+            let old = buffer.count
+            buffer.reserveCapacity(old + chunk)
+            var got = 0
+            var failure: Int32 = 0
+            buffer.append(contentsOf: repeatElement(0, count: chunk))
+            buffer.withUnsafeMutableBytes { raw in
+                while true {
+                    let n = read(fd, raw.baseAddress! + old, chunk)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failure = errno } else { got = n }
+                    break
+                }
+            }
+            buffer.removeLast(chunk - got)
+            if failure != 0 {
+                throw InputError(input: name, offset: bytesRead, reason: String(cString: strerror(failure)))
+            }
+            if got == 0 { eof = true }
+            bytesRead += got
+        }
+    }
+}

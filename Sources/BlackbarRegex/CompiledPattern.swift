@@ -1,0 +1,167 @@
+internal import CPCRE2
+
+/// A compile failure, with PCRE2's message and the byte offset in the pattern where it stopped.
+public struct PatternError: Error, CustomStringConvertible, Sendable {
+    /// PCRE2's own text for the error.
+    public let message: String
+    /// Byte offset in the pattern.
+    public let offset: Int
+    /// A one-line description naming the offset.
+    public var description: String { "\(message) at pattern offset \(offset)" }
+}
+
+/// How a pattern is compiled.
+public struct PatternOptions: Sendable, Hashable {
+    /// Compile with `PCRE2_UTF | PCRE2_MATCH_INVALID_UTF` (and `PCRE2_UCP`) for rules that need Unicode classes.
+    /// Never `PCRE2_UTF` alone: `pcre2_match` would then re-validate the rest of the buffer on every call.
+    public var unicode: Bool
+    /// Case-insensitive matching.
+    public var caseless: Bool
+
+    /// Creates options; the default is an ASCII-shaped, case-sensitive pattern.
+    public init(unicode: Bool = false, caseless: Bool = false) {
+        self.unicode = unicode
+        self.caseless = caseless
+    }
+}
+
+/// A span found by a pattern: the whole match, and the `value` group when the pattern has one.
+public struct PatternMatch: Sendable, Equatable {
+    /// Start and end (half-open) of the whole match, as byte offsets into the subject.
+    public var start: Int, end: Int
+    /// Start and end of the named group `value` if the pattern declares it and it took part; else the whole match.
+    public var valueStart: Int, valueEnd: Int
+}
+
+/// Why a match attempt stopped without an answer.
+public enum MatchFailure: Error, Sendable, Equatable {
+    /// The match or depth limit was hit: the input is hostile to this pattern at this place.
+    case limitExceeded
+    /// Any other PCRE2 error code.
+    case pcre2(Int32)
+}
+
+/// A compiled, JIT-compiled PCRE2 pattern, shared by all threads.
+///
+/// SAFETY: `@unchecked Sendable` because the `pcre2_code` is immutable once compiled and JIT-compiled;
+/// PCRE2 documents that compiled code may be used by several threads at once as long as each has its
+/// own match data, which `MatchScratch` provides. The code is freed only in `deinit`.
+public final class CompiledPattern: @unchecked Sendable {
+    private let code: OpaquePointer
+    /// The pattern source as given.
+    public let source: String
+    /// The options it was compiled with.
+    public let options: PatternOptions
+    /// The group number of `(?<value>...)`, or nil.
+    public let valueGroup: Int?
+    /// Whether the JIT compiled this pattern (false only if this PCRE2 has no JIT).
+    public let isJITCompiled: Bool
+    /// True when PCRE2 knows a single first byte, or a start bitmap of at most 4 bytes: then JIT's own
+    /// first-byte search is fast and a separate prefilter gains little.
+    public let hasFastStart: Bool
+
+    /// Compiles and JIT-compiles `source`.
+    public init(_ source: String, options: PatternOptions = PatternOptions()) throws(PatternError) {
+        var flags: UInt32 = 0
+        if options.unicode { flags |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP }
+        if options.caseless { flags |= PCRE2_CASELESS }
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        var text = source
+        let compiled = text.withUTF8 { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PatternError(message: Self.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        self.source = source
+        self.options = options
+        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        let group = "value".withCString { pcre2_substring_number_from_name_8(compiled, $0) }
+        valueGroup = group > 0 ? Int(group) : nil
+        hasFastStart = Self.fastStart(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Finds the first match starting at or after `from` in `subject[0..<length]`.
+    ///
+    /// The whole buffer is passed so that lookbehinds and `\b` see the real bytes before `from`.
+    /// - Returns: the match, or nil when there is none.
+    /// - Throws: `MatchFailure` when a limit is hit or PCRE2 reports another error.
+    public func firstMatch(
+        in subject: UnsafeRawBufferPointer, length: Int, from: Int, scratch: MatchScratch, anchored: Bool = false
+    ) throws(MatchFailure) -> PatternMatch? {
+        guard let base = subject.baseAddress, from <= length, length <= subject.count else { return nil }
+        let flags: UInt32 = anchored ? PCRE2_ANCHORED : 0
+        let rc: Int32
+        if isJITCompiled && !anchored {
+            rc = pcre2_jit_match_8(
+                code, base.assumingMemoryBound(to: UInt8.self), length, from, flags, scratch.matchData, scratch.context)
+        } else {
+            rc = pcre2_match_8(
+                code, base.assumingMemoryBound(to: UInt8.self), length, from, flags | PCRE2_NO_UTF_CHECK,
+                scratch.matchData, scratch.context)
+        }
+        if rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL { return nil }
+        if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT
+            || rc == PCRE2_ERROR_JIT_STACKLIMIT
+        {
+            throw .limitExceeded
+        }
+        if rc < 0 { throw .pcre2(rc) }
+        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        var match = PatternMatch(start: ovector[0], end: ovector[1], valueStart: ovector[0], valueEnd: ovector[1])
+        if let group = valueGroup, Int(rc) > group {
+            let s = ovector[2 * group], e = ovector[2 * group + 1]
+            if s != Self.unset && e != Self.unset {
+                match.valueStart = s
+                match.valueEnd = e
+            }
+        }
+        return match
+    }
+
+    /// Calls `body` for every non-overlapping match that starts in `from..<to`, scanning a subject that ends at `length`.
+    /// Stops early when `body` returns false. Limit failures skip one byte ahead and are counted in `limitHits`.
+    public func forEachMatch(
+        in subject: UnsafeRawBufferPointer, length: Int, from: Int, to: Int, scratch: MatchScratch,
+        limitHits: inout Int, _ body: (PatternMatch) -> Bool
+    ) {
+        var position = from
+        while position < to {
+            let found: PatternMatch?
+            do {
+                found = try firstMatch(in: subject, length: length, from: position, scratch: scratch)
+            } catch {
+                limitHits += 1
+                position += 1
+                continue
+            }
+            guard let match = found, match.start < to else { return }
+            if !body(match) { return }
+            position = match.end > match.start ? match.end : match.end + 1
+        }
+    }
+
+    private static let unset = Int(bitPattern: UInt.max)
+
+    private static func fastStart(_ code: OpaquePointer) -> Bool {
+        var type: UInt32 = 0
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type) == 0 else { return false }
+        if type == 1 { return true }
+        var bitmap: UnsafePointer<UInt8>? = nil
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap) == 0, let bitmap else { return false }
+        var count = 0
+        for i in 0..<32 { count += bitmap[i].nonzeroBitCount }
+        return count > 0 && count <= 4
+    }
+
+    static func message(for code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        guard n > 0 else { return "PCRE2 error \(code)" }
+        return String(decoding: buffer[0..<Int(n)], as: UTF8.self)
+    }
+}

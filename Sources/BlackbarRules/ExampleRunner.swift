@@ -1,0 +1,171 @@
+import BlackbarCore
+import BlackbarRedaction
+
+/// One way a rule's examples failed.
+public struct ExampleFailure: Sendable, CustomStringConvertible {
+    /// The rule file.
+    public let file: String
+    /// The rule id.
+    public let ruleID: String
+    /// Which example (`match[2]`, `no-match[0]`, `rule`).
+    public let example: String
+    /// Which variant of it (`as written`, `multibyte prefix`, `CRLF`, ...).
+    public let variant: String
+    /// What went wrong (never more than the example's own text, which is synthetic).
+    public let message: String
+
+    public var description: String { "\(file): \(ruleID) \(example) [\(variant)]: \(message)" }
+}
+
+/// Runs every example of every rule, and the variants, against the production detector.
+///
+/// Used by the test suite and by `blackbar rules test`, so both agree.
+public struct ExampleRunner {
+    let files: [RuleFile]
+    let pack: Detector
+    let tracer: Detector
+    let ruleIndex: [String: Int]
+
+    /// Prepares a runner over the given files (compiled together as one pack).
+    public init(files: [RuleFile]) throws(RuleLoadError) {
+        self.files = files
+        let set = try RulePack.compile(files)
+        pack = Detector(ruleSet: set)
+        tracer = Detector(ruleSet: set, options: DetectorOptions(explain: true))
+        var index: [String: Int] = [:]
+        for (i, rule) in set.rules.enumerated() { index[rule.id] = i }
+        ruleIndex = index
+    }
+
+    /// Every failure; empty when all examples hold.
+    public func run() -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        for file in files { failures += run(file) }
+        return failures
+    }
+
+    /// Failures for one rule file.
+    public func run(_ file: RuleFile) -> [ExampleFailure] {
+        let spec = file.spec
+        var failures: [ExampleFailure] = []
+        func fail(_ example: String, _ variant: String, _ message: String) {
+            failures.append(
+                ExampleFailure(file: file.path, ruleID: spec.id, example: example, variant: variant, message: message))
+        }
+        guard let index = ruleIndex[spec.id] else { return failures }
+        let single = Detector(ruleSet: RuleSet(rules: [pack.ruleSet.rules[index]], digest: ""))
+        if spec.examples.match.isEmpty { fail("rule", "-", "has no match examples") }
+        if spec.examples.noMatch.isEmpty { fail("rule", "-", "has no no-match examples") }
+
+        for (i, text) in spec.examples.match.enumerated() {
+            let name = "match[\(i)]"
+            guard let example = MarkedExample(text), !example.starts.isEmpty else {
+                fail(name, "as written", "needs balanced «…» markers around each expected span")
+                continue
+            }
+            for (variant, shaped) in Self.variants(of: example) {
+                let got = single.scan(shaped.bytes).map { [$0.range.start, $0.range.end] }
+                let want = shaped.spans.map { [$0.0, $0.1] }
+                if got != want {
+                    fail(name, variant, "rule alone found \(got), expected \(want) in \(Self.show(shaped.bytes))")
+                }
+            }
+            // The whole pack must keep this rule's entity at each marked span after overlap resolution.
+            let packFindings = pack.scan(example.bytes)
+            for (s, e) in example.spans
+            where !packFindings.contains(where: { $0.range == ByteRange(s, e) && $0.entity == spec.entity }) {
+                let other = packFindings.first { $0.range.overlaps(ByteRange(s, e)) }
+                fail(name, "whole pack", "span \(s)..<\(e) lost to \(other.map { "\($0.ruleID) at \($0.range)" } ?? "nothing")")
+            }
+            failures += glued(example, single: single, file: file, name: name)
+            failures += redactAndRescan(example, file: file, name: name, single: single)
+        }
+
+        var validatorRejects = false
+        for (i, noMatch) in spec.examples.noMatch.enumerated() {
+            let bytes = Array(noMatch.text.utf8)
+            if noMatch.why.trimmingCharacters(in: .whitespaces).isEmpty { fail("no-match[\(i)]", "-", "needs a why") }
+            let found = single.scan(bytes)
+            if !found.isEmpty {
+                fail("no-match[\(i)]", "as written", "found \(found.map { "\($0.range)" }) in \(Self.show(bytes)) (\(noMatch.why))")
+            }
+            let traced = bytes.withUnsafeBytes {
+                tracer.candidates($0, region: 0..<$0.count, field: nil, scratch: DetectorScratch(), keepDropped: true)
+            }
+            if traced.contains(where: { $0.ruleIndex == index && $0.drop == .validatorRejected }) { validatorRejects = true }
+        }
+        if spec.validator != nil && !validatorRejects {
+            fail("no-match", "-", "a rule with a validator needs a no-match that its pattern hits and its validator rejects")
+        }
+        return failures
+    }
+
+    /// The example as written, and shaped the ways real data shapes it.
+    static func variants(of example: MarkedExample) -> [(String, MarkedExample)] {
+        var out: [(String, MarkedExample)] = [("as written", example)]
+        out.append(("multibyte prefix", example.wrapped(Array("Zürich Ωμέγα 東京 — ".utf8))))
+        out.append(("after invalid UTF-8", example.wrapped([0xFF, 0xC3, 0x20], [0x20, 0xFE])))
+        out.append(("CRLF", example.wrapped(Array("line one\n".utf8), Array("\nlast line\n".utf8))
+            .replacing([0x0A], with: [0x0D, 0x0A])))
+        if !example.bytes.contains(UInt8(ascii: "\"")) && !example.bytes.contains(UInt8(ascii: "\\"))
+            && !example.bytes.contains(0x0A)
+        {
+            out.append(("JSON string", example.wrapped(Array(#"{"id":7,"note":""#.utf8), Array(#""}"#.utf8))))
+        }
+        let csv = example.replacing([UInt8(ascii: "\"")], with: Array(#""""#.utf8))
+        out.append(("CSV cell", csv.wrapped(Array("id,note\r\n42,\"".utf8), Array("\",x\r\n".utf8))))
+        return out
+    }
+
+    /// Gluing a letter or a digit to an alphanumeric edge of a marked value must not leave that span found.
+    func glued(_ example: MarkedExample, single: Detector, file: RuleFile, name: String) -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        for (s, e) in example.spans {
+            for glue in [UInt8(ascii: "x"), UInt8(ascii: "7")] {
+                let isAlnum: (UInt8) -> Bool = { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }
+                if isAlnum(example.bytes[s]) {
+                    var bytes = example.bytes
+                    bytes.insert(glue, at: s)
+                    if single.scan(bytes).contains(where: { $0.range == ByteRange(s + 1, e + 1) }) {
+                        failures.append(ExampleFailure(
+                            file: file.path, ruleID: file.spec.id, example: name,
+                            variant: "glued '\(Character(Unicode.Scalar(glue)))' before",
+                            message: "still found in \(Self.show(bytes))"))
+                    }
+                }
+                if isAlnum(example.bytes[e - 1]) {
+                    var bytes = example.bytes
+                    bytes.insert(glue, at: e)
+                    if single.scan(bytes).contains(where: { $0.range == ByteRange(s, e) }) {
+                        failures.append(ExampleFailure(
+                            file: file.path, ruleID: file.spec.id, example: name,
+                            variant: "glued '\(Character(Unicode.Scalar(glue)))' after",
+                            message: "still found in \(Self.show(bytes))"))
+                    }
+                }
+            }
+        }
+        return failures
+    }
+
+    /// Redacting with each operator leaves nothing for the rule (and, for mask and placeholder, for the pack) to find.
+    func redactAndRescan(_ example: MarkedExample, file: RuleFile, name: String, single: Detector) -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        let findings = pack.scan(example.bytes)
+        for op in [Operator.mask(), .placeholder, .remove] {
+            let output = Redactor(policy: RedactionPolicy(defaultOperator: op)).redact(example.bytes, findings: findings)
+            let left = op == .remove ? single.scan(output) : pack.scan(output)
+            if !left.isEmpty {
+                failures.append(ExampleFailure(
+                    file: file.path, ruleID: file.spec.id, example: name, variant: "redacted with \(op)",
+                    message: "rescan found \(left.map { "\($0.ruleID) at \($0.range)" }) in \(Self.show(output))"))
+            }
+        }
+        return failures
+    }
+
+    static func show(_ bytes: [UInt8]) -> String {
+        "'" + String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r", with: "\\r")
+            .replacingOccurrences(of: "\n", with: "\\n") + "'"
+    }
+}

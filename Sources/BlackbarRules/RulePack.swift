@@ -1,0 +1,209 @@
+import BlackbarCore
+import BlackbarRegex
+import BlackbarValidators
+import Crypto
+import Foundation
+import Yams
+
+/// A rule file that failed to load: names the file, the rule and the field.
+public struct RuleLoadError: Error, CustomStringConvertible, Sendable {
+    /// Path of the file (under `rules/` for embedded packs).
+    public let file: String
+    /// The rule id, when it could be read.
+    public let ruleID: String?
+    /// The field at fault (`pattern`, `validator`, `examples.match[2]`).
+    public let field: String?
+    /// What is wrong.
+    public let message: String
+
+    public var description: String {
+        var parts = [file]
+        if let ruleID { parts.append("rule \(ruleID)") }
+        if let field { parts.append("field \(field)") }
+        return parts.joined(separator: ": ") + ": " + message
+    }
+}
+
+/// One loaded rule file: where it came from, its text, and its decoded spec.
+public struct RuleFile: Sendable {
+    /// Path relative to the pack root (`global/email.yaml`), or absolute for `--rules` packs.
+    public let path: String
+    /// Jurisdiction: the folder the file sits in.
+    public let jurisdiction: String
+    /// The raw YAML text (hashed into the pack digest).
+    public let text: String
+    /// The decoded rule.
+    public let spec: RuleSpec
+}
+
+/// Loads rule packs: the default pack embedded in the binary, and folders given with `--rules`.
+public enum RulePack {
+    /// Files under a pack root that are not rules.
+    static let nonRuleFiles: Set<String> = ["regulations.yaml"]
+
+    /// The embedded default rule files.
+    public static func defaultFiles() throws(RuleLoadError) -> [RuleFile] {
+        try DefaultPackFiles.files.filter { !isNonRule($0.path) }.map { entry throws(RuleLoadError) in
+            try parse(path: entry.path, text: entry.text)
+        }
+    }
+
+    /// The embedded `regulations.yaml` text.
+    public static var embeddedRegulations: String? {
+        DefaultPackFiles.files.first { $0.path == "regulations.yaml" }?.text
+    }
+
+    /// Every `*.yaml` rule file under `directory`, recursively, in path order.
+    public static func files(in directory: String) throws(RuleLoadError) -> [RuleFile] {
+        let root = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleLoadError(file: directory, ruleID: nil, field: nil, message: "not a readable folder")
+        }
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw RuleLoadError(file: directory, ruleID: nil, field: nil, message: "cannot list the folder")
+        }
+        var paths: [String] = []
+        for case let url as URL in walker where url.pathExtension == "yaml" || url.pathExtension == "yml" {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            if !isNonRule(relative) { paths.append(relative) }
+        }
+        var result: [RuleFile] = []
+        for relative in paths.sorted() {
+            let full = root.appendingPathComponent(relative).path
+            guard let data = FileManager.default.contents(atPath: full) else {
+                throw RuleLoadError(file: full, ruleID: nil, field: nil, message: "cannot read the file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleLoadError(file: full, ruleID: nil, field: nil, message: "not valid UTF-8")
+            }
+            result.append(try parse(path: full, text: text, jurisdictionPath: relative))
+        }
+        return result
+    }
+
+    /// Default files, then each `--rules` folder; a later file with the same id replaces an earlier one.
+    public static func load(extraDirectories: [String], includeDefault: Bool = true) throws(RuleLoadError) -> [RuleFile] {
+        var byID: [String: Int] = [:]
+        var merged: [RuleFile] = []
+        var sources: [[RuleFile]] = includeDefault ? [try defaultFiles()] : []
+        for directory in extraDirectories { sources.append(try files(in: directory)) }
+        for source in sources {
+            for file in source {
+                if let index = byID[file.spec.id] {
+                    merged[index] = file
+                } else {
+                    byID[file.spec.id] = merged.count
+                    merged.append(file)
+                }
+            }
+        }
+        return merged
+    }
+
+    /// Compiles files into a rule set; the digest is SHA-256 over each file's path and text.
+    public static func compile(_ files: [RuleFile]) throws(RuleLoadError) -> RuleSet {
+        var rules: [Rule] = []
+        var hasher = SHA256()
+        for file in files {
+            rules.append(try compile(file))
+            hasher.update(data: Data((file.jurisdiction + "/" + file.spec.id + "\n").utf8))
+            hasher.update(data: Data(file.text.utf8))
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return RuleSet(rules: rules, digest: digest)
+    }
+
+    /// Compiles one rule file, checking every field.
+    public static func compile(_ file: RuleFile) throws(RuleLoadError) -> Rule {
+        let spec = file.spec
+        func fail(_ field: String, _ message: String) -> RuleLoadError {
+            RuleLoadError(file: file.path, ruleID: spec.id, field: field, message: message)
+        }
+        let pattern: CompiledPattern
+        do {
+            pattern = try CompiledPattern(
+                spec.pattern,
+                options: PatternOptions(unicode: spec.unicode ?? false, caseless: spec.caseInsensitive ?? false))
+        } catch {
+            throw fail("pattern", error.description)
+        }
+        var steps: [NormalizeStep] = []
+        for (i, name) in (spec.normalize ?? []).enumerated() {
+            guard let step = NormalizeStep(rawValue: name) else {
+                let known = NormalizeStep.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("normalize[\(i)]", "unknown step '\(name)' (known: \(known))")
+            }
+            steps.append(step)
+        }
+        var validator: BlackbarValidators.Validator? = nil
+        if let name = spec.validator {
+            guard let found = CoreValidators.named(name) else { throw fail("validator", "unknown validator '\(name)'") }
+            validator = found
+        }
+        guard (0...1).contains(spec.base) else { throw fail("base", "must be between 0 and 1") }
+        let window = spec.window ?? 64
+        guard (1...4096).contains(window) else { throw fail("window", "must be between 1 and 4096") }
+        if case .digits(let n)? = spec.prefilter, n < 1 { throw fail("prefilter", "digits must be at least 1") }
+        if (spec.contextRequired ?? false) && (spec.context ?? []).isEmpty {
+            throw fail("context", "context-required needs at least one context word")
+        }
+        return Rule(
+            id: spec.id, entity: spec.entity, name: spec.name, jurisdiction: file.jurisdiction, pattern: pattern,
+            prefilter: spec.prefilter?.compiled ?? .none, window: window, normalize: steps, validator: validator,
+            base: spec.base, context: ContextWords(spec.context ?? []),
+            negativeContext: ContextWords(spec.negativeContext ?? []), contextRequired: spec.contextRequired ?? false,
+            priority: spec.priority ?? 0)
+    }
+
+    static func isNonRule(_ relativePath: String) -> Bool {
+        nonRuleFiles.contains(relativePath) || relativePath.hasPrefix("data/")
+    }
+
+    static func parse(path: String, text: String, jurisdictionPath: String? = nil) throws(RuleLoadError) -> RuleFile {
+        let relative = jurisdictionPath ?? path
+        let components = relative.split(separator: "/")
+        let jurisdiction = components.count >= 2 ? String(components[components.count - 2]) : "custom"
+        let stem = String(components.last ?? "").replacingOccurrences(of: ".yaml", with: "")
+            .replacingOccurrences(of: ".yml", with: "")
+        let spec: RuleSpec
+        do {
+            spec = try YAMLDecoder().decode(RuleSpec.self, from: text)
+        } catch let error as DecodingError {
+            throw RuleLoadError(file: path, ruleID: nil, field: fieldPath(error), message: describe(error))
+        } catch {
+            throw RuleLoadError(file: path, ruleID: nil, field: nil, message: "YAML: \(error)")
+        }
+        guard spec.id == stem else {
+            throw RuleLoadError(file: path, ruleID: spec.id, field: "id", message: "must equal the file name '\(stem)'")
+        }
+        guard spec.entity.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }), !spec.entity.isEmpty else {
+            throw RuleLoadError(file: path, ruleID: spec.id, field: "entity", message: "must be SCREAMING_SNAKE_CASE")
+        }
+        return RuleFile(path: path, jurisdiction: jurisdiction, text: text, spec: spec)
+    }
+
+    private static func fieldPath(_ error: DecodingError) -> String? {
+        let path: [CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        @unknown default: return nil
+        }
+        let text = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+        return text.isEmpty ? nil : text
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): return "missing required field '\(key.stringValue)'"
+        case .typeMismatch(let type, _): return "wrong type, expected \(type)"
+        case .valueNotFound(let type, _): return "missing value, expected \(type)"
+        case .dataCorrupted(let context):
+            if let underlying = context.underlyingError { return "\(context.debugDescription) \(underlying)" }
+            return context.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}

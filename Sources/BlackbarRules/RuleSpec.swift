@@ -1,0 +1,114 @@
+import BlackbarCore
+
+/// A rule file as written in YAML (`rules/<jurisdiction>/<id>.yaml`); see `rules/README.md` for the schema.
+public struct RuleSpec: Decodable, Sendable {
+    /// Unique id; equals the file name without `.yaml`.
+    public var id: String
+    /// SCREAMING_SNAKE entity name (`EMAIL_ADDRESS`).
+    public var entity: String
+    /// Human name.
+    public var name: String
+    /// PCRE2 pattern; may declare `(?<value>...)` to report only part of the match.
+    public var pattern: String
+    /// Compile with UTF + MATCH_INVALID_UTF + UCP.
+    public var unicode: Bool?
+    /// Case-insensitive pattern.
+    public var caseInsensitive: Bool?
+    /// Where the regex runs (see `PrefilterSpec`).
+    public var prefilter: PrefilterSpec?
+    /// Bytes around a prefilter hit that a match can reach (default 64).
+    public var window: Int?
+    /// Normalization steps before the validator.
+    public var normalize: [String]?
+    /// Validator name.
+    public var validator: String?
+    /// Base confidence, 0...1.
+    public var base: Double
+    /// Precedence among overlapping findings (default 0).
+    public var priority: Int?
+    /// Context words.
+    public var context: [String]?
+    /// Negative context words.
+    public var negativeContext: [String]?
+    /// Candidates without a context word are dropped.
+    public var contextRequired: Bool?
+    /// What the rule must and must not find.
+    public var examples: Examples
+    /// Free-text notes (sources, caveats).
+    public var notes: String?
+
+    /// Example texts: `match` ones mark each expected span with `«…»`.
+    public struct Examples: Decodable, Sendable {
+        /// Texts with marked spans.
+        public var match: [String]
+        /// Texts that must yield nothing, each with the reason.
+        public var noMatch: [NoMatch]
+
+        enum CodingKeys: String, CodingKey {
+            case match
+            case noMatch = "no-match"
+        }
+    }
+
+    /// A text that must not match, and why.
+    public struct NoMatch: Decodable, Sendable {
+        /// The text.
+        public var text: String
+        /// Why it is not personal data of this kind.
+        public var why: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, entity, name, pattern, unicode, prefilter, window, normalize, validator, base, priority, context
+        case examples, notes
+        case caseInsensitive = "case-insensitive"
+        case negativeContext = "negative-context"
+        case contextRequired = "context-required"
+    }
+}
+
+/// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}`, `{literal: "://"}`, `{digits: 9}`, `{keywords: [...]}`.
+public enum PrefilterSpec: Decodable, Sendable {
+    case none
+    case bytes(String)
+    case literal(String)
+    case digits(Int)
+    case keywords([String])
+
+    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords }
+
+    public init(from decoder: Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
+            guard word == "none" else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "expected none or a map, got '\(word)'"))
+            }
+            self = .none
+            return
+        }
+        let map = try decoder.container(keyedBy: CodingKeys.self)
+        if let v = try map.decodeIfPresent(String.self, forKey: .bytes) {
+            self = .bytes(v)
+        } else if let v = try map.decodeIfPresent(String.self, forKey: .literal) {
+            self = .literal(v)
+        } else if let v = try map.decodeIfPresent(Int.self, forKey: .digits) {
+            self = .digits(v)
+        } else if let v = try map.decodeIfPresent([String].self, forKey: .keywords) {
+            self = .keywords(v)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "prefilter needs bytes, literal, digits or keywords"))
+        }
+    }
+
+    /// The engine's prefilter.
+    var compiled: Prefilter {
+        switch self {
+        case .none: return .none
+        case .bytes(let s): return .bytes(Array(s.utf8))
+        case .literal(let s): return .literal(Array(s.utf8))
+        case .digits(let n): return .digits(n)
+        case .keywords(let words): return .keywords(words.map { Array($0.lowercased().utf8) })
+        }
+    }
+}

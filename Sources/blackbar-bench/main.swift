@@ -1,0 +1,2 @@
+// The benchmark lives here (written next).
+print("blackbar-bench: not built yet")

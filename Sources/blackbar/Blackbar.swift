@@ -1,0 +1,32 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The `blackbar` command: finds, redacts and reports personal data.
+@main
+struct Blackbar: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "blackbar",
+        abstract: "Find, redact and report personal data (PII) in datasets.",
+        discussion: """
+            Exit codes: 0 done (scan: nothing at or above --fail-on), 1 findings at or above --fail-on,
+            2 error (the input is named, with the byte offset where it applies), 64 usage.
+            """,
+        version: version,
+        subcommands: [Scan.self, Redact.self, Rules.self])
+
+    static func main() {
+        // A closed pipe downstream must end the run quietly, not kill it with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

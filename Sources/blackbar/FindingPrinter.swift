@@ -1,0 +1,100 @@
+import BlackbarCore
+import BlackbarFormats
+import Foundation
+
+/// Prints findings as a table or as JSON Lines. Values only with `showValues`.
+struct FindingPrinter {
+    let format: OutputFormat
+    let showValues: Bool
+    let explain: Bool
+    private let encoder: JSONEncoder
+
+    init(format: OutputFormat, showValues: Bool, explain: Bool) {
+        self.format = format
+        self.showValues = showValues
+        self.explain = explain
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// One JSON Lines record.
+    struct Record: Encodable {
+        var input: String
+        var start: Int
+        var end: Int
+        var line: Int?
+        var column: Int?
+        var entity: String
+        var rule: String
+        var confidence: Double
+        var validated: Bool
+        var value: String?
+        var valueBase64: String?
+        var explain: ExplainRecord?
+
+        enum CodingKeys: String, CodingKey {
+            case input, start, end, line, column, entity, rule, confidence, validated, value, explain
+            case valueBase64 = "value_base64"
+        }
+    }
+
+    struct ExplainRecord: Encodable {
+        var pattern: String
+        var validator: String?
+        var outcome: String
+        var context: String?
+        var negativeContext: String?
+        var base: Double
+
+        enum CodingKeys: String, CodingKey {
+            case pattern, validator, outcome, context, base
+            case negativeContext = "negative_context"
+        }
+    }
+
+    func print(_ located: LocatedFinding, input: String, block: TextBlock, to out: FDWriter) throws {
+        let f = located.finding
+        var value: String? = nil
+        var valueBase64: String? = nil
+        if showValues {
+            let bytes = Array(block.bytes[(f.range.start - block.offset)..<(f.range.end - block.offset)])
+            if let text = String(validating: bytes, as: UTF8.self) { value = text } else {
+                valueBase64 = Data(bytes).base64EncodedString()
+            }
+        }
+        let why = explain ? f.explanation.map {
+            ExplainRecord(
+                pattern: $0.pattern, validator: $0.validator, outcome: $0.outcome.rawValue, context: $0.contextWord,
+                negativeContext: $0.negativeWord, base: $0.base)
+        } : nil
+        switch format {
+        case .jsonl, .auto:
+            let record = Record(
+                input: input, start: f.range.start, end: f.range.end, line: located.location.line,
+                column: located.location.column, entity: f.entity, rule: f.ruleID, confidence: f.confidence,
+                validated: f.validated, value: value, valueBase64: valueBase64, explain: why)
+            var data = try encoder.encode(record)
+            data.append(0x0A)
+            try data.withUnsafeBytes { try out.write($0) }
+        case .table:
+            let position = "\(input):\(located.location.line ?? 0):\(located.location.column ?? 0)"
+            var line = pad(position, 28) + " " + pad(f.entity, 20) + " " + pad(f.ruleID, 22) + " "
+                + String(format: "%.2f", f.confidence) + (f.validated ? " ✓" : "  ")
+            if let value { line += "  " + value } else if let valueBase64 { line += "  base64:" + valueBase64 }
+            try out.write(line + "\n")
+            if let why {
+                var text = "    pattern \(why.pattern)\n    validator \(why.validator ?? "none"): \(why.outcome)"
+                text += ", base \(why.base)"
+                if let c = why.context { text += ", context word '\(c)'" }
+                if let n = why.negativeContext { text += ", negative context '\(n)'" }
+                try out.write(text + "\n")
+            }
+        }
+    }
+
+    func finish(to out: FDWriter) throws {}
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import BlackbarCore
+import BlackbarRules
+import Foundation
+
+/// `blackbar rules`: list and test rule packs.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules, or run every example of every rule.",
+        subcommands: [List.self, Test.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show each rule: id, entity, jurisdiction, validator.")
+
+        @Option(name: .customLong("rules"), help: "Add a rule pack folder (repeatable).")
+        var ruleDirectories: [String] = []
+
+        @Option(help: "Output format: table or jsonl.")
+        var format: OutputFormat = .table
+
+        mutating func run() throws {
+            let files: [RuleFile]
+            do { files = try RulePack.load(extraDirectories: ruleDirectories) } catch { throw CLIError(error.description) }
+            let out = FDWriter(fd: 1, name: "stdout")
+            do {
+                if format == .jsonl {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    for file in files {
+                        let row = [
+                            "id": file.spec.id, "entity": file.spec.entity, "jurisdiction": file.jurisdiction,
+                            "validator": file.spec.validator ?? "", "name": file.spec.name,
+                        ]
+                        try out.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
+                    }
+                } else {
+                    try out.write(row("ID", "ENTITY", "JURISDICTION", "VALIDATOR", "NAME"))
+                    for file in files {
+                        let s = file.spec
+                        try out.write(row(s.id, s.entity, file.jurisdiction, s.validator ?? "-", s.name))
+                    }
+                    let entities = Set(files.map(\.spec.entity)).count
+                    let places = Set(files.map(\.jurisdiction)).count
+                    try out.write("\(files.count) rules, \(entities) entities, \(places) jurisdictions\n")
+                }
+                try out.flush()
+            } catch is BrokenPipe {}
+        }
+
+        private func row(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> String {
+            func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+            return pad(a, 26) + pad(b, 26) + pad(c, 13) + pad(d, 20) + e + "\n"
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every example of every rule (and its variants); name each that fails.",
+            discussion: "Exit codes: 0 all examples hold, 1 some fail, 2 a rule file cannot be loaded.")
+
+        @Option(name: .customLong("rules"), help: "Add a rule pack folder (repeatable); its rules are tested with the built-in ones.")
+        var ruleDirectories: [String] = []
+
+        @Flag(help: "Test only the --rules folders, without the built-in pack.")
+        var onlyGiven = false
+
+        mutating func run() throws {
+            let files: [RuleFile]
+            let runner: ExampleRunner
+            do {
+                files = try RulePack.load(extraDirectories: ruleDirectories, includeDefault: !onlyGiven)
+                runner = try ExampleRunner(files: files)
+            } catch {
+                throw CLIError(error.description)
+            }
+            let failures = runner.run()
+            let out = FDWriter(fd: 1, name: "stdout")
+            let examples = files.reduce(0) { $0 + $1.spec.examples.match.count + $1.spec.examples.noMatch.count }
+            do {
+                for failure in failures { try out.write("FAIL \(failure)\n") }
+                let failedRules = Set(failures.map(\.ruleID)).count
+                try out.write(
+                    "\(files.count) rules, \(examples) examples: "
+                        + (failures.isEmpty ? "all passed\n" : "\(failures.count) failures in \(failedRules) rules\n"))
+                try out.flush()
+            } catch is BrokenPipe {}
+            if !failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

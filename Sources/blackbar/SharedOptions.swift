@@ -1,0 +1,105 @@
+import ArgumentParser
+import BlackbarCore
+import BlackbarRisk
+import BlackbarRules
+import Foundation
+
+/// Options that choose and tune the rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "Add a rule pack folder (repeatable); a rule id given again replaces the built-in one.")
+    var ruleDirectories: [String] = []
+
+    @Option(help: "Report findings at or above this confidence (0 to 1).")
+    var minConfidence: Double = 0.5
+
+    @Flag(help: "Say why each finding was made: pattern, validator outcome, context word.")
+    var explain = false
+
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+    }
+
+    /// Loads and compiles the rules; a broken rule file is an error (exit 2) naming file, rule and field.
+    func loadRuleSet() throws -> RuleSet {
+        do {
+            return try RulePack.compile(try RulePack.load(extraDirectories: ruleDirectories))
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    func detector() throws -> Detector {
+        Detector(ruleSet: try loadRuleSet(), options: DetectorOptions(minConfidence: minConfidence, explain: explain))
+    }
+}
+
+/// Options about running: threads, the risk log, the fingerprint key, binary inputs.
+struct RunOptions: ParsableArguments {
+    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Append the GDPR/CCPA risk log (JSON Lines) to this file.")
+    var riskLog: String?
+
+    @Option(help: "Key for value fingerprints in the risk log (else $BLACKBAR_KEY, else a per-run random key).")
+    var keyFile: String?
+
+    @Flag(help: "Scan files that look binary (a NUL byte in the first 8 KB) as text instead of skipping them.")
+    var binary = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func openRiskLog() throws -> RiskLog {
+        let table: RegulationTable
+        do {
+            table = try RegulationTable(yaml: RulePack.embeddedRegulations ?? "entities: {}")
+        } catch {
+            throw CLIError("built-in regulations.yaml: \(error)")
+        }
+        do {
+            return try RiskLog(path: riskLog, regulations: table)
+        } catch {
+            throw CLIError("\(riskLog ?? "-"): cannot open the risk log: \(error.localizedDescription)")
+        }
+    }
+
+    func fingerprinter() throws -> Fingerprinter {
+        do { return try Fingerprinter(keyFile: keyFile) } catch { throw CLIError("\(error)") }
+    }
+}
+
+/// How findings are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// A readable table on a terminal, JSON Lines otherwise.
+    case auto
+    case table
+    case jsonl
+}
+
+/// The lowest severity that makes `scan` exit 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case any, low, moderate, high, never
+
+    func trips(_ severity: Severity) -> Bool {
+        switch self {
+        case .any, .low: return true
+        case .moderate: return severity >= .moderate
+        case .high: return severity == .high
+        case .never: return false
+        }
+    }
+}
+
+/// An error to print as `blackbar: error: MESSAGE` with exit code 2.
+struct CLIError: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+/// Prints a diagnostic on stderr.
+func diagnose(_ message: String) {
+    FileHandle.standardError.write(Data(("blackbar: " + message + "\n").utf8))
+}
