@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "BlackbarEngineTests",
             dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk"]),
-        .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore"]),
-        .testTarget(name: "BlackbarCLITests", dependencies: []),
+        .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
+        .testTarget(name: "BlackbarCLITests", dependencies: ["blackbar"]),
     ]
 )

@@ -9,22 +9,22 @@ struct DigitClusters {
     var starts: [Int] = []
     var ends: [Int] = []
     var digits: [Int] = []
+    var dots: [Int] = []
 
-    /// Joins digit runs separated by at most `maxGap` non-digit bytes (never across a line feed).
+    /// Joins digit runs separated by at most `maxGap` separator bytes (space, tab, `-`, `.`, `/`, `(`, `)`, `+`):
+    /// the bytes that appear inside written numbers. Letters, colons and line feeds end a cluster, so a
+    /// timestamp such as `2023-11-05T10:42:17` gives small clusters, not one long one.
     mutating func compute(_ base: UnsafePointer<UInt8>, from: Int, to: Int, maxGap: Int = 3) {
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         digits.removeAll(keepingCapacity: true)
+        dots.removeAll(keepingCapacity: true)
         var i = from
         var open = false
-        var cStart = 0, cEnd = 0, cDigits = 0
+        var cStart = 0, cEnd = 0, cDigits = 0, cDots = 0
         while i < to {
-            // Skip eight bytes at a time while none is an ASCII digit (SWAR: x ^ 0x30 < 10 per byte).
-            if !open || i - cEnd > maxGap {
-                if open {
-                    starts.append(cStart); ends.append(cEnd); digits.append(cDigits)
-                    open = false
-                }
+            if !open {
+                // Skip eight bytes at a time while none is an ASCII digit (SWAR: x ^ 0x30 < 10 per byte).
                 while i + 8 <= to {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
                     let hasDigit = (word &- 0x0A0A_0A0A_0A0A_0A0A) & ~word & 0x8080_8080_8080_8080
@@ -35,21 +35,30 @@ struct DigitClusters {
             }
             let b = base[i]
             if b &- 0x30 < 10 {
-                if open && i - cEnd <= maxGap {
+                if open {
                     cEnd = i + 1
                     cDigits += 1
                 } else {
-                    if open { starts.append(cStart); ends.append(cEnd); digits.append(cDigits) }
                     open = true
-                    cStart = i; cEnd = i + 1; cDigits = 1
+                    cStart = i; cEnd = i + 1; cDigits = 1; cDots = 0
                 }
-            } else if b == 0x0A && open {
-                starts.append(cStart); ends.append(cEnd); digits.append(cDigits)
+            } else if open && (!Self.isSeparator(b) || i - cEnd >= maxGap) {
+                starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots)
                 open = false
+            } else if open && b == 0x2E {
+                cDots += 1
             }
             i += 1
         }
-        if open { starts.append(cStart); ends.append(cEnd); digits.append(cDigits) }
+        if open { starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots) }
+    }
+
+    /// Bytes that may sit between the digit groups of one written number.
+    @inline(__always) static func isSeparator(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x09, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2B: return true
+        default: return false
+        }
     }
 }
 
@@ -77,10 +86,27 @@ struct WindowList {
 }
 
 enum AnchorSearch {
-    /// Every position of any of `bytes` in `from..<to`.
+    /// Every position of any of `bytes` in `from..<to` (with `period` > 0: where the same byte recurs at
+    /// `+period` and `+2*period`).
     static func bytes(
-        _ needles: [UInt8], _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ hit: (Int) -> Void
+        _ needles: [UInt8], period: Int, _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ hit: (Int) -> Void
     ) {
+        if period > 0 {
+            for needle in needles {
+                var i = from
+                let end = to - 2 * period
+                while i < end, let p = memchr(base + i, Int32(needle), end - i) {
+                    let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                    if base[at + period] == needle && base[at + 2 * period] == needle {
+                        hit(at)
+                        i = at + 3 * period
+                    } else {
+                        i = at + 1
+                    }
+                }
+            }
+            return
+        }
         if needles.count == 1 {
             var i = from
             let needle = Int32(needles[0])

@@ -55,6 +55,78 @@ public struct ContextWords: Sendable, Equatable {
         return nil
     }
 
+    /// The first word of the set found in `segments` (the bytes before and after a match), matched as
+    /// whole words without allocating: ASCII compares case-insensitively in place; only tokens with
+    /// non-ASCII bytes are lower-cased through `String`.
+    func firstMatch(segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> String? {
+        if isEmpty { return nil }
+        return firstMatch(spans: Self.wordSpans(segments), segments: segments, fieldTokens: fieldTokens)
+    }
+
+    /// Word spans `(segment, start, end)` of the segments, computed once per candidate for all word sets.
+    static func wordSpans(_ segments: [UnsafeRawBufferPointer]) -> [(Int, Int, Int)] {
+        var spans: [(Int, Int, Int)] = []
+        spans.reserveCapacity(24)
+        for (k, segment) in segments.enumerated() {
+            var i = 0
+            let n = segment.count
+            while i < n {
+                while i < n && !ASCII.isWordByte(segment[i]) { i += 1 }
+                let start = i
+                while i < n && ASCII.isWordByte(segment[i]) { i += 1 }
+                if i > start { spans.append((k, start, i)) }
+            }
+        }
+        return spans
+    }
+
+    /// Like `firstMatch(segments:fieldTokens:)` with the word spans already computed.
+    func firstMatch(spans: [(Int, Int, Int)], segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> String? {
+        if isEmpty { return nil }
+        func tokenEquals(_ t: (Int, Int, Int), _ word: [UInt8]) -> Bool {
+            let segment = segments[t.0]
+            guard t.2 - t.1 == word.count || segment[t.1..<t.2].contains(where: { $0 >= 0x80 }) else { return false }
+            var ascii = true
+            for j in 0..<(t.2 - t.1) where segment[t.1 + j] >= 0x80 {
+                ascii = false
+                break
+            }
+            if ascii {
+                for j in 0..<word.count where ASCII.lower(segment[t.1 + j]) != word[j] { return false }
+                return true
+            }
+            let lowered = Array(String(decoding: UnsafeRawBufferPointer(rebasing: segment[t.1..<t.2]), as: UTF8.self)
+                .lowercased().utf8)
+            return lowered == word
+        }
+        for (index, phrase) in phrases.enumerated() {
+            if spans.count >= phrase.count {
+                for i in 0...(spans.count - phrase.count) {
+                    var all = true
+                    for j in 0..<phrase.count {
+                        if spans[i + j].0 != spans[i].0 || !tokenEquals(spans[i + j], phrase[j]) {
+                            all = false
+                            break
+                        }
+                    }
+                    if all { return wordFor(phraseIndex: index) }
+                }
+            }
+            if fieldTokens.count >= phrase.count {
+                for i in 0...(fieldTokens.count - phrase.count) where Array(fieldTokens[i..<(i + phrase.count)]) == phrase {
+                    return wordFor(phraseIndex: index)
+                }
+            }
+        }
+        for word in substrings {
+            for segment in segments where segment.count >= word.count {
+                let bytes = segment.bindMemory(to: UInt8.self)
+                if bytes.firstRange(of: word) != nil { return String(decoding: word, as: UTF8.self) }
+            }
+        }
+        return nil
+    }
+
     private func wordFor(phraseIndex: Int) -> String {
         // phrases were appended in order, skipping substring words; map back.
         var seen = -1

@@ -49,6 +49,8 @@ public final class DetectorScratch {
     let match: MatchScratch
     var clusters = DigitClusters()
     var windows = WindowList()
+    /// Keyword hit positions per rule index, filled by the shared keyword pass.
+    var keywordHits: [[Int]] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
     public internal(set) var limitHits = 0
 
@@ -64,23 +66,14 @@ public final class Detector: Sendable {
     /// Scoring options.
     public let options: DetectorOptions
     private let usesDigits: Bool
-    private let keywordFirstBytes: [[Bool]]
+    private let keywords: KeywordTable
 
     /// Creates a detector.
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
         self.ruleSet = ruleSet
         self.options = options
         usesDigits = ruleSet.rules.contains { if case .digits = $0.prefilter { return true } else { return false } }
-        keywordFirstBytes = ruleSet.rules.map { rule in
-            var table = [Bool](repeating: false, count: 256)
-            if case .keywords(let words) = rule.prefilter {
-                for w in words where !w.isEmpty {
-                    table[Int(w[0])] = true
-                    if w[0] &- 0x61 < 26 { table[Int(w[0] - 32)] = true }
-                }
-            }
-            return table
-        }
+        keywords = KeywordTable(ruleSet.rules)
     }
 
     /// Findings whose match starts in `region`, overlaps resolved, sorted by start.
@@ -113,17 +106,31 @@ public final class Detector: Sendable {
             let from = max(0, region.lowerBound - 32), to = min(length, region.upperBound + ruleSet.maxWindow)
             scratch.clusters.compute(base, from: from, to: to)
         }
+        if !keywords.isEmpty {
+            let pad = ruleSet.maxWindow
+            keywords.scan(
+                base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
+                rules: ruleSet.rules.count, into: &scratch.keywordHits)
+        }
         var out: [Candidate] = []
         for (index, rule) in ruleSet.rules.enumerated() {
-            buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch)
+            // A field named for this rule's data (a `dob` column, an `iban` key) opens the whole segment:
+            // the prefilter must never hide a value whose context is its field name.
+            if !fieldTokens.isEmpty, rule.context.firstMatch(tokens: fieldTokens, raw: []) != nil {
+                scratch.windows.reset()
+                scratch.windows.add(region.lowerBound, region.upperBound)
+            } else {
+                buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch)
+            }
             let windows = scratch.windows
             var resume = 0
             for w in 0..<windows.starts.count {
                 let from = max(windows.starts[w], resume)
                 let to = windows.ends[w]
                 if from >= to { continue }
-                // The subject ends a little past the window so lookaheads see real bytes.
-                let end = min(length, to + 16)
+                // Matches start before `to` but may run on for up to the rule's reach; a few more bytes
+                // let lookaheads see what really follows.
+                let end = min(length, to + rule.window + 16)
                 rule.pattern.forEachMatch(
                     in: subject, length: end, from: from, to: to, scratch: scratch.match,
                     limitHits: &scratch.limitHits
@@ -159,17 +166,26 @@ public final class Detector: Sendable {
         switch rule.prefilter {
         case .none:
             scratch.windows.add(lo, hi)
-        case .bytes(let needles):
-            AnchorSearch.bytes(needles, base, from: searchFrom, to: searchTo) { add($0, $0 + 1) }
+        case .bytes(let needles, let period) where period > 0 && needles.count > 1:
+            // Hits arrive per needle; windows must be added in order.
+            var hits: [Int] = []
+            AnchorSearch.bytes(needles, period: period, base, from: searchFrom, to: searchTo) { hits.append($0) }
+            for at in hits.sorted() { add(at, at + 1) }
+        case .bytes(let needles, let period):
+            AnchorSearch.bytes(needles, period: period, base, from: searchFrom, to: searchTo) { add($0, $0 + 1) }
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
-        case .keywords(let words):
-            AnchorSearch.keywords(words, keywordFirstBytes[index], base, from: searchFrom, to: searchTo) {
-                add($0, $0 + 1)
-            }
-        case .digits(let minimum):
+        case .keywords:
+            for at in scratch.keywordHits[index] { add(at, at + 1) }
+        case .digits(let minimum, let dots):
             let c = scratch.clusters
-            for k in 0..<c.starts.count where c.digits[k] >= minimum { add(c.starts[k], c.ends[k]) }
+            c.digits.withUnsafeBufferPointer { digits in
+                c.dots.withUnsafeBufferPointer { dotCounts in
+                    for k in 0..<digits.count where digits[k] >= minimum && dotCounts[k] >= dots {
+                        add(c.starts[k], c.ends[k])
+                    }
+                }
+            }
         }
     }
 
@@ -179,6 +195,15 @@ public final class Detector: Sendable {
     ) -> Candidate? {
         let valueRange = ByteRange(match.valueStart, match.valueEnd)
         guard valueRange.count > 0 else { return nil }
+        if rule.contextRequired && !keepDropped {
+            // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
+            let w = options.contextWindow
+            let segments = [
+                UnsafeRawBufferPointer(rebasing: subject[max(0, valueRange.start - w)..<valueRange.start]),
+                UnsafeRawBufferPointer(rebasing: subject[valueRange.end..<min(subject.count, valueRange.end + w)]),
+            ]
+            if rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens) == nil { return nil }
+        }
         var outcome = ValidatorOutcome.notApplicable
         if let validator = rule.validator {
             let raw = Array(subject[valueRange.start..<valueRange.end])
@@ -192,12 +217,13 @@ public final class Detector: Sendable {
         var negativeWord: String? = nil
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
             let w = options.contextWindow
-            let before = subject[max(0, valueRange.start - w)..<valueRange.start]
-            let after = subject[valueRange.end..<min(subject.count, valueRange.end + w)]
-            let rawBefore = ArraySlice(before), rawAfter = ArraySlice(after)
-            let tokens = ContextWords.tokens(in: rawBefore) + ContextWords.tokens(in: rawAfter) + fieldTokens
-            contextWord = rule.context.firstMatch(tokens: tokens, raw: rawBefore + rawAfter)
-            negativeWord = rule.negativeContext.firstMatch(tokens: tokens, raw: rawBefore + rawAfter)
+            let segments = [
+                UnsafeRawBufferPointer(rebasing: subject[max(0, valueRange.start - w)..<valueRange.start]),
+                UnsafeRawBufferPointer(rebasing: subject[valueRange.end..<min(subject.count, valueRange.end + w)]),
+            ]
+            let spans = ContextWords.wordSpans(segments)
+            contextWord = rule.context.firstMatch(spans: spans, segments: segments, fieldTokens: fieldTokens)
+            negativeWord = rule.negativeContext.firstMatch(spans: spans, segments: segments, fieldTokens: fieldTokens)
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }
         if negativeWord != nil { confidence -= ConfidenceModel.negativePenalty }

@@ -5,12 +5,14 @@ import BlackbarValidators
 public enum Prefilter: Sendable, Equatable {
     /// Run the regex over the whole block (for patterns PCRE2 can start quickly: a fixed first byte).
     case none
-    /// Run around every occurrence of any of these bytes (`@` for emails).
-    case bytes([UInt8])
+    /// Run around every occurrence of any of these bytes (`@` for emails). With `period` > 0, only where the
+    /// same byte recurs `period` and `2 * period` bytes later (a MAC address: `:` every 3 bytes).
+    case bytes([UInt8], period: Int)
     /// Run around every occurrence of this literal, compared case-sensitively (`://`).
     case literal([UInt8])
-    /// Run around digit clusters (digit runs joined across up to 3 other bytes) holding at least this many digits.
-    case digits(Int)
+    /// Run around digit clusters (digit runs joined across up to 3 separator bytes) holding at least `minimum`
+    /// digits and at least `dots` dots between them.
+    case digits(Int, dots: Int)
     /// Run around every case-insensitive occurrence of any of these keywords.
     case keywords([[UInt8]])
 }

@@ -45,7 +45,7 @@ public final class TextScanner {
         var stats = TextScanStats()
         var locator = LineLocator()
         var carryEnd = 0
-        let batchSize = workers == 1 ? 1 : workers * 2
+        let batchSize = workers == 1 ? 1 : workers * 4
         while true {
             var batch: [TextBlock] = []
             while batch.count < batchSize, let block = try reader.next() { batch.append(block) }

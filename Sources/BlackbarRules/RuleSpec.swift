@@ -67,15 +67,16 @@ public struct RuleSpec: Decodable, Sendable {
     }
 }
 
-/// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}`, `{literal: "://"}`, `{digits: 9}`, `{keywords: [...]}`.
+/// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}` (optionally `repeat: 3`), `{literal: "://"}`,
+/// `{digits: 9}` (optionally `dots: 3`), `{keywords: [...]}`.
 public enum PrefilterSpec: Decodable, Sendable {
     case none
-    case bytes(String)
+    case bytes(String, period: Int)
     case literal(String)
-    case digits(Int)
+    case digits(Int, dots: Int)
     case keywords([String])
 
-    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords }
+    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, `repeat` }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
@@ -88,11 +89,11 @@ public enum PrefilterSpec: Decodable, Sendable {
         }
         let map = try decoder.container(keyedBy: CodingKeys.self)
         if let v = try map.decodeIfPresent(String.self, forKey: .bytes) {
-            self = .bytes(v)
+            self = .bytes(v, period: try map.decodeIfPresent(Int.self, forKey: .repeat) ?? 0)
         } else if let v = try map.decodeIfPresent(String.self, forKey: .literal) {
             self = .literal(v)
         } else if let v = try map.decodeIfPresent(Int.self, forKey: .digits) {
-            self = .digits(v)
+            self = .digits(v, dots: try map.decodeIfPresent(Int.self, forKey: .dots) ?? 0)
         } else if let v = try map.decodeIfPresent([String].self, forKey: .keywords) {
             self = .keywords(v)
         } else {
@@ -105,9 +106,9 @@ public enum PrefilterSpec: Decodable, Sendable {
     var compiled: Prefilter {
         switch self {
         case .none: return .none
-        case .bytes(let s): return .bytes(Array(s.utf8))
+        case .bytes(let s, let period): return .bytes(Array(s.utf8), period: period)
         case .literal(let s): return .literal(Array(s.utf8))
-        case .digits(let n): return .digits(n)
+        case .digits(let n, let dots): return .digits(n, dots: dots)
         case .keywords(let words): return .keywords(words.map { Array($0.lowercased().utf8) })
         }
     }

@@ -25,6 +25,10 @@ struct Blackbar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as CLIError {
+            // Errors about inputs, rule packs or outputs: named, then exit code 2 (ArgumentParser would say 1).
+            diagnose("error: " + error.message)
+            Glibc.exit(2)
         } catch {
             exit(withError: error)
         }

@@ -1,1 +1,182 @@
+import Foundation
 import XCTest
+
+/// Runs the built `blackbar` binary as a pipeline would: stdin, stdout, stderr, exit code.
+final class CLITests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: URL = {
+        // The test bundle sits next to the products it depends on.
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent()] where FileManager.default.fileExists(
+            atPath: candidate.appendingPathComponent("blackbar").path)
+        {
+            dir = candidate
+        }
+        return dir.appendingPathComponent("blackbar")
+    }()
+
+    var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("blackbar-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String]? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = scratch
+        if let environment { process.environment = environment }
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                   stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = scratch.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    let sample = "Mail jane.doe@example.com or call +44 20 7946 0958.\nSSN 536-22-1234\n"
+
+    func testScanJSONLinesWithoutValues() throws {
+        let r = try run(["scan", "--format", "jsonl", "-"], stdin: Data(sample.utf8))
+        XCTAssertEqual(r.status, 1)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[0].contains(#""entity":"EMAIL_ADDRESS""#) && lines[0].contains(#""start":5"#), String(lines[0]))
+        XCTAssertTrue(lines[0].contains(#""line":1"#) && lines[0].contains(#""column":6"#))
+        XCTAssertFalse(r.stdout.contains("jane.doe"), "no raw value without --show-values")
+        XCTAssertEqual(r.stderr, "")
+    }
+
+    func testShowValuesWarns() throws {
+        let r = try run(["scan", "--format", "jsonl", "--show-values", "-"], stdin: Data(sample.utf8))
+        XCTAssertTrue(r.stdout.contains(#""value":"jane.doe@example.com""#))
+        XCTAssertTrue(r.stderr.contains("warning: --show-values prints raw personal data"))
+    }
+
+    func testExitCodes() throws {
+        XCTAssertEqual(try run(["scan", "-"], stdin: Data("nothing to see here\n".utf8)).status, 0)
+        XCTAssertEqual(try run(["scan", "-"], stdin: Data()).status, 0, "empty input")
+        XCTAssertEqual(try run(["scan", "--fail-on", "high", "-"], stdin: Data("jane@example.com".utf8)).status, 0)
+        XCTAssertEqual(try run(["scan", "--fail-on", "high", "-"], stdin: Data("SSN 536-22-1234".utf8)).status, 1)
+        XCTAssertEqual(try run(["scan", "--min-confidence", "7", "-"]).status, 64)
+        XCTAssertEqual(try run(["scan", "--no-such-flag"]).status, 64)
+        XCTAssertEqual(try run(["redact", "--operator", "blur", "-"]).status, 64)
+        XCTAssertEqual(try run(["redact", "-"], stdin: Data(sample.utf8)).status, 0)
+    }
+
+    func testMissingAndUnreadableInputsAreErrorsNamingTheFile() throws {
+        let good = try file("ok.txt", "jane@example.com\n")
+        let r = try run(["scan", "--format", "jsonl", "missing.txt", good])
+        XCTAssertEqual(r.status, 2, "an error outranks findings")
+        XCTAssertTrue(r.stderr.contains("missing.txt: no such file or folder"), r.stderr)
+        XCTAssertTrue(r.stdout.contains("EMAIL_ADDRESS"), "other inputs are still scanned")
+        // /proc/self/mem opens but every read fails (even as root): the error names the file and offset.
+        let unreadable = try run(["scan", "/proc/self/mem"])
+        XCTAssertEqual(unreadable.status, 2)
+        XCTAssertTrue(unreadable.stderr.contains("/proc/self/mem: read error at byte 0"), unreadable.stderr)
+    }
+
+    func testInvalidUTF8IsScanned() throws {
+        var bytes = Data([0xFF, 0xFE, 0x0A])
+        bytes.append(Data("jane@example.com ".utf8))
+        bytes.append(Data([0xC3, 0x28, 0x0A]))
+        let r = try run(["scan", "--format", "jsonl", "-"], stdin: bytes)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains(#""line":2"#))
+        let redacted = try run(["redact", "-"], stdin: bytes)
+        var expected = Data([0xFF, 0xFE, 0x0A])
+        expected.append(Data("<EMAIL_ADDRESS> ".utf8))
+        expected.append(Data([0xC3, 0x28, 0x0A]))
+        XCTAssertEqual(Data(redacted.stdout.utf8).count, String(decoding: expected, as: UTF8.self).utf8.count)
+    }
+
+    func testRedactKeepsEveryOtherByteAndNeverTouchesTheInput() throws {
+        let input = try file("in.txt", sample)
+        let r = try run(["redact", "--operator", "mask", "--operator", "US_SSN=placeholder", input, "-o", "out.txt"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: input, encoding: .utf8), sample)
+        let out = try String(contentsOf: scratch.appendingPathComponent("out.txt"), encoding: .utf8)
+        XCTAssertEqual(out, "Mail ****.***@*******.*** or call +** ** **** ****.\nSSN <US_SSN>\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.contains("blackbar-") }
+        XCTAssertEqual(leftovers, [], "no temporary files left behind")
+    }
+
+    func testRedactFolderMirrorsTheTree() throws {
+        _ = try file("data/a.txt", "one jane@example.com\n")
+        _ = try file("data/sub/b.txt", "two 536-22-1234\n")
+        _ = try file("data/sub/clean.txt", "nothing\n")
+        let r = try run(["redact", "data", "-o", "clean"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let root = scratch.appendingPathComponent("clean")
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("a.txt"), encoding: .utf8), "one <EMAIL_ADDRESS>\n")
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("sub/b.txt"), encoding: .utf8), "two <US_SSN>\n")
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("sub/clean.txt"), encoding: .utf8), "nothing\n")
+        XCTAssertEqual(try run(["redact", "data"]).status, 64, "a folder needs -o")
+    }
+
+    func testRiskLogHasProvenanceAndNoRawValues() throws {
+        let r = try run(["redact", "--risk-log", "risk.jsonl", "-"], stdin: Data(sample.utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let log = try String(contentsOf: scratch.appendingPathComponent("risk.jsonl"), encoding: .utf8)
+        let events = log.split(separator: "\n").map { String($0) }
+        XCTAssertEqual(events.first.map { $0.contains(#""event":"run.start""#) && $0.contains("rule_pack_digest") }, true)
+        XCTAssertEqual(events.filter { $0.contains(#""event":"finding""#) }.count, 3)
+        let summary = try XCTUnwrap(events.first { $0.contains(#""event":"input.summary""#) })
+        XCTAssertTrue(summary.contains(#""residual_findings":0"#) && summary.contains("sha256_output"), summary)
+        XCTAssertTrue(events.last!.contains(#""event":"run.summary""#) && events.last!.contains(#""rating":"high""#))
+        for value in ["jane.doe", "7946", "536-22"] { XCTAssertFalse(log.contains(value), "risk log leaks \(value)") }
+    }
+
+    func testBrokenPipeEndsQuietly() throws {
+        let big = String(repeating: "mail jane@example.com now\n", count: 200_000)
+        let path = try file("big.txt", big)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(Self.binary.path)' scan --format jsonl '\(path)' | head -n 1 >/dev/null"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(String(decoding: err, as: UTF8.self), "")
+    }
+
+    func testRulesListAndTest() throws {
+        let list = try run(["rules", "list"])
+        XCTAssertEqual(list.status, 0)
+        XCTAssertTrue(list.stdout.contains("iban") && list.stdout.contains("IBAN_CODE") && list.stdout.contains("iban "))
+        let test = try run(["rules", "test"])
+        XCTAssertEqual(test.status, 0, test.stdout)
+        XCTAssertTrue(test.stdout.contains("all passed"))
+    }
+
+    func testBrokenRulePackIsAnError() throws {
+        _ = try file("pack/xx/broken.yaml", "id: broken\nentity: X\nname: x\npattern: '('\nbase: 0.5\nexamples: {match: [], no-match: []}\n")
+        let r = try run(["scan", "--rules", "pack", "-"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("broken.yaml: rule broken: field pattern"), r.stderr)
+    }
+}

@@ -1,0 +1,73 @@
+/// All keyword prefilters of a rule set, found in one pass over a block.
+///
+/// Keywords are indexed by their first (lower-cased) byte; only word starts are tried (a byte after one
+/// that is not an ASCII letter or digit), so `lic` is never found inside `public`. Bytes of other scripts
+/// count as word starts, which lets CJK keywords match inside running text.
+struct KeywordTable {
+    /// For each byte value: whether some keyword starts with it (either ASCII case).
+    private var isFirst = [Bool](repeating: false, count: 256)
+    /// Keywords flattened: `entries[k]` = (offset into `bytes`, length, rule); grouped by lower-cased first byte.
+    private var bytes: [UInt8] = []
+    private var entries: [(offset: Int, length: Int, rule: Int)] = []
+    /// For each lower-cased first byte, the range of `entries` that start with it.
+    private var groups = [Range<Int>](repeating: 0..<0, count: 256)
+    /// Bit set over lower-cased (first byte, second byte) pairs of every keyword: a cheap second gate.
+    private var pairs = [UInt64](repeating: 0, count: 1024)
+    private(set) var isEmpty = true
+
+    init(_ rules: [Rule]) {
+        var byFirst: [[(word: [UInt8], rule: Int)]] = Array(repeating: [], count: 256)
+        for (index, rule) in rules.enumerated() {
+            guard case .keywords(let words) = rule.prefilter else { continue }
+            for word in words where !word.isEmpty { byFirst[Int(word[0])].append((word, index)) }
+        }
+        for first in 0..<256 where !byFirst[first].isEmpty {
+            let start = entries.count
+            for (word, rule) in byFirst[first] {
+                entries.append((bytes.count, word.count, rule))
+                bytes.append(contentsOf: word)
+                let pair = Int(word[0]) << 8 | Int(word.count > 1 ? word[1] : 0)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                if word.count == 1 {
+                    // A one-byte keyword matches whatever follows: set every pair for it.
+                    for second in 0..<256 { let q = Int(word[0]) << 8 | second; pairs[q >> 6] |= 1 << UInt64(q & 63) }
+                }
+            }
+            groups[first] = start..<entries.count
+            isFirst[first] = true
+            if first &- 0x61 < 26 { isFirst[first - 32] = true }
+            isEmpty = false
+        }
+    }
+
+    /// Fills `hits[rule]` with the positions of that rule's keywords in `from..<to`.
+    func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: Int, into hits: inout [[Int]]) {
+        if hits.count != rules { hits = Array(repeating: [], count: rules) }
+        for k in hits.indices where !hits[k].isEmpty { hits[k].removeAll(keepingCapacity: true) }
+        isFirst.withUnsafeBufferPointer { isFirst in
+          pairs.withUnsafeBufferPointer { pairs in
+            bytes.withUnsafeBufferPointer { words in
+                var i = from
+                while i < to {
+                    let b = base[i]
+                    if isFirst[Int(b)] && (i == 0 || !ASCII.isAlnum(base[i - 1])) {
+                        let pair = Int(ASCII.lower(b)) << 8 | Int(i + 1 < to ? ASCII.lower(base[i + 1]) : 0)
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
+                            i += 1
+                            continue
+                        }
+                        for e in groups[Int(ASCII.lower(b))] {
+                            let entry = entries[e]
+                            guard i + entry.length <= to else { continue }
+                            var j = 1
+                            while j < entry.length && ASCII.lower(base[i + j]) == words[entry.offset + j] { j += 1 }
+                            if j == entry.length && (hits[entry.rule].last ?? -1) != i { hits[entry.rule].append(i) }
+                        }
+                    }
+                    i += 1
+                }
+            }
+          }
+        }
+    }
+}

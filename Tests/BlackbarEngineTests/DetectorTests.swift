@@ -1,0 +1,87 @@
+import BlackbarCore
+import XCTest
+
+final class DetectorTests: XCTestCase {
+    let detector = Detector(ruleSet: defaultRules)
+
+    func testFindsEachFoundationEntityInText() {
+        let text = """
+            Mail jane.doe@example.com, call +44 20 7946 0958, card 4111 1111 1111 1111,
+            IBAN DE89 3704 0044 0532 0130 00, SSN 536-22-1234, host 192.168.10.23, \
+            mac 00:1a:2b:3c:4d:5e, v6 2001:db8::8a2e:370:7334, https://example.com/u/jane
+            """
+        XCTAssertEqual(
+            detector.spans(text),
+            [
+                "EMAIL_ADDRESS:jane.doe@example.com", "PHONE_NUMBER:+44 20 7946 0958", "CREDIT_CARD:4111 1111 1111 1111",
+                "IBAN_CODE:DE89 3704 0044 0532 0130 00", "US_SSN:536-22-1234", "IP_ADDRESS:192.168.10.23",
+                "MAC_ADDRESS:00:1a:2b:3c:4d:5e", "IP_ADDRESS:2001:db8::8a2e:370:7334", "URL:https://example.com/u/jane",
+            ])
+    }
+
+    func testRejectsLuhnFailureEvenWhenPatternMatches() {
+        XCTAssertEqual(detector.spans("card 4111 1111 1111 1112"), [])
+    }
+
+    func testValidatedIBANBeatsPhoneNumberInsideIt() {
+        // "0044 0532 0130 00" inside the IBAN is phone-shaped; the validated, longer IBAN wins.
+        XCTAssertEqual(detector.spans("DE89 3704 0044 0532 0130 00"), ["IBAN_CODE:DE89 3704 0044 0532 0130 00"])
+    }
+
+    func testNegativeContextLowersBelowTheMinimum() {
+        XCTAssertEqual(detector.spans("card 4111111111111111"), ["CREDIT_CARD:4111111111111111"])
+        XCTAssertEqual(detector.spans("order number 4111111111111111"), [])
+    }
+
+    func testContextRequiredRuleNeedsItsWordOrItsFieldName() {
+        XCTAssertEqual(detector.spans("ref 536221234"), [])
+        XCTAssertEqual(detector.spans("SSN 536221234"), ["US_SSN:536221234"])
+        // A column named for the data counts as context, even with no word in the cell.
+        XCTAssertEqual(detector.spans("536221234", field: "customer_ssn"), ["US_SSN:536221234"])
+    }
+
+    func testContextWordsAreWholeWords() {
+        let rule = makeRule(
+            "lic", entity: "TEST_LICENCE", pattern: "\\b[A-Z][0-9]{7}\\b", base: 0.3, context: ["lic"], required: true)
+        let d = Detector(ruleSet: RuleSet(rules: [rule], digest: ""))
+        XCTAssertEqual(d.spans("lic A1234567"), ["TEST_LICENCE:A1234567"])
+        XCTAssertEqual(d.spans("public A1234567"), [], "'lic' inside 'public' must not count")
+        XCTAssertEqual(d.spans("Lic. A1234567"), ["TEST_LICENCE:A1234567"])
+    }
+
+    func testPhrasesAndSpacelessScripts() {
+        let rule = makeRule(
+            "dob", entity: "TEST_DOB", pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2}", base: 0.3,
+            context: ["date of birth", "生年月日"], required: true)
+        let d = Detector(ruleSet: RuleSet(rules: [rule], digest: ""))
+        XCTAssertEqual(d.spans("Date of Birth: 1985-03-12"), ["TEST_DOB:1985-03-12"])
+        XCTAssertEqual(d.spans("date of 1985-03-12"), [])
+        XCTAssertEqual(d.spans("生年月日：1985-03-12"), ["TEST_DOB:1985-03-12"])
+    }
+
+    func testMinimumConfidenceAndExplanation() {
+        let strict = Detector(ruleSet: defaultRules, options: DetectorOptions(minConfidence: 0.7, explain: true))
+        let text = Array("host 192.168.10.23 mail jane@example.com".utf8)
+        let found = strict.scan(text)
+        XCTAssertEqual(found.map(\.entity), ["IP_ADDRESS", "EMAIL_ADDRESS"], "context word 'host' lifts the IP to 0.8")
+        let email = found[1].explanation!
+        XCTAssertEqual(email.validator, "email-domain")
+        XCTAssertEqual(email.outcome, .valid)
+    }
+
+    func testFindingsAreByteOffsetsAfterMultibyteText() {
+        let bytes = Array("Größe 東京 jane@example.com".utf8)
+        let f = detector.scan(bytes)
+        XCTAssertEqual(f.first?.range, ByteRange(15, 31))  // G r ö(2) ß(2) e, space, 東京(6), space
+    }
+
+    func testOverlapResolverKeepsNonOverlappingWinners() {
+        func f(_ id: String, _ s: Int, _ e: Int, validated: Bool = false, c: Double = 0.6) -> Finding {
+            Finding(ruleID: id, entity: id, range: ByteRange(s, e), confidence: c, validated: validated)
+        }
+        let resolved = OverlapResolver.resolve([
+            f("phone", 5, 15), f("iban", 0, 27, validated: true), f("email", 30, 40), f("url", 28, 50),
+        ])
+        XCTAssertEqual(resolved.map(\.ruleID), ["iban", "url"])
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The README's first command: build Blackbar, scan the bundled examples, redact them, and show the risk log.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product blackbar >/dev/null || exit 2
+BB=.build/release/blackbar
+out=$(mktemp -d)
+
+echo "== blackbar scan examples/data (exit 1 means: personal data found)"
+$BB scan --format table examples/data
+echo "exit code: $?"
+
+echo
+echo "== blackbar redact examples/data -o $out/clean --risk-log $out/risk-log.jsonl"
+$BB redact examples/data -o "$out/clean" --risk-log "$out/risk-log.jsonl" || exit $?
+cat "$out/clean/customer-notes.txt"
+
+echo
+echo "== the same data through the ingestion script (stdin to stdout)"
+RISK_LOG="$out/ingest-risk.jsonl" BLACKBAR=$BB examples/ingest.sh < examples/data/app.log
+
+echo
+echo "== risk log run summary"
+tail -n 1 "$out/risk-log.jsonl"
+echo
+echo "outputs in $out"
