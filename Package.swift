@@ -40,6 +40,7 @@ let package = Package(
             name: "blackbar",
             dependencies: [
                 "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk",
+                "BlackbarValidators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -50,7 +51,7 @@ let package = Package(
         .testTarget(name: "BlackbarRegexTests", dependencies: ["BlackbarRegex"]),
         .testTarget(
             name: "BlackbarEngineTests",
-            dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk"]),
+            dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarValidators"]),
         .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
         .testTarget(name: "BlackbarCLITests", dependencies: ["blackbar"]),
     ]

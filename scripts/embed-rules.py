@@ -3,7 +3,7 @@
 
 Writes two generated Swift files (do not edit them by hand):
   Sources/BlackbarRules/Generated/DefaultPack.swift          every rules/**/*.yaml, as (path, text)
-  Sources/BlackbarCore/Generated/TopLevelDomains.swift  rules/data/iana-tlds.txt, lower-cased
+  Sources/BlackbarValidators/Generated/TopLevelDomains.swift  rules/data/iana-tlds.txt, lower-cased
 
 Run it after changing anything under rules/. CI runs it with --check and fails if the output differs.
 """
@@ -48,7 +48,7 @@ def tlds() -> str:
 def main() -> int:
     outputs = {
         ROOT / "Sources/BlackbarRules/Generated/DefaultPack.swift": default_pack(),
-        ROOT / "Sources/BlackbarCore/Generated/TopLevelDomains.swift": tlds(),
+        ROOT / "Sources/BlackbarValidators/Generated/TopLevelDomains.swift": tlds(),
     }
     check = "--check" in sys.argv
     stale = []

@@ -138,7 +138,7 @@ public enum RulePack {
         }
         var validator: BlackbarValidators.Validator? = nil
         if let name = spec.validator {
-            guard let found = CoreValidators.named(name) else { throw fail("validator", "unknown validator '\(name)'") }
+            guard let found = Validators.named(name) else { throw fail("validator", "unknown validator '\(name)'") }
             validator = found
         }
         guard (0...1).contains(spec.base) else { throw fail("base", "must be between 0 and 1") }

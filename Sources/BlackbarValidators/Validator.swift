@@ -39,7 +39,7 @@ public enum Validators {
     /// Every registered validator, keyed by name.
     public static let all: [String: Validator] = {
         var table: [String: Validator] = [:]
-        for group in [checksumValidators, phoneValidators, identityValidators] {
+        for group in [checksumValidators, phoneValidators, identityValidators, networkValidators] {
             for validator in group {
                 precondition(table[validator.name] == nil, "validator \(validator.name) registered twice")
                 table[validator.name] = validator

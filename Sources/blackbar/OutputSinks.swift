@@ -76,7 +76,7 @@ final class AtomicFile {
                 .utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw CLIError("\(path): cannot create a temporary file: \(String(cString: strerror(errno)))") }
-        tempPath = String(cString: template)
+        tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         writer = FDWriter(fd: fd, name: path)
     }
 

@@ -1,13 +1,30 @@
 import ArgumentParser
 import BlackbarCore
 import BlackbarRules
+import BlackbarValidators
 import Foundation
 
 /// `blackbar rules`: list and test rule packs.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the rules, or run every example of every rule.",
-        subcommands: [List.self, Test.self])
+        abstract: "List the rules or the validators, or run every example of every rule.",
+        subcommands: [List.self, Test.self, ValidatorList.self])
+
+    struct ValidatorList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validators", abstract: "Show every validator a rule may name, with what it checks.")
+
+        mutating func run() throws {
+            let out = FDWriter(fd: 1, name: "stdout")
+            do {
+                for name in Validators.all.keys.sorted() {
+                    let pad = String(repeating: " ", count: max(1, 24 - name.count))
+                    try out.write(name + pad + Validators.all[name]!.summary + "\n")
+                }
+                try out.flush()
+            } catch is BrokenPipe {}
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show each rule: id, entity, jurisdiction, validator.")

@@ -113,6 +113,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Data(redacted.stdout.utf8).count, String(decoding: expected, as: UTF8.self).utf8.count)
     }
 
+    func testValueSplitAcrossTheOneMegabyteBlockBoundary() throws {
+        // One line, no line feed: the 1 MiB block ends in the middle of the address.
+        let offset = (1 << 20) - 7
+        var text = String(repeating: "x", count: offset - 1) + " jane.doe@example.com "
+        text += String(repeating: "y", count: 300_000) + "\n"
+        let path = try file("long.txt", text)
+        let r = try run(["scan", "--format", "jsonl", path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout.split(separator: "\n").count, 1)
+        XCTAssertTrue(r.stdout.contains(#""start":\#(offset),"#) && r.stdout.contains(#""end":\#(offset + 20),"#), r.stdout)
+        let redacted = try run(["redact", path])
+        XCTAssertEqual(redacted.stdout.utf8.count, text.utf8.count - 20 + "<EMAIL_ADDRESS>".utf8.count)
+        XCTAssertTrue(redacted.stdout.contains("x <EMAIL_ADDRESS> y"))
+    }
+
     func testRedactKeepsEveryOtherByteAndNeverTouchesTheInput() throws {
         let input = try file("in.txt", sample)
         let r = try run(["redact", "--operator", "mask", "--operator", "US_SSN=placeholder", input, "-o", "out.txt"])

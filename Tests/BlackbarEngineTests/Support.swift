@@ -1,6 +1,7 @@
 import BlackbarCore
 import BlackbarRegex
 import BlackbarRules
+import BlackbarValidators
 import XCTest
 
 /// The repository root (two folders above this file's folder).
@@ -19,7 +20,7 @@ func makeRule(
     Rule(
         id: id, entity: entity, name: id, jurisdiction: "test", pattern: try! CompiledPattern(pattern),
         prefilter: prefilter, window: window, normalize: normalize,
-        validator: validator.flatMap(CoreValidators.named), base: base, context: ContextWords(context),
+        validator: validator.flatMap(Validators.named), base: base, context: ContextWords(context),
         negativeContext: ContextWords(negative), contextRequired: required, priority: priority)
 }
 

@@ -10,7 +10,7 @@ final class TextScannerTests: XCTestCase {
     /// Writes bytes to a temporary file and returns an open descriptor for reading.
     func descriptor(_ bytes: [UInt8]) -> Int32 {
         let path = NSTemporaryDirectory() + "blackbar-test-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let fd = open(path, O_RDONLY)
         unlink(path)
         return fd

@@ -1,5 +1,6 @@
 import BlackbarCore
 import BlackbarRedaction
+import BlackbarValidators
 import XCTest
 
 final class NormalizationTests: XCTestCase {

@@ -1,5 +1,3 @@
-import BlackbarValidators
-
 /// Strict textual IPv6 parsing (RFC 4291 section 2.2, RFC 5952 forms): eight groups of 1-4 hex digits,
 /// or fewer with exactly one `::`, optionally ending in an embedded dotted IPv4 address.
 public enum IPv6Address {

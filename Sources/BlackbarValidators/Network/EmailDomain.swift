@@ -1,5 +1,3 @@
-import BlackbarValidators
-
 /// Checks the domain of an email address: each label 1-63 bytes of letters, digits and inner hyphens,
 /// and a top-level domain that IANA has delegated (`rules/data/iana-tlds.txt`, embedded at build time).
 ///
@@ -32,18 +30,4 @@ public enum EmailDomain {
     /// The validator as rules name it: `email-domain`.
     public static let validator = Validator(
         "email-domain", "domain labels well formed and top-level domain delegated by IANA", predicate: isValid)
-}
-
-/// Validators that live beside the detector because they need data the build embeds.
-public enum CoreValidators {
-    /// Looks a validator up by name in the validator library, then here.
-    public static func named(_ name: String) -> Validator? {
-        if let found = Validators.named(name) { return found }
-        return local.first { $0.name == name }
-    }
-
-    static let local = [EmailDomain.validator, IPv6Address.validator]
-
-    /// Every validator name a rule may use.
-    public static var allNames: [String] { (Array(Validators.all.keys) + local.map(\.name)).sorted() }
 }
