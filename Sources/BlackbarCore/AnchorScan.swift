@@ -62,6 +62,57 @@ struct DigitClusters {
     }
 }
 
+/// Per-block places where upper-case letters meet digits, computed once per block for all `mixed` rules.
+struct LetterDigitAnchors {
+    /// Start of each upper-case run that touches a digit, and the run's length.
+    var starts: [Int] = []
+    var lengths: [Int] = []
+
+    mutating func compute(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
+        starts.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= from && i < to && base[i] &- 0x30 < 10 }
+        @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2D || b == 0x2E || b == 0x2F }
+        var i = from
+        while i < to {
+            // Skip eight bytes at a time while none is an upper-case ASCII letter (x - 0x41 < 26 per byte).
+            while i + 8 <= to {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Per byte, no borrows: (x | 0x80) - 0x41 has its high bit set iff x >= 0x41, and
+                // 0xDA - (x & 0x7F) has it set iff (x & 0x7F) <= 0x5A; ~x keeps ASCII bytes only.
+                let ge41 = (word | 0x8080_8080_8080_8080) &- 0x4141_4141_4141_4141
+                let lt5B = 0xDADA_DADA_DADA_DADA &- (word & 0x7F7F_7F7F_7F7F_7F7F)
+                let upper = ge41 & lt5B & ~word & 0x8080_8080_8080_8080
+                if upper != 0 { break }
+                i += 8
+            }
+            if i >= to { break }
+            guard base[i] &- 0x41 < 26 else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < to && base[i] &- 0x41 < 26 { i += 1 }
+            let length = i - start
+            let before = start - 1, after = i
+            var touches = isDigit(before) || isDigit(after)
+            if !touches, before - 1 >= from, isSeparator(base[before]) { touches = isDigit(before - 1) }
+            if !touches, after < to, isSeparator(base[after]) { touches = isDigit(after + 1) }
+            // ISO 8601 timestamps: a lone T between digits, a lone Z right after digits at the end of a token.
+            if touches && length == 1 && base[start] == 0x54 && isDigit(before) && isDigit(after) { touches = false }
+            if touches && length == 1 && base[start] == 0x5A && isDigit(before)
+                && (after >= to || !ASCII.isAlnum(base[after]))
+            {
+                touches = false
+            }
+            if touches {
+                starts.append(start)
+                lengths.append(length)
+            }
+        }
+    }
+}
+
 /// Merged windows (`[start, end)` pairs) around anchor hits, clamped to the subject.
 struct WindowList {
     var starts: [Int] = []

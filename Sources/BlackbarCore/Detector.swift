@@ -48,11 +48,17 @@ public struct Candidate: Sendable {
 public final class DetectorScratch {
     let match: MatchScratch
     var clusters = DigitClusters()
+    var letterDigits = LetterDigitAnchors()
     var windows = WindowList()
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
+    /// Windows already built for this block, shared by rules with the same prefilter and reach.
+    var windowCache: [WindowKey: WindowList] = [:]
     /// Matches cut short by the PCRE2 limits since this scratch was made.
     public internal(set) var limitHits = 0
+    /// Per rule index: windows searched and bytes they covered, since this scratch was made (for the benchmark).
+    public internal(set) var windowCounts: [Int] = []
+    public internal(set) var windowBytes: [Int] = []
 
     /// Creates scratch sized for the rule set.
     public init() { match = MatchScratch() }
@@ -66,6 +72,7 @@ public final class Detector: Sendable {
     /// Scoring options.
     public let options: DetectorOptions
     private let usesDigits: Bool
+    private let usesMixed: Bool
     private let keywords: KeywordTable
 
     /// Creates a detector.
@@ -73,6 +80,7 @@ public final class Detector: Sendable {
         self.ruleSet = ruleSet
         self.options = options
         usesDigits = ruleSet.rules.contains { if case .digits = $0.prefilter { return true } else { return false } }
+        usesMixed = ruleSet.rules.contains { if case .mixed = $0.prefilter { return true } else { return false } }
         keywords = KeywordTable(ruleSet.rules)
     }
 
@@ -106,6 +114,10 @@ public final class Detector: Sendable {
             let from = max(0, region.lowerBound - 32), to = min(length, region.upperBound + ruleSet.maxWindow)
             scratch.clusters.compute(base, from: from, to: to)
         }
+        if usesMixed {
+            let pad = ruleSet.maxWindow
+            scratch.letterDigits.compute(base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad))
+        }
         if !keywords.isEmpty {
             let pad = ruleSet.maxWindow
             keywords.scan(
@@ -113,26 +125,34 @@ public final class Detector: Sendable {
                 rules: ruleSet.rules.count, into: &scratch.keywordHits)
         }
         var out: [Candidate] = []
+        scratch.windowCache.removeAll(keepingCapacity: true)
         for (index, rule) in ruleSet.rules.enumerated() {
             // A field named for this rule's data (a `dob` column, an `iban` key) opens the whole segment:
             // the prefilter must never hide a value whose context is its field name.
             if !fieldTokens.isEmpty, rule.context.firstMatch(tokens: fieldTokens, raw: []) != nil {
                 scratch.windows.reset()
                 scratch.windows.add(region.lowerBound, region.upperBound)
+            } else if let key = WindowKey(rule), let cached = scratch.windowCache[key] {
+                scratch.windows = cached
             } else {
                 buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch)
+                if let key = WindowKey(rule) { scratch.windowCache[key] = scratch.windows }
             }
             let windows = scratch.windows
+            if scratch.windowCounts.count != ruleSet.rules.count {
+                scratch.windowCounts = Array(repeating: 0, count: ruleSet.rules.count)
+                scratch.windowBytes = Array(repeating: 0, count: ruleSet.rules.count)
+            }
+            scratch.windowCounts[index] += windows.starts.count
+            for w in 0..<windows.starts.count { scratch.windowBytes[index] += windows.ends[w] - windows.starts[w] }
             var resume = 0
             for w in 0..<windows.starts.count {
                 let from = max(windows.starts[w], resume)
                 let to = windows.ends[w]
                 if from >= to { continue }
-                // Matches start before `to` but may run on for up to the rule's reach; a few more bytes
-                // let lookaheads see what really follows.
-                let end = min(length, to + rule.window + 16)
+                // Matches must start before `to` (PCRE2's offset limit) but may run on into the rest of the subject.
                 rule.pattern.forEachMatch(
-                    in: subject, length: end, from: from, to: to, scratch: scratch.match,
+                    in: subject, length: length, from: from, to: to, scratch: scratch.match,
                     limitHits: &scratch.limitHits
                 ) { match in
                     resume = match.end
@@ -177,6 +197,11 @@ public final class Detector: Sendable {
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
         case .keywords:
             for at in scratch.keywordHits[index] { add(at, at + 1) }
+        case .mixed(let minimum):
+            let anchors = scratch.letterDigits
+            for k in 0..<anchors.starts.count where anchors.lengths[k] >= minimum {
+                add(anchors.starts[k], anchors.starts[k] + anchors.lengths[k])
+            }
         case .digits(let minimum, let dots):
             let c = scratch.clusters
             c.digits.withUnsafeBufferPointer { digits in
@@ -240,5 +265,26 @@ public final class Detector: Sendable {
                 contextWord: contextWord, negativeWord: negativeWord, base: rule.base)
         }
         return Candidate(ruleIndex: index, finding: finding, drop: drop)
+    }
+}
+
+/// Rules with equal prefilters and windows get equal window lists; keyword prefilters are per rule.
+struct WindowKey: Hashable {
+    let kind: Int
+    let a: Int
+    let b: Int
+    let window: Int
+    let bytes: [UInt8]
+
+    init?(_ rule: Rule) {
+        switch rule.prefilter {
+        case .none: (kind, a, b, bytes) = (0, 0, 0, [])
+        case .bytes(let needles, let period): (kind, a, b, bytes) = (1, period, 0, needles)
+        case .literal(let literal): (kind, a, b, bytes) = (2, 0, 0, literal)
+        case .digits(let minimum, let dots): (kind, a, b, bytes) = (3, minimum, dots, [])
+        case .keywords: return nil
+        case .mixed(let minimum): (kind, a, b, bytes) = (4, minimum, 0, [])
+        }
+        window = rule.window
     }
 }

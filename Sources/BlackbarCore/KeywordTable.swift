@@ -41,21 +41,22 @@ struct KeywordTable {
     }
 
     /// Fills `hits[rule]` with the positions of that rule's keywords in `from..<to`.
+    ///
+    /// Word starts are found eight bytes at a time (SWAR): a byte that is an ASCII letter or digit, or not
+    /// ASCII, after a byte that is not an ASCII letter or digit. Only those are looked up.
     func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: Int, into hits: inout [[Int]]) {
         if hits.count != rules { hits = Array(repeating: [], count: rules) }
         for k in hits.indices where !hits[k].isEmpty { hits[k].removeAll(keepingCapacity: true) }
         isFirst.withUnsafeBufferPointer { isFirst in
           pairs.withUnsafeBufferPointer { pairs in
             bytes.withUnsafeBufferPointer { words in
-                var i = from
-                while i < to {
-                    let b = base[i]
-                    if isFirst[Int(b)] && (i == 0 || !ASCII.isAlnum(base[i - 1])) {
+              entries.withUnsafeBufferPointer { entries in
+                groups.withUnsafeBufferPointer { groups in
+                    @inline(__always) func tryAt(_ i: Int) {
+                        let b = base[i]
+                        guard isFirst[Int(b)] else { return }
                         let pair = Int(ASCII.lower(b)) << 8 | Int(i + 1 < to ? ASCII.lower(base[i + 1]) : 0)
-                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
-                            i += 1
-                            continue
-                        }
+                        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
                         for e in groups[Int(ASCII.lower(b))] {
                             let entry = entries[e]
                             guard i + entry.length <= to else { continue }
@@ -64,10 +65,46 @@ struct KeywordTable {
                             if j == entry.length && (hits[entry.rule].last ?? -1) != i { hits[entry.rule].append(i) }
                         }
                     }
-                    i += 1
+                    var previousAlnum: UInt64 = from > 0 && ASCII.isAlnum(base[from - 1]) ? 1 : 0
+                    var i = from
+                    while i + 8 <= to {
+                        let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        let alnum = Self.alnumMask(x)
+                        let wordish = alnum | (x & 0x8080_8080_8080_8080)
+                        // High bit of byte k of `prev` = whether byte k-1 was alphanumeric.
+                        let prev = (alnum << 8) | (previousAlnum << 7)
+                        var starts = wordish & ~prev & 0x8080_8080_8080_8080
+                        while starts != 0 {
+                            let k = starts.trailingZeroBitCount >> 3
+                            tryAt(i + k)
+                            starts &= starts - 1
+                        }
+                        previousAlnum = alnum >> 63
+                        i += 8
+                    }
+                    while i < to {
+                        if i == 0 || !ASCII.isAlnum(base[i - 1]) { tryAt(i) }
+                        i += 1
+                    }
                 }
+              }
             }
           }
         }
+    }
+
+    /// High bit of each byte set when that byte is an ASCII letter or digit (exact per byte: no borrows).
+    @inline(__always) static func alnumMask(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = ~x & high
+        let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
+        // digits 0x30...0x39
+        let geDigit = (low7 | high) &- 0x3030_3030_3030_3030
+        let leDigit = 0xB9B9_B9B9_B9B9_B9B9 &- low7
+        // letters: (x | 0x20) in 0x61...0x7A
+        let folded = low7 | 0x2020_2020_2020_2020
+        let geLetter = (folded | high) &- 0x6161_6161_6161_6161
+        let leLetter = 0xFAFA_FAFA_FAFA_FAFA &- folded
+        return ((geDigit & leDigit) | (geLetter & leLetter)) & ascii
     }
 }

@@ -2,6 +2,8 @@
 public enum NormalizeStep: String, Sendable, CaseIterable {
     /// Drop spaces, tabs, dashes, dots, slashes, parentheses and no-break spaces (U+00A0, U+202F).
     case removeSeparators = "remove-separators"
+    /// Drop line feeds and carriage returns (multi-line values such as passport MRZ lines).
+    case removeLineBreaks = "remove-line-breaks"
     /// Keep ASCII digits only.
     case digits
     /// Keep ASCII letters and digits only.
@@ -36,6 +38,7 @@ public enum NormalizeStep: String, Sendable, CaseIterable {
                 i += 1
             }
             return out
+        case .removeLineBreaks: return input.filter { $0 != 0x0A && $0 != 0x0D }
         case .digits: return input.filter { $0 >= 0x30 && $0 <= 0x39 }
         case .alnum: return input.filter { ASCII.isAlnum($0) }
         case .upper: return input.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }

@@ -15,6 +15,10 @@ public enum Prefilter: Sendable, Equatable {
     case digits(Int, dots: Int)
     /// Run around every case-insensitive occurrence of any of these keywords.
     case keywords([[UInt8]])
+    /// Run around each place where a run of at least this many upper-case ASCII letters meets a digit
+    /// (directly or across one space, `-`, `.` or `/`): licence plates, alphanumeric IDs. A lone `T`
+    /// between two digits or a lone `Z` ending digits (ISO 8601 timestamps) does not count.
+    case mixed(Int)
 }
 
 /// A compiled detection rule: pattern, prefilter, normalization, validator and context.

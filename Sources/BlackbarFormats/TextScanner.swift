@@ -25,6 +25,9 @@ public final class TextScanner {
     let blockSize: Int
     private let scratches: [ScratchBox]
 
+    /// The first worker's detector scratch (its counters serve the benchmark).
+    public var firstScratch: DetectorScratch { scratches[0].scratch }
+
     /// Creates a scanner using `workers` threads (1 scans on the calling thread).
     public init(detector: Detector, workers: Int, blockSize: Int = 1 << 20) {
         self.detector = detector

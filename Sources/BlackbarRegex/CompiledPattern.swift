@@ -62,7 +62,9 @@ public final class CompiledPattern: @unchecked Sendable {
 
     /// Compiles and JIT-compiles `source`.
     public init(_ source: String, options: PatternOptions = PatternOptions()) throws(PatternError) {
-        var flags: UInt32 = 0
+        // USE_OFFSET_LIMIT lets each call bound where a match may start (pcre2_set_offset_limit) while the
+        // subject stays the whole buffer: lookaheads see real bytes and failing searches stop early.
+        var flags: UInt32 = PCRE2_USE_OFFSET_LIMIT
         if options.unicode { flags |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP }
         if options.caseless { flags |= PCRE2_CASELESS }
         var errorCode: Int32 = 0
@@ -91,10 +93,12 @@ public final class CompiledPattern: @unchecked Sendable {
     /// - Returns: the match, or nil when there is none.
     /// - Throws: `MatchFailure` when a limit is hit or PCRE2 reports another error.
     public func firstMatch(
-        in subject: UnsafeRawBufferPointer, length: Int, from: Int, scratch: MatchScratch, anchored: Bool = false
+        in subject: UnsafeRawBufferPointer, length: Int, from: Int, scratch: MatchScratch, anchored: Bool = false,
+        startLimit: Int? = nil
     ) throws(MatchFailure) -> PatternMatch? {
         guard let base = subject.baseAddress, from <= length, length <= subject.count else { return nil }
         let flags: UInt32 = anchored ? PCRE2_ANCHORED : 0
+        pcre2_set_offset_limit_8(scratch.context, startLimit ?? Self.unset)
         let rc: Int32
         if isJITCompiled && !anchored {
             rc = pcre2_jit_match_8(
@@ -123,8 +127,9 @@ public final class CompiledPattern: @unchecked Sendable {
         return match
     }
 
-    /// Calls `body` for every non-overlapping match that starts in `from..<to`, scanning a subject that ends at `length`.
-    /// Stops early when `body` returns false. Limit failures skip one byte ahead and are counted in `limitHits`.
+    /// Calls `body` for every non-overlapping match that starts in `from..<to`, scanning a subject that ends at `length`
+    /// (matches may run on past `to`; the search for a start stops there). Stops early when `body` returns false.
+    /// Limit failures skip one byte ahead and are counted in `limitHits`.
     public func forEachMatch(
         in subject: UnsafeRawBufferPointer, length: Int, from: Int, to: Int, scratch: MatchScratch,
         limitHits: inout Int, _ body: (PatternMatch) -> Bool
@@ -133,7 +138,7 @@ public final class CompiledPattern: @unchecked Sendable {
         while position < to {
             let found: PatternMatch?
             do {
-                found = try firstMatch(in: subject, length: length, from: position, scratch: scratch)
+                found = try firstMatch(in: subject, length: length, from: position, scratch: scratch, startLimit: to - 1)
             } catch {
                 limitHits += 1
                 position += 1

@@ -24,7 +24,7 @@ public struct Fingerprinter {
             let trimmed = Data(material.reversed().drop { $0 == 0x0A || $0 == 0x0D }.reversed())
             guard trimmed.count >= 16 else { throw FingerprintKeyError(message: "the key must be at least 16 bytes") }
             key = SymmetricKey(data: trimmed)
-            keyID = SHA256.hash(data: trimmed).prefix(4).map { String(format: "%02x", $0) }.joined()
+            keyID = hexString(SHA256.hash(data: trimmed).prefix(4))
         } else {
             key = SymmetricKey(size: .bits256)
             keyID = "ephemeral"
@@ -33,7 +33,7 @@ public struct Fingerprinter {
 
     /// The fingerprint of a value's bytes: 32 hex digits.
     public func fingerprint<Bytes: DataProtocol>(_ value: Bytes) -> String {
-        HMAC<SHA256>.authenticationCode(for: value, using: key).prefix(16).map { String(format: "%02x", $0) }.joined()
+        hexString(HMAC<SHA256>.authenticationCode(for: value, using: key).prefix(16))
     }
 }
 
@@ -42,4 +42,15 @@ public struct FingerprintKeyError: Error, CustomStringConvertible {
     /// What is wrong (never the key).
     public let message: String
     public var description: String { message }
+}
+
+/// Lower-case hex of bytes (without `String(format:)`, which is slow enough to show in a profile).
+public func hexString<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in bytes {
+        out.append(digits[Int(b >> 4)])
+        out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
 }

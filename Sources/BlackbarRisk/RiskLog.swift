@@ -32,6 +32,15 @@ public final class RiskLog {
         }
     }
 
+    /// Whether events are written anywhere (false: totals only, so callers can skip building events).
+    public var isWriting: Bool { handle != nil }
+
+    /// Records a finding's entity in the totals without writing an event.
+    public func count(entity: String) {
+        byEntity[entity, default: 0] += 1
+        total += 1
+    }
+
     /// Writes any event.
     public func write<E: Encodable>(_ event: E) throws {
         guard let handle else { return }

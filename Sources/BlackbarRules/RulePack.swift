@@ -110,7 +110,8 @@ public enum RulePack {
             hasher.update(data: Data((file.jurisdiction + "/" + file.spec.id + "\n").utf8))
             hasher.update(data: Data(file.text.utf8))
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hexDigits = Array("0123456789abcdef".utf8)
+        let digest = String(decoding: hasher.finalize().flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 15)]] }, as: UTF8.self)
         return RuleSet(rules: rules, digest: digest)
     }
 

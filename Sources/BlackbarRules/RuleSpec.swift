@@ -75,8 +75,9 @@ public enum PrefilterSpec: Decodable, Sendable {
     case literal(String)
     case digits(Int, dots: Int)
     case keywords([String])
+    case mixed(Int)
 
-    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, `repeat` }
+    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, mixed, `repeat` }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
@@ -96,9 +97,11 @@ public enum PrefilterSpec: Decodable, Sendable {
             self = .digits(v, dots: try map.decodeIfPresent(Int.self, forKey: .dots) ?? 0)
         } else if let v = try map.decodeIfPresent([String].self, forKey: .keywords) {
             self = .keywords(v)
+        } else if let v = try map.decodeIfPresent(Int.self, forKey: .mixed) {
+            self = .mixed(v)
         } else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "prefilter needs bytes, literal, digits or keywords"))
+                .init(codingPath: decoder.codingPath, debugDescription: "prefilter needs bytes, literal, digits, keywords or mixed"))
         }
     }
 
@@ -110,6 +113,7 @@ public enum PrefilterSpec: Decodable, Sendable {
         case .literal(let s): return .literal(Array(s.utf8))
         case .digits(let n, let dots): return .digits(n, dots: dots)
         case .keywords(let words): return .keywords(words.map { Array($0.lowercased().utf8) })
+        case .mixed(let n): return .mixed(n)
         }
     }
 }

@@ -84,6 +84,21 @@ for workers in Set([1, cores]).sorted() {
 if results.count == 2 { print(String(format: "scaling %d cores / 1 core: %.2fx", cores, results[1].1 / results[0].1)) }
 print(String(format: "peak memory (RSS): %.1f MB", peakRSSMB()))
 
+if CommandLine.arguments.contains("--windows") {
+    // Where the regex work goes: windows and bytes searched per rule on the corpus (one core).
+    let fd = open(corpus, O_RDONLY)
+    let scanner = TextScanner(detector: detector, workers: 1)
+    _ = try! scanner.scan(fd: fd, name: corpus) { _, _ in }
+    close(fd)
+    let scratch = scanner.firstScratch
+    let rows = ruleSet.rules.indices.map { (ruleSet.rules[$0].id, scratch.windowCounts[$0], scratch.windowBytes[$0]) }
+    print("windows per MB and bytes searched per MB, by rule (most bytes first):")
+    let mb = Double(size) / 1e6
+    for (id, count, bytes) in rows.sorted(by: { $0.2 > $1.2 }).prefix(60) {
+        print(String(format: "  %-28@ %9.0f windows/MB %11.0f bytes/MB", id, Double(count) / mb, Double(bytes) / mb))
+    }
+}
+
 if !CommandLine.arguments.contains("--no-per-rule") {
     // Per rule, on the first --rule-mb MB, one core.
     let sample = dir + "/blackbar-bench-sample.txt"

@@ -71,6 +71,10 @@ final class Job {
                     if outcome.highest == nil || entry.severity > outcome.highest! { outcome.highest = entry.severity }
                     byEntity[f.entity, default: 0] += 1
                     bySeverity[entry.severity.rawValue, default: 0] += 1
+                    guard riskLog.isWriting else {
+                        riskLog.count(entity: f.entity)
+                        continue
+                    }
                     let value = block.bytes[(f.range.start - block.offset)..<(f.range.end - block.offset)]
                     let key = Array(f.entity.utf8) + [0x3A] + NormalizeStep.apply([.removeSeparators, .upper], to: Array(value))
                     try riskLog.record(
@@ -125,6 +129,4 @@ final class Job {
     }
 }
 
-func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-    digest.map { String(format: "%02x", $0) }.joined()
-}
+func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 { hexString(digest) }

@@ -4,6 +4,485 @@
 enum DefaultPackFiles {
     static let files: [(path: String, text: String)] = [
         (
+            "ar/ar-cuit.yaml",
+            #"""
+id: ar-cuit
+entity: AR_CUIT
+name: Argentine CUIT / CUIL (20-12345678-6)
+# AFIP CUIT (taxpayers) / ANSES CUIL (workers): 11 digits written XX-XXXXXXXX-X; type prefix 20,
+# 23, 24, 27 (persons, the middle is the DNI) or 30, 33, 34 (companies); mod 11 check digit with
+# weights 5,4,3,2,7,6,5,4,3,2. The fixed dashed shape with a prefix set and mod 11 stands alone.
+pattern: '(?<![\w\-.])[0-9]{2}([\-])[0-9]{8}\1[0-9](?![\w]|[\-.][0-9])'
+prefilter: { digits: 11 }
+window: 20
+normalize: [digits]
+validator: ar-cuit
+base: 0.5
+context: [cuit, cuil, clave única de identificación tributaria, clave única de identificación laboral, cdi, afip, anses, tax id]
+negative-context: [pedido, orden, factura, order, invoice, tracking, sku]
+examples:
+  match:
+    - 'CUIT: «20-12345678-6»'
+    - 'CUIL del trabajador «27-12345678-0»'
+    - '{"cuit":"«30-71234567-1»","razon_social":"Ejemplo SA"}'
+    - 'nombre;cuil\nPrueba;«20-34567890-6»'
+    - 'Supplier tax id (CUIT) «33-50000000-2»'
+  no-match:
+    - text: 'CUIT: 20-12345678-7'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'CUIT 21-12345678-3'
+      why: 21 is not a CUIT/CUIL type prefix
+    - text: 'tel 11-12345678-9 int. 2'
+      why: a phone-like run that fails the check
+    - text: 'ref 20-12345678-61'
+      why: part of a longer run
+    - text: 'fecha 2024-12345678-6'
+      why: four-digit first group
+"""#
+        ),
+        (
+            "at/at-svnr-unformatted.yaml",
+            #"""
+id: at-svnr-unformatted
+entity: AT_SOCIAL_SECURITY
+name: Austrian social security number, unspaced (context required)
+# Same number as at-svnr (serial, check digit, DDMMYY; mod 11 and a real date), written as ten
+# digits in a row. Ten-digit runs are mostly epoch seconds, phone and account numbers, and about
+# 1 in 250 passes the check (measured: 176 of about 45,000 random timestamps and counts), so a
+# social-security word must be near or name the field.
+pattern: '(?<![\w\-.+/])[1-9][0-9]{9}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [sozialversicherung, versicherungsnummer, svnr, sv-nr, sv-nummer, svn, e-card, ecard, social security, insurance number] }
+window: 48
+normalize: [digits]
+validator: at-svnr
+base: 0.45
+context-required: true
+context: [sozialversicherungsnummer, versicherungsnummer, sv-nummer, svnr, sv-nr, svn, e-card, ecard, sozialversicherung, social security, social security number, insurance number]
+negative-context: [timestamp, epoch, unix, telefon, tel, phone, fax]
+examples:
+  match:
+    - 'Sozialversicherungsnummer: «1237010180»'
+    - 'SV-Nummer «4520150385» laut e-card'
+    - '{"svnr":"«7817290200»","traeger":"ÖGK"}'
+    - "name;svnr\nMax Mustermann;«2336120574»"
+    - 'Austrian social security number «3164311298» on file'
+  no-match:
+    - text: 'Sozialversicherungsnummer 4521150385'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'ts=1614131333 level=info'
+      why: epoch seconds that pass the check by chance; no social-security word
+    - text: 'SVNR 0237010180'
+      why: the serial never starts with 0
+    - text: 'e-card Hotline 0501240'
+      why: seven digits
+    - text: 'SVNR 12370101801'
+      why: eleven digits
+"""#
+        ),
+        (
+            "at/at-svnr.yaml",
+            #"""
+id: at-svnr
+entity: AT_SOCIAL_SECURITY
+name: Austrian social security number (Sozialversicherungsnummer, printed form "1237 010180")
+# Dachverband der Sozialversicherungsträger: 3-digit serial (first not 0), check digit, birth date
+# DDMMYY, printed "1237 010180" on the e-card. Check = sum of digits x 3,7,9,0,5,8,4,2,1,6 mod 11
+# (10 never issued); the date must be real or use the fictitious months 13-15. A random number
+# passes about 1 time in 250, and the 4+6 grouping is distinctive, so this form stands alone. The
+# unspaced form is also how epoch seconds look and is in at-svnr-unformatted, which needs context.
+# 1237 010180 is the python-stdnum at.vnr example; the others are synthetic.
+pattern: '(?<![\w\-.+/])[1-9][0-9]{3} [0-9]{6}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { digits: 10 }
+window: 16
+normalize: [digits]
+validator: at-svnr
+base: 0.5
+context: [sozialversicherungsnummer, versicherungsnummer, sv-nummer, svnr, sv-nr, svn, e-card, ecard, sozialversicherung, social security, social security number, insurance number]
+negative-context: [bestellnummer, rechnung, rechnungsnummer, auftrag, order, invoice, telefon, tel, phone, fax, iban, konto, plz]
+examples:
+  match:
+    - 'Sozialversicherungsnummer: «1237 010180»'
+    - 'SV-Nummer «4520 150385» laut e-card'
+    - '{"svnr":"«7817 290200»","traeger":"ÖGK"}'
+    - "name;svnr\nMax Mustermann;«2336 120574»"
+    - 'Austrian social security number «3164 311298» on file'
+  no-match:
+    - text: 'Sozialversicherungsnummer 4521 150385'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'SVNR 0237 010180'
+      why: the serial never starts with 0
+    - text: 'Telefon 0664 123456'
+      why: a mobile number starting with 0
+    - text: 'Rechnung 4520 150385'
+      why: an invoice number (negative context)
+    - text: 'Version 1237.0101.80'
+      why: a dotted version string
+    - text: 'IBAN AT61 1904 3002 3457 3201'
+      why: groups of four in an IBAN
+"""#
+        ),
+        (
+            "au/au-abn-unformatted.yaml",
+            #"""
+id: au-abn-unformatted
+entity: AU_ABN
+name: Australian Business Number (11 unseparated digits, context required)
+# The mod 89 check (see au-abn) on 11 unseparated digits: eleven-digit runs are common (phone numbers),
+# so an ABN word must be near.
+pattern: '(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [abn, business number] }
+window: 48
+normalize: [digits]
+validator: au-abn
+base: 0.3
+context-required: true
+context: [abn, australian business number, business number]
+negative-context: [phone, tel, mobile, tracking, consignment, sku]
+examples:
+  match:
+    - 'ABN: «51824753556»'
+    - 'Australian Business Number «25917107744»'
+    - '{"abn":"«31023281556»"}'
+  no-match:
+    - text: 'ABN: 51824753557'
+      why: fails the mod 89 check; the pattern hits and the validator rejects it
+    - text: 'order 51824753556 shipped'
+      why: no ABN word near
+    - text: 'ABN 518247535560'
+      why: twelve digits
+"""#
+        ),
+        (
+            "au/au-abn.yaml",
+            #"""
+id: au-abn
+entity: AU_ABN
+name: Australian Business Number (grouped 2-3-3-3, mod 89)
+# 'XX XXX XXX XXX': subtract 1 from the first digit, weight by 10,1,3,5,7,9,11,13,15,17,19, and the
+# sum is divisible by 89 (ABR "Format of the ABN", example 51 824 753 556). A sole trader's ABN is
+# registered to the person. Unseparated ABNs are in au-abn-unformatted.
+pattern: '(?<![\w\-.]|[0-9] )[1-9][0-9]([ \-])[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])'
+prefilter: { digits: 11 }
+window: 20
+normalize: [digits]
+validator: au-abn
+base: 0.5
+context: [abn, australian business number, business number, abr, sole trader]
+negative-context: [tracking, consignment, sku]
+examples:
+  match:
+    - 'ABN «51 824 753 556»'
+    - 'Tax invoice from J Citizen (sole trader), ABN: «83 914 571 673»'
+    - '{"abn":"«85-661-250-090»"}'
+    - "supplier,abn\nTest,«73 569 568 058»\n"
+  no-match:
+    - text: 'ABN 51 824 753 557'
+      why: fails the mod 89 check; the pattern hits and the validator rejects it
+    - text: 'ABN 01 824 753 556'
+      why: ABNs never start with 0
+    - text: 'ref 12 51 824 753 556'
+      why: part of a longer grouped number
+    - text: 'phone 02 9876 5432'
+      why: an Australian landline
+    - text: 'v51.824.753.556'
+      why: dotted version string
+"""#
+        ),
+        (
+            "au/au-medicare-unformatted.yaml",
+            #"""
+id: au-medicare-unformatted
+entity: AU_MEDICARE
+name: Australian Medicare card number (unseparated, context required)
+# Ten digits (or eleven with the individual reference number), first 2-6, check digit ninth; see
+# au-medicare. Ten-digit runs are common (phone numbers, epoch seconds), so a Medicare word must be near.
+pattern: '(?<![\w\-.])[2-6][0-9]{9,10}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [medicare, irn, mcn] }
+window: 48
+normalize: [digits]
+validator: au-medicare
+base: 0.3
+context-required: true
+context: [medicare, medicare card, medicare number, medicare no, mcn]
+negative-context: [order, tracking]
+examples:
+  match:
+    - 'Medicare no. «2123456701»'
+    - 'medicare_number,«28456440523»'
+    - '{"medicare":"«6012168971»"}'
+  no-match:
+    - text: 'Medicare no. 2123456711'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'epoch 2123456701 seconds'
+      why: no Medicare word near
+    - text: 'medicare 212345670123'
+      why: twelve digits
+    - text: 'medicare 7123456701'
+      why: Medicare numbers start with 2-6
+"""#
+        ),
+        (
+            "au/au-medicare.yaml",
+            #"""
+id: au-medicare
+entity: AU_MEDICARE
+name: Australian Medicare card number (grouped 4-5-1)
+# As printed on the card, 'XXXX XXXXX X': first digit 2-6, the ninth a check digit (sum of the first
+# eight x 1,3,7,9,1,3,7,9 mod 10), the tenth the card issue number; an individual reference number
+# may follow as '/N' (Services Australia; developer test card 2123 45670 1). Unseparated numbers are
+# in au-medicare-unformatted.
+pattern: '(?<![\w\-.]|[0-9] )[2-6][0-9]{3}([ \-])[0-9]{5}\1[0-9](?:/[1-9])?(?![\w]|[\-.,/ ][0-9])'
+prefilter: { digits: 10 }
+window: 20
+normalize: [digits]
+validator: au-medicare
+base: 0.3
+context: [medicare, medicare card, medicare number, medicare no, irn, individual reference number, mcn]
+negative-context: [order, tracking]
+examples:
+  match:
+    - 'Medicare: «2123 45670 1»'
+    - 'Medicare card «2950 34188 1/2», expires 03/27'
+    - '{"medicare":"«3071-64522-1»"}'
+    - "patient,medicare\nTest,«5512 36787 1»\n"
+  no-match:
+    - text: 'Medicare 2123 45671 1'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'Medicare 1123 45670 1'
+      why: Medicare numbers start with 2-6
+    - text: 'phone 0412 34567 8'
+      why: starts with 0, a mobile-shaped number
+    - text: 'ref 9999 2123 45670 1'
+      why: part of a longer grouped number
+    - text: 'build 2123.45670.1'
+      why: dotted version string
+"""#
+        ),
+        (
+            "au/au-tfn-unformatted.yaml",
+            #"""
+id: au-tfn-unformatted
+entity: AU_TFN
+name: Australian Tax File Number (unseparated, context required)
+# Nine digits (or eight for older numbers) with the ATO mod 11 weights; see au-tfn. One run in eleven
+# passes the check and 8-9 digit runs are everywhere, so a TFN word must be near.
+pattern: '(?<![\w\-.])[0-9]{8,9}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [tfn, tax file] }
+window: 48
+normalize: [digits]
+validator: au-tfn
+base: 0.3
+context-required: true
+context: [tfn, tax file number, tax file no, tfn declaration]
+negative-context: [acn, arbn, order, invoice, tracking]
+examples:
+  match:
+    - 'TFN «123456782»'
+    - 'tax file number: «497183374»'
+    - '{"tfn":"«013287727»"}'
+    - 'old TFN «81181112» on file'
+  no-match:
+    - text: 'TFN 123456783'
+      why: fails the mod 11 check; the pattern hits and the validator rejects it
+    - text: 'invoice 123456782 paid'
+      why: no TFN word near
+    - text: 'TFN 1234567820'
+      why: ten digits
+    - text: 'tfn sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'
+      why: a hex hash
+"""#
+        ),
+        (
+            "au/au-tfn.yaml",
+            #"""
+id: au-tfn
+entity: AU_TFN
+name: Australian Tax File Number (grouped 3-3-3)
+# Nine digits written 'XXX XXX XXX' with sum of d x (1,4,3,7,5,8,6,9,10) divisible by 11 (ATO worked
+# example 123 456 782; python-stdnum au.tfn). The check passes one grouped number in eleven, so the
+# base is low: a grouped value is reported only when it passes, and a TFN word raises it. ACNs share
+# the 3-3-3 shape (negative context). Unseparated 8- and 9-digit TFNs are in au-tfn-unformatted.
+pattern: '(?<![\w\-.]|[0-9] )[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])'
+prefilter: { digits: 9 }
+window: 16
+normalize: [digits]
+validator: au-tfn
+base: 0.2
+context: [tfn, tax file number, tax file no, tfn declaration, ato, australian taxation office]
+negative-context: [acn, arbn, order, invoice, ref, reference, tracking, sku, price, amount, total, population]
+examples:
+  match:
+    - 'TFN: «123 456 782»'
+    - 'Your tax file number «876-543-210» was received by the ATO.'
+    - '{"employee":"J. Citizen","tfn":"«252 760 189»"}'
+    - "name,tfn\nTest,«385 280 841»\n"
+  no-match:
+    - text: 'TFN: 123 456 783'
+      why: fails the mod 11 check; the pattern hits and the validator rejects it
+    - text: 'ACN 123 456 782 Pty Ltd'
+      why: an Australian Company Number, a company (negative context)
+    - text: 'price 123 456 782 rupiah'
+      why: an amount with space thousands separators (negative context)
+    - text: 'total 1 123 456 782 units'
+      why: part of a longer grouped number
+    - text: 'version 123.456.782'
+      why: dotted version string
+"""#
+        ),
+        (
+            "be/be-national-number.yaml",
+            #"""
+id: be-national-number
+entity: BE_NATIONAL_NUMBER
+name: Belgian national register number (Rijksregisternummer / numéro de registre national / INSZ / NISS)
+# IBZ / Rijksregister: birth date YYMMDD, a 3-digit day counter (odd for men, even for women), then
+# a 2-digit key = 97 - (first nine digits mod 97), with 2 prefixed for births from 2000. Written
+# 85.07.30-033.28 (as on the eID), 850730 033 28 or unspaced. The mod 97 key and the date make it
+# strong enough alone. 85.07.30-033.28 and 17.07.30-033.84 are python-stdnum be.nn examples; the
+# others are synthetic.
+pattern: '(?<![\w\-.+/])[0-9]{2}(\.?)[0-9]{2}\1[0-9]{2}[\- ]?[0-9]{3}[.\- ]?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { digits: 11 }
+window: 24
+normalize: [digits]
+validator: be-national-number
+base: 0.5
+context: [rijksregisternummer, rijksregister, rrn, nationaal nummer, insz, insz-nummer, identificatienummer, numéro national, numéro de registre national, registre national, niss, nn, nationalregisternummer, national number, national register number, national registry number, eid]
+negative-context: [bestelling, factuur, commande, facture, order, invoice, sku, tracking, telefoon, téléphone, phone, tel, gsm, iban, rekening, compte]
+examples:
+  match:
+    - 'Rijksregisternummer: «85.07.30-033.28»'
+    - 'Numéro de registre national «93041512746» (carte eID)'
+    - '{"insz":"«770228 064 48»","gemeente":"Gent"}'
+    - "naam;rijksregisternummer\nJanssens;«17.07.30-033.84»"
+    - 'Belgian national number «05.11.30-249.32» on the form'
+  no-match:
+    - text: 'Rijksregisternummer 85.07.30-033.29'
+      why: wrong key; the pattern hits and the validator rejects it
+    - text: 'NISS 85.13.01-033.62'
+      why: month 13 does not exist
+    - text: 'datum 30.07.1985 033'
+      why: a date with a four-digit year
+    - text: 'factuur 85073003328 betaald'
+      why: an invoice number (negative context)
+    - text: 'GSM 0470 12 34 56'
+      why: a Belgian mobile number
+    - text: 'id 8507300332812'
+      why: part of a longer digit run
+"""#
+        ),
+        (
+            "br/br-cnpj.yaml",
+            #"""
+id: br-cnpj
+entity: BR_CNPJ
+name: Brazilian CNPJ (formatted 00.000.000/0000-00, numeric or alphanumeric)
+# Receita Federal CNPJ: 8-digit root, 4-digit branch (0001 = head office), two mod 11 check digits
+# (weights 5..2,9..2 and 6..2,9..2). From July 2026 the first 12 may also be letters (IN RFB
+# 2.229/2024, valued ASCII - 48); the check digits stay numeric. Identifies a company, but for a
+# sole trader (MEI) the root is tied to one person.
+pattern: '(?<![\w\-.])[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-[0-9]{2}(?![\w]|[\-.][0-9])'
+prefilter: { digits: 5 }
+window: 24
+normalize: [remove-separators, upper]
+validator: br-cnpj
+base: 0.5
+context: [cnpj, "cnpj/mf", cadastro nacional da pessoa jurídica, razão social, company tax id]
+negative-context: [pedido, order, protocolo, tracking, rastreio]
+examples:
+  match:
+    - 'CNPJ: «11.222.333/0001-81»'
+    - 'Empresa Exemplo Ltda., inscrita no CNPJ/MF sob o nº «12.345.678/0001-95»'
+    - '{"cnpj":"«12.ABC.345/01DE-35»"}'
+    - 'razao_social;cnpj\nExemplo ME;«11.222.333/0001-81»'
+    - 'Supplier company tax id (CNPJ) «12.345.678/0001-95»'
+  no-match:
+    - text: 'CNPJ: 11.222.333/0001-80'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'CNPJ 00.000.000/0000-00'
+      why: one repeated digit
+    - text: 'lote 11.222.333/0001-811'
+      why: part of a longer run (three trailing digits)
+    - text: 'data 11.22.2333/0001-81'
+      why: wrong grouping
+    - text: 'pedido 11.222.333/0001-8'
+      why: one check digit missing
+"""#
+        ),
+        (
+            "br/br-cpf-unformatted.yaml",
+            #"""
+id: br-cpf-unformatted
+entity: BR_CPF
+name: Brazilian CPF (11 digits unformatted, context required)
+# The CPF written without dots (12345678909 or 123456789-09). Eleven digits are also a Brazilian
+# mobile number (DDD + 9 digits), so a CPF word must be near; the two mod 11 check digits do the rest.
+pattern: '(?<![\w\-.])[0-9]{9}-?[0-9]{2}(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [cpf, cadastro, contribuinte] }
+window: 48
+normalize: [digits]
+validator: br-cpf
+base: 0.45
+context-required: true
+context: [cpf, "c.p.f", cadastro de pessoas físicas, cadastro de pessoa física, "cpf/mf", nº do cpf]
+negative-context: [telefone, celular, whatsapp, fone, phone, pedido, order, protocolo]
+examples:
+  match:
+    - 'CPF «12345678909»'
+    - 'informe o CPF (somente números): «52998224725»'
+    - '{"cpf":"«11144477735»"}'
+    - 'nome,cpf\nTeste,«935411347-80»'
+    - 'customer CPF number «52998224725» verified'
+  no-match:
+    - text: 'CPF 12345678900'
+      why: wrong check digits; the pattern hits and the validator rejects it
+    - text: 'pedido 12345678909 enviado'
+      why: eleven digits without a CPF word
+    - text: 'CPF do titular, celular 11987654321'
+      why: a mobile number (negative context) whose digits fail the CPF check anyway
+    - text: 'CPF 123456789091'
+      why: twelve digits
+    - text: 'CPF 00000000000'
+      why: one repeated digit is never issued
+"""#
+        ),
+        (
+            "br/br-cpf.yaml",
+            #"""
+id: br-cpf
+entity: BR_CPF
+name: Brazilian CPF (formatted 000.000.000-00)
+# Receita Federal CPF: 11 digits written 123.456.789-09; two mod 11 check digits (weights 10..2,
+# then 11..2); one repeated digit is never issued. The dotted shape with two check digits stands
+# alone; the unformatted 11 digits are in br-cpf-unformatted, which needs a CPF word.
+pattern: '(?<![\w\-.])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![\w]|[\-.][0-9])'
+prefilter: { digits: 11 }
+window: 20
+normalize: [digits]
+validator: br-cpf
+base: 0.5
+context: [cpf, cadastro de pessoas físicas, cadastro de pessoa física, "cpf/mf", contribuinte, taxpayer id]
+negative-context: [pedido, nota fiscal, fatura, order, invoice, protocolo, tracking, rastreio]
+examples:
+  match:
+    - 'CPF: «123.456.789-09»'
+    - 'Nome: Fulano de Tal, inscrito no CPF sob o nº «529.982.247-25»'
+    - '{"cpf":"«111.444.777-35»","cidade":"São Paulo"}'
+    - 'nome;cpf;uf\nTeste;«935.411.347-80»;RJ'
+    - 'Taxpayer ID (CPF) «529.982.247-25» on the invoice header'
+  no-match:
+    - text: 'CPF: 123.456.789-00'
+      why: wrong check digits; the pattern hits and the validator rejects it
+    - text: 'CPF 111.111.111-11'
+      why: one repeated digit passes the arithmetic but is never issued
+    - text: 'versão 123.456.789-09.1'
+      why: part of a longer dotted version string
+    - text: 'total R$ 123.456.789,09'
+      why: an amount with a decimal comma
+    - text: 'pedido 123.456.789-09 enviado'
+      why: an order number (negative context) without a CPF word
+"""#
+        ),
+        (
             "br/phone-br.yaml",
             #"""
 id: phone-br
@@ -30,13 +509,486 @@ examples:
 """#
         ),
         (
+            "ca/ca-sin.yaml",
+            #"""
+id: ca-sin
+entity: CA_SIN
+name: Canadian Social Insurance Number (formatted)
+# Service Canada SIN: nine digits printed 123-456-782 or 123 456 782, Luhn check; first digit not
+# 0 (unassigned) or 8 (business numbers); 9 = temporary residents. A one-in-ten check on a
+# three-group shape that also writes amounts (1 234 567 890 $), so longer digit groupings are
+# excluded on both sides and the base stays low; a SIN word raises it.
+pattern: '(?<![\w\-.])(?<![0-9][ ,.])[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]|[ ][0-9])'
+prefilter: { digits: 9 }
+window: 16
+normalize: [digits]
+validator: ca-sin
+base: 0.35
+context: [sin, social insurance, social insurance number, nas, numéro d'assurance sociale, numero d'assurance sociale, assurance sociale, "n.a.s"]
+negative-context: [order, invoice, tracking, sku, phone, tel, fax, commande, facture, price, total, amount, montant, prix, dollars]
+examples:
+  match:
+    - 'SIN: «564-738-292»'
+    - "Numéro d'assurance sociale (NAS) : «123 456 782»"
+    - '{"sin":"«271-936-486»","province":"ON"}'
+    - 'employee,sin\nTest Person,«130 692 544»'
+  no-match:
+    - text: 'SIN: 564-738-293'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'SIN 846-454-718'
+      why: first digit 8 is for business numbers
+    - text: 'population 1 123 456 782 en 2024'
+      why: part of a longer grouped number
+    - text: 'call 416-555-0199'
+      why: a phone number, 3-3-4
+    - text: 'Total : 123 456 782 dollars'
+      why: an amount (negative context)
+    - text: 'order 564-738-292 shipped'
+      why: an order number (negative context)
+"""#
+        ),
+        (
+            "ch/ch-ahv.yaml",
+            #"""
+id: ch-ahv
+entity: CH_AHV
+name: Swiss social security number (AHV / AVS / AVS number, 756.XXXX.XXXX.XX)
+# ZAS / Bundesgesetz über die AHV (Art. 50c AHVG): 13 digits, the country code 756 first, EAN-13
+# check digit last; written 756.1234.5678.97 (dots), sometimes with spaces or unseparated. The fixed
+# prefix and the check digit make it strong enough alone. 756.9217.0769.85 is the ZAS example; the
+# others are synthetic.
+pattern: '(?<![\w\-.+/])756([. ]?)[0-9]{4}\1[0-9]{4}\1[0-9]{2}(?![\w]|[\-.,/][0-9])'
+prefilter: { digits: 13 }
+window: 20
+normalize: [digits]
+validator: ch-ahv
+base: 0.5
+context: [ahv, avs, ahv-nummer, ahv-nr, avs-nummer, numéro avs, numero avs, ahvn13, sozialversicherungsnummer, versichertennummer, social security, social security number, oasi]
+negative-context: [ean, gtin, barcode, artikel, article, sku, order, invoice, rechnung, bestellung]
+examples:
+  match:
+    - 'AHV-Nummer: «756.9217.0769.85»'
+    - 'Numéro AVS «756.1234.5678.97», caisse de compensation'
+    - '{"ahv":"«7569876543217»","kanton":"ZH"}'
+    - "name;ahv_nr\nMax Muster;«756 3141 5926 58»"
+    - 'Swiss social security number «756.0000.1234.59» on the payslip'
+  no-match:
+    - text: 'AHV-Nummer 756.9217.0769.84'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'EAN 7612345678900 (Artikel)'
+      why: a Swiss GS1 barcode starts 76, not 756
+    - text: 'AHV 756.9217.0769'
+      why: incomplete, too short
+    - text: 'version 756.9217.0769.85.1'
+      why: part of a longer dotted string
+    - text: 'id 17569217076985'
+      why: part of a longer digit run
+"""#
+        ),
+        (
+            "cl/cl-rut.yaml",
+            #"""
+id: cl-rut
+entity: CL_RUT
+name: Chilean RUT / RUN (12.345.678-5, 12345678-K)
+# Servicio de Registro Civil e Identificación / SII: a body of 7-8 digits (dotted 12.345.678 or
+# plain) and a mod 11 check character 0-9 or K after a dash. A one-in-eleven check on a shape that
+# also writes reference numbers, so the base is modest and a RUT word raises it.
+pattern: '(?<![\w\-.])(?:[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}|[0-9]{7,8})-[0-9Kk](?![\w]|[\-.][0-9])'
+prefilter: { digits: 7 }
+window: 20
+normalize: [alnum, upper]
+validator: cl-rut
+base: 0.4
+context: [rut, run, rol único tributario, rol unico tributario, rol único nacional, cédula, cedula, cédula de identidad, tax id]
+negative-context: [pedido, orden, factura, boleta, folio, order, invoice, tracking, sku]
+examples:
+  match:
+    - 'RUT: «12.345.678-5»'
+    - 'Cédula de identidad RUN «9.876.543-3»'
+    - '{"rut":"«20123456-5»","comuna":"Santiago"}'
+    - 'nombre;rut\nPrueba;«5.126.663-3»'
+    - 'Customer tax id (RUT) «18765432-7»'
+  no-match:
+    - text: 'RUT: 12.345.678-9'
+      why: wrong check character; the pattern hits and the validator rejects it
+    - text: 'folio 12345678-5 emitido'
+      why: a folio number (negative context), no RUT word
+    - text: 'versión 1.234.567.8-5'
+      why: a dotted version-like run
+    - text: 'monto $12.345.678'
+      why: an amount, no check character
+    - text: 'RUT 123456785-1'
+      why: nine-digit body
+"""#
+        ),
+        (
+            "cn/cn-resident-id.yaml",
+            #"""
+id: cn-resident-id
+entity: CN_RESIDENT_ID
+name: Chinese resident identity card number (GB 11643-1999, MOD 11-2)
+# 18 characters: 6-digit administrative region code (first digit 1-8), birth date YYYYMMDD, a 3-digit
+# sequence (odd for men, even for women) and an ISO 7064 MOD 11-2 check character (0-9 or X), per
+# GB 11643-1999 (python-stdnum cn.ric). The old 15-digit first-generation numbers carry no check
+# character and are not covered. Chinese text often glues the number to the label without a space;
+# the lookarounds only refuse ASCII letters and digits.
+pattern: '(?<![\w\-.])[1-8][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![\w]|[\-.][0-9])'
+prefilter: { digits: 17 }
+window: 24
+normalize: [upper]
+validator: cn-resident-id
+base: 0.5
+context: [身份证, 身份证号, 身份证号码, 公民身份号码, 身份号码, 证件号码, 居民身份证, id card, identity card, resident id, citizen id, chinese id, sfz]
+negative-context: [order, invoice, tracking, transaction, txn, 订单, 订单号, 运单号, 流水号, 交易号, 发票]
+examples:
+  match:
+    - '身份证号：«11010519491231002X»'
+    - '公民身份号码«440305199003071236»，请核对。'
+    - 'ID card number «320102198511200426» (PRC resident)'
+    - '{"name":"测试","id_card":"«510107200106153387»"}'
+    - "姓名,身份证号\n张三,«360426199101010071»\n"
+    - 'lower-case check «31010119900101614x» on the form'
+  no-match:
+    - text: '身份证号：110105194912310021'
+      why: wrong MOD 11-2 check character; the pattern hits and the validator rejects it
+    - text: '身份证 110105190002291239'
+      why: 29 February 1900 is not a date; the pattern hits and the validator rejects it
+    - text: '订单号 110105194912310024567'
+      why: part of a longer order number
+    - text: 'ts 1700000000000000000 build 2.3.4'
+      why: a nanosecond timestamp, no birth date inside
+    - text: '运单号 91010519491231002X'
+      why: region codes never start with 9
+    - text: 'trace 11010519491231002Xa9f86d081884c7d659a2feaa0c55ad015a'
+      why: glued into a longer hex-like token
+"""#
+        ),
+        (
+            "cz/cz-birth-number-unformatted.yaml",
+            #"""
+id: cz-birth-number-unformatted
+entity: CZ_BIRTH_NUMBER
+name: Czech rodné číslo without slash, or nine-digit pre-1954 form (context required)
+# YYMMDDXXXX (ten digits, mod 11) and YYMMDD/XXX or YYMMDDXXX (nine digits, issued before 1954, no
+# check digit: only the date is checked). Bare ten- and nine-digit runs are common, so a birth-number
+# word must be near. Upper-case "RČ" is matched as a context word but not by the keyword prefilter
+# (which lower-cases ASCII only); a column named RČ still opens the field.
+pattern: '(?<![\w\-./])(?:[0-9]{10}|[0-9]{6}/?[0-9]{3})(?![\w]|[\-./,][0-9])'
+prefilter: { keywords: [rodn, rč, r.č, birth number, narozen, pojišt, pojist] }
+window: 64
+normalize: [digits]
+validator: cz-birth-number
+base: 0.45
+context-required: true
+context: [rodné číslo, rodne cislo, rodného čísla, rodneho cisla, rč, r.č., birth number, datum narození, datum narozeni, narozen, narozena, pojištěnec, pojistenec, číslo pojištěnce, cislo pojistence]
+negative-context: [účet, účtu, číslo účtu, account, objednávka, faktura, order, invoice, telefon, tel, phone]
+examples:
+  match:
+    - 'Rodné číslo: «7103192745»'
+    - 'rč «8551151235», datum narození 15. 1. 1985'
+    - 'Czech birth number «9011227775»'
+    - 'narozen 1. 1. 1953, rodné číslo «530101/123»'
+    - 'rodne_cislo,«7858045129»,Brno'
+  no-match:
+    - text: 'rodné číslo 7103192746'
+      why: not divisible by 11; the pattern hits and the validator rejects it
+    - text: 'objednávka 7103192745'
+      why: no birth-number word near
+    - text: 'rodné číslo 590312123'
+      why: nine-digit numbers end in 1953; the validator rejects a 1959 date
+    - text: 'timestamp 1700000000'
+      why: an epoch value, no birth-number word near
+"""#
+        ),
+        (
+            "cz/cz-birth-number.yaml",
+            #"""
+id: cz-birth-number
+entity: CZ_BIRTH_NUMBER
+name: Czech rodné číslo, birth number with slash (YYMMDD/XXXX)
+# Act 133/2000 Coll. § 13: YYMMDD + serial; month +50 for women (+20/+70 from 2004); since 1954 ten
+# digits, divisible by 11 (first nine mod 11, 10 written 0). The slashed ten-digit form is distinctive
+# and stands alone; the bare ten-digit and the pre-1954 nine-digit forms need context
+# (cz-birth-number-unformatted). Slovak numbers share the scheme (sk-birth-number).
+pattern: '(?<![\w\-./])[0-9]{6}/[0-9]{4}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 10 }
+window: 16
+normalize: [digits]
+validator: cz-birth-number
+base: 0.5
+context: [rodné číslo, rodne cislo, rodného čísla, rodneho cisla, rč, r.č., rc, birth number, personal number, datum narození, narozen, narozena, pojištěnec, číslo pojištěnce]
+# Czech bank accounts are written number/bank code (123456/0800).
+negative-context: [účet, účtu, číslo účtu, cislo uctu, kód banky, banka, account, bank, objednávka, faktura, order, invoice]
+notes: >
+  Sources: python-stdnum cz.rc (doctest 710319/2745); Act 133/2000 Coll. Others synthetic.
+examples:
+  match:
+    - 'Rodné číslo: «710319/2745»'
+    - 'pacientka, r.č. «855115/1235», pojištěnec VZP'
+    - 'Czech birth number «901122/7775» on the contract'
+    - '{"rc":"«045229/1235»"}'
+    - 'Nováková,Jana,«785804/5129»,Brno'
+  no-match:
+    - text: 'rodné číslo 710319/2746'
+      why: not divisible by 11; the pattern hits and the validator rejects it
+    - text: 'číslo účtu 710319/2745'
+      why: a bank account with its bank code (negative context)
+    - text: 'date 2024/01/15'
+      why: a date
+    - text: 'faktura 2024/123456'
+      why: an invoice number
+    - text: 'ratio 123456/7890123'
+      why: too many digits after the slash
+"""#
+        ),
+        (
+            "de/de-id-card.yaml",
+            #"""
+id: de-id-card
+entity: DE_ID_CARD
+name: German identity card number (Personalausweis, with check digit; context required)
+# PAuswG / BMI specimen documents: 9 serial characters from digits and the consonants
+# C F G H J K L M N P R T V W X Y Z, then the ICAO 9303 7-3-1 check digit as in the MRZ (10
+# characters). The check digit is weak (1 in 10) and the shape looks like any code, so an ID card
+# word must be near. The 9-character number printed on the card front, without its check digit,
+# cannot be validated and is not covered. Examples: BMI specimen "Erika Mustermann" numbers
+# T22000129 and L01X00T47 with their check digits, and synthetic ones.
+pattern: '(?<![\w\-.])[0-9CFGHJKLMNPRTVWXYZ]{9}[0-9](?![\w])'
+prefilter: { keywords: [ausweis, personalausweis, perso, dokument, document, id card, id-card, id-karte, identity card, id number, national id] }
+window: 48
+normalize: [upper]
+validator: de-id-card
+base: 0.5
+context-required: true
+context: [personalausweis, personalausweisnummer, ausweis, ausweisnummer, ausweis-nr, perso, id card, identity card, id-karte, dokumentennummer, document number, documentnumber, id number, national id]
+negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, seriennummer, artikel, tracking, sendungsnummer]
+examples:
+  match:
+    - 'Personalausweis: «T220001293»'
+    - 'Ausweisnummer «L01X00T471» (gültig bis 2031)'
+    - '{"document":"id card","documentNumber":"«LZ6311T475»"}'
+    - "name;ausweisnummer\nErika Mustermann;«CF1KX7M929»"
+    - 'German identity card number «M7RX3H0PC6» checked at check-in'
+  no-match:
+    - text: 'Personalausweis T220001294'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'Ausweis L01A00T470'
+      why: the vowel A is never used in the serial
+    - text: 'Sendungsnummer T220001293 zugestellt'
+      why: a parcel tracking number, no ID card word near
+    - text: 'Ausweis 2024-01-15T22:00:01Z'
+      why: an ISO timestamp
+    - text: 'ID card hash 9f3a220001293c'
+      why: inside a longer hex token
+"""#
+        ),
+        (
+            "de/de-kvnr.yaml",
+            #"""
+id: de-kvnr
+entity: DE_HEALTH_INSURANCE
+name: German health insurance number (Krankenversichertennummer, context required)
+# GKV-Spitzenverband (§ 290 SGB V), unchangeable part printed on the eGK: a capital letter and 9
+# digits, the last a check digit (letter as its 2-digit position, weights 1,2,1,2..., digit sums
+# mod 10). A letter plus nine digits is also how order and customer numbers look, and the check
+# catches only 1 in 10, so an insurance word must be near. A123456780 is the worked example of
+# de.wikipedia "Krankenversichertennummer"; the others are synthetic.
+pattern: '(?<![\w\-.])[A-Z][0-9]{9}(?![\w]|[\-.,][0-9])'
+prefilter: { keywords: [kranken, versicherten, kvnr, kv-nr, gesundheitskarte, egk, health insurance, insurance] }
+window: 48
+normalize: [upper]
+validator: de-kvnr
+base: 0.5
+context-required: true
+context: [krankenversichertennummer, versichertennummer, versichertennr, versicherten-nr, kvnr, kv-nr, krankenkasse, krankenversicherung, gesundheitskarte, egk, health insurance, health insurance number, insurance number, insurance no]
+negative-context: [bestellnummer, rechnung, auftrag, kundennummer, order, invoice, sku, serial, artikel, tracking]
+examples:
+  match:
+    - 'Krankenversichertennummer: «A123456780»'
+    - 'Versichertennummer «T205037716» (eGK, AOK)'
+    - '{"kvnr":"«Z615326858»","kasse":"TK"}'
+    - "name;versichertennummer\nErika Mustermann;«K881230451»"
+    - 'German health insurance number «M194242217» on the card'
+  no-match:
+    - text: 'Krankenversichertennummer A123456781'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'Kundennummer A123456780'
+      why: a customer number, no insurance word near
+    - text: 'KVNR AA23456780'
+      why: two letters
+    - text: 'Versichertennummer A1234567801'
+      why: ten digits after the letter
+    - text: 'egk build v2.1.0-A123456780'
+      why: part of a version string
+"""#
+        ),
+        (
+            "de/de-passport.yaml",
+            #"""
+id: de-passport
+entity: DE_PASSPORT
+name: German passport number (Reisepass, with check digit; context required)
+# PassG / BMI specimen: 9 serial characters from digits and the consonants C F G H J K L M N P R T
+# V W X Y Z, the first one of C F G H J K (issued since 2007), then the ICAO 9303 7-3-1 check digit
+# as in the MRZ. The check digit is weak (1 in 10), so a passport word must be near. The printed
+# 9-character number without the check digit is not covered. Examples: BMI specimen C01X00T47 with
+# its check digit, and synthetic ones.
+pattern: '(?<![\w\-.])[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}[0-9](?![\w])'
+prefilter: { keywords: [pass, reisepass] }
+window: 48
+normalize: [upper]
+validator: de-passport
+base: 0.5
+context-required: true
+context: [reisepass, reisepassnummer, pass, passnummer, pass-nr, passport, passport number, passport no, passeport]
+negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, seriennummer, artikel, tracking, sendungsnummer]
+examples:
+  match:
+    - 'Reisepass: «C01X00T478»'
+    - 'Passnummer «C4J9KMT025», ausgestellt in Köln'
+    - '{"passport":"«F1234567J0»","nationality":"D"}'
+    - "name;reisepassnummer\nErika Mustermann;«H7YRC20PL7»"
+    - 'German passport no. «K9Z8Y7X6W8» expires 2032'
+  no-match:
+    - text: 'Reisepass C01X00T479'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'Reisepass T220001293'
+      why: T is an ID card letter, not a passport one
+    - text: 'password C01X00T478'
+      why: '"password" is not a passport word'
+    - text: 'Seriennummer C01X00T478'
+      why: no passport word near
+    - text: 'Pass 0x7FC01X00T478'
+      why: inside a longer token
+"""#
+        ),
+        (
+            "de/de-svnr.yaml",
+            #"""
+id: de-svnr
+entity: DE_SOCIAL_SECURITY
+name: German pension insurance number (Rentenversicherungsnummer / Sozialversicherungsnummer)
+# VKVV § 2 (Deutsche Rentenversicherung): area number (2 digits), birth date DDMMYY, initial of the
+# birth surname, 2-digit serial, check digit (weights 2,1,2,5,7,1,2,1,2,1,2,1 over the digits with
+# the letter as its 2-digit position, digit sums mod 10). Written "15 070649 C 103" or unspaced.
+# The real birth date, the letter and the check digit together make the shape strong enough alone.
+pattern: '(?<![\w\-.])[0-9]{2} ?[0-9]{6} ?[A-Z] ?[0-9]{3}(?![\w]|[\-.,][0-9])'
+prefilter: { mixed: 1 }
+window: 20
+normalize: [remove-separators, upper]
+validator: de-svnr
+base: 0.5
+context: [sozialversicherungsnummer, sv-nummer, svnr, sv-nr, versicherungsnummer, rentenversicherungsnummer, rvnr, rentenversicherung, sozialversicherungsausweis, social security, social insurance, pension insurance]
+negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, artikel]
+examples:
+  match:
+    - 'Sozialversicherungsnummer: «15 070649 C 103»'
+    - 'Versicherungsnummer «65170885M047» laut Sozialversicherungsausweis'
+    - '{"svnr":"«12030195S277»","kasse":"AOK"}'
+    - "name;rvnr\nErika Mustermann;«53 240272 K115»"
+    - 'German social security number «23110468B502» on the payslip'
+  no-match:
+    - text: 'Sozialversicherungsnummer 15070649C104'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'SV-Nummer 12290201M517'
+      why: 29 February 1901/2001 does not exist (check digit right)
+    - text: 'Artikel 15070649C103 im Auftrag'
+      why: an article code in an order (negative context)
+    - text: 'build 20240115A001'
+      why: a build id of the same shape whose check digit is wrong (validator rejects it)
+    - text: 'hash 3a15070649C103f'
+      why: inside a longer token
+"""#
+        ),
+        (
+            "de/de-tax-id.yaml",
+            #"""
+id: de-tax-id
+entity: DE_TAX_ID
+name: German tax identification number (Steuerliche Identifikationsnummer, IdNr)
+# § 139b AO, BZSt: 11 digits, first not 0, ISO 7064 MOD 11,10 check digit last; in the first ten
+# one digit appears two or three times (not three in a row) and the others at most once. Printed
+# as "12 345 678 901" on BZSt letters, or unspaced. Eleven digits is a common length, so the base
+# is below 0.5 and a tax word adds confidence.
+pattern: '(?<![\w\-.+/])[1-9][0-9]( ?)[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { digits: 11 }
+window: 20
+normalize: [digits]
+validator: de-tax-id
+base: 0.45
+context: [steuer-id, steuerid, steueridentifikationsnummer, steuerliche identifikationsnummer, identifikationsnummer, idnr, id-nr, steuer-idnr, tin, tax id, tax identification number]
+negative-context: [bestellnummer, bestellung, rechnung, rechnungsnummer, kundennummer, auftrag, order, invoice, telefon, tel, phone, fax, iban, konto]
+examples:
+  match:
+    - 'Steuer-ID: «86 095 742 719»'
+    - 'Ihre Steueridentifikationsnummer lautet «65929970489».'
+    - '{"taxId":"«57549285017»","country":"DE"}'
+    - "name;idnr\nErika Mustermann;«19789634255»"
+    - 'German TIN «53136732494» for the W-8BEN form'
+  no-match:
+    - text: 'Steuer-ID: 36574261890'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'IdNr 12345678903'
+      why: no digit repeated in the first ten (check digit right), never issued
+    - text: 'Rechnungsnummer 86095742719'
+      why: an invoice number (negative context)
+    - text: 'Telefon 030 12345678'
+      why: a phone number starting with 0
+    - text: 'ISBN 978-3-86095-742-7'
+      why: an ISBN, hyphenated groups
+    - text: 'ts=1700000000123'
+      why: a millisecond epoch timestamp (13 digits)
+"""#
+        ),
+        (
+            "de/de-vat.yaml",
+            #"""
+id: de-vat
+entity: DE_VAT
+name: German VAT identification number (USt-IdNr, DE prefix)
+# BZSt: "DE" and 9 digits, first digit not 0, ISO 7064 MOD 11,10 check digit last; written
+# "DE136695976" or "DE 136 695 976". It identifies a business, and a natural person when the
+# holder is a sole trader or freelancer. The fixed prefix and the check digit make it strong enough
+# alone. DE136695976 is the python-stdnum de.vat example; the others are synthetic.
+pattern: '(?<![\w\-.])DE ?[1-9][0-9]{2}( ?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]| [0-9])'
+prefilter: { literal: "DE" }
+window: 20
+normalize: [remove-separators, upper]
+validator: de-vat
+base: 0.5
+context: [ust-idnr, ust-id, ust-id-nr, ustidnr, umsatzsteuer-identifikationsnummer, umsatzsteuer-id, umsatzsteuer, vat, vat id, vat number, vat no, tva, btw]
+negative-context: [iban, bic, konto, account]
+examples:
+  match:
+    - 'USt-IdNr.: «DE136695976»'
+    - 'Umsatzsteuer-Identifikationsnummer «DE 271 828 180» (Einzelunternehmen)'
+    - '{"vatId":"«DE314159262»","country":"DE"}'
+    - "firma;ust_id\nMustermann IT-Beratung;«DE141421358»"
+    - 'VAT number «DE 864092760» on the invoice'
+  no-match:
+    - text: 'USt-IdNr. DE136695978'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'IBAN DE89 3704 0044 0532 0130 00'
+      why: a German IBAN
+    - text: 'IBAN DE89370400440532013000'
+      why: an unspaced IBAN, longer digit run
+    - text: 'USt-IdNr. DE036695976'
+      why: first digit 0
+    - text: 'ATU13669597 is Austrian'
+      why: another country prefix
+    - text: 'sku DE1366959761'
+      why: ten digits
+"""#
+        ),
+        (
             "de/phone-de.yaml",
             #"""
 id: phone-de
 entity: PHONE_NUMBER
 name: German phone number in national form (Bundesnetzagentur plan)
 pattern: '(?<![\w+\-./])(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 7 }
+prefilter: { digits: 9 }
 window: 28
 normalize: [digits]
 validator: phone-de
@@ -61,6 +1013,166 @@ examples:
 """#
         ),
         (
+            "dk/dk-cpr.yaml",
+            #"""
+id: dk-cpr
+entity: DK_CPR
+name: Danish CPR number, personnummer (DDMMYY-XXXX; context required)
+# CPR-kontoret: DDMMYY-SSSS; the 7th digit and the year give the century. The modulus-11 check was
+# dropped in 2007 (numbers without it are issued), so a real birth date is the only check: about one
+# random ten-digit run in five passes. Context is required. Base 0.4 so that, with a CPR word, a valid
+# date scores 0.9 and beats a Swedish reading of the same digits (se-personnummer, 0.8 alone).
+pattern: '(?<![\w\-+./])[0-3][0-9][01][0-9]{3}[\- ]?[0-9]{4}(?![\w]|[\-+./,][0-9])'
+prefilter: { keywords: [cpr, personn, personnr, person nr, sygesikring, sundhedskort, civil registration] }
+window: 64
+normalize: [digits]
+validator: dk-cpr
+base: 0.4
+context-required: true
+context: [cpr, cpr-nr, cpr nr, cpr-nummer, cprnr, personnummer, personnr, person nr, sygesikringsbevis, sundhedskort, civil registration number, danish personal identification number]
+negative-context: [ordre, ordrenummer, faktura, fakturanummer, kundenummer, order, invoice, telefon, tlf, phone, konto, kontonummer, account]
+notes: >
+  Sources: CPR-kontoret "Personnummeret i CPR"; python-stdnum dk.cpr (doctest 211062-5629). Others synthetic.
+examples:
+  match:
+    - 'CPR-nr.: «211062-5629»'
+    - 'Patientens cpr-nummer er «2902004123».'
+    - 'Danish CPR number «010158 4001» on the health card'
+    - '{"cpr":"«311237-5999»"}'
+    - 'Jensen;Mette;CPR;«150385-1234»'
+  no-match:
+    - text: 'CPR 310290-4123'
+      why: 31 February; the pattern hits and the validator rejects it
+    - text: 'ordrenummer 211062-5629'
+      why: no CPR word near
+    - text: 'CPR 290200-1234'
+      why: 29 February 1900 (7th digit 1 gives the 1900s)
+    - text: 'tlf 1234-5678-90'
+      why: phone-like groups, not DDMMYY
+"""#
+        ),
+        (
+            "es/es-dni.yaml",
+            #"""
+id: es-dni
+entity: ES_NIF
+name: Spanish DNI / NIF of a person (8 digits + mod 23 letter)
+# DNI (Ministerio del Interior, RD 1553/2005): 8 digits and the control letter
+# "TRWAGMYFPDXBNJZSQVHLCKE"[n mod 23] (I, Ñ, O, U never used). Written 12345678Z, 12345678-Z,
+# 12345678 Z or 12.345.678-Z. A lower-case letter is accepted only when glued (12345678z), since
+# "12345678 y" is Spanish for "... and". Company NIFs (old CIF: letter + 7 digits + control) are not covered.
+pattern: '(?<![\w\-.])(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})(?:[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])'
+prefilter: { digits: 8 }
+window: 16
+normalize: [remove-separators, upper]
+validator: es-dni
+base: 0.5
+context: [dni, nif, documento nacional de identidad, número de identificación fiscal, numero de identificacion fiscal, identificación, identificacion, documento de identidad, national id, id card, tax id, id number]
+negative-context: [pedido, factura, albarán, albaran, referencia, ref, order, invoice, sku, tracking, lote]
+notes: >
+  Sources: Ministerio del Interior, "Cálculo del dígito de control del NIF/NIE" (specimen 12345678Z);
+  python-stdnum es.dni. The mod 23 letter lets about 1 in 23 random 8-digit + letter strings
+  through, so order/invoice words near the value drop it below the reporting threshold.
+examples:
+  match:
+    - 'DNI: «12345678Z»'
+    - 'Mi NIF es «48151623-L», gracias.'
+    - 'Spanish national ID number «54362315 K» on the rental contract'
+    - '{"nif":"«30291847L»","nombre":"Ana"}'
+    - 'García López,Ana,«12.345.678-Z»,Madrid'
+    - 'dni del titular: «48151623l»'
+  no-match:
+    - text: 'DNI: 12345678A'
+      why: wrong control letter (12345678 mod 23 gives Z); the pattern hits and the validator rejects it
+    - text: 'número de pedido 48151623L enviado'
+      why: a valid-looking code in an order context (negative context)
+    - text: 'entre 30291847 y 40000000 habitantes'
+      why: a lower-case "y" after a space is the Spanish conjunction, not a control letter
+    - text: 'uuid 12345678-E89B-12D3-A456-426614174000'
+      why: first group of an upper-case UUID
+    - text: 'ISBN 978-84-376-0494-7'
+      why: an ISBN, no control letter
+    - text: 'build 1234567890Z'
+      why: ten digits, not eight
+"""#
+        ),
+        (
+            "es/es-nie.yaml",
+            #"""
+id: es-nie
+entity: ES_NIE
+name: Spanish NIE, foreigner identity number (X/Y/Z + 7 digits + mod 23 letter)
+# NIE (Orden INT/2058/2008): X, Y or Z (read as 0, 1, 2), 7 digits and the DNI control letter of the
+# resulting 8-digit number. Written X1234567L, X-1234567-L or X 1234567 L; all lower case only glued.
+pattern: '(?<![\w\-.])(?:[XYZ][ \-]?[0-9]{7}[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[xyz][0-9]{7}[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])'
+prefilter: { digits: 7 }
+window: 16
+normalize: [remove-separators, upper]
+validator: es-nie
+base: 0.5
+context: [nie, número de identidad de extranjero, numero de identidad de extranjero, identidad de extranjero, tarjeta de residencia, extranjero, foreigner id, residence permit, tie, nif]
+negative-context: [pedido, factura, referencia, ref, order, invoice, sku, modelo, model, lote]
+notes: >
+  Sources: Ministerio del Interior NIE rule; python-stdnum es.nie (doctest X-2482300W).
+examples:
+  match:
+    - 'NIE: «X2482300W»'
+    - 'Número de identidad de extranjero «Y-1850745-H»'
+    - 'foreigner ID (NIE) «Z3774627X» on file'
+    - '{"nie":"«x7654321j»"}'
+    - 'Smith,John,«X 7654321 J»,Valencia'
+  no-match:
+    - text: 'NIE X2482300A'
+      why: wrong control letter; the pattern hits and the validator rejects it
+    - text: 'ref X7654321J'
+      why: a reference code (negative context)
+    - text: 'modelo Z1234567 disponible'
+      why: no control letter
+    - text: 'hash x1234567f9a0'
+      why: part of a longer hex string
+    - text: 'W2482300W'
+      why: W is not a NIE prefix
+"""#
+        ),
+        (
+            "es/es-nss.yaml",
+            #"""
+id: es-nss
+entity: ES_NSS
+name: Spanish social security number, número de afiliación (context required)
+# Número de la Seguridad Social (TGSS): province (2 digits), serial (8 digits, or 7 in older numbers)
+# and 2 control digits (mod 97), written 28/12345678/40, 28 12345678 40 or 281234567840.
+# Eleven or twelve digits are a common length for other numbers, so a social-security word must be near.
+pattern: '(?<![\w\-./])[0-9]{2}([ /\-]?)[0-9]{7,8}\1[0-9]{2}(?![\w]|[\-./,][0-9])'
+prefilter: { keywords: [seguridad social, nss, nuss, naf, afiliaci, social security] }
+window: 64
+normalize: [digits]
+validator: es-nss
+base: 0.45
+context-required: true
+context: [seguridad social, número de la seguridad social, numero de la seguridad social, nss, nuss, naf, número de afiliación, numero de afiliacion, afiliación, afiliacion, social security, social security number]
+negative-context: [pedido, factura, order, invoice, referencia]
+notes: >
+  Source: TGSS control-digit rule (see the es-nss validator); python-stdnum has no ES NSS module.
+examples:
+  match:
+    - 'Número de la Seguridad Social: «28/12345678/40»'
+    - 'NSS «281234567840»'
+    - 'Spanish social security number «08 01234567 74»'
+    - '{"nuss":"«469988776619»"}'
+    - 'Pérez,afiliación,«41/30507090/31»,Sevilla'
+  no-match:
+    - text: 'NSS 28/12345678/41'
+      why: wrong control digits; the pattern hits and the validator rejects it
+    - text: 'pedido 281234567840 entregado'
+      why: no social-security word near
+    - text: 'Seguridad Social: expediente 2024/12345678/01'
+      why: a four-digit year is not a province code
+    - text: 'NSS timestamp 1700000000123'
+      why: thirteen digits, an epoch in milliseconds
+"""#
+        ),
+        (
             "es/phone-es.yaml",
             #"""
 id: phone-es
@@ -68,8 +1180,8 @@ entity: PHONE_NUMBER
 name: Spanish phone number in national form (context required)
 # Nine digits starting 6-9 are also how counts and amounts are written, so a phone word must be near.
 pattern: '(?<![\w+\-./])[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 9 }
-window: 20
+prefilter: { keywords: [teléfono, telefono, tel, móvil, movil, llamar, contacto, phone, mobile, whatsapp] }
+window: 48
 normalize: [digits]
 validator: phone-es
 base: 0.45
@@ -84,6 +1196,377 @@ examples:
       why: a count, no phone word near
     - text: 'teléfono 512 345 678'
       why: Spanish numbers start with 6-9; the pattern hits and the validator rejects it
+"""#
+        ),
+        (
+            "eu/eu-vat.yaml",
+            #"""
+id: eu-vat
+entity: EU_VAT
+name: EU VAT identification number with country prefix (context required)
+# VIES formats (European Commission, "VIES VAT number validation" FAQ), one alternative per country:
+# AT U+8; BE 0/1+9 (or 0123.456.789); BG 9-10; CY 8+letter; CZ 8-10; DK 8 (or 12 34 56 78); EE 9;
+# EL/GR 9; ES letter+7+char or 8+letter; FI 8; FR 2-char key + 9 (SIREN); HR 11; HU 8; IE 7+1-2 letters
+# or the old 1X23456X; LT 9 or 12; LU 8; LV 11; MT 8; NL 9+B+2; RO 2-10; SE 10+01; SI 8; SK 10;
+# XI (Northern Ireland) 9 or 12. DE, IT, PL and PT are left to de-vat, vat-it, vat-pl and vat-pt,
+# which check the digits. No check digit is verified here, so a VAT word must be near: invoices and
+# company footers label these numbers (VAT, TVA, USt, BTW, IVA, moms, ALV, DPH ...). Prefilter: six
+# digits cover the shortest common forms (IE old style); Romanian CUIs under six digits are missed.
+pattern: '(?<![\w\-./])(?:AT ?U[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [vat, vat id, vat no, vat number, vat reg, vat registration number, vies, intra-community, intracommunity, tva, numéro de tva, tva intracommunautaire, btw, btw-nummer, btw-id, ust-idnr, uid, uid-nummer, uid-nr, umsatzsteuer, mwst, iva, nif-iva, cif, moms, momsnr, momsregistreringsnummer, cvr, cvr-nr, se-nr, alv, alv-numero, y-tunnus, arvonlisävero, dph, ič dph, ic dph, dič, dic, pvm, pvm kodas, pvn, kmkr, käibemaksukohustuslase, afm, αφμ, φπα, fpa, ддс, dds, ddv, id za ddv, davčna številka, pdv, oib, áfa, adószám, közösségi adószám, cui, cod fiscal, tax id, tax number, tax registration number]
+negative-context: [iban, bic, swift, konto, account, order, sku, tracking, artikel, article]
+notes: >
+  Formats: European Commission VIES FAQ ("What is the structure of a VAT number?"); Wikipedia
+  "VAT identification number". All example numbers are synthetic sequences.
+examples:
+  match:
+    - 'UID-Nummer: «ATU12345678»'
+    - 'N° TVA intracommunautaire : «FR 12 345678901»'
+    - 'BTW-nummer «NL123456789B01»'
+    - 'Numéro de TVA / BTW: «BE0123.456.789»'
+    - 'VAT Reg. No. «IE1234567WA»'
+    - 'Momsregistreringsnummer «SE556123456701»'
+    - 'CVR / SE-nr. «DK 12 34 56 78»'
+    - 'IČ DPH: «SK2021234567»'
+    - 'DIČ «CZ12345678»'
+    - '{"vat":"«ESX1234567L»"}'
+    - 'Αριθμός ΦΠΑ «EL123456789»'
+    - 'ALV-numero «FI12345678»'
+    - 'Minta Kft,közösségi adószám,«HU12345678»'
+    - 'CIF / CUI «RO 1234567»'
+    - 'VAT No. «MT12345678», Valletta'
+    - 'KMKR nr «EE123456789»'
+    - 'PVN reģistrācijas numurs «LV12345678901»'
+    - 'PVM kodas «LT123456789»'
+    - 'ID za DDV: «SI12345678»'
+    - 'PDV ID «HR12345678901»'
+    - 'ДДС номер «BG123456789»'
+    - 'VAT «CY12345678X»'
+    - 'TVA «LU12345678»'
+    - 'VAT number «XI123456789» (Northern Ireland)'
+  no-match:
+    - text: 'shipment EL123456789 left the depot'
+      why: no VAT word near
+    - text: 'VAT on IBAN FR76 3000 6000 0112 3456 7890 189'
+      why: a spaced French IBAN, not a SIREN-based VAT number
+    - text: 'VAT DE136695976'
+      why: German numbers are left to de-vat, which checks the digit
+    - text: 'BTW NL123456789B1'
+      why: one digit after B
+    - text: 'UID ATU1234567'
+      why: seven digits after ATU
+    - text: 'VAT part SE12345678901'
+      why: Swedish VAT numbers end in 01 after ten digits
+    - text: 'IBAN check for VAT BE0123456789'
+      why: an IBAN word near (negative context)
+"""#
+        ),
+        (
+            "eu/vat-it.yaml",
+            #"""
+id: vat-it
+entity: EU_VAT
+name: Italian VAT number with prefix (IT + partita IVA)
+# IT and the 11-digit partita IVA (office code 001-100, 120, 121, 888, 999 and Luhn).
+pattern: '(?<![\w\-./])IT ?[0-9]{11}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 11 }
+window: 16
+normalize: [digits]
+validator: it-partita-iva
+base: 0.4
+context: [partita iva, p.iva, p. iva, piva, codice iva, numero iva, iva, vat, vat id, vat no, vat number, vies]
+negative-context: [ordine, numero ordine, order, tracking, sku, articolo]
+notes: >
+  Source: python-stdnum it.iva (doctest 00743110157); VIES format IT + 11 digits.
+examples:
+  match:
+    - 'P.IVA «IT00743110157»'
+    - 'Partita IVA intracomunitaria: «IT 12345670017»'
+    - 'EU VAT number «IT09876540320»'
+    - '{"vat":"«IT02468130584»"}'
+    - 'Bianchi Srl,«IT00743110157»,Torino'
+  no-match:
+    - text: 'P.IVA IT00743110158'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'numero ordine IT12345670017'
+      why: an order code (negative context)
+    - text: 'IT30013775553'
+      why: office code 555 is not assigned
+    - text: 'IBAN IT60X0542811101000000123456'
+      why: an IBAN
+"""#
+        ),
+        (
+            "eu/vat-pl.yaml",
+            #"""
+id: vat-pl
+entity: EU_VAT
+name: Polish VAT number with prefix (PL + NIP)
+# PL and the 10-digit NIP (weights 6,5,7,2,3,4,5,6,7 mod 11); the NIP-UE / VAT-UE form.
+pattern: '(?<![\w\-./])PL ?[0-9]{10}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 10 }
+window: 16
+normalize: [digits]
+validator: pl-nip
+base: 0.4
+context: [nip, nip-ue, nip ue, vat-ue, vat ue, numer vat, vat, vat id, vat no, vat number, vies]
+negative-context: [zamówienie, zamowienie, order, tracking, sku, telefon, tel, phone]
+notes: >
+  Source: python-stdnum pl.nip; VIES format PL + 10 digits.
+examples:
+  match:
+    - 'NIP-UE: «PL1234563218»'
+    - 'numer VAT-UE «PL 5261040828»'
+    - 'EU VAT number «PL9512038849»'
+    - '{"vat":"«PL8567346215»"}'
+    - 'XYZ Sp. z o.o.,«PL1234563218»,Warszawa'
+  no-match:
+    - text: 'NIP-UE PL1234563219'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'zamówienie PL1234563218'
+      why: an order code (negative context)
+    - text: 'PL123456321'
+      why: nine digits
+    - text: 'IBAN PL61109010140000071219812874'
+      why: an IBAN
+"""#
+        ),
+        (
+            "eu/vat-pt.yaml",
+            #"""
+id: vat-pt
+entity: EU_VAT
+name: Portuguese VAT number with prefix (PT + NIF)
+# PT and the 9-digit NIF/NIPC (weights 9..2, mod 11). The prefix makes the nine digits distinctive
+# enough to stand alone (0.7 valid); the bare NIF needs context (pt-nif).
+pattern: '(?<![\w\-./])PT ?[1-9][0-9]{8}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 9 }
+window: 16
+normalize: [digits]
+validator: pt-nif
+base: 0.4
+context: [nif, nipc, contribuinte, iva, vat, vat id, vat no, vat number, vies]
+negative-context: [encomenda, order, tracking, sku, telefone, phone]
+notes: >
+  Source: python-stdnum pt.nif (doctest 501 964 843); VIES format PT + 9 digits.
+examples:
+  match:
+    - 'NIPC / IVA: «PT501964843»'
+    - 'Número de IVA intracomunitário «PT 234567899»'
+    - 'EU VAT number «PT290457270»'
+    - '{"vat":"«PT123456789»"}'
+    - 'Empresa Lda,«PT501964843»,Porto'
+  no-match:
+    - text: 'IVA PT501964842'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'encomenda PT501964843'
+      why: an order code (negative context)
+    - text: 'PT50196484'
+      why: eight digits
+    - text: 'IBAN PT50000201231234567890154'
+      why: an IBAN
+"""#
+        ),
+        (
+            "fi/fi-hetu.yaml",
+            #"""
+id: fi-hetu
+entity: FI_PERSONAL_IDENTITY_CODE
+name: Finnish henkilötunnus, HETU (DDMMYY + century sign + serial + mod 31 check character)
+# DVV: DDMMYY, century sign (+ 1800s; - Y X W V U 1900s; A-F 2000s), individual number 002-999 and the
+# check character "0123456789ABCDEFHJKLMNPRSTUVWXY"[DDMMYYNNN mod 31]. Normalized with upper only so
+# the sign stays for the validator.
+pattern: '(?<![\w\-+./])[0-3][0-9][01][0-9]{3}[\-+A-FU-Y][0-9]{3}[0-9A-FHJ-NPR-Y](?![\w]|[\-.][0-9])'
+prefilter: { digits: 6 }   # the birth date DDMMYY; the century sign splits the digit run
+window: 16
+normalize: [upper]
+validator: fi-hetu
+base: 0.5
+context: [henkilötunnus, henkilotunnus, hetu, sotu, personbeteckning, personal identity code, finnish personal identity code, identity code]
+negative-context: [tilaus, tilausnumero, lasku, laskunumero, order, invoice, sku, puhelin, phone]
+notes: >
+  Sources: DVV / fi.wikipedia "Henkilötunnus" example 131052-308T; python-stdnum fi.hetu. Others synthetic.
+examples:
+  match:
+    - 'Henkilötunnus: «131052-308T»'
+    - 'hetu «010203A456R», syntynyt 2003'
+    - 'Finnish personal identity code «150595-1236»'
+    - '{"hetu":"«150550Y222S»"}'
+    - 'Virtanen;Matti;«311299+789N»;Helsinki'
+  no-match:
+    - text: 'hetu 131052-308U'
+      why: wrong check character; the pattern hits and the validator rejects it
+    - text: 'tilausnumero 131052-308T'
+      why: an order number (negative context)
+    - text: 'hetu 131052G308T'
+      why: G is not a century sign
+    - text: 'date 2024-01-15'
+      why: an ISO date
+    - text: 'hetu 310252-308Y'
+      why: 31 February
+"""#
+        ),
+        (
+            "fr/fr-nir.yaml",
+            #"""
+id: fr-nir
+entity: FR_NIR
+name: French social security number (NIR, numéro de sécurité sociale)
+# INSEE: sex/kind (1, 2, 3, 4, 7, 8), birth year (2), month (01-12, or the fictitious 20, 30-42
+# and 50-99 INSEE gives for unknown months; 00, 13-19, 21-29 and 43-49 are never used),
+# department (2, or 2A/2B for Corsica) and commune (3) — or overseas department (3) and commune (2)
+# — order number (3), then the 2-digit key = 97 - (number mod 97). Commonly written
+# "1 84 12 76 451 089 46" or unspaced. The mod 97 key makes it strong enough alone.
+# 2 95 10 99 126 111 93 and 2 53 07 2B 073 004 70 are python-stdnum fr.nir examples; the others
+# are synthetic.
+pattern: '(?<![\w\-.+/])[1-478]( ?)[0-9]{2}\1(?:0[1-9]|1[0-2]|20|3[0-9]|4[0-2]|[5-9][0-9])\1(?:(?:[0-9]{2}|2[AB])\1[0-9]{3}|9[78][0-9]\1[0-9]{2})\1[0-9]{3} ?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { digits: 8 }
+window: 32
+normalize: [remove-separators, upper]
+validator: fr-nir
+base: 0.5
+context: [nir, numéro de sécurité sociale, sécurité sociale, securite sociale, sécu, secu, n° ss, nss, insee, numéro insee, carte vitale, vitale, assuré social, social security, social security number]
+negative-context: [commande, facture, référence, order, invoice, sku, tracking, téléphone, phone]
+examples:
+  match:
+    - 'Numéro de sécurité sociale : «1 84 12 76 451 089 46»'
+    - 'N° SS «295109912611193» (carte Vitale)'
+    - '{"nir":"«2 53 07 2B 073 004 70»","caisse":"CPAM"}'
+    - "nom;nir\nDupont;«1 69 05 75 112 043 48»"
+    - 'French social security number «2880469123456 22» on the form'
+  no-match:
+    - text: 'Sécurité sociale : 1 84 12 76 451 089 47'
+      why: wrong key; the pattern hits and the validator rejects it
+    - text: 'NIR 5 84 12 76 451 089 46'
+      why: 5 is not a sex or registration digit
+    - text: 'facture 184127645108946 réglée'
+      why: an invoice number; the key checks, so the negative context is what drops it
+    - text: 'NIR 1 84 15 76 451 089 94'
+      why: month 15 is never used (key right)
+    - text: 'tel 01 84 12 76 45 10 89'
+      why: phone-shaped pairs, not the NIR grouping
+    - text: 'id 11841276451089461'
+      why: part of a longer digit run
+"""#
+        ),
+        (
+            "fr/fr-passport.yaml",
+            #"""
+id: fr-passport
+entity: FR_PASSPORT
+name: French passport number (context required)
+# ANTS / Imprimerie nationale: 9 characters, 2 digits, 2 capital letters, 5 digits ("18AB12345").
+# The check digit lives only in the MRZ, so there is no validator, and the shape alone looks like
+# a reference code: a passport word must be near. Examples are synthetic.
+pattern: '(?<![\w\-.])[0-9]{2}[A-Z]{2}[0-9]{5}(?![\w]|[\-.,][0-9])'
+prefilter: { keywords: [passeport, passport] }
+window: 48
+base: 0.5
+context-required: true
+context: [passeport, numéro de passeport, n° passeport, numero de passeport, passport, passport number, passport no]
+negative-context: [commande, facture, référence, order, invoice, sku, tracking, colis]
+examples:
+  match:
+    - 'Numéro de passeport : «18AB12345»'
+    - 'Passeport «21XY54321» délivré le 03/05/2022 à Lyon'
+    - '{"passport":"«09FR00417»","nationalite":"FRA"}'
+    - "nom;passeport\nDupont;«14KP90210»"
+    - 'French passport no. «19CD24680» valid until 2029'
+  no-match:
+    - text: 'Passeport 18AB1234'
+      why: four trailing digits
+    - text: 'commande 18AB12345 expédiée'
+      why: an order code, no passport word
+    - text: 'passeport renouvelé, suivi colis 18AB12345'
+      why: a parcel reference (negative context)
+    - text: 'passport uuid 18ab12345-0c1d-4e2f-8a9b-0123456789ab'
+      why: lower-case hex inside a UUID
+    - text: 'passeport 2024-05-18 12:45'
+      why: a date and a time
+"""#
+        ),
+        (
+            "fr/fr-siren.yaml",
+            #"""
+id: fr-siren
+entity: FR_SIREN
+name: French company number (SIREN, context required)
+# INSEE répertoire SIRENE: 9 digits, Luhn check, written "812 345 676" or unspaced, often after
+# "RCS <ville>". It identifies a natural person when the company is a sole trader
+# (entrepreneur individuel, micro-entrepreneur). Nine digits with a Luhn check is weak (1 in 10),
+# so a company-register word must be near. A SIREN followed by a 5-digit NIC is a SIRET (fr-siret).
+# Examples are synthetic (Luhn-valid by construction).
+pattern: '(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { keywords: [siren, rcs, registre, immatricul, entrepreneur, company number, company registration] }
+window: 48
+normalize: [digits]
+validator: fr-siren
+base: 0.45
+context-required: true
+context: [siren, n° siren, numéro siren, sirene, rcs, registre du commerce, registre du commerce et des sociétés, immatriculation, immatriculée, immatriculé, numéro d'entreprise, entrepreneur individuel, micro-entrepreneur, auto-entrepreneur, company number, company registration number]
+negative-context: [téléphone, telephone, tél, tel, phone, fax, commande, order]
+examples:
+  match:
+    - 'SIREN : «812 345 676»'
+    - 'Dupont Conseil, entrepreneur individuel, RCS Lyon «900123456»'
+    - '{"siren":"«523187649»","forme":"EI"}'
+    - "raison_sociale;siren\nMartin Plomberie;«445 566 771»"
+    - 'French company number (SIREN) «812345676» of the sole trader'
+  no-match:
+    - text: 'SIREN : 812 345 677'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'SIRET 812 345 676 00017'
+      why: a SIRET, found by fr-siret; the SIREN rule leaves the longer number alone
+    - text: 'commande 812345676 expédiée'
+      why: nine digits with no company-register word
+    - text: 'RCS Lyon, tél. 04 78 12 34 56'
+      why: a phone number, pairs of digits
+    - text: 'ISBN 978-2-07-036024-5 (registre)'
+      why: an ISBN
+"""#
+        ),
+        (
+            "fr/fr-siret.yaml",
+            #"""
+id: fr-siret
+entity: FR_SIRET
+name: French establishment number (SIRET, context required)
+# INSEE répertoire SIRENE: SIREN (9 digits) + NIC (5 digits), Luhn over all 14 digits and over the
+# SIREN part (La Poste establishments use a digit-sum rule instead). Written "812 345 676 00017" or
+# unspaced; printed on every invoice. It identifies a natural person when the business is a sole
+# trader. Fourteen digits with a Luhn check is weak (1 in 10 by chance), so a SIRET word must be near.
+# Examples are synthetic (Luhn-valid by construction).
+pattern: '(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3} ?[0-9]{5}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { keywords: [siret, établissement, etablissement, establishment, company number] }
+window: 48
+normalize: [digits]
+validator: fr-siret
+base: 0.45
+context-required: true
+context: [siret, n° siret, numéro siret, établissement, etablissement, siège, company number, establishment number]
+negative-context: [téléphone, telephone, tél, tel, phone, fax, iban, rib]
+examples:
+  match:
+    - 'SIRET : «812 345 676 00017»'
+    - 'Facture de Martin Plomberie, SIRET «90012345600023», TVA non applicable'
+    - '{"siret":"«52318764900158»","naf":"4322A"}'
+    - "nom;siret\nDupont Conseil;«445 566 771 00025»"
+    - 'French establishment number (SIRET) «812 345 676 00157»'
+  no-match:
+    - text: 'SIRET : 812 345 676 00018'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'SIRET 812 345 677 00017'
+      why: the SIREN part fails its own Luhn check
+    - text: 'commande 81234567600017 expédiée'
+      why: fourteen digits with no SIRET word
+    - text: 'SIRET IBAN FR76 3000 6000 0112 3456 7890 189'
+      why: an IBAN, different grouping
+    - text: 'timestamp 20240115123045 (établissement)'
+      why: a YYYYMMDDhhmmss timestamp that fails the check
 """#
         ),
         (
@@ -113,6 +1596,279 @@ examples:
       why: more than ten digits
     - text: 'le 01.02.2024 à 10h'
       why: a date
+"""#
+        ),
+        (
+            "gb/gb-driving-licence.yaml",
+            #"""
+id: gb-driving-licence
+entity: GB_DRIVING_LICENCE
+name: UK (Great Britain) driving licence number (DVLA, 16 characters)
+# DVLA driver number: surname (5, padded with 9), decade digit of birth year, birth month (51-62
+# for women), day, year digit, two initials (9 for a missing one), an arbitrary digit, two check
+# characters (letters). The printed 2-digit issue number after it is not reported. Month and day
+# are checked in the pattern; the check characters are not published, so there is no validator.
+# Spaces between the groups (as some forms write it) are accepted. Northern Ireland uses 8 digits
+# (not covered).
+pattern: '(?<![\w\-.])(?:[A-Z]{5}|[A-Z]{4}9|[A-Z]{3}99|[A-Z]{2}999|[A-Z]9999) ?[0-9](?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9] ?[A-Z][A-Z9][0-9] ?[A-Z]{2}(?![\w])'
+prefilter: { mixed: 1 }
+window: 20
+base: 0.5
+context: [driving licence, driving license, driver licence, driver license, driving licence number, licence number, license number, driver number, dvla, licence, license]
+negative-context: [order, invoice, sku, serial, product, key, token, hash, tracking, ref]
+examples:
+  match:
+    - 'Driving licence number: «MORGA753116SM9IJ» 35'
+    - 'DVLA driver number «SMITH803155JA9AB» checked'
+    - '{"licence":"«LEE99710042K99CD»","class":"B"}'
+    - "surname,driving_licence\nJones,«JONES 962281 MA9 XY»"
+    - 'Licence «NG999408305B99LE» (provisional)'
+  no-match:
+    - text: 'Driving licence SMITH813155JA9AB'
+      why: birth month 13 does not exist (nor 63 for women)
+    - text: 'Driving licence SMITH800155JA9AB'
+      why: birth month 00
+    - text: 'licence SMITH803325JA9AB'
+      why: day 32 does not exist
+    - text: 'licence key 1F8B0800000000000003'
+      why: hex data, not the surname block
+    - text: 'order SMITH803155JA9AB shipped with serial'
+      why: the same shape as an order code (negative context)
+    - text: 'ref SM1TH803155JA9AB'
+      why: a digit inside the surname block
+"""#
+        ),
+        (
+            "gb/gb-nhs-unformatted.yaml",
+            #"""
+id: gb-nhs-unformatted
+entity: UK_NHS
+name: NHS number, unspaced or dashed (context required)
+# NHS Data Dictionary "NHS Number": 10 digits, mod 11 check digit last. Ten-digit runs are also
+# phone numbers, epoch timestamps and account numbers, and one in eleven passes the check, so an
+# NHS or patient word must be near (or name the field).
+pattern: '(?<![\w\-.+])[0-9]{3}(-?)[0-9]{3}\1[0-9]{4}(?![\w]|[\-.,][0-9])'
+prefilter: { keywords: [nhs, patient] }
+window: 48
+normalize: [digits]
+validator: gb-nhs
+base: 0.45
+context-required: true
+context: [nhs, nhs number, nhs no, nhsno, patient, patient id, patient number]
+negative-context: [phone, tel, telephone, mobile, fax, order, invoice, timestamp]
+examples:
+  match:
+    - 'NHS number «9434765919» confirmed'
+    - 'patient id: «999-000-0018»'
+    - '{"nhs_no":"«4010232137»","ward":"B2"}'
+    - "patient,nhs\nTest,«4857773457»"
+  no-match:
+    - text: 'NHS number 9434765918'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'created 1700000000 by the batch job'
+      why: an epoch timestamp with no NHS word near
+    - text: 'account 9434765919 closed'
+      why: ten digits without NHS context
+    - text: 'patient record 7d3f2a9c-1e4b-4f6a-9b8c-2d4e6f8a0b1c'
+      why: a UUID, no ten-digit run
+    - text: 'NHS ref 943476591912'
+      why: twelve digits
+"""#
+        ),
+        (
+            "gb/gb-nhs.yaml",
+            #"""
+id: gb-nhs
+entity: UK_NHS
+name: NHS number (England, Wales and Isle of Man; 3-3-4 display format)
+# NHS Data Dictionary "NHS Number": 10 digits, mod 11 check digit last (weights 10..2, a check
+# value of 10 is never issued), displayed in the 3 3 4 format with spaces. The unspaced and dashed
+# forms collide with phone numbers and timestamps and are in gb-nhs-unformatted, which needs context.
+pattern: '(?<![\w\-.+])[0-9]{3} [0-9]{3} [0-9]{4}(?![\w]|[\-.,][0-9]| [0-9])'
+prefilter: { digits: 10 }
+window: 16
+normalize: [digits]
+validator: gb-nhs
+base: 0.45
+context: [nhs, nhs number, nhs no, patient, health, hospital, gp, surgery, medical, nhsno]
+negative-context: [phone, tel, telephone, mobile, fax, call, order, invoice, tracking, sku, serial, account, ref]
+examples:
+  match:
+    - 'NHS number: «943 476 5919»'
+    - 'Patient «999 000 0018» was referred to the clinic.'
+    - '{"patient":{"nhsNumber":"«401 023 2137»"}}'
+    - "nhs_number,surname\n«485 777 3457»,Example"
+    - 'Rhif GIG / NHS no. «612 345 6784».'
+  no-match:
+    - text: 'NHS number 943 476 5918'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'NHS number 595 718 1510'
+      why: the first nine digits give a check value of 10, which is never issued
+    - text: 'call 943 476 5919 after six'
+      why: a phone number (negative context)
+    - text: 'ref 12 943 476 5919 00'
+      why: part of a longer spaced digit run
+    - text: 'NHS 9434765919'
+      why: unspaced form, handled by gb-nhs-unformatted with context
+    - text: 'order total 943.476.5919'
+      why: dotted, not an NHS display format
+"""#
+        ),
+        (
+            "gb/gb-nino.yaml",
+            #"""
+id: gb-nino
+entity: UK_NINO
+name: UK National Insurance number (HMRC)
+# HMRC NIM39110: two prefix letters, six digits, suffix A-D, printed "AB 12 34 56 C" or unspaced.
+# The pattern takes any two letters; the gb-nino validator rejects the letters and prefixes never
+# issued (D F I Q U V first, D F I O Q U V second; BG GB KN NK NT TN ZZ). No check digit, so the
+# base stays below 0.5 and a validated shape alone gives 0.7.
+pattern: '(?<![\w\-.])[A-Z]{2}([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1[A-D](?![\w])'
+prefilter: { mixed: 2 }
+window: 16
+normalize: [remove-separators, upper]
+validator: gb-nino
+base: 0.4
+context: [national insurance, national insurance number, ni number, nino, nin, ni no, insurance number, hmrc, payroll]
+negative-context: [order, invoice, sku, part, serial, product, model, ref, reference, tracking]
+examples:
+  match:
+    - 'National Insurance number: «AB 12 34 56 C»'
+    - 'Employee NINO «JG103759A» added to payroll.'
+    - '{"name":"Test Person","nino":"«CE000000D»"}'
+    - "id,ni_number\n7,«TA 12 34 56 A»"
+    - 'Your NI number is «ZX987654B», keep it safe.'
+  no-match:
+    - text: 'NI number GB123456A'
+      why: prefix GB is never issued; the pattern hits and the validator rejects it
+    - text: 'NI number QQ 12 34 56 C'
+      why: Q is never a first letter (HMRC's own placeholder); the validator rejects it
+    - text: 'National Insurance AB123456E'
+      why: suffix E does not exist
+    - text: 'part AB123456C shipped with the order'
+      why: a part number in an order (negative context)
+    - text: 'sha 3fab12345678cde'
+      why: inside a hex hash
+    - text: 'NI number AB 12 3456 C'
+      why: mixed grouping is not a printed form
+"""#
+        ),
+        (
+            "gb/gb-passport.yaml",
+            #"""
+id: gb-passport
+entity: GB_PASSPORT
+name: UK passport number (HM Passport Office, context required)
+# HMPO passport numbers are 9 digits (the MRZ adds a check digit that is not printed with the
+# number). No check digit of their own and nine digits is a common length, so a passport word must
+# be near. Newer numbering schemes with letters are not covered.
+pattern: '(?<![\w\-.+/])[0-9]{9}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [passport] }
+window: 48
+base: 0.5
+context-required: true
+context: [passport, passport number, passport no, uk passport, british passport, hmpo]
+negative-context: [order, invoice, tracking, sku, phone, tel, reference, ref]
+examples:
+  match:
+    - 'UK passport number: «925076473»'
+    - 'British passport «107185703», expires 2031'
+    - '{"passport_no":"«503246715»","nationality":"GBR"}'
+    - "name,passport\nTest Person,«120382978»"
+  no-match:
+    - text: 'order 925076473 dispatched'
+      why: nine digits with no passport word
+    - text: 'passport photo ref 925076473 for order 12'
+      why: order and reference words near (negative context)
+    - text: 'passport office 0300 222 0000'
+      why: a phone number, not nine digits in a row
+    - text: 'passport 9250764731234'
+      why: part of a longer digit run
+    - text: 'passport renewal fee 88.50 on 2024-05-01'
+      why: a price and a date
+"""#
+        ),
+        (
+            "gb/gb-postcode.yaml",
+            #"""
+id: gb-postcode
+entity: GB_POSTCODE
+name: UK postcode, full outward and inward code (context required)
+# Royal Mail / BS 7666 shapes: outward A9, A99, A9A, AA9, AA99, AA9A; inward 9AA. First letter not
+# Q V X; second letter not I J Z; the third character of A9A from ABCDEFGHJKPSTUW, the fourth of
+# AA9A from ABEHMNPRVWXY; inward letters never C I K M O V; plus GIR 0AA. The examples are the
+# format examples of the Wikipedia "Postcodes in the United Kingdom" article. Short codes look like
+# model numbers and grid references, so an address word must be near.
+pattern: '(?<![\w\-.])(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![\w])'
+prefilter: { keywords: [addr, postcode, post code, postal, zip] }
+window: 64
+base: 0.5
+context-required: true
+context: [address, postcode, post code, postal code, zip, zip code, zipcode, postcodes, addr, home address, delivery address]
+negative-context: [model, part, sku, version, grid]
+examples:
+  match:
+    - 'Postcode: «SW1A 1AA»'
+    - 'Address: 1 Example Street, Manchester «M1 1AE»'
+    - '{"address":{"line1":"10 High St","postcode":"«DN55 1PT»"}}'
+    - "name,post code\nTest,«CR2 6XH»"
+    - 'Delivery address Birmingham «B338TH», UK'
+    - 'zip «EC1A 1BB» (London)'
+  no-match:
+    - text: 'Postcode: SW1A 1AC'
+      why: C is never used in the inward code
+    - text: 'IP address 192.168.1.1 port 8080'
+      why: an IP address, no postcode shape
+    - text: 'postcode W1 1AM'
+      why: M is never used in the inward code
+    - text: 'the A1 2BB road'
+      why: no address word near
+    - text: 'address QA1 1AA'
+      why: Q is never a first letter
+    - text: 'address line UB40 2AA1'
+      why: followed by a digit, not a whole code
+    - text: 'address MD5 3FA8B2'
+      why: part of a longer code
+"""#
+        ),
+        (
+            "gb/gb-utr.yaml",
+            #"""
+id: gb-utr
+entity: GB_UTR
+name: UK Unique Taxpayer Reference (HMRC, context required)
+# HMRC UTR: 10 digits, check digit first (weights 6,7,8,9,10,5,4,3,2 on digits 2-10, check from
+# "21987654321"[sum mod 11]), written "12345 67890" or unspaced, sometimes with a trailing K in
+# HMRC online services (the K is not reported). Ten digits is a common length and the check table
+# is weak, so a tax word must be near.
+pattern: '(?<![\w\-.+])(?<value>[0-9]{5} ?[0-9]{5})K?(?![\w]|[\-.,][0-9])'
+prefilter: { keywords: [utr, taxpayer, tax reference, self assessment, self-assessment, hmrc] }
+window: 48
+normalize: [digits]
+validator: gb-utr
+base: 0.45
+context-required: true
+context: [utr, sa utr, ct utr, unique taxpayer reference, taxpayer reference, tax reference, self assessment, hmrc]
+negative-context: [phone, tel, telephone, mobile, fax, order, invoice, vat]
+examples:
+  match:
+    - 'Your UTR: «19558 39661»'
+    - 'Unique Taxpayer Reference «1732109823» (Self Assessment)'
+    - '{"utr":"«8450982176»","year":"2023-24"}'
+    - 'HMRC reference «5118273645»K on the letter'
+    - "name,sa_utr\nExample Ltd,«19558 39661»"
+  no-match:
+    - text: 'Your UTR: 29558 39661'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'invoice 1955839661 paid'
+      why: ten digits with no tax word near
+    - text: 'UTR 195583966'
+      why: nine digits
+    - text: 'HMRC helpline 0300 200 3310'
+      why: a phone number, not two groups of five
+    - text: 'tax reference 1955839661234'
+      why: part of a longer digit run
 """#
         ),
         (
@@ -218,7 +1974,7 @@ id: iban
 entity: IBAN_CODE
 name: International Bank Account Number (ISO 13616, mod 97, length per country)
 pattern: '(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])'
-prefilter: { digits: 8 }
+prefilter: { digits: 10 }   # every IBAN has a run of at least 10 digits (NL: 10)
 window: 48
 normalize: [remove-separators, upper]
 validator: iban
@@ -247,7 +2003,7 @@ entity: IP_ADDRESS
 name: IPv4 address (dotted quad, octets 0-255)
 # Octets without leading zeros; not part of a longer dotted run (OIDs, version strings with 5+ parts).
 pattern: '(?<![\w.])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9])'
-prefilter: { digits: 4 }
+prefilter: { digits: 4, dots: 3 }
 window: 24
 base: 0.6
 context: [ip, address, host, client, server, remote, addr, src, dst]
@@ -303,8 +2059,9 @@ examples:
             #"""
 id: mac-address
 entity: MAC_ADDRESS
-name: MAC address (IEEE 802, colon, hyphen or Cisco dotted form)
-pattern: '(?<![\w:\-.])(?:[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:\-]|\.[0-9A-Fa-f])'
+name: MAC address (IEEE 802, colon or hyphen form)
+pattern: '(?<![\w:\-.])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-]|\.[0-9A-Fa-f])'
+prefilter: { bytes: ":-", repeat: 3 }
 window: 24
 base: 0.65
 context: [mac, ether, hwaddr, bssid, device, adapter, wifi, wlan]
@@ -312,7 +2069,6 @@ examples:
   match:
     - 'ether «00:1a:2b:3c:4d:5e» up'
     - 'Device «00-1A-2B-3C-4D-5E» joined'
-    - 'interface «0011.2233.aabb» is up'
   no-match:
     - text: 'at 10:20:30:40:50 the'
       why: five groups only
@@ -323,15 +2079,45 @@ examples:
 """#
         ),
         (
+            "global/phone-international-00.yaml",
+            #"""
+id: phone-international-00
+entity: PHONE_NUMBER
+name: Phone number in international form dialled with 00 (00CC, length checked per country code)
+# The phone-e164 validator finds the country code and checks the national length (and, where
+# Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
+pattern: '(?<![\w+\-./])00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
+prefilter: { digits: 9 }
+window: 40
+normalize: [remove-separators]
+validator: phone-e164
+base: 0.5
+context: [phone, tel, telephone, mobile, cell, fax, call, whatsapp, telefon, téléphone, teléfono, telefono, numer, contact]
+negative-context: [order, invoice, tracking, sku, serial, version, build]
+examples:
+  match:
+    - 'WhatsApp «0044 7700 900123»'
+    - 'Tel. «0049 30 23125123»'
+    - 'call «0033 6 12 34 56 78» now'
+  no-match:
+    - text: 'call 0044 20 7946'
+      why: too short for +44; the pattern hits and the validator rejects it
+    - text: 'order 00123 4567 8901 shipped'
+      why: leading zeros of an order number, no country code 12
+    - text: 'batch 0000123456789'
+      why: zero padding
+"""#
+        ),
+        (
             "global/phone-international.yaml",
             #"""
 id: phone-international
 entity: PHONE_NUMBER
-name: Phone number in international form (+CC or 00CC, length checked per country code)
+name: Phone number in international form (+CC, length checked per country code)
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
-pattern: '(?<![\w+\-./])(?:\+|00)[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 7 }
+pattern: '(?<![\w+\-./])\+[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
+prefilter: { bytes: "+" }
 window: 40
 normalize: [remove-separators]
 validator: phone-e164
@@ -344,7 +2130,6 @@ examples:
     - 'tel: «+1 (415) 555-0123»'
     - 'Büro «+49 30 23125 123»'
     - 'mobile «+33 6 12 34 56 78».'
-    - 'WhatsApp «0044 7700 900123»'
     - 'UK office «+44 (0)113 496 0000»'
   no-match:
     - text: 'dial +0 123 4567'
@@ -387,14 +2172,277 @@ examples:
 """#
         ),
         (
+            "ie/ie-pps.yaml",
+            #"""
+id: ie-pps
+entity: IE_PPS
+name: Irish Personal Public Service Number (PPSN)
+# Revenue / DSP: 7 digits, a check letter (mod 23 over weights 8..2, plus 9 x the second letter
+# in the 2013 format), and an optional second letter (A, B, H; older W, T, X). The check letter
+# catches every single-digit error; the shape (7 digits glued to 1-2 capitals) is rare in text.
+pattern: '(?<![\w\-.])[0-9]{7}[A-W][ABHWTX]?(?![\w])'
+prefilter: { mixed: 1 }
+window: 16
+normalize: [remove-separators, upper]
+validator: ie-pps
+base: 0.45
+context: [pps, ppsn, pps number, pps no, personal public service, uimhir pps, revenue, social welfare, tax]
+negative-context: [order, invoice, sku, part, serial, tracking, ref, reference]
+examples:
+  match:
+    - 'PPS number: «1234567T»'
+    - 'Uimhir PPS «1234567FA» (Revenue)'
+    - '{"ppsn":"«7654321G»","county":"Cork"}'
+    - "name,ppsn\nTest Person,«2468013WA»"
+    - 'Your Personal Public Service Number «8123456CW» is on the letter.'
+  no-match:
+    - text: 'PPS number 1234567A'
+      why: wrong check letter; the pattern hits and the validator rejects it
+    - text: 'PPS 6433435FZ'
+      why: Z is not a second letter
+    - text: 'order 1234567T shipped'
+      why: an order code (negative context)
+    - text: 'sha 9f1234567Tb1'
+      why: inside a longer token
+    - text: 'PPS 123456T'
+      why: six digits
+"""#
+        ),
+        (
+            "il/il-teudat-zehut.yaml",
+            #"""
+id: il-teudat-zehut
+entity: IL_ID
+name: Israeli identity number (Teudat Zehut, context required)
+# Nine digits (shorter numbers left-padded with zeros; often written with the check digit after a
+# hyphen, 3933742-3); digits weighted 1,2,1,2,... from the left, digit sums of the products added,
+# total divisible by 10 (Population and Immigration Authority; python-stdnum il.idnr). Nine digits
+# are common and the check passes one in ten, so an identity word must be near.
+pattern: '(?<![\w\-.])(?:[0-9]{8,9}|[0-9]{7,8}-[0-9])(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [זהות, ת.ז, ת"ז, ת״ז, teudat, zehut, id number, id no, identity number] }
+window: 48
+normalize: [digits]
+validator: il-teudat-zehut
+base: 0.3
+context-required: true
+context: [תעודת זהות, מספר זהות, זהות, ת.ז, ת"ז, ת״ז, teudat zehut, mispar zehut, id number, israeli id, identity number]
+negative-context: [הזמנה, ח.פ, ח"פ, order, tracking]
+examples:
+  match:
+    - 'מספר תעודת זהות: «039337423»'
+    - 'ת.ז. «123456782»'
+    - 'ת״ז: «059123687»'
+    - 'Teudat Zehut «3933742-3» (Israeli ID)'
+    - '{"teudat_zehut":"«226857282»"}'
+    - "שם,ת.ז\nישראל ישראלי,«031845274»\n"
+  no-match:
+    - text: 'ת.ז. 039337422'
+      why: fails the check digit; the pattern hits and the validator rejects it
+    - text: 'הזמנה 039337423'
+      why: an order number, no identity word
+    - text: 'ID number 1234567890'
+      why: ten digits
+    - text: 'טלפון 052-1234567'
+      why: an Israeli mobile number
+    - text: 'id number 2024.01.15'
+      why: a date
+"""#
+        ),
+        (
+            "in/in-aadhaar-unformatted.yaml",
+            #"""
+id: in-aadhaar-unformatted
+entity: IN_AADHAAR
+name: Indian Aadhaar number (12 unseparated digits, context required)
+# 12 digits, first 2-9, Verhoeff check digit (UIDAI). One random 12-digit run in ten passes the
+# check, so an Aadhaar word must be near; grouped numbers are in in-aadhaar.
+pattern: '(?<![\w\-.])[2-9][0-9]{11}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [aadhaar, aadhar, adhaar, uid, आधार] }
+window: 64
+normalize: [digits]
+validator: in-aadhaar
+base: 0.3
+context-required: true
+context: [aadhaar, aadhar, adhaar, aadhaar no, uid, uid no, uidai, आधार, आधार संख्या, आधार नंबर]
+negative-context: [order, invoice, tracking, sku, transaction, txn, awb]
+examples:
+  match:
+    - 'Aadhaar no. «234123412346»'
+    - 'आधार संख्या: «203557822110»'
+    - '{"aadhaar_number": "«598259791903»"}'
+    - 'uid,«948337887623»,verified'
+  no-match:
+    - text: 'Aadhaar no. 234123412347'
+      why: fails the Verhoeff check; the pattern hits and the validator rejects it
+    - text: 'order 234123412346 shipped'
+      why: no Aadhaar word near
+    - text: 'aadhaar 2341234123466'
+      why: thirteen digits
+    - text: 'uid 123412341234'
+      why: Aadhaar numbers never start with 1
+    - text: 'aadhaar sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'
+      why: a hex hash, not a number
+"""#
+        ),
+        (
+            "in/in-aadhaar.yaml",
+            #"""
+id: in-aadhaar
+entity: IN_AADHAAR
+name: Indian Aadhaar number (UIDAI, grouped 4-4-4, Verhoeff)
+# 12 digits, first digit 2-9, the last a Verhoeff check digit (UIDAI; python-stdnum in_.aadhaar).
+# Printed and usually typed as 'XXXX XXXX XXXX'. Twelve unseparated digits are in
+# in-aadhaar-unformatted, which needs context. A space-separated digit group on either side means a
+# longer number (a card number), so it is excluded.
+pattern: '(?<![\w\-.]|[0-9] )[2-9][0-9]{3}([ \-])[0-9]{4}\1[0-9]{4}(?![\w]|[\-.,/ ][0-9])'
+prefilter: { digits: 12 }
+window: 24
+normalize: [digits]
+validator: in-aadhaar
+base: 0.5
+context: [aadhaar, aadhar, adhaar, aadhaar no, uid, uidai, आधार, आधार संख्या, आधार नंबर]
+negative-context: [order, invoice, tracking, sku, ref, serial, transaction, txn, awb]
+examples:
+  match:
+    - 'Aadhaar: «2341 2341 2346»'
+    - 'मेरा आधार नंबर «7260 1815 9082» है।'
+    - 'KYC done, UID «5016-6131-8603» verified by UIDAI'
+    - '{"name":"Test User","aadhaar":"«3390 9960 3089»"}'
+    - "id,aadhaar_no,city\n17,«4462 8194 8213»,Pune\n"
+  no-match:
+    - text: 'Aadhaar: 2341 2341 2347'
+      why: fails the Verhoeff check; the pattern hits and the validator rejects it
+    - text: 'Aadhaar 1234 5678 9012'
+      why: Aadhaar numbers never start with 0 or 1
+    - text: 'card 4111 2341 2341 2346 exp 12/29'
+      why: the last three groups of a 16-digit card number
+    - text: 'invoice 2341 2341 2346 paid'
+      why: a Verhoeff-valid value in an invoice context (negative context)
+    - text: 'ts 1700000000000 build 2.3.4'
+      why: epoch milliseconds and a version string
+    - text: 'uuid 2341a234-1234-4f5a-9b8c-2346a5f4a3b2'
+      why: UUID pieces
+"""#
+        ),
+        (
+            "in/in-gstin.yaml",
+            #"""
+id: in-gstin
+entity: IN_GSTIN
+name: Indian GST identification number (GSTIN, Luhn mod 36)
+# 15 characters: state code (01-38, 97, 99), the holder's PAN, an entity number (1-9, A-Z), 'Z' and a
+# Luhn mod 36 check character (GST Council; python-stdnum in_.gstin). For a sole proprietor the
+# embedded PAN is the person's own.
+pattern: '(?<![A-Za-z0-9])[0-9]{2}[A-Z]{3}[ABCFGHJKLPT][A-Z][0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z](?![A-Za-z0-9])'
+prefilter: { mixed: 1 }
+window: 20
+validator: in-gstin
+base: 0.5
+context: [gstin, gst, gst no, gst number, gstn, gst registration, जीएसटी, tax invoice, uin]
+negative-context: [sku, serial, part, model]
+examples:
+  match:
+    - 'GSTIN: «27AAPFU0939F1ZV»'
+    - 'जीएसटी संख्या «29ABCPK1234L1ZO»'
+    - 'Billed to ACME Traders (GSTIN «33AABCT3518Q1Z3»), Chennai'
+    - '{"gstin":"«07AAACB5678Q2ZZ»"}'
+    - "supplier,gstin\nTest Co,«27AAPFU0939F1ZV»\n"
+  no-match:
+    - text: 'GSTIN: 27AAPFU0939F1ZO'
+      why: wrong Luhn mod 36 check character; the pattern hits and the validator rejects it
+    - text: 'GSTIN 40ABCPK1234L1Z4'
+      why: state code 40 does not exist; the pattern hits and the validator rejects it
+    - text: 'GSTIN 27AAPFU0939F1AA'
+      why: the fourteenth character must be Z
+    - text: 'ref 27AAPFU0939F1ZV9'
+      why: part of a longer code
+    - text: 'commit 27aapfu0939f1zv0c55ad015a3bf4f1b2b0b822cd'
+      why: hex hash in lower case
+"""#
+        ),
+        (
+            "in/in-pan.yaml",
+            #"""
+id: in-pan
+entity: IN_PAN
+name: Indian Permanent Account Number (Income Tax Department)
+# AAAPL1234C: three letters, a holder-type letter (A B C F G H J K L P T), a letter (the surname or
+# name initial), four digits (not 0000) and a letter. The last letter is a check character whose
+# algorithm is not published, so only the structure is verified (python-stdnum in_.pan).
+pattern: '(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJKLPT][A-Z][0-9]{4}[A-Z](?![A-Za-z0-9])'
+prefilter: { mixed: 3 }
+window: 16
+validator: in-pan
+base: 0.25
+context: [pan, pan no, pan number, permanent account number, income tax, it department, पैन, स्थायी खाता संख्या, tds, itr]
+negative-context: [order, sku, booking, pnr, ref, reference, serial, model, part, flight, ticket, coupon, promo]
+examples:
+  match:
+    - 'PAN: «ACUPA7085R»'
+    - 'पैन कार्ड संख्या «AAPFU0939F»'
+    - 'Please quote your PAN «ABCPK1234L» on Form 16.'
+    - '{"pan":"«BNZPM2501F»","name":"Test"}'
+    - "emp_id,pan,city\n42,«AJKPT4821Q»,Mumbai\n"
+  no-match:
+    - text: 'PAN ABMXA3211G'
+      why: X is not a holder type; the pattern does not hit
+    - text: 'PAN ACUPA0000R'
+      why: serial 0000 is never issued; the pattern hits and the validator rejects it
+    - text: 'order ABCPK1234L confirmed'
+      why: PAN-shaped order code (negative context)
+    - text: 'PAN ACUPA7085RR'
+      why: eleven characters
+    - text: 'sha1 acupa7085r9f86d081884c7d659a2feaa0c55ad015a'
+      why: lower case inside a hex-like run
+    - text: 'version ABCPK-1234-L'
+      why: separated, not a PAN
+"""#
+        ),
+        (
+            "in/in-voter-id.yaml",
+            #"""
+id: in-voter-id
+entity: IN_VOTER
+name: Indian voter ID / EPIC number (Election Commission of India, context required)
+# Electors Photo Identity Card number: three letters and seven digits (python-stdnum in_.epic). No
+# check digit is published and the in-voter-id validator checks only this same structure, so no
+# validator is run; a voter word must be near.
+pattern: '(?<![A-Za-z0-9])[A-Z]{3}[0-9]{7}(?![A-Za-z0-9])'
+prefilter: { keywords: [voter, epic, electoral, election, elector, मतदाता, निर्वाचक] }
+window: 64
+base: 0.5
+context-required: true
+context: [voter, voter id, voter card, epic, epic no, electoral, electoral roll, election commission, elector, electors, मतदाता, मतदाता पहचान पत्र, निर्वाचक]
+negative-context: [order, invoice, sku, booking, pnr, awb, tracking]
+examples:
+  match:
+    - 'Voter ID: «WKH1186253»'
+    - 'मतदाता पहचान पत्र: «ABC1234567»'
+    - 'EPIC No. «XYZ0456789» (electoral roll part 12)'
+    - '{"epic_no":"«KLM7654321»"}'
+    - "name,epic\nTest,«DLX0012345»\n"
+  no-match:
+    - text: 'invoice INV1234567 issued'
+      why: invoice code of the same shape, no voter word
+    - text: 'Voter ID WKH118625'
+      why: six digits only
+    - text: 'EPIC number WKH11862533'
+      why: eight digits
+    - text: 'booking PNR1186253 for the election trip'
+      why: booking reference (negative context)
+    - text: 'voter build ABC1234567X'
+      why: part of a longer code
+"""#
+        ),
+        (
             "in/phone-in.yaml",
             #"""
 id: phone-in
 entity: PHONE_NUMBER
 name: Indian phone number in national form (context required)
 pattern: '(?<![\w+\-./])(?:0?[1-9][0-9]{4}[ \-]?[0-9]{5}|0[1-9][0-9]{1,3}[ \-][0-9]{6,8})(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 10 }
-window: 24
+prefilter: { keywords: [phone, mobile, mob, cell, tel, contact, whatsapp, call] }
+window: 48
 normalize: [digits]
 validator: phone-in
 base: 0.45
@@ -412,14 +2460,628 @@ examples:
 """#
         ),
         (
+            "intl/crypto-bitcoin-bech32.yaml",
+            #"""
+id: crypto-bitcoin-bech32
+entity: CRYPTO
+name: Bitcoin address, bech32/bech32m segwit form (BIP-173, BIP-350)
+# Legacy addresses: Base58 (no 0, O, I, l), 26-35 characters starting 1 (P2PKH) or 3 (P2SH), with a
+# 4-byte double-SHA-256 checksum (BIP-13). Segwit: bc1 + bech32 (BIP-173) or bech32m (BIP-350), one
+# case. The 32-bit checksums make a random match negligible: stands alone. Mainnet only.
+pattern: '(?<![\w\-.])(?:bc1[02-9ac-hj-np-z]{8,87}|BC1[02-9AC-HJ-NP-Z]{8,87})(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [bc1] }   # every address starts with bc1 at a word start
+window: 96
+validator: bitcoin-address
+base: 0.5
+context: [bitcoin, btc, wallet, address, crypto, cryptocurrency, send to, pay to, billetera, cartera, portefeuille, carteira]
+negative-context: [hash, sha, md5, commit, txid, transaction id, block, checksum, digest]
+examples:
+  match:
+    - '{"wallet":"«bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4»"}'
+    - 'user,btc_address\n17,«BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4»'
+    - 'taproot payout «bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0»'
+  no-match:
+    - text: 'md5 3f786851e387551fdab836ed7e6dc881'
+      why: a hex hash in the Base58 alphabet; the pattern hits and the checksum rejects it
+    - text: 'commit 3f786850e387550fdab836ed7e6dc881de23001b'
+      why: a git SHA (40 hex, too long)
+    - text: 'wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh'
+      why: bech32 checksum fails
+    - text: 'uuid 3b241101-e2bb-4255-8caf-4136c566a962'
+      why: a UUID
+"""#
+        ),
+        (
+            "intl/crypto-bitcoin.yaml",
+            #"""
+id: crypto-bitcoin
+entity: CRYPTO
+name: Bitcoin address (Base58Check P2PKH/P2SH, bech32/bech32m segwit)
+# Legacy addresses: Base58 (no 0, O, I, l), 26-35 characters starting 1 (P2PKH) or 3 (P2SH), with a
+# 4-byte double-SHA-256 checksum (BIP-13). Segwit: bc1 + bech32 (BIP-173) or bech32m (BIP-350), one
+# case. The 32-bit checksums make a random match negligible: stands alone. Mainnet only.
+pattern: '(?<![\w\-.])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\w]|[\-.][0-9])'
+prefilter: { mixed: 1 }   # base58 mixes capitals and digits; bech32 is in crypto-bitcoin-bech32
+window: 96
+validator: bitcoin-address
+base: 0.5
+context: [bitcoin, btc, wallet, address, crypto, cryptocurrency, send to, pay to, billetera, cartera, portefeuille, carteira]
+negative-context: [hash, sha, md5, commit, txid, transaction id, block, checksum, digest]
+examples:
+  match:
+    - 'Send BTC to «1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2»'
+    - 'Dirección de la billetera: «3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy»'
+  no-match:
+    - text: 'md5 3f786851e387551fdab836ed7e6dc881'
+      why: a hex hash in the Base58 alphabet; the pattern hits and the checksum rejects it
+    - text: 'Send BTC to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3'
+      why: one character changed, Base58Check fails
+    - text: 'commit 3f786850e387550fdab836ed7e6dc881de23001b'
+      why: a git SHA (40 hex, too long)
+    - text: 'testnet mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn'
+      why: testnet version byte, not a mainnet address
+    - text: 'uuid 3b241101-e2bb-4255-8caf-4136c566a962'
+      why: a UUID
+"""#
+        ),
+        (
+            "intl/crypto-ethereum.yaml",
+            #"""
+id: crypto-ethereum
+entity: CRYPTO
+name: Ethereum address (0x + 40 hex, EIP-55 checksum when mixed case)
+# An Ethereum (and EVM chain) account is 0x + 20 bytes in hex. EIP-55 encodes a Keccak-256 checksum
+# in the letter case: a mixed-case address that passes is validated (0.35 + 0.3). An all-lower or
+# all-upper address carries no checksum and looks like any 0x-prefixed 160-bit hash, so it stays
+# at 0.35 and is reported only with a wallet/address word (0.55). Git SHAs have no 0x; 32-byte hashes
+# (tx hashes, keys) are 64 hex digits and fail the boundary.
+pattern: '(?<![\w\-.])0x[0-9a-fA-F]{40}(?![\w]|[\-.][0-9])'
+prefilter: { literal: "0x" }
+window: 44
+validator: ethereum-address
+base: 0.35
+context: [ethereum, eth, ether, wallet, address, wallet address, metamask, erc20, erc-20, usdc, usdt, crypto, send to, pay to, dirección, adresse, endereço, billetera, cartera, portefeuille, carteira]
+negative-context: [hash, sha, sha1, sha256, md5, commit, txid, tx hash, transaction hash, block hash, checksum, digest, selector, topic, storage slot, ripemd160]
+examples:
+  match:
+    - 'Send ETH to «0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed»'
+    - 'Dirección de la billetera: «0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359»'
+    - '{"wallet":"«0xde709f2102306220921060314715629080e2fb77»"}'
+    - 'user,eth_address\n17,«0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb»'
+    - 'MetaMask address «0x52908400098527886E0F7030069857D2E4169EE7»'
+  no-match:
+    - text: 'Send ETH to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD'
+      why: mixed case that fails EIP-55; the pattern hits and the validator rejects it
+    - text: 'commit 3f786850e387550fdab836ed7e6dc881de23001b'
+      why: a git SHA, no 0x
+    - text: 'value 0x27b1fdb04752bbc536007a920d24acb045561c26'
+      why: lower-case 0x hex with no wallet word; no checksum to tell it from a hash
+    - text: 'sha1 digest 0x27b1fdb04752bbc536007a920d24acb045561c26 of the address book'
+      why: a hash (negative context) even with the word address near
+    - text: 'tx 0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b'
+      why: a 32-byte transaction hash
+    - text: 'mask 0xffffffff and id 0x1234'
+      why: short hex literals
+"""#
+        ),
+        (
+            "intl/iccid.yaml",
+            #"""
+id: iccid
+entity: ICCID
+name: SIM card ICCID (ITU-T E.118, 89 prefix)
+# ITU-T E.118: 19-20 digits starting 89 (telecom), country code, issuer, account and a Luhn check
+# digit; printed on the SIM as one run or in groups of four. A fixed prefix with Luhn over 19-20
+# digits is rare by chance; a SIM word raises it.
+pattern: '(?<![\w\-.])89(?:[0-9]{17,18}|[0-9]{2}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{3,4})(?![\w]|[\-.][0-9]|[ ][0-9])'
+prefilter: { digits: 19 }
+window: 32
+normalize: [digits]
+validator: iccid
+base: 0.45
+context: [iccid, sim, sim card, sim number, carte sim, tarjeta sim, simkarte, integrated circuit card identifier, eid]
+negative-context: [order, invoice, tracking, sku, transaction, txn]
+examples:
+  match:
+    - 'ICCID: «89014103211118510720»'
+    - 'SIM card «8944 1000 0000 1234 566» activated'
+    - '{"iccid":"«89012601234567890121»","msisdn":"+15555550100"}'
+    - 'line,iccid\n1,«8944100000001234566»'
+    - 'Numéro de carte SIM : «89014103211118510720»'
+  no-match:
+    - text: 'ICCID: 89014103211118510721'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'ICCID 79014103211118510720'
+      why: does not start with 89
+    - text: 'order 89014103211118510720 shipped'
+      why: an order number (negative context)
+    - text: 'id 890141032111185107201'
+      why: twenty-one digits
+    - text: 'SIM 890141032111185107'
+      why: eighteen digits
+"""#
+        ),
+        (
+            "intl/imei-unformatted.yaml",
+            #"""
+id: imei-unformatted
+entity: IMEI
+name: IMEI as 15 bare digits (context required)
+# The IMEI written as 15 digits (490154203237518), as in device logs and MDM exports. Fifteen-digit
+# runs with a one-in-ten Luhn chance are common, so an IMEI word must be near.
+pattern: '(?<![\w\-.])[0-9]{15}(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [imei] }
+window: 48
+normalize: [digits]
+validator: imei
+base: 0.45
+context-required: true
+context: [imei, imei number, imei1, imei2, numéro imei, número imei]
+negative-context: [order, invoice, tracking, sku, timestamp]
+examples:
+  match:
+    - 'IMEI «490154203237518»'
+    - 'device_imei=«352099001761481» model=X'
+    - '{"imei1":"«861456031122338»","imei2":"«013340000012992»"}'
+    - 'serial,imei\nSN001,«353911101234566»'
+    - 'IMEI du téléphone : «490154203237518»'
+  no-match:
+    - text: 'IMEI 490154203237519'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'order 490154203237518 shipped'
+      why: fifteen digits without an IMEI word
+    - text: 'IMEI list generated 1712345678901234'
+      why: sixteen digits
+    - text: 'IMEI lookup at 1712345678901'
+      why: a millisecond timestamp
+"""#
+        ),
+        (
+            "intl/imei.yaml",
+            #"""
+id: imei
+entity: IMEI
+name: IMEI mobile equipment identity (grouped AA-BBBBBB-CCCCCC-D)
+# 3GPP TS 23.003: 8-digit TAC (2-digit reporting body + 6), 6-digit serial and a Luhn check digit,
+# printed 35-209900-176148-1 or with spaces. The grouped shape with Luhn stands alone; the bare
+# 15 digits are in imei-unformatted, which needs an IMEI word.
+pattern: '(?<![\w\-.])[0-9]{2}([ \-])[0-9]{6}\1[0-9]{6}\1[0-9](?![\w]|[\-.][0-9]|[ ][0-9])'
+prefilter: { digits: 15 }
+window: 24
+normalize: [digits]
+validator: imei
+base: 0.4
+context: [imei, imei number, device, handset, phone, mobile, serial, "*#06#", numéro imei, número imei, gerät]
+negative-context: [order, invoice, tracking, sku, amount, total]
+examples:
+  match:
+    - 'IMEI: «35-209900-176148-1»'
+    - 'Handset «49-015420-323751-8» reported stolen'
+    - '{"imei":"«86 145603 112233 8»"}'
+    - 'device,imei\nExample phone,«01-334000-001299-2»'
+    - 'Número IMEI del teléfono: «35-391110-123456-6»'
+  no-match:
+    - text: 'IMEI: 35-209900-176148-2'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'order 35-209900-176148-1 shipped'
+      why: an order number (negative context)
+    - text: 'ref 35-209900-176148-12'
+      why: IMEISV-like, two trailing digits
+    - text: 'id 1235-209900-176148-1'
+      why: four-digit first group
+    - text: 'range 35 209900 176148 1 2 3'
+      why: part of a longer digit sequence
+"""#
+        ),
+        (
+            "intl/meid.yaml",
+            #"""
+id: meid
+entity: MEID
+name: MEID mobile equipment identifier (CDMA, context required)
+# 3GPP2 S.R0048: 14 hex digits (regional code A0-FF, manufacturer, serial) with an optional Luhn
+# mod 16 check digit, or the 18-digit decimal form (10 + 8) with an optional decimal Luhn digit.
+# All-decimal 14/15-character MEIDs are IMEIs (imei rules). A bare 14-hex MEID has no check and
+# hex and 18-digit runs are common (hash pieces, snowflake ids), so an MEID word must be near.
+pattern: '(?<![\w\-.])(?:[A-Fa-f][0-9A-Fa-f]{13,14}|[0-9]{18,19})(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [meid, esn, cdma] }
+window: 48
+normalize: [upper]
+validator: meid
+base: 0.45
+context-required: true
+context: [meid, meid hex, meid dec, meid number, cdma, esn]
+negative-context: [order, invoice, tracking, sku, hash, sha, md5, commit, snowflake, tweet]
+examples:
+  match:
+    - 'MEID: «AF0123450ABCDEC»'
+    - 'MEID HEX «AF0123450ABCDE», MEID DEC «293608736500703710»'
+    - '{"meid":"«af0123450abcdec»"}'
+    - 'device,meid\nCDMA phone,«2936087365007037100»'
+  no-match:
+    - text: 'MEID AF0123450ABCDED'
+      why: wrong mod 16 check digit; the pattern hits and the validator rejects it
+    - text: 'MEID 429496729600000000'
+      why: the manufacturer part exceeds 32 bits
+    - text: 'hash af0123450abcdec'
+      why: no MEID word
+    - text: 'MEID sha af0123450abcdec9e1f'
+      why: a longer hex piece
+    - text: 'commit a3f5e9c2b1d4e6f7a8b9c0d1e2f3a4b5c6d7e8f9 MEID'
+      why: a git SHA
+"""#
+        ),
+        (
+            "intl/mrz-td1.yaml",
+            #"""
+id: mrz-td1
+entity: PASSPORT_MRZ
+name: Identity card machine-readable zone, ICAO 9303 TD1 (3 lines of 30)
+# ICAO Doc 9303 Part 5 (TD1, ID cards and residence permits): line 1 document code (A, C or I),
+# type, issuing state, document number + check (long numbers overflow into the optional data),
+# optional data; line 2 birth date + check, sex, expiry + check, nationality, optional data,
+# composite check; line 3 name. One finding for the three lines, breaks included (LF or CRLF; one
+# space or nothing when flattened). The mrz-td1 validator checks every check digit over the lines
+# joined (90 bytes); normalize must drop the line breaks (remove-line-breaks, see the report) and
+# keep the < fillers.
+pattern: '(?<![A-Za-z0-9<])[ACI][A-Z<][A-Z<]{3}[A-Z0-9<]{9}[0-9<][A-Z0-9<]{15}(?:[ \t]*\r?\n[ \t]*|[ ]?)[0-9<]{6}[0-9][MFX<][0-9<]{6}[0-9][A-Z<]{3}[A-Z0-9<]{11}[0-9](?:[ \t]*\r?\n[ \t]*|[ ]?)[A-Z<]{30}(?![A-Za-z0-9<])'
+prefilter: { literal: "<<" }
+window: 128
+normalize: [remove-line-breaks, remove-separators, upper]
+validator: mrz-td1
+base: 0.5
+context: [mrz, machine readable zone, machine-readable zone, passport, reisepass, passeport, pasaporte, passaporto, id card, identity card, personalausweis, visa]
+examples:
+  match:
+    - "MRZ:\n«I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<»"
+    - "Personalausweis Rückseite:\n«IDUTOK7R2M9Q412<<<<<<<<<<<<<<<\n8802299M3101012UTO<<<<<<<<<<<2\nDOE<<JOHN<PETER<<<<<<<<<<<<<<<»\n"
+    - "ID card back side «I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<» scanned"
+    - "id,mrz\n1,«IDUTOK7R2M9Q412<<<<<<<<<<<<<<< 8802299M3101012UTO<<<<<<<<<<<2 DOE<<JOHN<PETER<<<<<<<<<<<<<<<»"
+  no-match:
+    - text: "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<7\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+      why: "composite check digit wrong; the pattern hits and the validator rejects it"
+    - text: "I<UTOD231458907<<<<<<<<<<<<<<<\n7408123F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+      why: "birth date check digit wrong"
+    - text: "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6"
+      why: "two lines of three"
+    - text: "I<UTO<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<"
+      why: "a blank template"
+    - text: "table | col << 30 |\nrow 7408122F1204159 |"
+      why: "code and numbers that only look like MRZ pieces"
+"""#
+        ),
+        (
+            "intl/mrz-td2.yaml",
+            #"""
+id: mrz-td2
+entity: PASSPORT_MRZ
+name: Travel document machine-readable zone, ICAO 9303 TD2 (2 lines of 36)
+# ICAO Doc 9303 Part 6 (TD2 cards) and Part 7 (MRV-B visas): line 1 document code, type, issuing
+# state, name; line 2 document number + check, nationality, birth date + check, sex, expiry + check,
+# optional data (long numbers overflow here) and the composite check. One finding for both lines,
+# break included (LF or CRLF; one space or nothing when flattened). The mrz-td2 validator checks
+# every check digit over the lines joined (72 bytes); normalize must drop the line break (remove-
+# line-breaks, see the report).
+pattern: '(?<![A-Za-z0-9<])[ACIPV][A-Z<][A-Z<]{34}(?:[ \t]*\r?\n[ \t]*|[ ]?)[A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{6}[0-9][MFX<][0-9<]{6}[0-9][A-Z0-9<]{7}[0-9<](?![A-Za-z0-9<])'
+prefilter: { literal: "<<" }
+window: 128
+normalize: [remove-line-breaks, remove-separators, upper]
+validator: mrz-td2
+base: 0.5
+context: [mrz, machine readable zone, machine-readable zone, passport, reisepass, passeport, pasaporte, passaporto, id card, identity card, personalausweis, visa]
+examples:
+  match:
+    - "MRZ:\n«I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6»"
+    - "Titre de séjour, bande MRZ :\n«ACUTOMUSTER<<ERIKA<<<<<<<<<<<<<<<<<<\nT220001293UTO6408125F2909303<<<<<<<8»\n"
+    - "Travel document «I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6» (TD2)"
+    - "{\"mrz\":\"«ACUTOMUSTER<<ERIKA<<<<<<<<<<<<<<<<<<T220001293UTO6408125F2909303<<<<<<<8»\"}"
+  no-match:
+    - text: "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<7"
+      why: "composite check digit wrong; the pattern hits and the validator rejects it"
+    - text: "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204151<<<<<<<6"
+      why: "expiry check digit wrong"
+    - text: "D231458907UTO7408122F1204159<<<<<<<6"
+      why: "line 2 alone"
+    - text: "I<UTO<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<"
+      why: "a blank template"
+    - text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+      why: "a TD3 passport MRZ (44 per line) is not a TD2"
+"""#
+        ),
+        (
+            "intl/mrz-td3.yaml",
+            #"""
+id: mrz-td3
+entity: PASSPORT_MRZ
+name: Passport machine-readable zone, ICAO 9303 TD3 (2 lines of 44)
+# ICAO Doc 9303 Part 4 (TD3, passports) and Part 7 (MRV-A visas): line 1 document code P or V, type,
+# issuing state, name (A-Z and < only); line 2 document number + check, nationality, birth date +
+# check, sex, expiry + check, personal number + check and the composite check. The whole MRZ is one
+# finding, line break included (LF or CRLF, spaces around it tolerated; one space or nothing when
+# flattened). The mrz-td3 validator checks every check digit over the two lines joined (88 bytes):
+# normalize must drop the line break (remove-line-breaks, see the report) and must keep the <
+# fillers.
+pattern: '(?<![A-Za-z0-9<])[PV][A-Z<][A-Z<]{42}(?:[ \t]*\r?\n[ \t]*|[ ]?)[A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{6}[0-9][MFX<][0-9<]{6}[0-9][A-Z0-9<]{16}(?![A-Za-z0-9<])'
+prefilter: { literal: "<<" }
+window: 128
+normalize: [remove-line-breaks, remove-separators, upper]
+validator: mrz-td3
+base: 0.5
+context: [mrz, machine readable zone, machine-readable zone, passport, reisepass, passeport, pasaporte, passaporto, id card, identity card, personalausweis, visa]
+examples:
+  match:
+    - "MRZ:\n«P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10»"
+    - "Passport scan OCR result\n«P<UTOSTORM<<JANE<ELISE<<<<<<<<<<<<<<<<<<<<<<\nX47Q192835UTO9103052F3308176<<<<<<<<<<<<<<<4»\nend of page"
+    - "Reisepass, maschinenlesbare Zone:\n«PDUTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<\nC01X00T478UTO6408125F3207316<<<<<<<<<<<<<<<4»"
+    - "«P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< \nL898902C36UTO7408122F1204159ZE184226B<<<<<10»  (trailing space kept by the scanner)"
+    - "{\"mrz\":\"«P<UTOSTORM<<JANE<ELISE<<<<<<<<<<<<<<<<<<<<<<X47Q192835UTO9103052F3308176<<<<<<<<<<<<<<<4»\"}"
+    - "doc;mrz\n7;«PDUTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<< C01X00T478UTO6408125F3207316<<<<<<<<<<<<<<<4»"
+  no-match:
+    - text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<11"
+      why: "composite check digit wrong; the pattern hits and the validator rejects it"
+    - text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C37UTO7408122F1204159ZE184226B<<<<<10"
+      why: "document number check digit wrong"
+    - text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+      why: "a blank line between the lines: not one MRZ"
+    - text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+      why: "line 1 alone: a name, no numbers to check"
+    - text: "P<UTO<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<"
+      why: "a blank MRZ template"
+    - text: "checksum 3f786850e387550fdab836ed7e6dc881de23001b<<"
+      why: "a hex hash next to filler characters"
+"""#
+        ),
+        (
+            "intl/swift-bic-bank.yaml",
+            #"""
+id: swift-bic-bank
+entity: SWIFT_BIC
+name: SWIFT / BIC code near a bank word, with a digit or the XXX branch (context required)
+# The ISO 9362 shape of swift-bic, found with only a bank word near (bank, banque, banco ...). An
+# upper-case bank name is 8 or 11 letters too (BARCLAYS, COMMERCE), so here the code must carry a
+# digit in the location or branch (ABCDGB2L, BNKAUS33) or end in the XXX head-office branch; an
+# all-letter 8-character BIC (DEUTDEFF) needs a SWIFT or BIC word (swift-bic).
+pattern: '(?<![\w\-.])(?<!BANK[ ])(?<!BANCO[ ])(?<!BANCA[ ])(?<!BANQUE[ ])(?<!OF[ ])(?=[A-Z]{4}[A-Z]{2}[A-Z0-9]{0,4}[0-9]|[A-Z]{8}XXX(?![\w]))[A-Z]{4}(?:A[DEFGILMOQRSTUWXZ]|B[ABDEFGHIJLMNOQRSTVWYZ]|C[ACDFGHIKLMNORUVWXYZ]|D[EJKMOZ]|E[CEGHRST]|F[IJKMOR]|G[ABDEFGHILMNPQRSTUWY]|H[KMNRTU]|I[DELMNOQRST]|J[EMOP]|K[EGHIMNPRWYZ]|L[ABCIKRSTUVY]|M[ACDEFGHKLMNOPQRSTUVWXYZ]|N[ACEFGILOPRUZ]|OM|P[AEFGHKLMNRSTWY]|QA|R[EOSUW]|S[ABCDEGHIJKLMNORSTVXYZ]|T[CDFGHJKLMNORTVWZ]|U[AGMSYZ]|V[ACEGINU]|WF|WS|XK|Y[ET]|Z[AMW])[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![\w]|[\-.][0-9])(?![ ]+(?:BANK|BANCA|BANCO|BANQUE|AG|SA|PLC|LTD|LIMITED|GMBH|NV|BV|SPA|TRUST|GROUP|CORP|INC)\b)'
+prefilter: { keywords: [ban] }
+window: 48
+base: 0.45
+context-required: true
+context: [bank, bank code, bank details, banque, banco, banca, bankverbindung, coordonnées bancaires, datos bancarios, beneficiary bank]
+negative-context: [order, invoice, tracking, sku, ticker, isin, symbol]
+examples:
+  match:
+    - 'Bank: Example Bank plc («ABCDGB2L»)'
+    - 'Beneficiary bank «BNKAUS33», account 12345678'
+    - '{"bank":"Example","code":"«XMPLFRPPXXX»"}'
+    - 'name;bank\nTest Person;«BNKAESM1»'
+    - 'Banco receptor: «BNKAESMMXXX»'
+  no-match:
+    - text: 'Bank: BARCLAYS'
+      why: a bank name in capitals, no digit, not XXX
+    - text: 'Bank: XMPLDEFF'
+      why: an all-letter code with only a bank word; needs SWIFT or BIC (swift-bic)
+    - text: 'Bank: DEUTSCHE BANK AG'
+      why: a bank name followed by BANK
+    - text: 'bank ABCDQQ2L'
+      why: QQ is not a country code
+    - text: 'bank holiday order ABCDGB2L'
+      why: an order word (negative context)
+"""#
+        ),
+        (
+            "intl/swift-bic.yaml",
+            #"""
+id: swift-bic
+entity: SWIFT_BIC
+name: SWIFT / BIC business identifier code (ISO 9362, context required)
+# ISO 9362 BIC: 4 letters (institution), ISO 3166 alpha-2 country (the list below, plus XK), a
+# 2-character location (first not 0/1, second not the letter O; second 0 = test BIC) and an
+# optional 3-character branch (XXX = head office). No check digit, and an 8-letter capitalised word
+# can take the shape (DEUTSCHE, COMMERCE), so a SWIFT or BIC word is required, and a value right
+# before a company-form word (BANK, AG, PLC ...) or right after BANK/OF is not taken. With only a
+# bank word near, see swift-bic-bank.
+pattern: '(?<![\w\-.])(?<!BANK[ ])(?<!BANCO[ ])(?<!BANCA[ ])(?<!BANQUE[ ])(?<!OF[ ])[A-Z]{4}(?:A[DEFGILMOQRSTUWXZ]|B[ABDEFGHIJLMNOQRSTVWYZ]|C[ACDFGHIKLMNORUVWXYZ]|D[EJKMOZ]|E[CEGHRST]|F[IJKMOR]|G[ABDEFGHILMNPQRSTUWY]|H[KMNRTU]|I[DELMNOQRST]|J[EMOP]|K[EGHIMNPRWYZ]|L[ABCIKRSTUVY]|M[ACDEFGHKLMNOPQRSTUVWXYZ]|N[ACEFGILOPRUZ]|OM|P[AEFGHKLMNRSTWY]|QA|R[EOSUW]|S[ABCDEGHIJKLMNORSTVXYZ]|T[CDFGHJKLMNORTVWZ]|U[AGMSYZ]|V[ACEGINU]|WF|WS|XK|Y[ET]|Z[AMW])[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![\w]|[\-.][0-9])(?![ ]+(?:BANK|BANCA|BANCO|BANQUE|AG|SA|PLC|LTD|LIMITED|GMBH|NV|BV|SPA|TRUST|GROUP|CORP|INC)\b)'
+prefilter: { keywords: [swift, bic] }
+window: 48
+base: 0.45
+context-required: true
+context: [swift, swift code, swift/bic, bic, bic code, code bic, código swift, codice swift, swift-code, bic-code]
+negative-context: [order, invoice, tracking, sku, ticker, isin, symbol]
+examples:
+  match:
+    - 'SWIFT/BIC: «EXMPDEFF»'
+    - 'Bank: Example Bank plc, BIC «ABCDGB2LXXX», IBAN GB82WEST12345698765432'
+    - '{"bic":"«XMPLFRPP123»","iban":"FR1420041010050500013M02606"}'
+    - 'name,bank,swift\nTest Person,Example,«BNKAUS33»'
+    - 'Código SWIFT del banco: «BNKAESMMXXX»'
+    - 'BIC «XMPLDEFF» (all letters: found with a SWIFT/BIC word)'
+    - 'Code BIC de la banque : «XMPLFRPP»'
+  no-match:
+    - text: 'Bank: DEUTSCHE BANK AG'
+      why: an upper-case bank name followed by BANK, not a code
+    - text: 'Bank of America, BANK OF COMMERCE'
+      why: a name after OF
+    - text: 'BIC ABCDQQ2L'
+      why: QQ is not an ISO 3166 country code
+    - text: 'order EXMPDEFF shipped'
+      why: no SWIFT or BIC word
+    - text: 'Bank: BARCLAYS'
+      why: a bank name in capitals with only a bank word (left to swift-bic-bank, which needs a digit or XXX)
+    - text: 'BIC ABCDDE1F'
+      why: location codes never start with 1
+    - text: 'bank transfer ref EXMPDEFF12'
+      why: ten characters, neither 8 nor 11
+"""#
+        ),
+        (
+            "intl/vin-unchecked.yaml",
+            #"""
+id: vin-unchecked
+entity: VEHICLE_VIN
+name: Vehicle identification number without a valid check digit (context required)
+# ISO 3779 VINs from markets where position 9 is not a check digit (European WVWZZZ..., VF1...):
+# 17 characters of 0-9 and A-Z without I, O, Q, a letter in the WMI or VDS, and the last four
+# characters numeric (ISO 3779 VIS). They are still VINs, so they are reported rather than dropped,
+# but without a checksum a VIN word must be near. VINs whose check digit passes are taken by vin.
+pattern: '(?<![\w\-.])(?=[0-9]{0,12}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{13}[0-9]{4}(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [vin, vehicle identification number, vin number, chassis, chassis number, fahrgestellnummer, fahrgestell-nr, fahrzeug-identifizierungsnummer, numéro vin, "numéro d'identification du véhicule", bastidor, número de bastidor, chasis, telaio, numero di telaio] }
+window: 64
+normalize: [upper]
+base: 0.45
+context-required: true
+context: [vin, vehicle identification number, vin number, chassis, chassis number, fahrgestellnummer, fahrgestell-nr, fahrzeug-identifizierungsnummer, numéro vin, numéro d'identification du véhicule, bastidor, número de bastidor, chasis, telaio, numero di telaio]
+negative-context: [order, invoice, tracking, sku, hash, token, api, key, session, commit]
+examples:
+  match:
+    - 'Fahrgestellnummer: «WVWZZZ1JZ3W123456»'
+    - 'VIN «WAUZZZ8K9BA012345» (EU import)'
+    - '{"vin":"«VF1RFB00X56123456»"}'
+    - 'make;vin\nExample;«ZFA31200000123456»'
+    - 'Numero di telaio «ZFA31200000123456»'
+  no-match:
+    - text: 'ref WVWZZZ1JZ3W123456 archived'
+      why: no VIN word
+    - text: 'VIN WVWZZZ1JZ3W12345A'
+      why: the last four characters must be digits
+    - text: 'VIN session token WVWZZZ1JZ3W123456'
+      why: a session token (negative context)
+    - text: 'VIN 12345678901234567'
+      why: seventeen digits, no letter
+    - text: 'VIN WVWZZZ1JZ3W1234567'
+      why: eighteen characters
+"""#
+        ),
+        (
+            "intl/vin.yaml",
+            #"""
+id: vin
+entity: VEHICLE_VIN
+name: Vehicle identification number (ISO 3779, North American check digit)
+# ISO 3779 / 49 CFR 565: 17 characters of 0-9 and A-Z without I, O, Q; WMI (3), VDS (6) and VIS (8).
+# In North America position 9 is a mod 11 check digit (0-9 or X) and the last characters are
+# numeric. This rule takes VINs whose check digit passes (a one-in-eleven chance for a random
+# token, so it needs a letter and a digit and gets a modest base). Vehicles built for other markets
+# (Europe, Asia) need not carry the check digit (WVWZZZ...); those are in vin-unchecked, which
+# requires a VIN word rather than dropping them.
+pattern: '(?<![\w\-.])(?=[0-9]{0,13}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{14}[0-9]{3}(?![\w]|[\-.][0-9])'
+prefilter: { mixed: 1 }
+window: 24
+normalize: [upper]
+validator: vin
+base: 0.45
+context: [vin, vehicle identification number, vin number, chassis, chassis number, vehicle, car, fahrgestellnummer, fahrzeug-identifizierungsnummer, numéro de série, numéro vin, bastidor, número de bastidor, chasis, telaio, numero di telaio, carfax]
+negative-context: [order, invoice, tracking, sku, hash, token, api, key, session, commit, license key, serial key]
+examples:
+  match:
+    - 'VIN: «1M8GDM9AXKP042788»'
+    - 'Vehicle identification number «1HGCM82633A004352», 2003 sedan'
+    - '{"vin":"«2T1BURHE3JC012345»","make":"Example"}'
+    - 'plate,vin,model\nABC123,«5YJ3E1EA6KF123456»,Model 3'
+    - 'Numéro de série du véhicule : «SALGA2BEXLA123456»'
+  no-match:
+    - text: 'VIN: 1M8GDM9A1KP042788'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'VIN 1M8GDM9AXKP04278'
+      why: sixteen characters
+    - text: 'order 12345678901234567 shipped'
+      why: seventeen digits, no letter
+    - text: 'commit 1M8GDM9AXKP042788AB3F'
+      why: part of a longer token
+    - text: 'VIN IM8GDM9AXKP042788'
+      why: I is never used in a VIN
+"""#
+        ),
+        (
+            "it/it-codice-fiscale.yaml",
+            #"""
+id: it-codice-fiscale
+entity: IT_FISCAL_CODE
+name: Italian codice fiscale of a person (16 characters, birth date, check letter)
+# DM 23/12/1976: 6 name letters, year (2), month letter A-T (ABCDEHLMPRST), day (2; +40 for women),
+# place code (letter + 3), check letter. Omocodia may replace digits by L M N P Q R S T U V.
+# Case-insensitive (forms are often typed in lower case). The validator checks the date and the letter.
+# Prefilter: at least 5 digits survive up to two omocodia substitutions (they replace the place
+# digits first, from the right); codes with three or more substitutions are not found.
+pattern: '(?<![\w\-.])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![\w])'
+case-insensitive: true
+prefilter: { digits: 2 }   # letters split the digit runs (YY, DD, NNN); lower-case codes too, so not `mixed`
+window: 20
+normalize: [upper]
+validator: it-codice-fiscale
+base: 0.5
+context: [codice fiscale, cod fisc, cf, c.f., tessera sanitaria, fiscal code, tax code, italian tax code]
+notes: >
+  Source: DM 23/12/1976 (Allegato); python-stdnum it.codicefiscale. Values in the examples are
+  synthetic (valid by construction).
+examples:
+  match:
+    - 'Codice fiscale: «RSSMRA80A01H501U»'
+    - 'C.F. «bnclra92m52f205h» (intestataria)'
+    - 'Italian tax code «VRDGPP00B29L219Q» on the form'
+    - '{"cf":"«RSSMRA8RA01H5L1W»"}'
+    - 'Rossi,Mario,«RSSMRA80A01H501U»,Roma'
+  no-match:
+    - text: 'Codice fiscale RSSMRA80A01H501X'
+      why: wrong check letter; the pattern hits and the validator rejects it
+    - text: 'CF VRDGPP01B30L219Y'
+      why: 30 February
+    - text: 'token ABCDEF12G34H567I'
+      why: G is not a month letter
+    - text: 'sku RSSMRA80A01H501UX'
+      why: seventeen characters
+    - text: 'sha1 a94a8fe5ccb19ba61c4c0873d391e987982fbbd3'
+      why: a hex hash
+"""#
+        ),
+        (
+            "it/it-partita-iva.yaml",
+            #"""
+id: it-partita-iva
+entity: IT_VAT_CODE
+name: Italian partita IVA, VAT number (11 digits, office code, Luhn)
+# Agenzia delle Entrate (DPR 633/1972 art. 35): 7-digit serial, 3-digit office code (001-100, 120, 121,
+# 888, 999) and a Luhn check digit; about 1 in 100 random 11-digit numbers pass. Base 0.4: a bare valid
+# number is reported at 0.7, a partita IVA word lifts it to 0.9, an order word drops it.
+# With the IT prefix (IT12345678901) see rules/eu/vat-it.yaml.
+pattern: '(?<![\w\-./])[0-9]{11}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 11 }
+window: 16
+normalize: [digits]
+validator: it-partita-iva
+base: 0.4
+context: [partita iva, p.iva, p. iva, piva, p.i., codice iva, numero iva, iva, vat, vat number, vat no]
+negative-context: [ordine, fattura n, numero ordine, order, invoice no, tracking, sku, tel, telefono, cellulare, phone]
+notes: >
+  Source: python-stdnum it.iva (doctest 00743110157); office codes per Agenzia delle Entrate.
+examples:
+  match:
+    - 'P.IVA «00743110157»'
+    - 'Partita IVA: «12345670017» - sede legale Milano'
+    - 'Italian VAT number «09876540320»'
+    - '{"piva":"«02468130584»"}'
+    - 'Bianchi Srl;«00743110157»;Torino'
+  no-match:
+    - text: 'P.IVA 00743110158'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'numero ordine 12345670017'
+      why: a valid-looking number in an order context (negative context)
+    - text: 'P.IVA 30013775553'
+      why: office code 555 is not assigned
+    - text: 'epoch ms 17000000000'
+      why: a millisecond timestamp (office code 000)
+    - text: 'tel 00393471234567'
+      why: fourteen digits, a phone number
+"""#
+        ),
+        (
             "it/phone-it.yaml",
             #"""
 id: phone-it
 entity: PHONE_NUMBER
 name: Italian phone number in national form (context required)
 pattern: '(?<![\w+\-./])(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4})(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 6 }
-window: 24
+prefilter: { keywords: [telefono, tel, cellulare, cell, chiamare, fisso, phone, mobile, contatto] }
+window: 48
 normalize: [digits]
 validator: phone-it
 base: 0.45
@@ -436,6 +3098,528 @@ examples:
       why: too many digits for a mobile
     - text: 'telefono 547 123 4567'
       why: Italian mobiles start with 3; the pattern hits and the validator rejects it
+"""#
+        ),
+        (
+            "jp/jp-my-number.yaml",
+            #"""
+id: jp-my-number
+entity: JP_MY_NUMBER
+name: Japanese Individual Number (My Number, context required)
+# 12 digits, the last a check digit (mod 11 with weights 6,5,4,3,2,7,6,5,4,3,2; Cabinet Office
+# ordinance; python-stdnum jp.in_), often written 'XXXX XXXX XXXX'. Twelve digits are common and the
+# check passes one value in ten or so, so a My Number word must be near. Japanese text often glues
+# the number to the label; the lookarounds only refuse ASCII letters and digits.
+pattern: '(?<![\w\-.]|[0-9] )[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}(?![\w]|[\-.,/ ][0-9])'
+prefilter: { keywords: [マイナンバー, 個人番号, my number, mynumber, my_number, individual number] }
+window: 64
+normalize: [digits]
+validator: jp-my-number
+base: 0.3
+context-required: true
+context: [マイナンバー, 個人番号, 個人番号カード, my number, mynumber, individual number, my number card]
+negative-context: [注文番号, 受注番号, 伝票番号, 請求書番号, order, invoice, tracking]
+examples:
+  match:
+    - 'マイナンバー：«1234 5678 9018»'
+    - '個人番号«621498320257»を記入してください。'
+    - 'My Number: «3096-5872-7401»'
+    - '{"my_number":"«846288556799»"}'
+    - "氏名,個人番号\n山田太郎,«4321 9876 5403»\n"
+  no-match:
+    - text: 'マイナンバー：6214 9832 0258'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: '注文番号 1234 5678 9018'
+      why: an order number with no My Number word near
+    - text: 'マイナンバーカード 4111 1234 5678 9018 1111'
+      why: part of a longer grouped number
+    - text: 'my number is 1234567890180'
+      why: thirteen digits
+    - text: '個人番号 2024-01-15 12:00'
+      why: a timestamp
+"""#
+        ),
+        (
+            "kr/kr-rrn-unformatted.yaml",
+            #"""
+id: kr-rrn-unformatted
+entity: KR_RRN
+name: South Korean resident registration number (13 unseparated digits, context required)
+# YYMMDDGBBBBBC without the hyphen (see kr-rrn). Thirteen-digit runs are common (EAN-13 barcodes,
+# millisecond timestamps), so a resident-number word must be near.
+pattern: '(?<![\w\-.])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-8][0-9]{6}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [주민등록, 주민번호, rrn, resident registration, 외국인등록] }
+window: 64
+normalize: [digits]
+validator: kr-rrn
+base: 0.3
+context-required: true
+context: [주민등록번호, 주민번호, 주민등록, 외국인등록번호, rrn, resident registration number, resident registration]
+negative-context: [주문번호, 송장번호, order, invoice, tracking, barcode, ean]
+examples:
+  match:
+    - '주민등록번호 «8001011123451»'
+    - 'RRN: «8504121234561»'
+    - '{"rrn":"«9208152345671»","name":"홍길동"}'
+    - "성명,주민번호\n김철수,«0109233123458»\n"
+  no-match:
+    - text: '주민등록번호 8504121234562'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'EAN 8801234567893 box of 12'
+      why: a Korean barcode, no resident-number word
+    - text: 'rrn ts 1712345678901'
+      why: a millisecond timestamp (no real date in the first six digits)
+    - text: '주민등록번호 80010111234510'
+      why: fourteen digits
+"""#
+        ),
+        (
+            "kr/kr-rrn.yaml",
+            #"""
+id: kr-rrn
+entity: KR_RRN
+name: South Korean resident registration number (YYMMDD-GBBBBBC)
+# 13 digits written YYMMDD-GBBBBBC: a real birth date, G the sex and century digit (1-8; 9 and 0 mean
+# the 1800s and are not matched), then for numbers issued before October 2020 a check digit
+# (11 - sum of d x 2..9,2..5 mod 11) mod 10; since October 2020 the last six digits are random
+# (Ministry of the Interior and Safety; python-stdnum kr.rrn). Unseparated numbers are in
+# kr-rrn-unformatted, which needs context.
+pattern: '(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-[1-8][0-9]{6}(?![\w]|[\-.,/][0-9])'
+prefilter: { digits: 13 }
+window: 24
+normalize: [digits]
+validator: kr-rrn
+base: 0.5
+context: [주민등록번호, 주민번호, 주민등록, 외국인등록번호, rrn, resident registration number, resident registration]
+negative-context: [주문번호, 송장번호, 운송장, 거래번호, order, invoice, tracking, transaction, txn, serial]
+examples:
+  match:
+    - '주민등록번호: «800101-1123451»'
+    - '주민번호 «850412-1234561» 확인 완료'
+    - 'RRN «920815-2345671» on the application'
+    - '{"rrn":"«010923-3123458»"}'
+    - "이름,주민등록번호\n홍길동,«770101-1543212»\n"
+  no-match:
+    - text: '주민등록번호: 800101-1123452'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: '주민등록번호 010229-3123451'
+      why: 29 February 2001 is not a date; the pattern hits and the validator rejects it
+    - text: '주문번호 240315-0001234'
+      why: a date-prefixed order number (digit 0 after the hyphen is never matched)
+    - text: 'ref 800101-1123451-01'
+      why: part of a longer reference
+    - text: 'build 20240315-1234567'
+      why: an eight-digit date stamp with a build number
+    - text: 'uuid 800101a1-1234-4f5a-9b8c-7d6e5f4a3b2c'
+      why: UUID pieces
+"""#
+        ),
+        (
+            "location/date-of-birth.yaml",
+            #"""
+id: date-of-birth
+entity: DATE_OF_BIRTH
+name: Date of birth (a date right after a birth word)
+# A date only where a birth word leads to it: born (on), DOB, D.O.B., date of birth, birthday, geboren (am),
+# geb., Geburtsdatum, né(e) le, date de naissance, fecha de nacimiento, nacido el, data di nascita, nato/nata il,
+# data urodzenia, urodzony/a, ur., geboortedatum, data de nascimento, nascido em, 生年月日, 出生日期, födelsedatum,
+# fødselsdato, syntymäaika, datum narození ... (also "born in Paris on", "née à Lyon le", "nato a Roma il").
+# Formats: 1985-03-12, 19850312, 12/03/1985, 03/12/1985, 12.03.1985, 12-03-1985, 12/03/85, 12. 3. 1985,
+# 12 March 1985, 12th of March 1985, 12-Mar-1985, March 12, 1985, 12 mars 1985, 12. März 1985,
+# 12 de marzo de 1985, 1985年3月12日, 1985년 3월 12일. Month 1-12 and day 1-31 are checked in the pattern.
+# Only the date is the finding; dates after issue, expiry, death or creation words are not taken.
+# Prefilter: a 4-digit run (year or joined numeric date), far cheaper than scanning for ~40 birth words; a month
+# name with a two-digit year ("12 Mar 85") is therefore not reached.
+pattern: '(?<![\w.])(?:date\s+of\s+birth|birth\s*date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|f\.\s*(?:de\s+)?nac\.|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"''\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?(?:\s+de|,)?[\s\-/]+''?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))'
+unicode: true
+case-insensitive: true
+prefilter: { keywords: [born, birth, date of birth, birthday, birthdate, dob, d.o.b., geboren, geb, geburtsdatum, geburtstag, né, née, naissance, nacimiento, nacido, nacida, nascita, nato, nata, urodzenia, urodzony, urodzona, ur, geboortedatum, nascimento, nascido, nascida, 生年月日, 出生日期, 生日, födelsedatum, född, fødselsdato, født, syntymäaika, syntynyt, narození, narozen, narozena] }
+window: 96
+base: 0.6
+priority: 1
+context: [born, birth, date of birth, birthday, birthdate, dob, 'd.o.b.', geboren, geb, geburtsdatum, geburtstag, né, née, naissance, nacimiento, nacido, nacida, nascita, nato, nata, urodzenia, urodzony, urodzona, ur, geboortedatum, nascimento, nascido, nascida, '生年月日', '出生日期', '生日', födelsedatum, född, fødselsdato, født, syntymäaika, syntynyt, narození, narozen, narozena]
+examples:
+  match:
+    - 'Date of birth: «12/03/1985»'
+    - 'Patient (DOB «1985-03-12») admitted'
+    - '{"name":"Jane Example","dob":"«03/12/1985»"}'
+    - 'Geburtsdatum: «12.03.1985», geboren in Musterstadt'
+    - 'Max Mustermann, geb. «12. März 1985»'
+    - 'Jean Exemple, né le «12 mars 1985» à Lyon'
+    - 'fecha de nacimiento: «12 de marzo de 1985»'
+    - 'nata il «12/03/85» a Roma'
+    - 'She was born on «March 12, 1985».'
+    - 'born in New York on «12th of March 1985»'
+    - '生年月日：«1985年3月12日»'
+    - 'data urodzenia «12.03.1985», urodzona w Krakowie'
+    - 'D.O.B. «12-Mar-1985»'
+    - 'geboortedatum «12-03-1985»'
+    - 'Date of birth: «12/03/1985», date of death: 01/02/2020'
+    - "id,dob\r\n1,x dob «1985-03-12»"
+  no-match:
+    - text: 'issued on 12/03/2020'
+      why: 'an issue date'
+    - text: 'expires 2030-01-01'
+      why: 'an expiry date'
+    - text: 'date of death 01/02/2020'
+      why: 'date of death'
+    - text: 'created 2024-01-05T10:00:00Z'
+      why: 'a timestamp'
+    - text: 'Born in 1985 in Paris'
+      why: 'a year only'
+    - text: 'date of birth: 32/13/1985'
+      why: 'day 32 and month 13 do not exist'
+    - text: 'DOB: 12/03/1985-01'
+      why: 'part of a longer value'
+    - text: 'stubborn 12/03/1985'
+      why: 'birth word inside another word'
+    - text: 'Meeting on 12 March 1985 about birthdays'
+      why: 'the birth word is not before the date'
+"""#
+        ),
+        (
+            "location/gps-decimal-signed.yaml",
+            #"""
+id: gps-decimal-signed
+entity: GPS_COORDINATE
+name: GPS coordinates, bare signed decimal pair (4+ decimals)
+# Standalone policy for a bare pair (no location word): both numbers have 4-15 decimals (about 11 m), the pair is a
+# valid latitude/longitude in either order, at least one number carries an explicit sign (a west or south
+# hemisphere written the GIS way, "-74.0060"), and at least one has a magnitude of 10 or more. Ratios, scores and
+# p-values (below 1, usually unsigned) fail the last two tests; unsigned pairs such as "48.8584, 2.2945" need a
+# location word and are left to gps-decimal. Separator: comma or semicolon with optional spaces.
+pattern: '(?<![\w.\-+])(?=(?:[\-+]?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15})\s?[,;]\s?[\-+]?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})|[\-+]?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})\s?[,;]\s?[\-+]?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15}))(?![\w]|\.[0-9]))(?=[\-+]|[0-9.]+\s?[,;]\s?[\-+])(?=[\-+]?[1-9][0-9]|[\-+]?[0-9.]+\s?[,;]\s?[\-+]?[1-9][0-9])[\-+]?[0-9]{1,3}\.[0-9]{4,15}\s?[,;]\s?[\-+]?[0-9]{1,3}\.[0-9]{4,15}(?![\w]|\.[0-9])'
+prefilter: { digits: 5, dots: 1 }
+window: 40
+base: 0.55
+priority: 1
+context: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag]
+negative-context: [score, scores, ratio, probability, p, 'p-value', accuracy, loss, precision, recall, auc, correlation, weight, weights, price, prices, version, mean, std]
+examples:
+  match:
+    - 'Meet at «40.7128, -74.0060» tomorrow.'
+    - '«-33.8688,151.2093»'
+    - '{"pt":"«51.5074, -0.1278»"}'
+    - "id,where\r\n3,«-22.9068;-43.1729»"
+  no-match:
+    - text: 'scores -0.8123, 0.4411'
+      why: 'magnitudes below 10'
+    - text: 'delta 12.3456, 45.6789'
+      why: 'no sign: could be any measurement (gps-decimal takes it with a location word)'
+    - text: 'z = -1.9600, 1.6449'
+      why: 'magnitudes below 10'
+    - text: 'offset 95.1234, -200.5678'
+      why: 'out of range in both orders'
+    - text: 'loss -12.3456, 45.6789 epoch 3'
+      why: 'negative context (loss)'
+    - text: 'range 40.712, -74.006'
+      why: 'three decimals only'
+"""#
+        ),
+        (
+            "location/gps-decimal.yaml",
+            #"""
+id: gps-decimal
+entity: GPS_COORDINATE
+name: GPS coordinates, decimal latitude/longitude pair with a location word
+# A latitude (-90..90) and a longitude (-180..180), in that order or the reverse (GeoJSON), each with 3 to 15
+# decimals (3 decimals is about 110 m, inside every "precise geolocation" radius found), separated by a comma,
+# semicolon, slash or spaces, or keyed ("lat: 48.8584, lon: 2.2945", "latitude=..&longitude=.."). The pair is one
+# finding, from the first number to the last. Policy: a bare decimal pair is also a ratio, score or measurement,
+# so this rule needs a location word (lat, lon, gps, coordinates, location, position ... in several languages) or
+# a key or column named for one; gps-decimal-signed takes the unambiguous bare pairs without one.
+pattern: '(?<![\w.\-+])(?:[\-+]?(?:90\.0{3,15}|[1-8]?[0-9]\.[0-9]{3,15})(?:\s?°)?(?:["''\\]{0,3}\s*[,;&|]?\s*["''\\]{0,3}(?:lon|lng|long|longitude|longitud|longitudine|länge|laenge|lengtegraad|długość)["''\\]{0,3}\s*[:=]?\s*["''\\]{0,3}|(?:\s*[,;/]\s*|[ \t]+))[\-+]?(?:180\.0{3,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{3,15})|[\-+]?(?:180\.0{3,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{3,15})(?:\s?°)?(?:\s*[,;/]\s*|[ \t]+)[\-+]?(?:90\.0{3,15}|[1-8]?[0-9]\.[0-9]{3,15}))(?:\s?°)?(?![\w]|\.[0-9])'
+case-insensitive: true
+prefilter: { keywords: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag] }
+window: 64
+base: 0.5
+priority: 1
+context-required: true
+context: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag]
+negative-context: [score, scores, ratio, probability, p, 'p-value', accuracy, loss, precision, recall, auc, correlation, weight, weights, price, prices, version, mean, std]
+examples:
+  match:
+    - 'GPS: «48.8584, 2.2945» (Eiffel Tower)'
+    - 'lat: «48.8584, lon: 2.2945»'
+    - '{"lat": «40.7128, "lng": -74.0060»}'
+    - 'Koordinaten «52.5163,13.3777» gespeichert'
+    - 'coordonnées «45.7640 4.8357»'
+    - 'location=«-33.8688;151.2093»'
+    - "id,position\r\n7,«51.5007/-0.1246»"
+  no-match:
+    - text: 'scores 0.8123, 0.4411'
+      why: 'model scores, no location word'
+    - text: 'p = 0.0312, 0.0455'
+      why: 'p-values'
+    - text: 'location 48.85, 2.29'
+      why: 'two decimals: about 1 km, not precise'
+    - text: 'coordinates 95.1234, 200.5678'
+      why: 'out of range for both orders'
+    - text: 'version 48.8584, 2.2945 released'
+      why: 'no location word'
+    - text: 'location 1.2.3.4, 5.6.7.8'
+      why: 'IP-like dotted numbers'
+"""#
+        ),
+        (
+            "location/gps-dms.yaml",
+            #"""
+id: gps-dms
+entity: GPS_COORDINATE
+name: GPS coordinates in degrees-minutes-seconds (or degrees with a hemisphere)
+# ISO 6709 human-readable forms: 48°51′30″N 2°17′40″E, 48°51'30.5"N, 48° 51.500' N, N 48°51′30″ E 2°17′40″,
+# 48.8584° N, 2.2945° E. Degree sign ° (or º, ˚), minute ' ′ ’, second " ″ '' ”; hemisphere N/S then E/W (O for
+# Ost/Ouest). Minutes, or 3+ decimals of a degree, are required: a whole degree is not precise. The pair is one
+# finding and stands alone (the hemisphere letters make it unambiguous).
+pattern: '(?<![\w.°])(?:(?:(?:90|[0-8]?[0-9])\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:''|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''''|′′|”))?|(?:90|[0-8]?[0-9])[.,][0-9]{3,8}\s?(?:°|º|˚)?)\s?[NS]|[NS]\s?(?:(?:90|[0-8]?[0-9])\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:''|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''''|′′|”))?|(?:90|[0-8]?[0-9])[.,][0-9]{3,8}\s?(?:°|º|˚)?))\s?[,;/]?\s?(?:(?:(?:180|1[0-7][0-9]|0?[0-9]{1,2})\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:''|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''''|′′|”))?|(?:180|1[0-7][0-9]|0?[0-9]{1,2})[.,][0-9]{3,8}\s?(?:°|º|˚)?)\s?[EWO]|[EWO]\s?(?:(?:180|1[0-7][0-9]|0?[0-9]{1,2})\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:''|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''''|′′|”))?|(?:180|1[0-7][0-9]|0?[0-9]{1,2})[.,][0-9]{3,8}\s?(?:°|º|˚)?))(?![\w])'
+prefilter: { bytes: "°º" }   # a degree sign (U+00B0) or masculine ordinal (U+00BA)
+window: 48
+base: 0.6
+priority: 1
+context: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag]
+examples:
+  match:
+    - 'Position «48°51′30″N 2°17′40″E» gemeldet'
+    - 'cache at «48°51''30.5"N, 2°17''40.2"E»'
+    - '«N 40°42.768'' W 074°00.360''» (waypoint)'
+    - '{"pos":"«33° 52.1′ S 151° 12.5′ E»"}'
+    - 'Koordinaten «52.5163° N, 13.3777° O»'
+  no-match:
+    - text: 'angle 48°51′ and 2°17′'
+      why: 'no hemisphere letters: angles'
+    - text: 'temperature 48° N of here 2° E'
+      why: 'whole degrees, not precise'
+    - text: 'lat 95°10′N 2°17′E'
+      why: 'latitude over 90'
+    - text: 'the 3′ and 5″ screws'
+      why: 'lengths in feet and inches'
+"""#
+        ),
+        (
+            "location/gps-geo-uri.yaml",
+            #"""
+id: gps-geo-uri
+entity: GPS_COORDINATE
+name: 'GPS coordinates in a geo: URI (RFC 5870)'
+# geo:lat,lon[,alt][;crs=..][;u=..] (RFC 5870); the finding is the lat,lon pair, checked for range. Stands
+# alone: the scheme says what the numbers are.
+pattern: '(?<![\w\-.])(?:geo|GEO):(?<value>[\-+]?(?:90(?:\.0{1,15})?|[1-8]?[0-9](?:\.[0-9]{1,15})?),[\-+]?(?:180(?:\.0{1,15})?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]{1,15})?))(?![\w.])'
+prefilter: { literal: "geo:" }
+window: 48
+base: 0.7
+priority: 1
+context: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag]
+examples:
+  match:
+    - 'Share: geo:«48.8584,2.2945»'
+    - '<a href="geo:«-33.8688,151.2093»;u=35">map</a>'
+    - '{"uri":"geo:«40.7128,-74.006»,15"}'
+    - 'geo:«37.78,-122.42»?z=19'
+  no-match:
+    - text: 'geo:95.1,2.2'
+      why: 'latitude over 90'
+    - text: 'geo:48.8584,200.1'
+      why: 'longitude over 180'
+    - text: 'geography:48.8584,2.2945'
+      why: 'not the geo: scheme'
+    - text: 'geo:abc'
+      why: 'no coordinates'
+"""#
+        ),
+        (
+            "location/gps-map-link.yaml",
+            #"""
+id: gps-map-link
+entity: GPS_COORDINATE
+name: GPS coordinates in a map link (Google, Apple, Bing, OpenStreetMap)
+# Map URLs that carry a position: Google /@lat,lon,17z, ?q= / ?query= / ?ll= / ?center= / ?destination= /
+# daddr= / saddr= (Google, Apple Maps), Bing cp=lat~lon, OpenStreetMap ?mlat=..&mlon=.. and #map=zoom/lat/lon.
+# Both numbers need a decimal point and a valid range; the finding is the pair. Stands alone: the link says what
+# the numbers are.
+pattern: '(?:/@|[?&;](?:q|ll|sll|query|center|destination|daddr|saddr|cp|near|mlat)=(?:loc:)?|#map=[0-9]{1,2}/)(?<value>[\-+]?(?:90\.0{1,15}|[1-8]?[0-9]\.[0-9]{1,15})(?:,|%2C|~|/|&mlon=)(?:\+|%20)?[\-+]?(?:180\.0{1,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{1,15}))(?![\w.])'
+prefilter: { bytes: "@=" }   # /@lat,lon and ?q=lat,lon style parameters
+window: 48
+base: 0.7
+priority: 1
+context: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag, map, maps, google maps, openstreetmap]
+examples:
+  match:
+    - 'link: google.com/maps/place/Tour+Eiffel/@«48.8584,2.2945»,17z'
+    - 'maps.apple.com/?ll=«40.7128,-74.0060»&q=Home'
+    - 'www.openstreetmap.org/?mlat=«52.5163&mlon=13.3777»&zoom=19'
+    - 'osm: openstreetmap.org/#map=17/«51.5007/-0.1246»'
+    - 'bing.com/maps?cp=«-33.8688~151.2093»&lvl=16'
+    - '{"link":"maps.google.com/?q=«45.764,4.8357»"}'
+  no-match:
+    - text: 'https://example.com/?q=1.5,2.5.3'
+      why: 'version-like query, the second number runs on'
+    - text: 'https://example.com/@user,home'
+      why: 'a user handle'
+    - text: 'https://maps.google.com/?q=95.5,2.1'
+      why: 'latitude over 90'
+    - text: 'https://example.com/search?q=12,34'
+      why: 'integers only'
+"""#
+        ),
+        (
+            "lu/lu-national-id.yaml",
+            #"""
+id: lu-national-id
+entity: LU_NATIONAL_ID
+name: Luxembourg national identification number (matricule, numéro d'identification national)
+# CTIE / CNS (loi du 19 juin 2013): 13 digits, birth date YYYYMMDD, a 3-digit serial, a Luhn check
+# digit and a Verhoeff check digit, both over the first eleven digits; written unspaced or as
+# "1983 0315 123 95". Two independent check digits and a real date make it strong alone.
+# Examples are synthetic (valid by construction).
+pattern: '(?<![\w\-.+/])(?:18|19|20)[0-9]{2}( ?)[01][0-9][0-3][0-9]\1[0-9]{3} ?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { digits: 13 }
+window: 20
+normalize: [digits]
+validator: lu-national-id
+base: 0.5
+context: [matricule, numéro de matricule, numéro d'identification, numéro d'identification national, identifiant national, cns, sécurité sociale, sozialversicherungsnummer, matrikelnummer, identifikationsnummer, national id, national identification number, social security number]
+negative-context: [ean, gtin, barcode, commande, facture, order, invoice, sku, tracking, timestamp, téléphone, phone, tel, iban]
+examples:
+  match:
+    - 'Matricule : «1983031512395»'
+    - "Numéro d'identification national «1977 0504 218 68» (carte CNS)"
+    - '{"matricule":"«2000022945656»","pays":"LU"}'
+    - "nom;matricule\nSchmit;«1991092306720»"
+    - 'Luxembourg national ID «2005061114229» on the payslip'
+  no-match:
+    - text: 'Matricule 1983031512394'
+      why: wrong Verhoeff digit; the pattern hits and the validator rejects it
+    - text: 'Matricule 1900022912344'
+      why: 29 February 1900 does not exist (both check digits right)
+    - text: 'ts 1700000000000'
+      why: a millisecond epoch timestamp
+    - text: 'EAN 2005061114229 (barcode)'
+      why: an EAN barcode word near (negative context)
+    - text: 'facture 2024-01-15 123 45'
+      why: a dated reference with dashes
+    - text: 'id 19830315123950'
+      why: fourteen digits
+"""#
+        ),
+        (
+            "mx/mx-curp.yaml",
+            #"""
+id: mx-curp
+entity: MX_CURP
+name: Mexican CURP (Clave Única de Registro de Población)
+# RENAPO "Instructivo normativo para la asignación de la CURP": 18 characters: 4 name letters,
+# birth date YYMMDD, sex H/M (X on non-binary records), a state code (NE = born abroad), 3 internal
+# consonants, a differentiator (digit to 1999, letter from 2000) and a check digit. The validator
+# checks date, state, inconvenient words and the check digit: strong enough to stand alone.
+pattern: '(?<![\w\-.])[A-Z]{4}[0-9]{6}[HMX][A-Z]{5}[0-9A-Z][0-9](?![\w]|[\-.][0-9])'
+prefilter: { mixed: 3 }
+window: 24
+normalize: [upper]
+validator: mx-curp
+base: 0.5
+context: [curp, clave única de registro de población, clave unica de registro de poblacion, clave única, renapo]
+negative-context: [pedido, folio, order, invoice, factura, sku]
+examples:
+  match:
+    - 'CURP: «HEGG560427MVZRRL04»'
+    - 'Clave Única de Registro de Población «MAHJ280603MSPRRV09»'
+    - '{"curp":"«BOXW310820HNERXN09»","estado":"NE"}'
+    - 'nombre,curp\nPrueba,«GOMA850615HDFRRN09»'
+    - 'Applicant CURP «LOMP100403HNLPRDA6» (born 2010)'
+  no-match:
+    - text: 'CURP: HEGG560427MVZRRL05'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'CURP HEGG561327MVZRRL04'
+      why: month 13
+    - text: 'CURP HEGG560427MXXRRL04'
+      why: XX is not a state code
+    - text: 'CURP BUEY560427MVZRRL04'
+      why: an inconvenient word RENAPO never issues
+    - text: 'hash HEGG560427MVZRRL04AB9F'
+      why: part of a longer token
+"""#
+        ),
+        (
+            "mx/mx-rfc.yaml",
+            #"""
+id: mx-rfc
+entity: MX_RFC
+name: Mexican RFC (Registro Federal de Contribuyentes) with homoclave
+# SAT RFC: persons 4 letters + YYMMDD + 3-character homoclave (13), companies 3 + YYMMDD + 3 (12);
+# name characters A-Z, & or Ñ. The last homoclave character is a mod 11 check; the date must be
+# real. The 10-character form without homoclave has no check and is not matched. A one-in-eleven
+# check over a product-code-like shape, so the base is low and an RFC word raises it.
+pattern: '(?<![\w&\-.])(?<!\xC3\x91)(?:[A-Z&]|\xC3\x91){3,4}[0-9]{6}[A-Z0-9]{2}[0-9A](?![\w&]|[\-.][0-9])'
+prefilter: { digits: 6 }
+window: 24
+normalize: [upper]
+validator: mx-rfc
+base: 0.35
+context: [rfc, registro federal de contribuyentes, contribuyente, homoclave, sat, cfdi, emisor, receptor, tax id]
+negative-context: [pedido, folio, order, invoice, sku, modelo, model, part, serie, serial]
+examples:
+  match:
+    - 'RFC: «GODE561231GR8»'
+    - 'Registro Federal de Contribuyentes «VECJ880326TK8»'
+    - '{"rfc_emisor":"«EXA150101AB9»","cfdi":"4.0"}'
+    - 'razon_social,rfc\nEmpresa Ejemplo SA de CV,«MAB9901016M9»'
+    - 'Vendor tax id (RFC) «CUPU800825568»'
+    - 'RFC del receptor: «MUÑO800101AB3»'
+  no-match:
+    - text: 'RFC: GODE561231GR9'
+      why: wrong check character; the pattern hits and the validator rejects it
+    - text: 'RFC GODE561331GR8'
+      why: month 13
+    - text: 'modelo ABCD123456XY7 serie 2'
+      why: a product code (negative context) whose date and check fail anyway
+    - text: 'RFC GODE561231'
+      why: without homoclave there is no check; not matched
+    - text: 'key GODE561231GR8A1B2'
+      why: part of a longer token
+"""#
+        ),
+        (
+            "nl/nl-bsn.yaml",
+            #"""
+id: nl-bsn
+entity: NL_BSN
+name: Dutch citizen service number (Burgerservicenummer, BSN; context required)
+# Wet algemene bepalingen BSN / RvIG: 9 digits passing the "11-proef" (sum of d1..d8 x 9..2 minus
+# d9 is a multiple of 11); written 111222333, 1112.22.333 or 111 222 333. One nine-digit run in
+# eleven passes by chance (measured: 435 of 4,950 random nine-digit batch numbers in log lines),
+# so a BSN word must be near or name the field. 111222333 is the python-stdnum nl.bsn example;
+# the others are synthetic.
+pattern: '(?<![\w\-.+/])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { keywords: [bsn, burgerservicenummer, sofi, persoonsnummer, citizen service number] }
+window: 48
+normalize: [digits]
+validator: nl-bsn
+base: 0.45
+context-required: true
+context: [bsn, burgerservicenummer, sofinummer, sofi-nummer, sofi, persoonsnummer, citizen service number, bsn-nummer]
+negative-context: [bestelnummer, bestelling, ordernummer, order, factuur, factuurnummer, invoice, klantnummer, artikel, artikelnummer, sku, kvk, btw, telefoon, tel, mobiel, phone, iban, rekeningnummer, tracking, zending]
+examples:
+  match:
+    - 'BSN: «111222333»'
+    - 'Burgerservicenummer «1234.56.782» (zie paspoort)'
+    - '{"bsn":"«876543219»","gemeente":"Utrecht"}'
+    - "naam;sofinummer\nJansen;«555 123 406»"
+    - 'Dutch citizen service number «268671801» on the payslip'
+  no-match:
+    - text: 'BSN: 111222334'
+      why: fails the 11-proef; the pattern hits and the validator rejects it
+    - text: 'BSN 000000000'
+      why: all zeros
+    - text: 'Factuurnummer 123456782'
+      why: an invoice number, no BSN word near
+    - text: 'processed batch 123456782 in 12 ms'
+      why: a nine-digit count that passes the 11-proef by chance; no BSN word
+    - text: 'Telefoon 06 12345678'
+      why: a mobile number
+    - text: 'ordernummer 876543219 verzonden'
+      why: an order number (negative context)
+    - text: 'id 1112223330'
+      why: ten digits
 """#
         ),
         (
@@ -465,14 +3649,93 @@ examples:
 """#
         ),
         (
+            "no/no-fodselsnummer.yaml",
+            #"""
+id: no-fodselsnummer
+entity: NO_FODSELSNUMMER
+name: Norwegian fødselsnummer / D-nummer (11 digits, birth date, two mod 11 check digits)
+# Folkeregisteret (Skatteetaten): DDMMYY III K1 K2; two mod-11 check digits, a real date (day +40 for
+# D-numbers, month +40 for H-numbers) and a century from the individual number. Strong enough to stand
+# alone. Written 15108695088 or 151086 95088.
+pattern: '(?<![\w\-./])[0-7][0-9][0145][0-9]{3} ?[0-9]{5}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 11 }
+window: 20
+normalize: [digits]
+validator: no-fodselsnummer
+base: 0.5
+context: [fødselsnummer, fodselsnummer, fødselsnr, fnr, f.nr, personnummer, d-nummer, national identity number, norwegian national identity number, birth number, identity number]
+negative-context: [kontonummer, kontonr, konto, account, ordre, ordrenummer, faktura, fakturanummer, kid, order, invoice, telefon, tlf, phone]
+notes: >
+  Source: python-stdnum no.fodselsnummer (doctest 151086 95088). Others synthetic.
+examples:
+  match:
+    - 'Fødselsnummer: «15108695088»'
+    - 'fnr. «010190 23318»'
+    - 'Norwegian national identity number «24128512353»'
+    - '{"fodselsnummer":"«30057733132»"}'
+    - 'Nordmann;Ola;«07119944400»;Oslo'
+    - 'D-nummer «41019033455»'
+  no-match:
+    - text: 'Fødselsnummer 15108695077'
+      why: wrong check digits; the pattern hits and the validator rejects it
+    - text: 'kontonummer 15108695088'
+      why: a bank account number (negative context)
+    - text: 'fnr 29020168348'
+      why: 29 February 2001 (both check digits right)
+    - text: 'tlf 004712345678'
+      why: a phone number with the 0047 prefix
+    - text: 'epoch ms 17000000000'
+      why: a millisecond timestamp
+"""#
+        ),
+        (
+            "nz/nz-ird.yaml",
+            #"""
+id: nz-ird
+entity: NZ_IRD
+name: New Zealand IRD number (Inland Revenue, context required)
+# 8 or 9 digits, written 'XXX-XXX-XXX' or 'XX-XXX-XXX', between 10,000,000 and 150,000,000, the last a
+# mod 11 check digit with primary weights 3,2,7,6,5,4,3,2 and secondary 7,4,3,2,5,2,7,6 (Inland
+# Revenue IRD number validation spec; python-stdnum nz.ird). 8-9 digit numbers are common, so an
+# Inland Revenue word must be near.
+pattern: '(?<![\w\-.]|[0-9] )(?:[0-9]{3}([ \-]?)[0-9]{3}\1[0-9]{3}|[0-9]{2}([ \-]?)[0-9]{3}\2[0-9]{3})(?![\w]|[\-.,/ ][0-9])'
+prefilter: { keywords: [ird, inland revenue, tax number, tax no, taake] }
+window: 48
+normalize: [digits]
+validator: nz-ird
+base: 0.3
+context-required: true
+context: [ird, ird number, ird no, irdn, inland revenue, tax number, tax no, te tari taake]
+negative-context: [order, tracking, invoice no]
+examples:
+  match:
+    - 'IRD number: «049-091-850»'
+    - 'Inland Revenue ref «136-410-132» (secondary weights)'
+    - 'tax number «35901981»'
+    - '{"ird":"«110 345 674»"}'
+    - "name,ird_number\nTest,«12-345-674»\n"
+  no-match:
+    - text: 'IRD number: 136-410-133'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'IRD 150-000-008'
+      why: above the issued range; the pattern hits and the validator rejects it
+    - text: 'order 049-091-850 shipped'
+      why: no Inland Revenue word near
+    - text: 'IRD 1234567890'
+      why: ten digits
+    - text: 'ird phone 021-234-5678'
+      why: a mobile number, ten digits
+"""#
+        ),
+        (
             "pl/phone-pl.yaml",
             #"""
 id: phone-pl
 entity: PHONE_NUMBER
 name: Polish phone number in national form (context required)
 pattern: '(?<![\w+\-./])(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2})(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 9 }
-window: 20
+prefilter: { keywords: [telefon, tel, komórka, komorka, zadzwoń, kontakt, phone, mobile] }
+window: 48
 normalize: [digits]
 validator: phone-pl
 base: 0.45
@@ -487,6 +3750,1121 @@ examples:
       why: no phone word near
     - text: 'telefon 012 345 678'
       why: no Polish number starts with 0; the pattern hits and the validator rejects it
+"""#
+        ),
+        (
+            "pl/pl-nip-unformatted.yaml",
+            #"""
+id: pl-nip-unformatted
+entity: PL_NIP
+name: Polish NIP tax number, ten digits (context required)
+# Bare 10-digit NIP. One random ten-digit run in eleven passes mod 11 (timestamps, phone numbers,
+# account fragments), so a NIP or tax word must be near. Hyphenated forms: pl-nip.
+pattern: '(?<![\w\-./])[0-9]{10}(?![\w]|[\-./,][0-9])'
+prefilter: { keywords: [nip, podatk, tax, vat] }
+window: 64
+normalize: [digits]
+validator: pl-nip
+base: 0.45
+context-required: true
+context: [nip, numer nip, nr nip, numer identyfikacji podatkowej, identyfikacji podatkowej, tax id, tax identification number, taxpayer, vat, vat id]
+negative-context: [zamówienie, zamowienie, order, tracking, sku, telefon, tel, phone]
+examples:
+  match:
+    - 'NIP: «1234563218»'
+    - 'NIP firmy «5261040828».'
+    - 'Polish tax ID «9512038849»'
+    - '{"nip":"«7770001111»"}'
+    - 'Kowalski;NIP;«8567346215»'
+  no-match:
+    - text: 'NIP 1234563219'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'zamówienie 1234563218'
+      why: no NIP word near
+    - text: 'timestamp 1700000000'
+      why: an epoch value, no NIP word near
+    - text: 'NIP 12345632180'
+      why: eleven digits
+"""#
+        ),
+        (
+            "pl/pl-nip.yaml",
+            #"""
+id: pl-nip
+entity: PL_NIP
+name: Polish NIP tax number, hyphenated (weighted mod 11)
+# NIP (Ministerstwo Finansów): 10 digits, Σ d·(6,5,7,2,3,4,5,6,7) mod 11 = last digit. Written
+# 123-456-32-18 (companies) or 123-45-67-819 (persons). The hyphenated shapes are distinctive and stand
+# alone (0.75 when valid); the bare 10-digit form needs context (pl-nip-unformatted); with the PL
+# prefix see rules/eu/vat-pl.yaml.
+pattern: '(?<![\w\-./])[0-9]{3}-(?:[0-9]{3}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{3})(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 10 }
+window: 20
+normalize: [digits]
+validator: pl-nip
+base: 0.45
+context: [nip, numer nip, nr nip, numer identyfikacji podatkowej, identyfikacji podatkowej, tax id, tax identification number, vat, vat id]
+negative-context: [zamówienie, zamowienie, faktura nr, order, invoice no, tracking, sku, telefon, tel, phone, fax]
+notes: >
+  Source: python-stdnum pl.nip (doctest 8567346215); examples synthetic.
+examples:
+  match:
+    - 'NIP: «123-456-32-18»'
+    - 'NIP «526-10-40-828» (osoba fizyczna)'
+    - 'Polish tax ID (NIP) «951-203-88-49»'
+    - '{"nip":"«123-45-63-218»"}'
+    - 'Firma XYZ Sp. z o.o.;«951-203-88-49»;Warszawa'
+  no-match:
+    - text: 'NIP 123-456-32-19'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'tel. 123-456-32-18'
+      why: a phone number (negative context)
+    - text: 'ISBN 978-83-01-00000-1'
+      why: an ISBN
+    - text: 'serial 1234-456-32-18'
+      why: four digits in the first group
+    - text: 'date 2024-01-15'
+      why: a date
+"""#
+        ),
+        (
+            "pl/pl-pesel.yaml",
+            #"""
+id: pl-pesel
+entity: PL_PESEL
+name: Polish PESEL (11 digits, birth date with century offset, 1-3-7-9 check)
+# PESEL (Ustawa o ewidencji ludności): YYMMDD ZZZZ K; the month carries the century (+20 for the 2000s,
+# +80 for the 1800s ...), the date must be real and K is the 1-3-7-9 weighted check digit.
+pattern: '(?<![\w\-./])[0-9]{11}(?![\w]|[\-./,][0-9])'
+prefilter: { digits: 11 }
+window: 16
+normalize: [digits]
+validator: pl-pesel
+base: 0.5
+context: [pesel, numer pesel, nr pesel, national id, personal identification number, polish id]
+negative-context: [zamówienie, zamowienie, faktura, nr zamówienia, order, invoice, tracking, sku, telefon, tel, phone, konto, rachunek, account]
+notes: >
+  Source: pl.wikipedia "PESEL" worked example 44051401359 (also python-stdnum pl.pesel); others synthetic.
+examples:
+  match:
+    - 'PESEL: «44051401359»'
+    - 'Numer PESEL «02260712345», data urodzenia 7 czerwca 2002'
+    - 'Polish national ID (PESEL) «85122478908»'
+    - '{"pesel":"«90051412343»"}'
+    - 'Jan,Kowalski,«76010165433»,Kraków'
+  no-match:
+    - text: 'PESEL 44051401358'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'PESEL 80130112345'
+      why: month 13 (check digit right)
+    - text: 'zamówienie nr 44051401359'
+      why: an order number (negative context)
+    - text: 'epoch 1700000000123'
+      why: thirteen digits, a millisecond timestamp
+    - text: 'kwota 44051401359.50 zł'
+      why: an amount with decimals
+"""#
+        ),
+        (
+            "pl/pl-regon.yaml",
+            #"""
+id: pl-regon
+entity: PL_REGON
+name: Polish REGON business register number (context required)
+# REGON (GUS): 9 digits (weights 8,9,2,3,4,5,6,7) or 14 digits for a local unit (weights
+# 2,4,8,5,0,9,7,3,6,1,2,4,8), check = sum mod 11, 10 written 0. Nine and fourteen digits are common
+# lengths and the check passes 1 in 10, so the word REGON must be near.
+pattern: '(?<![\w\-./])(?:[0-9]{9}|[0-9]{14})(?![\w]|[\-./,][0-9])'
+prefilter: { keywords: [regon] }
+window: 64
+normalize: [digits]
+validator: pl-regon
+base: 0.45
+context-required: true
+context: [regon, numer regon, nr regon]
+negative-context: [zamówienie, zamowienie, order, telefon, tel, phone]
+notes: >
+  Source: python-stdnum pl.regon (doctests 192598184, 123456785, 12345678512347).
+examples:
+  match:
+    - 'REGON: «123456785»'
+    - 'nr REGON jednostki lokalnej «12345678512347»'
+    - 'Polish business register number (REGON) «631254893»'
+    - '{"regon":"«192598184»"}'
+    - 'XYZ Sp. z o.o.;REGON;«631254893»'
+  no-match:
+    - text: 'REGON 123456786'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'nr 123456785'
+      why: no REGON word near
+    - text: 'REGON 1234567851'
+      why: ten digits
+    - text: 'REGON 12345678512348'
+      why: wrong check digit of the local-unit number
+"""#
+        ),
+        (
+            "plates/plate-at.yaml",
+            #"""
+id: plate-at
+entity: LICENSE_PLATE
+name: Austrian vehicle registration (context required)
+# Bezirk code (1-2 letters, KFG/KDV list of registration districts), hyphen for the coat of arms, then 3-6
+# characters: digits then letters (W-12345 A, G-123 AB) or, for personalised plates, letters then digits (W-ANNA 1).
+# The letter Q is not used. The shape is shared with German and Swiss plates, so a plate word must be near.
+pattern: '(?<![\w\-.\x80-\xFF])(?:AM|BA|BL|BM|BN|BR|BZ|DL|DO|EF|EU|FB|FE|FF|FK|FR|GB|GD|GF|GM|GR|GS|GU|HA|HB|HE|HL|HO|IL|IM|JE|JO|JU|KB|KF|KI|KL|KO|KR|KS|KU|LA|LB|LE|LF|LI|LL|LN|LZ|MA|MD|ME|MI|MT|MU|MZ|ND|NK|OP|OW|PE|PL|RA|RE|RI|RO|SB|SD|SE|SL|SO|SP|SR|ST|SV|SW|SZ|TA|TU|UU|VB|VI|VK|VL|VO|WB|WE|WL|WN|WO|WT|WU|WY|WZ|ZE|ZT|B|E|G|I|K|L|P|S|W)(?:-| - | )(?:[1-9][0-9]{0,4} ?[A-PR-Z]{1,3}|[A-PR-Z]{1,5} ?[1-9][0-9]{0,2})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [kennzeichen, nummerntafel, kennzeichentafel, autokennzeichen, nummernschild, wunschkennzeichen, license plate, licence plate, number plate, plate, registration]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Kennzeichen «W-12345 A» wurde abgeschleppt.'
+    - 'Nummerntafel «G-123 AB», Halter unbekannt'
+    - '{"kennzeichen":"«KU-217 BI»"}'
+    - 'licence plate «W-ANNA 1» (personalised)'
+  no-match:
+    - text: 'Zimmer W-123 A im Hotel'
+      why: 'no plate word near'
+    - text: 'Kennzeichen XQ-123 AB'
+      why: 'XQ is not an Austrian district'
+    - text: 'Kennzeichen W-123 QQ'
+      why: 'Q is not used'
+    - text: 'Kennzeichen W-1234567 A'
+      why: 'too many digits'
+"""#
+        ),
+        (
+            "plates/plate-au.yaml",
+            #"""
+id: plate-au
+entity: LICENSE_PLATE
+name: Australian number plate, common state shapes (context required)
+# NSW AB 12 CD, VIC 1AB 2CD / ABC 123, QLD 123 ABC, WA 1ABC 234, SA S 123 ABC. Too loose alone: a rego or plate
+# word must be near.
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{2}[ \-]?[0-9]{2}[ \-]?[A-Z]{2}|[0-9][A-Z]{2}[ \-]?[0-9][A-Z]{2}|[0-9][A-Z]{3}[ \-]?[0-9]{3}|S[ \-]?[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{2,3}|[0-9]{3}[ \-]?[A-Z]{2,3})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [rego, registration, number plate, licence plate, license plate, plate, plates, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, jira, release, git, commit, branch]
+examples:
+  match:
+    - 'NSW rego «BX 12 CD» expired'
+    - 'Victorian number plate «1AB 2CD»'
+    - '{"rego":"«123 XYZ»","state":"QLD"}'
+    - 'plates «1ABC 234» (WA)'
+  no-match:
+    - text: 'flight QF 1234'
+      why: 'flight number, no plate word'
+    - text: 'rego ABCD 12345'
+      why: 'not a state shape'
+    - text: 'postcode NSW 2000'
+      why: 'postcode, no plate word'
+"""#
+        ),
+        (
+            "plates/plate-be.yaml",
+            #"""
+id: plate-be
+entity: LICENSE_PLATE
+name: Belgian vehicle registration (1-ABC-234, since 2010)
+# DIV format since November 2010: a digit (1, then 2 from 2021; other digits for special series), three letters,
+# three digits, written with hyphens (or spaces). Older ABC-123 and 123-ABC plates are not covered (too loose).
+pattern: '(?<![\w\-.])[1-9]([\- ])[A-Z]{3}\1[0-9]{3}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 3 }
+window: 16
+base: 0.55
+context: [nummerplaat, kenteken, inschrijving, immatriculation, plaque, kennzeichen, div, license plate, licence plate, number plate, plate, registration, registration number, reg, immatriculation, immat, plaque, 'plaque d''immatriculation', 'numéro d''immatriculation', carte grise, véhicule, vehicule, voiture]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, bestelling, factuur, commande, facture]
+examples:
+  match:
+    - 'Wagen met nummerplaat «1-ABC-234» geflitst.'
+    - 'plaque «2-GHK-019», véhicule de société'
+    - '{"kenteken":"«1-XYZ-987»"}'
+    - 'Vehicle «1 TUV 555» was towed'
+  no-match:
+    - text: '2-ABC-1234'
+      why: 'four digits'
+    - text: 'order 1-ABC-234 shipped'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'art. 1-ABC-234-5'
+      why: 'part of a longer reference'
+    - text: 'room 1-AB-234'
+      why: 'two letters'
+    - text: 'flight SN 2490'
+      why: 'flight number'
+"""#
+        ),
+        (
+            "plates/plate-br-old.yaml",
+            #"""
+id: plate-br-old
+entity: LICENSE_PLATE
+name: Brazilian vehicle registration, pre-Mercosul ABC-1234 (context required)
+# Grey plates issued 1990-2018: three letters, a hyphen or space, four digits. The shape is also a ticket id
+# (ABC-1234), so a plate word must be near.
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 3 }
+window: 24
+base: 0.45
+context-required: true
+context: [placa, placa do veículo, placa do veiculo, veículo, veiculo, carro, detran, license plate, licence plate, number plate, plate]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, jira, pedido]
+examples:
+  match:
+    - 'Carro com placa «ABC-1234» foi guinchado.'
+    - 'placa do veículo «JKL 9087»'
+    - '{"placa":"«MNO4321»"}'
+  no-match:
+    - text: 'ticket ABC-1234 fechado'
+      why: 'a ticket id, no plate word'
+    - text: 'placa ABCD-1234'
+      why: 'four letters'
+    - text: 'placa ABC-12345'
+      why: 'five digits'
+"""#
+        ),
+        (
+            "plates/plate-br.yaml",
+            #"""
+id: plate-br
+entity: LICENSE_PLATE
+name: Brazilian vehicle registration (Mercosul ABC1D23)
+# Mercosul plate (Contran Resolução 729/2018, in use since 2018): three letters, a digit, a letter, two digits.
+# The pre-2018 ABC-1234 format is in plate-br-old (context required).
+pattern: '(?<![\w\-.])[A-Z]{3}-?[0-9][A-Z][0-9]{2}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 16
+base: 0.55
+context: [placa, placa do veículo, placa do veiculo, veículo, veiculo, carro, detran, renavam, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, pedido, nota fiscal, código, voo]
+examples:
+  match:
+    - 'Veículo de placa «BRA2E19» flagrado pelo radar.'
+    - 'placa «RIO-4A56», carro prata'
+    - '{"placa":"«QWE7K31»"}'
+    - 'car «ABC1D23» entered the garage'
+  no-match:
+    - text: 'pedido ABC1D23 enviado'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'código ABC1D234'
+      why: 'one digit too many'
+    - text: 'voo LA 3456'
+      why: 'flight number'
+    - text: 'hash 9ABC1D23EF'
+      why: 'part of a longer hex string'
+"""#
+        ),
+        (
+            "plates/plate-ca.yaml",
+            #"""
+id: plate-ca
+entity: LICENSE_PLATE
+name: Canadian licence plate, common provincial shapes (context required)
+# Ontario ABCD 123, Quebec ABC 123 / 123 ABC / A12 BCD, Alberta ABC-1234, British Columbia AB1 23C. Too loose
+# alone: a plate word must be near.
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{4}[ \-]?[0-9]{3}|[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z][0-9]{2}[ \-]?[A-Z]{3}|[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z])(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [licence plate, license plate, plate, plate number, plaque, 'plaque d''immatriculation', immatriculation, registration, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, jira, release, git, commit, branch]
+examples:
+  match:
+    - 'Ontario licence plate «BXKT 482»'
+    - 'plaque d''immatriculation «F12 ABC» (Québec)'
+    - '{"plate":"«AB1 23C»","prov":"BC"}'
+    - 'registration «CDE-4321» Alberta'
+  no-match:
+    - text: 'postal code K1A 0B1'
+      why: 'a postcode, no plate word'
+    - text: 'licence plate ABCDE 123'
+      why: 'five letters'
+    - text: 'flight AC 8742'
+      why: 'flight number, no plate word'
+"""#
+        ),
+        (
+            "plates/plate-ch.yaml",
+            #"""
+id: plate-ch
+entity: LICENSE_PLATE
+name: Swiss vehicle registration (canton code and number, context required)
+# Canton code (the 26 cantons: AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH) and a
+# 1-6 digit number (VTS Art. 85), written "ZH 123456" or "ZH 123 456". Two capitals and digits is also how many
+# codes look, so a plate word must be near.
+pattern: '(?<![\w\-.])(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)[ \-]?(?:[1-9][0-9]{0,2}[ ''’][0-9]{3}|[1-9][0-9]{0,5})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [kontrollschild, kennzeichen, nummernschild, autonummer, plaque, plaques, immatriculation, 'plaque d''immatriculation', targa, numero di targa, license plate, licence plate, number plate, plate, registration]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Kontrollschild «ZH 123456» gemeldet'
+    - 'plaque d''immatriculation «GE 12 345» hmm'
+    - '{"kontrollschild":"«TI 4321»"}'
+    - 'targa «VS 98765», auto grigia'
+  no-match:
+    - text: 'Kontrollschild XY 123456'
+      why: 'XY is not a canton'
+    - text: 'Zimmer BE 123 im zweiten Stock'
+      why: 'no plate word near'
+    - text: 'Kontrollschild ZH 1234567'
+      why: 'seven digits'
+    - text: 'Kontrollschild ZH 012345'
+      why: 'the number never starts with 0'
+"""#
+        ),
+        (
+            "plates/plate-cz.yaml",
+            #"""
+id: plate-cz
+entity: LICENSE_PLATE
+name: Czech vehicle registration (1A2 3456, since 2001)
+# Vyhláška 343/2014 Sb.: a digit, the region letter (A B C E H J K L M P S T U Z), a digit or letter, then four
+# digits (written 1A2 3456). G, CH, O, Q and W are not used.
+pattern: '(?<![\w\-.])[1-9][ABCEHJKLMPSTUZ][0-9A-FHJ-NPR-VX-Z] ?[0-9]{4}(?![\w]|[\-.][\w])'
+prefilter: { digits: 4 }
+window: 16
+base: 0.5
+context: [spz, rz, registrační značka, registrační značky, značka, vozidlo, auto, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, objednávka, faktura]
+examples:
+  match:
+    - 'Vozidlo SPZ «1A2 3456» zaparkovalo na chodníku.'
+    - 'registrační značka «5T7 0192»'
+    - '{"spz":"«2AB 1234»"}'
+    - 'car «8E4 5521» from Pardubice'
+  no-match:
+    - text: 'SPZ 1X2 3456'
+      why: 'X is not a region letter'
+    - text: 'SPZ 1A2 34567'
+      why: 'five digits'
+    - text: 'let OK 1234'
+      why: 'flight number'
+    - text: 'objednávka 1A2 3456 odeslána'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'PSČ 110 00 Praha'
+      why: 'postcode'
+"""#
+        ),
+        (
+            "plates/plate-de-context.yaml",
+            #"""
+id: plate-de-context
+entity: LICENSE_PLATE
+name: German vehicle registration, any district code (context required)
+# General Kfz-Kennzeichen shape (FZV Anlage 4): 1-3 letters (with Ä Ö Ü), hyphen or space, 1-2 letters, 1-4 digits
+# without a leading zero, optional E or H. Any code is accepted here, so a plate word must be near; plate-de takes
+# known district codes without one.
+pattern: '(?<![\w\-.\x80-\xFF])(?:[A-Z]|Ä|Ö|Ü){1,3}(?:-| - | )[A-Z]{1,2}[ \-]?[1-9][0-9]{0,3}[EH]?(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [kennzeichen, 'kfz-kennzeichen', amtliches kennzeichen, nummernschild, autokennzeichen, zulassung, license plate, licence plate, number plate, plate, registration]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Kennzeichen: «XY-AB 123»'
+    - 'Nummernschild «QQ Z 9» gemeldet'
+    - '{"kennzeichen":"«ÄX-AB 77»"}'
+    - 'licence plate «ZZ-A 1E» recorded'
+  no-match:
+    - text: 'Raum XY-AB 123 im Keller'
+      why: 'no plate word near'
+    - text: 'Kennzeichen XY-AB 01234'
+      why: 'number with a leading zero and five digits'
+    - text: 'Kennzeichen XYZA-AB 123'
+      why: 'four-letter code'
+    - text: 'Kennzeichen: B-AB 12345'
+      why: 'five digits'
+"""#
+        ),
+        (
+            "plates/plate-de.yaml",
+            #"""
+id: plate-de
+entity: LICENSE_PLATE
+name: German vehicle registration (Kfz-Kennzeichen) with a known district code
+# Unterscheidungszeichen (district code, 672 codes from the KBA list of current and reintroduced codes,
+# FZV Anlage 1), hyphen or space, 1-2 letters, a space or hyphen, 1-4 digits without a leading zero, optional E
+# (electric) or H (historic). Without the second separator (M-AB123, A V6) the shape is a model or part name, so
+# that form is left to plate-de-context. Not the DIN/CE EN standard references ("DIN EN 1090") or HP-UX versions.
+pattern: '(?<![\w\-.\x80-\xFF])(?!(?:DIN|CE)[\- ]EN |HP-UX )(?:ABG|ABI|AIB|AIC|ALF|ALZ|ANA|ANG|ANK|APD|ARN|ART|ASL|ASZ|AUR|AZE|BAD|BAR|BBG|BBL|BCH|BED|BER|BGL|BID|BIN|BIR|BIT|BIW|BKS|BLB|BLK|BNA|BOH|BOR|BOT|BRA|BRB|BRG|BRK|BRL|BRV|BTF|BWL|BYL|BÜD|BÜS|BÜZ|CAS|CHA|CLP|CLZ|COC|COE|CUX|DAH|DAN|DAU|DBR|DEG|DEL|DGF|DIL|DIN|DIZ|DKB|DLG|DON|DÜW|EBE|EBN|EBS|ECK|EIC|EIL|EIN|EIS|EMD|EMS|ERB|ERH|ERK|ERZ|ESB|ESW|FDB|FDS|FEU|FFB|FKB|FLÖ|FOR|FRG|FRI|FRW|FTL|FÜS|GAN|GAP|GDB|GEL|GEO|GER|GHA|GHC|GMN|GNT|GOA|GOH|GRA|GRH|GRI|GRM|GRZ|GTH|GUB|GUN|GVM|HAB|HAL|HAM|HAS|HBN|HBS|HCH|HDH|HDL|HEB|HEF|HEI|HEL|HER|HET|HGN|HGW|HHM|HIG|HIP|HMÜ|HOG|HOH|HOL|HOM|HOR|HOT|HRO|HSK|HST|HVL|HWI|IGB|ILL|JÜL|KEH|KEL|KEM|KIB|KLE|KLZ|KRU|KUS|KYF|KÖN|KÖT|KÜN|LAU|LBS|LBZ|LDK|LDS|LEO|LER|LEV|LIB|LIF|LIP|LOS|LRO|LSA|LSN|LSZ|LUP|LWL|LÖB|LÜN|MAB|MAI|MAK|MAL|MEI|MEK|MER|MET|MGH|MGN|MHL|MIL|MKK|MOD|MOL|MON|MOS|MSE|MSH|MSP|MST|MTK|MTL|MVL|MYK|MZG|MÜB|MÜR|NAB|NAI|NDH|NEA|NEB|NEC|NEN|NES|NEW|NMB|NMS|NOH|NOL|NOM|NOR|NVP|NWM|OAL|OBG|OCH|OHA|OHV|OHZ|OPR|OSL|OVI|OVL|PAF|PAN|PAR|PCH|PEG|PIR|PLÖ|PRÜ|QFT|QLB|RDG|REG|REH|RID|RIE|ROD|ROF|ROK|ROL|ROS|ROT|ROW|RPL|RSL|RÜD|RÜG|SAB|SAD|SAL|SAN|SAW|SBG|SBK|SCZ|SDH|SDL|SDT|SEB|SEE|SEF|SEL|SFB|SFT|SGH|SHA|SHG|SHK|SHL|SIG|SIM|SLE|SLF|SLK|SLN|SLS|SLZ|SLÜ|SOB|SOG|SOK|SON|SPB|SPN|SRB|SRO|STA|STB|STD|STE|STL|SUL|SWA|SZB|SÖM|SÜW|TBB|TDO|TET|THL|THW|TIR|TUT|TÖL|UEM|UFF|USI|VAI|VEC|VER|VIB|VIE|VOH|WAF|WAK|WAN|WAT|WBS|WDA|WEL|WEN|WER|WES|WHV|WIL|WIS|WIT|WLG|WMS|WND|WOB|WOH|WOL|WOR|WOS|WRN|WSF|WST|WSW|WTM|WUG|WUN|WUR|WZL|WÜM|ZEL|AA|AB|AC|AE|AH|AK|AM|AN|AP|AS|AT|AU|AW|AZ|AÖ|BA|BB|BC|BD|BE|BF|BG|BH|BI|BK|BL|BM|BN|BO|BS|BT|BW|BZ|BÖ|CA|CB|CE|CO|CW|DA|DB|DD|DE|DH|DI|DL|DM|DN|DO|DU|DW|DZ|EA|EB|ED|EE|EF|EG|EI|EL|EM|EN|ER|ES|EU|EW|FB|FD|FF|FG|FI|FL|FN|FO|FR|FS|FT|FÜ|GA|GC|GD|GE|GF|GG|GI|GK|GL|GM|GP|GR|GS|GT|GW|GZ|GÖ|GÜ|HA|HB|HC|HD|HE|HF|HG|HH|HI|HK|HL|HM|HN|HO|HP|HR|HS|HU|HV|HX|HY|HZ|IK|IL|IN|IZ|JE|JL|KA|KB|KC|KE|KF|KG|KH|KI|KK|KL|KM|KN|KO|KR|KS|KT|KU|KY|LA|LB|LD|LG|LH|LI|LL|LM|LP|LR|LU|LÖ|MA|MB|MC|MD|ME|MG|MH|MI|MK|ML|MM|MN|MO|MQ|MR|MS|MW|MY|MZ|MÜ|NB|ND|NE|NF|NH|NI|NK|NL|NM|NP|NR|NU|NW|NY|NZ|NÖ|OA|OB|OC|OD|OE|OF|OG|OH|OK|OL|OR|OS|OZ|PA|PB|PE|PF|PI|PL|PM|PN|PR|PS|PW|PZ|RA|RC|RD|RE|RG|RH|RI|RL|RM|RO|RP|RS|RT|RU|RV|RW|RZ|SB|SC|SE|SG|SH|SI|SK|SL|SM|SN|SO|SP|SR|ST|SU|SW|SZ|TE|TF|TG|TO|TP|TR|TS|TÜ|UE|UH|UL|UM|UN|VB|VG|VK|VR|VS|WA|WB|WE|WF|WI|WK|WL|WM|WN|WO|WR|WS|WT|WW|WZ|WÜ|ZE|ZI|ZP|ZR|ZW|A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|V|W|Z)(?:-| - | )[A-Z]{1,2}[ \-][1-9][0-9]{0,3}[EH]?(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 16
+base: 0.55
+context: [kennzeichen, 'kfz-kennzeichen', amtliches kennzeichen, nummernschild, autokennzeichen, fahrzeug, halter, zulassung, license plate, licence plate, number plate, plate, registration, registration number, reg, vrm]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, bestellung, rechnung, artikel, auftrag, norm]
+examples:
+  match:
+    - 'Das Fahrzeug mit dem Kennzeichen «B-AB 1234» parkte falsch.'
+    - 'Halter von «M XY 123» ist unbekannt'
+    - '{"kennzeichen":"«TÖL-BA 218H»"}'
+    - "plate,colour\r\n«HH-ZZ 42E»,rot"
+    - 'Parked car «FFB-AM 483» in the yard.'
+  no-match:
+    - text: 'Flug LH 1234 nach BA 2490'
+      why: 'flight numbers: no letter group between code and digits'
+    - text: 'Schweißen nach DIN EN 1090 und CE EN 1234'
+      why: 'standard references'
+    - text: 'Raum B 123 im Erdgeschoss'
+      why: 'room number: no letter group'
+    - text: 'Kennzeichen XQ-AB 123'
+      why: 'XQ is not a district code'
+    - text: 'Kennzeichen B-AB 0123'
+      why: 'the number never starts with 0'
+    - text: 'Bestellung M-AB 123 versendet'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'Artikel S-AB 12345'
+      why: 'five digits'
+    - text: 'Motor A V6, Modell Z B9, HP-UX 10'
+      why: 'model names and an OS version'
+    - text: 'Bauteil BI-QM3'
+      why: 'no separator before the digits'
+"""#
+        ),
+        (
+            "plates/plate-dk.yaml",
+            #"""
+id: plate-dk
+entity: LICENSE_PLATE
+name: Danish vehicle registration (AB 12 345, context required)
+# Motorstyrelsen: two letters and five digits, written AB 12 345 (Æ, Ø, Å are not used). The spaced digit groups
+# look like amounts (kr 12 345), so a plate word must be near.
+pattern: '(?<![\w\-.])[A-Z]{2} ?[0-9]{2} ?[0-9]{3}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [registreringsnummer, nummerplade, nummerpladen, 'reg.nr', regnr, bil, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Bilen med nummerplade «AB 12 345» er stjålet.'
+    - 'reg.nr. «XY 98 765»'
+    - '{"nummerplade":"«KT 40 112»"}'
+    - 'plate «DA12345» recorded'
+  no-match:
+    - text: 'betalt DKK 12 345'
+      why: 'an amount, no plate word'
+    - text: 'nummerplade AB 12 3456'
+      why: 'six digits'
+    - text: 'flight SK 12 345'
+      why: 'no plate word'
+"""#
+        ),
+        (
+            "plates/plate-es.yaml",
+            #"""
+id: plate-es
+entity: LICENSE_PLATE
+name: Spanish vehicle registration (1234 BCD since 2000; M-1234-AB before)
+# National format since September 2000: four digits and three consonants (no vowels, Ñ or Q), issued in order
+# from BBB; the series has reached N, so the first letter is B-N. A four-digit year before three capitals
+# ("2020 BMW") with a space is not taken. Provincial format 1971-2000: province code (the 52 DGT codes), four
+# digits, one or two letters.
+pattern: '(?<![\w\-.])(?:(?!(?:19|20)[0-9]{2} )[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}|(?:A|AB|AL|AV|B|BA|BI|BU|C|CA|CC|CE|CO|CR|CS|CU|GC|GE|GI|GR|GU|H|HU|IB|J|L|LE|LO|LU|M|MA|ML|MU|NA|O|OR|OU|P|PM|PO|S|SA|SE|SG|SO|SS|T|TE|TF|TO|V|VA|VI|Z|ZA)([ \-])[0-9]{4}\2[A-Z]{1,2})(?![\w]|[\-.][\w])'
+prefilter: { digits: 4 }
+window: 16
+base: 0.55
+context: [matrícula, matricula, placa, vehículo, vehiculo, coche, turismo, dgt, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, pedido, factura, referencia, vuelo, habitación]
+examples:
+  match:
+    - 'El vehículo con matrícula «1234 BCD» fue multado.'
+    - 'coche «8765-LKJ» aparcado en doble fila'
+    - '{"matricula":"«4321HGF»"}'
+    - 'old plate «M-1234-AB» from Madrid'
+    - "matrícula;marca\r\n«7001 NFP»;Seat"
+  no-match:
+    - text: 'matrícula 1234 ABC'
+      why: 'vowels are never used'
+    - text: 'matrícula 1234 BQD'
+      why: 'Q is never used'
+    - text: 'matrícula 1234 ZBD'
+      why: 'series beyond N are not issued yet'
+    - text: 'the 2020 BMW line-up'
+      why: 'a year and a make'
+    - text: 'vuelo IB 1234'
+      why: 'flight number'
+    - text: 'pedido 1234 BCD enviado'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'código postal 28013 M'
+      why: 'postcode'
+"""#
+        ),
+        (
+            "plates/plate-fi.yaml",
+            #"""
+id: plate-fi
+entity: LICENSE_PLATE
+name: Finnish vehicle registration (ABC-123, context required)
+# Traficom: two or three letters (Å, Ä, Ö allowed), a hyphen and a 1-3 digit number without a leading zero.
+# Letters-hyphen-digits is how standards and product names look (ISO-9001, COVID-19), so a plate word must be near.
+pattern: '(?<![\w\-.\x80-\xFF])(?:[A-Z]|Å|Ä|Ö){2,3}-[1-9][0-9]{0,2}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [rekisterinumero, rekisterinumerona, rekisterikilpi, rekisterikilven, 'rek.nro', reknro, rekisteritunnus, registreringsnummer, ajoneuvo, license plate, licence plate, number plate, plate, registration, registration number]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Auton rekisterinumero on «ABC-123».'
+    - 'rekisterikilpi «XY-45» löytyi'
+    - '{"rekisterinumero":"«ÖKY-907»"}'
+    - 'licence plate «JKL-1»'
+  no-match:
+    - text: 'standardi ISO-9001'
+      why: 'a standard, no plate word'
+    - text: 'rekisterinumero ABC-0123'
+      why: 'leading zero and four digits'
+    - text: 'rekisterinumero ABCD-123'
+      why: 'four letters'
+    - text: 'lento AY-1234'
+      why: 'flight number, no plate word'
+"""#
+        ),
+        (
+            "plates/plate-fr-fni.yaml",
+            #"""
+id: plate-fr-fni
+entity: LICENSE_PLATE
+name: French vehicle registration, old FNI format (123 ABC 75, context required)
+# FNI numbers (1950-2009, still on older vehicles): 1-4 digits, 1-3 letters (no I, O; U only in old series),
+# then the department (01-95, 2A, 2B, 971-976). Digits-letters-digits is common in references, so a plate word must
+# be near.
+pattern: '(?<![\w\-.])[1-9][0-9]{0,3}([\- ]?)[A-HJ-NP-Z]{1,3}\1(?:97[1-6]|0[1-9]|[1-8][0-9]|9[0-5]|2[AB])(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [immatriculation, immat, plaque, 'plaque d''immatriculation', 'numéro d''immatriculation', carte grise, license plate, licence plate, number plate, plate, registration]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, commande, facture, référence, produit, billet, vol, chambre]
+examples:
+  match:
+    - 'ancienne immatriculation «123 ABC 75»'
+    - 'plaque «4567 XY 2A», véhicule corse'
+    - '{"immatriculation":"«89-KL-971»"}'
+    - 'old French plate «12 AZ 69»'
+  no-match:
+    - text: 'bâtiment 123 ABC 75'
+      why: 'no plate word near'
+    - text: 'immatriculation 123 ABC 96'
+      why: '96 is not a department'
+    - text: 'immatriculation 0123 ABC 75'
+      why: 'the number never starts with 0'
+    - text: 'immatriculation 123 ABCD 75'
+      why: 'four letters'
+"""#
+        ),
+        (
+            "plates/plate-fr.yaml",
+            #"""
+id: plate-fr
+entity: LICENSE_PLATE
+name: French vehicle registration (SIV, AB-123-CD, since 2009)
+# SIV number: two letters, 001-999, two letters, attributed chronologically from AA-001-AA (arrêté du 9 février
+# 2009). I, O and U are never used; SS is never used in either letter block; WW on the left is the temporary series
+# (still a plate, so it is kept). Separators: hyphen (official), space or none, the same on both sides.
+pattern: '(?<![\w\-.])(?!SS)[A-HJ-NP-TV-Z]{2}([\- ]?)(?!000)[0-9]{3}\1(?!SS)[A-HJ-NP-TV-Z]{2}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 16
+base: 0.55
+context: [immatriculation, immat, plaque, 'plaque d''immatriculation', 'numéro d''immatriculation', carte grise, véhicule, vehicule, voiture, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, commande, facture, référence, produit, billet, vol, chambre]
+examples:
+  match:
+    - 'Véhicule immatriculé «AB-123-CD» stationné rue de Rivoli.'
+    - 'plaque «GZ 842 KL», carte grise au nom du titulaire'
+    - '{"immatriculation":"«FX471BM»"}'
+    - 'Car «WW-310-AB» on a temporary plate'
+    - "immat;marque\r\n«EH-007-RT»;Peugeot"
+  no-match:
+    - text: 'plaque AB-000-CD'
+      why: '000 is never issued'
+    - text: 'plaque SS-123-CD'
+      why: 'SS is never used'
+    - text: 'plaque AB-123-SS'
+      why: 'SS is never used'
+    - text: 'plaque AI-123-CD'
+      why: 'I is never used'
+    - text: 'plaque AB-123-OU'
+      why: 'O and U are never used'
+    - text: 'vol AF-1234 et BA 2490'
+      why: 'flight numbers'
+    - text: 'commande XZ-123-KB expédiée'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'réf. AB-123-CD-01'
+      why: 'part of a longer reference'
+"""#
+        ),
+        (
+            "plates/plate-gb.yaml",
+            #"""
+id: plate-gb
+entity: LICENSE_PLATE
+name: UK vehicle registration mark (current format, since 2001)
+# Current DVLA format AB12 CDE: two-letter local memory tag (I, Q and Z are never used in it), a two-digit
+# age identifier (March: 02-26 = year; September: 51-75 = year + 50), then three random letters (no I or Q).
+# Source: DVLA INF104 "Vehicle registration numbers and number plates". Older prefix/suffix marks are not covered.
+pattern: '(?<![\w\-.])[A-HJ-PR-Y]{2}(?:0[2-9]|1[0-9]|2[0-6]|5[1-9]|6[0-9]|7[0-5]) ?[A-HJ-PR-Z]{3}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 16
+base: 0.55
+context: [license plate, licence plate, number plate, plate, registration, registration number, reg, vrm, car, vehicle, dvla, v5c]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Vehicle «AB12 CDE» was seen leaving the car park.'
+    - 'DVLA record: registration «LM68XRT», keeper changed'
+    - '{"vrm":"«WX21 FGH»","colour":"blue"}'
+    - "plate,make\r\n«YK70 PLN»,Ford"
+  no-match:
+    - text: 'flight BA 2490 to LH 1234'
+      why: 'flight numbers: two letters and four digits'
+    - text: 'London SW1A 1AA and CB21 3DE'
+      why: 'postcodes'
+    - text: 'Reg AB01 CDE'
+      why: '01 is not an age identifier (the first was 51 in September 2001)'
+    - text: 'Reg AI12 CDE'
+      why: 'I is never used in the memory tag'
+    - text: 'Reg AB12 CQE'
+      why: 'Q is never used in the random letters'
+    - text: 'ticket AB12 CDE opened'
+      why: 'plate shape in a ticket context (negative context)'
+    - text: 'order ref XY24 ZZA-3'
+      why: 'part of a longer product code'
+"""#
+        ),
+        (
+            "plates/plate-ie.yaml",
+            #"""
+id: plate-ie
+entity: LICENSE_PLATE
+name: Irish vehicle registration (YY-CC-NNNNN / YYY-CC-NNNNN)
+# Year (87-99 and 00-12 two digits; from 2013 three digits, 131/132 = first/second half), county code from the
+# Vehicle Registration (Amendment) Regulations (C CE CN CW D DL G KE KK KY L LD LH LM LS MH MN MO OY RN SO T W WH WX
+# WW, and the pre-2014 LK TN TS WD), then a 1-6 digit sequence, with hyphens or spaces. Spaced two-digit-year plates
+# with a one-letter county need 4+ digits: "12 C 30" and "12 D 100" are temperatures and distances.
+pattern: '(?<![\w\-.])(?:(?:(?:8[7-9]|9[0-9]|0[0-9]|1[0-2])|(?:1[3-9]|2[0-6])[12])-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW|LK|TN|TS|WD)-[1-9][0-9]{0,5}|(?:1[3-9]|2[0-6])[12] (?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW|LK|TN|TS|WD) [1-9][0-9]{0,5}|(?:8[7-9]|9[0-9]|0[0-9]|1[0-2]) (?:CE|CN|CW|DL|KE|KK|KY|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|WH|WX|WW|LK|TN|TS|WD) [1-9][0-9]{0,5}|(?:8[7-9]|9[0-9]|0[0-9]|1[0-2]) [CDGLTW] [1-9][0-9]{3,5})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.55
+context: [license plate, licence plate, number plate, plate, registration, registration number, reg, vrm, car, vehicle, cláraithe]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Garda stopped car «12-D-12345» on the M50.'
+    - 'registration «131-KY-456» (Kerry, first half of 2013)'
+    - '{"reg":"«06 LK 1234»"}'
+    - "reg,model\r\n«201-G-9876»,Corolla"
+  no-match:
+    - text: 'reg 13-D-12345'
+      why: '2013 plates carry a three-digit year (131/132)'
+    - text: 'reg 12-XX-12345'
+      why: 'XX is not a county code'
+    - text: 'reg 133-D-12345'
+      why: 'only halves 1 and 2 exist'
+    - text: 'flight EI 1234 and BA 2490'
+      why: 'flight numbers'
+    - text: 'postcode D02 X285'
+      why: 'Eircode'
+    - text: 'order 12-D-12345 shipped'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'heat to 12 C 30 min, then 12 D 100 m'
+      why: 'units after a number'
+"""#
+        ),
+        (
+            "plates/plate-in.yaml",
+            #"""
+id: plate-in
+entity: LICENSE_PLATE
+name: Indian vehicle registration (MH 12 AB 1234, and BH series)
+# Central Motor Vehicles Rules: state/UT code (AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN
+# MP MZ NL OD OR PB PY RJ SK TG TN TR TS UK UP WB), the RTO number (1-2 digits; Delhi adds a category letter, DL 3C),
+# a 1-3 letter series and a four-digit number (not 0000). Bharat series since 2021: YY BH 1234 AB.
+pattern: '(?<![\w\-.])(?:(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TG|TN|TR|TS|UK|UP|WB)[ \-]?[0-9]{1,2}[ \-]?[A-Z]{1,3}(?:[ \-][A-Z]{1,2})?[ \-]?(?!0000)[0-9]{4}|[2-9][0-9][ \-]?BH[ \-]?(?!0000)[0-9]{4}[ \-]?[A-HJ-NP-Z]{1,2})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.55
+context: [vehicle number, vehicle no, registration, registration number, reg, number plate, plate, rc, gaadi, gadi, vahan, license plate, licence plate]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Vehicle «MH 12 AB 1234» was challaned for overspeeding.'
+    - 'registration no. «KA-05-MN-2345»'
+    - '{"vehicle_no":"«DL 3C AB 1234»"}'
+    - 'Bharat series plate «22 BH 1234 AA»'
+    - "reg,owner\r\n«TN09BZ4321»,synthetic"
+  no-match:
+    - text: 'registration XX 12 AB 1234'
+      why: 'XX is not a state code'
+    - text: 'vehicle MH 12 AB 0000'
+      why: 'number 0000 is never issued'
+    - text: 'flight AI 1234 and 6E 2490'
+      why: 'flight numbers'
+    - text: 'order MH 12 AB 1234 shipped'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'PIN 400 001 Mumbai'
+      why: 'postcode'
+"""#
+        ),
+        (
+            "plates/plate-it.yaml",
+            #"""
+id: plate-it
+entity: LICENSE_PLATE
+name: Italian vehicle registration (AB 123 CD, since 1994)
+# Two letters, three digits, two letters (DPR 495/1992 art. 260); I, O, Q and U are never used. Series are
+# issued in order from AA 000 AA (1994) and have reached G/H, so the first letter is A-H.
+pattern: '(?<![\w\-.])[A-H][A-HJ-NPR-TV-Z]( ?)[0-9]{3}\1[A-HJ-NPR-TV-Z]{2}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 16
+base: 0.55
+context: [targa, numero di targa, veicolo, auto, autovettura, immatricolazione, libretto, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, ordine, fattura, codice articolo, volo, camera]
+examples:
+  match:
+    - 'Veicolo con targa «AB 123 CD» parcheggiato in divieto.'
+    - 'targa «FG482LM», proprietario da verificare'
+    - '{"targa":"«EZ 905 KP»"}'
+    - 'car «DA 777 XT» hit a pole'
+  no-match:
+    - text: 'targa AB 123 CI'
+      why: 'I is never used'
+    - text: 'targa ZZ 123 AB'
+      why: 'series beyond H are not issued yet'
+    - text: 'volo AZ 1234 e BA 2490'
+      why: 'flight numbers'
+    - text: 'ordine AB 123 CD spedito'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'codice AB 123 CD45'
+      why: 'part of a longer code'
+"""#
+        ),
+        (
+            "plates/plate-lu.yaml",
+            #"""
+id: plate-lu
+entity: LICENSE_PLATE
+name: Luxembourg vehicle registration (AB 1234 or 4-6 digits, context required)
+# SNCA plates: two letters and four digits (AB 1234). Older and personalised all-digit plates (4-6 digits) are
+# not taken: next to a plate word they are still mostly other numbers. The shape is common in other data, so a
+# plate word must be near.
+pattern: '(?<![\w\-.])[A-Z]{2} ?[0-9]{4}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [plaque, immatriculation, 'numéro d''immatriculation', nummerplack, kennzeichen, nummernschild, license plate, licence plate, number plate, plate, registration]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'plaque d''immatriculation «ZA 1234» (Luxembourg)'
+    - 'Nummerplack «RT 4455»'
+    - '{"immatriculation":"«PX 9876»"}'
+  no-match:
+    - text: 'Luxembourg L-1234 code postal'
+      why: 'postcode, no plate word'
+    - text: 'plaque ZA 1234567'
+      why: 'seven digits'
+    - text: 'plaque 123456'
+      why: 'all-digit plates are not taken'
+    - text: 'vol LG 1234'
+      why: 'flight number, no plate word'
+"""#
+        ),
+        (
+            "plates/plate-nl.yaml",
+            #"""
+id: plate-nl
+entity: LICENSE_PLATE
+name: Dutch vehicle registration (kenteken, sidecodes 1-14)
+# RDW sidecodes 1-14 (XX-99-99 ... 999-XX-9), always written with hyphens. Letters: consonants only, no C or Q
+# (vowels are excluded to avoid words). A run of digits and hyphens alone (a date) never matches.
+pattern: '(?<![\w\-.])(?!X[LSX]-)(?:[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]|[0-9]-[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]|[BDFGHJKLMNPRSTVWXYZ]-[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]|[BDFGHJKLMNPRSTVWXYZ]-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{3}|[0-9]-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{3}|[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9])(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 16
+base: 0.55
+context: [kenteken, kentekenplaat, nummerplaat, auto, voertuig, rdw, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, bestelling, factuur, bestelnummer, artikel]
+examples:
+  match:
+    - 'Auto met kenteken «GB-123-X» reed door rood.'
+    - 'kenteken «12-ZZ-34», sidecode 3'
+    - '{"kenteken":"«7-KTD-52»"}'
+    - 'Car «NB-FT-77» seen twice'
+    - "kenteken;merk\r\n«XR-567-B»;Opel"
+  no-match:
+    - text: 'geboren 12-03-85'
+      why: 'a date: no letters'
+    - text: 'kenteken AB-12-34'
+      why: 'A is a vowel, never used'
+    - text: 'kenteken CQ-12-34'
+      why: 'C and Q are never used'
+    - text: 'kenteken GB-1234-X'
+      why: 'not a sidecode'
+    - text: 'bestelling GB-123-X verzonden'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'vlucht KL 1234'
+      why: 'flight number'
+    - text: 'maat XL-12-34'
+      why: 'a clothing size code'
+"""#
+        ),
+        (
+            "plates/plate-no.yaml",
+            #"""
+id: plate-no
+entity: LICENSE_PLATE
+name: Norwegian vehicle registration (AB 12345, context required)
+# Statens vegvesen: two letters (I, O and Q are not used; EL, EK, EV ... for electric cars), then a five-digit
+# number 10000-99999. Two capitals and five digits is a common code shape, so a plate word must be near.
+pattern: '(?<![\w\-.])[A-HJ-NPR-Z]{2} ?[1-9][0-9]{4}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [registreringsnummer, regnr, 'reg.nr', kjennemerke, kjennetegn, bilskilt, skiltnummer, nummerskilt, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Bilen med registreringsnummer «AB 12345» ble borttauet.'
+    - 'kjennemerke «EL 98765»'
+    - '{"regnr":"«SV 44021»"}'
+    - 'plate «DN 10001»'
+  no-match:
+    - text: 'postnummer NO 12345'
+      why: 'no plate word near'
+    - text: 'regnr AB 01234'
+      why: 'numbers start at 10000'
+    - text: 'regnr AI 12345'
+      why: 'I is not used'
+    - text: 'flight DY 1234'
+      why: 'flight number'
+"""#
+        ),
+        (
+            "plates/plate-pl.yaml",
+            #"""
+id: plate-pl
+entity: LICENSE_PLATE
+name: Polish vehicle registration (voivodeship letter, district, series; context required)
+# Rozporządzenie w sprawie rejestracji pojazdów: the first letter is the voivodeship (B C D E F G K L N O P R S T W
+# Z), 1-2 more letters name the district, then a 4-5 character series of digits and letters (B, D, I, O, Z are not
+# used in it). Two or three capitals and digits is too common a shape to stand alone.
+pattern: '(?<![\w\-.])[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?:[0-9]{4,5}|[0-9]{3,4}[ACE-HJ-NP-Y]{1,2}|[0-9][ACE-HJ-NP-Y][0-9]{2,3}|[0-9][ACE-HJ-NP-Y]{2}[0-9]{1,2}|[ACE-HJ-NP-Y][0-9]{3,4}|[ACE-HJ-NP-Y]{2}[0-9]{2,3})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [rejestracja, numer rejestracyjny, nr rejestracyjny, tablica rejestracyjna, tablice rejestracyjne, nr rej, pojazd, samochód, samochod, license plate, licence plate, number plate, plate, registration]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, zamówienie, faktura]
+examples:
+  match:
+    - 'Samochód o numerze rejestracyjnym «WA 12345» odholowano.'
+    - 'nr rej. «KR 4G123»'
+    - '{"numer_rejestracyjny":"«PO 123AC»"}'
+    - 'licence plate «WPI 1234A»'
+  no-match:
+    - text: 'pokój WA 12345'
+      why: 'no plate word near'
+    - text: 'numer rejestracyjny QA 12345'
+      why: 'Q is not a voivodeship letter'
+    - text: 'numer rejestracyjny WA 1234B'
+      why: 'B is not used in the series'
+    - text: 'lot LO 1234'
+      why: 'flight number, no plate word'
+"""#
+        ),
+        (
+            "plates/plate-pt.yaml",
+            #"""
+id: plate-pt
+entity: LICENSE_PLATE
+name: Portuguese vehicle registration (AA-00-AA and the three older formats)
+# Pairs separated by hyphens: AA-00-AA (since 2020), 00-AA-00 (2005-2020), 00-00-AA (1992-2005), AA-00-00
+# (1937-1992). Digits-only pairs (dates) never match; hyphens are required.
+pattern: '(?<![\w\-.])(?!X[LSX]-)(?:[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[0-9]{2}-[0-9]{2})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 16
+base: 0.5
+context: [matrícula, matricula, placa, viatura, veículo, veiculo, carro, automóvel, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, encomenda, fatura, referência, voo]
+examples:
+  match:
+    - 'Viatura com matrícula «AA-12-BB» estacionada.'
+    - 'carro «12-XZ-34» multado'
+    - '{"matricula":"«45-67-LP»"}'
+    - 'car «RT-88-19» registered in Porto'
+  no-match:
+    - text: 'nascido em 12-03-85'
+      why: 'a date, no letters'
+    - text: 'voo TP-1234'
+      why: 'flight number'
+    - text: 'encomenda AA-12-BB enviada'
+      why: 'plate shape in an order context (negative context)'
+    - text: 'código AB-12-CD-34'
+      why: 'part of a longer code'
+    - text: 'tamanho XL-1234-AB'
+      why: 'not a pair pattern'
+    - text: 'tamanho XL-12-34'
+      why: 'a clothing size code'
+"""#
+        ),
+        (
+            "plates/plate-se.yaml",
+            #"""
+id: plate-se
+entity: LICENSE_PLATE
+name: Swedish vehicle registration (ABC 123 / ABC 12A, context required)
+# Transportstyrelsen: three letters (I, Q, V, Å, Ä, Ö are not used), two digits, then a digit or, since 2019, a
+# letter other than O. Three capitals and three digits is also how currency amounts (USD 100) look, so a plate word
+# must be near.
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])'
+prefilter: { mixed: 2 }
+window: 24
+base: 0.45
+context-required: true
+context: [registreringsnummer, regnr, 'reg.nr', reg nr, registreringsskylt, nummerskylt, nummerplåt, fordon, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking]
+examples:
+  match:
+    - 'Fordonet med registreringsnummer «ABC 123» är avställt.'
+    - 'regnr «XYZ 45R»'
+    - '{"regnr":"«MLB 902»"}'
+    - 'plate «GHT 11A» seen at the border'
+  no-match:
+    - text: 'pris USD 100 per månad'
+      why: 'currency amount, no plate word'
+    - text: 'regnr ABC 12O'
+      why: 'O is never the last character'
+    - text: 'regnr AIQ 123'
+      why: 'I and Q are not used'
+    - text: 'flight SK 1234'
+      why: 'flight number'
+"""#
+        ),
+        (
+            "plates/plate-tr.yaml",
+            #"""
+id: plate-tr
+entity: LICENSE_PLATE
+name: Turkish vehicle registration (34 ABC 123)
+# Karayolları Trafik Yönetmeliği: province code 01-81, then 1 letter + 4-5 digits, 2 letters + 3-4 digits or
+# 3 letters + 2-3 digits (Q, W, X and the Turkish-only letters are not used). Unit abbreviations after a number
+# (16 GB 3200, 10 AM 1030) are not taken.
+pattern: '(?<![\w\-.])(?:0[1-9]|[1-7][0-9]|8[01])([ \-]?)(?!(?:AM|PM|GB|MB|KB|TB|KG|MG|KM|CM|MM|HZ|DB|ML|KV|MV|MA|V)\b)(?:[A-PR-VYZ]\1[0-9]{4,5}|[A-PR-VYZ]{2}\1[0-9]{3,4}|[A-PR-VYZ]{3}\1[0-9]{2,3})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 16
+base: 0.55
+context: [plaka, plakası, plakalı, araç, arac, araç plakası, ruhsat, license plate, licence plate, number plate, plate, registration, registration number, reg]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, sipariş, fatura]
+examples:
+  match:
+    - 'Araç plakası «34 ABC 123» olan otomobil çekildi.'
+    - 'plaka «06 A 1234»'
+    - '{"plaka":"«35 FK 5521»"}'
+    - 'car «01 ZZ 909» parked outside'
+  no-match:
+    - text: 'plaka 82 ABC 123'
+      why: 'province codes end at 81'
+    - text: 'plaka 00 AB 123'
+      why: '00 is not a province'
+    - text: 'RAM 16 GB 3200 MHz'
+      why: 'memory size and speed'
+    - text: 'toplantı 10 AM 1030'
+      why: 'a time'
+    - text: 'battery 12 V 1000 mAh'
+      why: 'volts'
+    - text: 'uçuş TK 1234'
+      why: 'flight number'
+    - text: 'sipariş 34 ABC 123 gönderildi order'
+      why: 'plate shape in an order context (negative context)'
+"""#
+        ),
+        (
+            "plates/plate-us.yaml",
+            #"""
+id: plate-us
+entity: LICENSE_PLATE
+name: US license plate, common state shapes (context required)
+# Each state has its own serial formats; the common passenger shapes are ABC 1234 / ABC-123 (NY, TX, PA, ...),
+# 1ABC234 (CA), 123 ABC and AB 12345. Far too loose alone: a plate word must be near.
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 24
+base: 0.45
+context-required: true
+context: [license plate, licence plate, plate, plate number, plates, tag, tag number, registration, reg, lp, vehicle plate, dmv]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, jira, release, git, commit, branch]
+examples:
+  match:
+    - 'Suspect vehicle, license plate «ABC 1234», last seen on I-95.'
+    - 'California plate «7XYZ123»'
+    - '{"plate":"«KJT-4412»","state":"TX"}'
+    - 'tag «482 MNP» expired'
+  no-match:
+    - text: 'jira ABC-1234 fixed'
+      why: 'ticket id, no plate word'
+    - text: 'license plate ABCD 12345'
+      why: 'four letters and five digits'
+    - text: 'flight UA 2490 boarding'
+      why: 'flight number, no plate word'
+    - text: 'plate ABC-1234 in release notes'
+      why: 'plate word but a release context (negative context)'
+"""#
+        ),
+        (
+            "pt/pt-nif.yaml",
+            #"""
+id: pt-nif
+entity: PT_NIF
+name: Portuguese NIF, número de identificação fiscal (context required)
+# NIF (Autoridade Tributária): 9 digits, first not 0, weights 9..2 and a mod 11 check digit.
+# Written 123456789 or 123 456 789. Context is required: Portuguese phone numbers are also nine
+# digits (2xx, 9xx) and the mod 11 check passes about 1 in 11 random nine-digit numbers, so a bare
+# nine-digit run is far more often a phone number, amount or order number than a NIF.
+pattern: '(?<![\w\-./])[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])'
+prefilter: { keywords: [nif, nipc, contribuinte, identifica, fiscal, tax, taxpayer] }
+window: 64
+normalize: [digits]
+validator: pt-nif
+base: 0.45
+context-required: true
+context: [nif, nipc, contribuinte, número de contribuinte, numero de contribuinte, número de identificação fiscal, numero de identificacao fiscal, identificação fiscal, identificacao fiscal, número fiscal, tax id, taxpayer, taxpayer number, tax number, tax identification number]
+negative-context: [encomenda, fatura, factura, referência, referencia, order, invoice, telefone, telemóvel, phone]
+notes: >
+  Source: python-stdnum pt.nif (doctest 501 964 843).
+examples:
+  match:
+    - 'NIF: «501964843»'
+    - 'Número de contribuinte «234 567 899».'
+    - 'Portuguese taxpayer number (NIF) «290457270»'
+    - '{"contribuinte":"«123456789»"}'
+    - 'Maria Silva;NIF;«290.457.270»;Lisboa'
+  no-match:
+    - text: 'NIF 501964842'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'Ligue 912345678 amanhã'
+      why: a mobile number, no NIF word near
+    - text: 'encomenda n.º 501964843'
+      why: no NIF word near
+    - text: 'NIF 5019648430'
+      why: ten digits
+    - text: 'NIF: 050196484'
+      why: a NIF never starts with 0
 """#
         ),
         (
@@ -554,6 +4932,757 @@ entities:
     ccpa: { category: "(F) internet or other electronic network activity information" }
     severity: low
     reason: browsing data; personal when it carries a profile, user name or query about a person
+  US_ITIN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "IRS taxpayer number issued to individuals who cannot get an SSN; used in place of the SSN on tax returns"
+  US_EIN:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: moderate
+    reason: "IRS employer number; identifies a business, personal data only for sole proprietors and single-member LLCs; tax identification number in the §1798.81.5 list"
+  US_PASSPORT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: passport number"
+      sensitive: "(ae)(1)(A) passport number"
+      breach: true
+    severity: high
+    reason: "government travel-document number; named in both the sensitive (ae)(1)(A) and breach lists"
+  US_MBI:
+    gdpr: { art4: identification number, art9: health data }
+    ccpa:
+      category: "(B) personal information in §1798.80(e): health insurance information"
+      sensitive: "(ae)(2)(B) personal information concerning a consumer's health"
+      breach: true
+    severity: high
+    reason: "Medicare beneficiary number; reveals enrolment in Medicare (age 65+, disability or end-stage renal disease) and is health insurance information in the breach list"
+  US_NPI:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier" }
+    severity: low
+    reason: "CMS number of a health-care provider (a person or an organisation), published in the NPPES registry; not patient data"
+  US_BANK_ROUTING:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(B) personal information in §1798.80(e): bank account number (routing part)" }
+    severity: low
+    reason: "identifies a bank, not a person; public; sensitive only next to an account number, which it helps locate"
+  US_DRIVER_LICENSE:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: driver's license number"
+      sensitive: "(ae)(1)(A) driver's license number"
+      breach: true
+    severity: high
+    reason: "state-issued identity document number; the usual photo ID in the US; named in the sensitive and breach lists"
+  CA_SIN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number (Canadian equivalent)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Canadian Social Insurance Number, national identifier of general application for employment, tax and benefits; the CCPA mapping by analogy with the SSN is not verified"
+  BR_CPF:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Brazilian taxpayer number held by nearly every resident and required for banking, health and commerce; identifier of general application"
+  BR_CNPJ:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: moderate
+    reason: "Brazilian company registry number; public; personal data only for sole traders (MEI) whose root identifies one person"
+  MX_CURP:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Mexican population registry key of every resident; encodes name initials, birth date, sex and state of birth"
+  MX_RFC:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: high
+    reason: "Mexican taxpayer number; for persons it encodes name initials and birth date; company RFCs (12 characters) are not personal data"
+  AR_CUIT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Argentine tax/labour number; for persons it contains the DNI number and the sex-based prefix (20/27); company CUITs (30/33/34) are not personal data"
+  CL_RUT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Chilean RUN/RUT, the national identity card number of every person, also the tax number; identifier of general application"
+  PASSPORT_MRZ:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: passport number"
+      sensitive: "(ae)(1)(A) passport number"
+      breach: true
+    severity: high
+    reason: "machine-readable zone of a passport, ID card or visa; holds the document number together with full name, nationality, birth date, sex and expiry"
+  SWIFT_BIC:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(B) personal information in §1798.80(e): bank account number (bank part)" }
+    severity: low
+    reason: "identifies a bank or branch, public; personal only as part of a person's payment details next to an IBAN or account number"
+  VEHICLE_VIN:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier" }
+    severity: moderate
+    reason: "unique vehicle serial; personal data linked to the owner through registration records (HIPAA lists vehicle identifiers); not in the sensitive or breach lists"
+  IMEI:
+    gdpr: { art4: online identifier }
+    ccpa: { category: "(A) identifiers: unique personal identifier (device identifier)" }
+    severity: moderate
+    reason: "persistent handset identifier; links a phone, its network records and its location history to one user"
+  MEID:
+    gdpr: { art4: online identifier }
+    ccpa: { category: "(A) identifiers: unique personal identifier (device identifier)" }
+    severity: moderate
+    reason: "persistent CDMA handset identifier, the counterpart of the IMEI"
+  ICCID:
+    gdpr: { art4: online identifier }
+    ccpa: { category: "(A) identifiers: unique personal identifier (device identifier)" }
+    severity: moderate
+    reason: "SIM card serial; tied to one subscription and so to the subscriber and phone number"
+  CRYPTO:
+    gdpr: { art4: online identifier }
+    ccpa: { category: "(A) identifiers: unique personal identifier" }
+    severity: moderate
+    reason: "cryptocurrency address; pseudonymous, but its public transaction history identifies the owner once linked to an exchange account or payment; not a financial account in the (ae)(1)(B) sense (no credentials)"
+  IN_AADHAAR:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "UIDAI number issued to every resident of India, linked to biometrics and used for KYC; identifier of general application; the CCPA (ae)(1)(A) and §1798.81.5 government-document mapping is by analogy, not verified"
+  IN_PAN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Income Tax Department number printed on a government card, required for most financial transactions in India; also issued to companies and firms (then not personal data); the (ae)(1)(A) mapping is by analogy, not verified"
+  IN_GSTIN:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: moderate
+    reason: "GST registration number of a business, public on invoices and the GST portal; personal data for sole proprietors, whose own PAN is embedded in it"
+  IN_VOTER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Election Commission photo identity card (EPIC) number, widely used as proof of identity; links to the electoral roll entry (name, address, relatives); the (ae)(1)(A) mapping is by analogy, not verified"
+  CN_RESIDENT_ID:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "PRC resident identity card number, national identifier of general application; encodes birthplace region, date of birth and sex; the (ae)(1)(A) mapping is by analogy, not verified"
+  JP_MY_NUMBER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Individual Number assigned to every resident of Japan for tax, social security and disaster response; use is restricted by law; the (ae)(1)(A) mapping is by analogy, not verified"
+  KR_RRN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Korean resident registration number, national identifier of general application; encodes date of birth and sex; the (ae)(1)(A) mapping is by analogy, not verified"
+  SG_NRIC_FIN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Singapore identity card / foreign identification number, national identifier of general application (its collection is restricted by the PDPC advisory guidelines); the (ae)(1)(A) mapping is by analogy, not verified"
+  AU_TFN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "ATO tax file number of an individual; its use is restricted by law; tax identification number in the §1798.81.5 list; the (ae)(1)(A) mapping is by analogy, not verified"
+  AU_MEDICARE:
+    gdpr: { art4: identification number, art9: health data }
+    ccpa:
+      category: "(B) personal information in §1798.80(e): health insurance information"
+      sensitive: "(ae)(2)(B) personal information concerning a consumer's health"
+      breach: true
+    severity: high
+    reason: "Medicare card number of the Australian public health insurer, held by nearly every resident and used as identity evidence; health insurance information in the breach list"
+  AU_ABN:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: moderate
+    reason: "Australian Business Number, public in the ABN Lookup register; identifies a business, personal data for sole traders, whose ABN is registered to them in person"
+  NZ_IRD:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Inland Revenue number of an individual (also of businesses, as their GST number), the New Zealand tax identifier of general application; the (ae)(1)(A) mapping is by analogy, not verified"
+  ZA_ID:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "South African identity number, national identifier of general application; encodes date of birth, sex and citizenship status; the (ae)(1)(A) mapping is by analogy, not verified"
+  TR_TCKN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Turkish T.C. identity number, national identifier of general application (also the tax number of individuals); the (ae)(1)(A) mapping is by analogy, not verified"
+  IL_ID:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Israeli identity number (Teudat Zehut), national identifier of general application from the Population Registry; the (ae)(1)(A) mapping is by analogy, not verified"
+  ES_NIF:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Spanish DNI number, printed on the national identity card and used as every resident citizen's tax number (NIF)"
+  ES_NIE:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "identity and tax number of foreign residents in Spain, printed on the residence card (TIE)"
+  ES_NSS:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) social security number"
+      breach: true
+    severity: high
+    reason: "lifelong Spanish social-security affiliation number; identifier of general application used for employment and public health care"
+  PT_NIF:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Portuguese tax number issued to every resident and printed on the Cartão de Cidadão; identifier of general application"
+  IT_FISCAL_CODE:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Italian codice fiscale of every resident (also the health-card number); encodes name, sex, birth date and birthplace"
+  IT_VAT_CODE:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: other similar identifiers (tax identification number)"
+      breach: true
+    severity: moderate
+    reason: "Italian partita IVA; personal data only when the holder is a natural person (sole trader, freelancer), and published on invoices; tax identification number in the §1798.81.5 list"
+  PL_PESEL:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Polish national identifier of general application; encodes birth date and sex"
+  PL_NIP:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: moderate
+    reason: "Polish tax identification number; personal for sole traders and natural persons who hold one (most individuals use PESEL instead); art87 as a tax identifier of general application is our reading, not verified against Polish law"
+  PL_REGON:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier (business register number)" }
+    severity: low
+    reason: "Polish statistical business-register number; personal data only for sole proprietors, and public in the REGON register; whether it counts as a §1798.81.5 government-document number is not verified"
+  CZ_BIRTH_NUMBER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Czech rodné číslo, national identifier of general application (also health-insurance number); encodes birth date and sex"
+  SK_BIRTH_NUMBER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Slovak rodné číslo, national identifier of general application (also health-insurance number); encodes birth date and sex"
+  SE_PERSONNUMMER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Swedish personal identity number, national identifier of general application; encodes birth date and sex (second-last digit)"
+  DK_CPR:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Danish CPR number, national identifier of general application; encodes birth date and sex"
+  NO_FODSELSNUMMER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Norwegian national identity number (fødselsnummer / D-nummer), identifier of general application; encodes birth date and sex; Norway applies the GDPR through the EEA Agreement"
+  FI_PERSONAL_IDENTITY_CODE:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: unique personal identifier (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Finnish henkilötunnus, national identifier of general application; encodes birth date and sex"
+  EU_VAT:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: other similar identifiers (tax identification number)"
+      breach: true
+    severity: moderate
+    reason: "EU VAT identification number; personal data only when the holder is a natural person (sole trader), and then often built from the national ID (ES DNI, CZ rodné číslo, SE personnummer + 01); public through VIES and on invoices"
+  UK_NINO:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) social security number"
+      breach: true
+    severity: high
+    reason: "UK National Insurance number, the lifelong social-security and tax identifier of every resident worker (the SSN's UK counterpart; whether the CCPA's \"social security number\" covers foreign numbers is not verified)"
+  UK_NHS:
+    gdpr: { art4: identification number, art9: health data, art87: true }
+    ccpa:
+      category: "(B) personal information in §1798.80(e): medical information"
+      sensitive: "(ae)(2)(B) personal information concerning a consumer's health"
+      breach: true
+    severity: high
+    reason: "NHS patient number; keys every health record of the person in England, Wales and the Isle of Man; art87 read as an identifier of general application within health and care (not verified against Member State practice)"
+  GB_UTR:
+    gdpr: { art4: identification number }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      breach: true
+    severity: high
+    reason: "HMRC Unique Taxpayer Reference, issued to Self Assessment taxpayers and companies, not to every resident (so not marked art87); tax identification number in the §1798.81.5 list; used to impersonate taxpayers"
+  GB_PASSPORT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: passport number"
+      sensitive: "(ae)(1)(A) passport number"
+      breach: true
+    severity: high
+    reason: "government travel-document number; named in both the sensitive (ae)(1)(A) and breach lists"
+  GB_DRIVING_LICENCE:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: driver's license number"
+      sensitive: "(ae)(1)(A) driver's license number"
+      breach: true
+    severity: high
+    reason: "DVLA driver number, the most used photo-ID number in Great Britain; it also encodes the surname, date of birth, sex and initials"
+  GB_POSTCODE:
+    gdpr: { art4: location data }
+    ccpa: { category: "(A) identifiers: postal address (part)" }
+    severity: low
+    reason: "a full UK postcode covers about 15 addresses on average; personal data with a name or house number (as Presidio's DE_PLZ note says of postal codes, personal in combination with other address fields); not precise geolocation"
+  IE_PPS:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Irish Personal Public Service Number, the identifier of general application for tax, welfare and public services of every resident"
+  DE_TAX_ID:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: tax identification number"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "national identifier of general application issued to every resident"
+  DE_SOCIAL_SECURITY:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) social security number"
+      breach: true
+    severity: high
+    reason: "German pension insurance number (Sozialversicherungsnummer), lifelong for every employee; also encodes the date of birth, sex (serial) and the initial of the birth surname"
+  DE_ID_CARD:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: other similar identifiers (national identity card number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "serial number of the German national identity card (Personalausweis); a government document number used for identity checks and fraud"
+  DE_PASSPORT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: passport number"
+      sensitive: "(ae)(1)(A) passport number"
+      breach: true
+    severity: high
+    reason: "government travel-document number; named in both the sensitive (ae)(1)(A) and breach lists"
+  DE_HEALTH_INSURANCE:
+    gdpr: { art4: identification number, art9: health data, art87: true }
+    ccpa:
+      category: "(B) personal information in §1798.80(e): health insurance information"
+      sensitive: "(ae)(2)(B) personal information concerning a consumer's health"
+      breach: true
+    severity: high
+    reason: "lifelong statutory health-insurance number on the eGK; Presidio's DE_HEALTH_INSURANCE marks it special-category health data (DSGVO Art. 9); health insurance information is in the breach list"
+  DE_VAT:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier (VAT number; only of a sole trader)" }
+    severity: low
+    reason: "identifies a business; personal data only when the holder is a natural person (sole trader, freelancer); printed on every invoice and checkable in VIES, so treated as not a §1798.81.5 element"
+  AT_SOCIAL_SECURITY:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) social security number"
+      breach: true
+    severity: high
+    reason: "Austrian Sozialversicherungsnummer, the identifier of general application on the e-card (also the health-insurance key); encodes the date of birth"
+  CH_AHV:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) social security number"
+      breach: true
+    severity: high
+    reason: "Swiss AHV/AVS number (AHVN13), lifelong social-security number used as a general identifier by Swiss authorities (Swiss law, not the GDPR, governs it in Switzerland; the GDPR applies when processed in the EU)"
+  FR_NIR:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: social security number"
+      sensitive: "(ae)(1)(A) social security number"
+      breach: true
+    severity: high
+    reason: "French NIR (numéro de sécurité sociale), national identifier whose use French law restricts; encodes sex, year and month of birth and birthplace"
+  FR_SIREN:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier (company number; only of a sole trader)" }
+    severity: low
+    reason: "identifies a business in the public SIRENE register; personal data only when the business is a sole trader (entrepreneur individuel)"
+  FR_SIRET:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier (establishment number; only of a sole trader)" }
+    severity: low
+    reason: "identifies a business establishment in the public SIRENE register; personal data only for a sole trader, whose establishment is often the home address"
+  FR_PASSPORT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: passport number"
+      sensitive: "(ae)(1)(A) passport number"
+      breach: true
+    severity: high
+    reason: "government travel-document number; named in both the sensitive (ae)(1)(A) and breach lists"
+  BE_NATIONAL_NUMBER:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: other similar identifiers (national register number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Belgian national register number (INSZ/NISS), printed on the eID and used as the social-security number; encodes date of birth and sex"
+  NL_BSN:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: other similar identifiers (citizen service number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Dutch citizen service number, the national identifier of general application (tax, health care, government); its use is restricted by law under Art. 87"
+  LU_NATIONAL_ID:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: other similar identifiers (national identification number)"
+      sensitive: "(ae)(1)(A) state identification card or similar government number"
+      breach: true
+    severity: high
+    reason: "Luxembourg national identification number (matricule), used for social security and public services; encodes the date of birth"
+  LICENSE_PLATE:
+    gdpr: { art4: identification number }
+    ccpa: { category: "(A) identifiers: unique personal identifier (vehicle registration number)" }
+    severity: moderate
+    reason: "identifies a vehicle and, through the registry, its keeper; listed as a personal identifier by secondary sources and HIPAA's 18 identifiers (not itself a §1798.81.5 element; ALPR-collected data is, per CA-BIOLA, not verified against the statute text)"
+  GPS_COORDINATE:
+    gdpr: { art4: location data }
+    ccpa:
+      category: "(G) geolocation data"
+      sensitive: "(ae)(1)(C) precise geolocation"
+    severity: high
+    reason: "pins a person's home, work or movements; four or more decimals (about 11 m) is well inside the precise-geolocation radii found (1,750 ft Indiana, 1,000 m 28 CFR 202.242; the CCPA's own definition letter not verified)"
+  DATE_OF_BIRTH:
+    gdpr: { art4: factor specific to the physical identity (date of birth) }
+    ccpa: { category: "(A) identifiers: other similar identifiers (date of birth)" }
+    severity: moderate
+    reason: "quasi-identifier; with a name or postal code it singles out most people and is a standard identity-verification answer (not a §1798.81.5 element; CCPA letter for dates of birth not verified in the stored sources)"
+"""#
+        ),
+        (
+            "se/se-personnummer-unformatted.yaml",
+            #"""
+id: se-personnummer-unformatted
+entity: SE_PERSONNUMMER
+name: Swedish personnummer without separator (YYMMDDXXXX, YYYYMMDDXXXX; context required)
+# Bare ten- and twelve-digit forms. Twelve digits starting 19/20 with a real date are also how compact
+# timestamps (YYYYMMDDhhmm) look, and one in ten passes Luhn, so a personnummer word must be near.
+pattern: '(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[01][0-9][0-9]{2}[0-9]{4}(?![\w]|[\-+./,][0-9])'
+prefilter: { keywords: [personn, personnr, pnr, person nr, samordningsn, födelsen, fodelsen, personal identity, civic registration] }
+window: 64
+normalize: [digits]
+validator: se-personnummer
+base: 0.45
+context-required: true
+context: [personnummer, personnr, pnr, person nr, samordningsnummer, födelsenummer, fodelsenummer, personal identity number, swedish personal identity number, civic registration number]
+negative-context: [order, ordernummer, faktura, invoice, kundnummer, telefon, tel, phone]
+examples:
+  match:
+    - 'Personnummer: «8112189876»'
+    - 'pnr «198803200016» (sökande)'
+    - 'Swedish personal identity number «197010631237»'
+    - '{"personnr":"«8803200016»"}'
+    - 'Andersson,personnummer,«200002291235»'
+  no-match:
+    - text: 'Personnummer 8803200018'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'backup at 202401151230'
+      why: a compact timestamp, no personnummer word near
+    - text: 'personnummer 190002291235'
+      why: 29 February 1900 did not exist
+    - text: 'pnr 88032000160'
+      why: eleven digits
+"""#
+        ),
+        (
+            "se/se-personnummer.yaml",
+            #"""
+id: se-personnummer
+entity: SE_PERSONNUMMER
+name: Swedish personnummer / samordningsnummer with separator (YYMMDD-XXXX, YYMMDD+XXXX, YYYYMMDD-XXXX)
+# Skatteverket (SKV 704, SKV 707): birth date, 3-digit serial and a Luhn digit over the 10-digit form;
+# "+" replaces "-" from the year a person turns 100; coordination numbers add 60 to the day. With the
+# separator the shape stands alone (date + Luhn); bare 10- and 12-digit forms need context
+# (se-personnummer-unformatted).
+pattern: '(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}[01][0-9][0-9]{2}-[0-9]{4}|[0-9]{2}[01][0-9][0-9]{2}[\-+][0-9]{4})(?![\w]|[\-+./,][0-9])'
+prefilter: { digits: 10 }
+window: 20
+normalize: [digits]
+validator: se-personnummer
+base: 0.5
+context: [personnummer, personnr, pnr, person nr, samordningsnummer, födelsenummer, personal identity number, swedish personal identity number, civic registration number]
+negative-context: [order, ordernummer, ordernr, faktura, fakturanummer, invoice, kundnummer, artikel, artikelnummer, sku, telefon, tel, phone, mobil]
+notes: >
+  Sources: sv.wikipedia "Personnummer i Sverige" example 811218-9876; python-stdnum se.personnummer
+  (880320-0016). Others synthetic.
+examples:
+  match:
+    - 'Personnummer: «811218-9876»'
+    - 'Sökande, pnr «880320-0016», Göteborg'
+    - 'Swedish personal identity number «19811218-9876»'
+    - 'samordningsnummer «701063-1237»'
+    - '{"personnummer":"«471015+1236»"}'
+    - 'Andersson;Karin;«880320-0016»;Malmö'
+  no-match:
+    - text: 'Personnummer 880320-0018'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'ordernummer 811218-9876'
+      why: an order number (negative context)
+    - text: 'Personnummer 810132-9871'
+      why: day 32 (Luhn right)
+    - text: 'tel 08-123 456 78'
+      why: a Stockholm phone number
+    - text: 'date 2024-01-15-1234'
+      why: a date followed by a counter
+"""#
+        ),
+        (
+            "sg/sg-nric.yaml",
+            #"""
+id: sg-nric
+entity: SG_NRIC_FIN
+name: Singapore NRIC / FIN (ICA, check letter)
+# A prefix S or T (citizens and permanent residents) or F, G, M (foreigners), seven digits and a check
+# letter over the digits with weights 2,7,6,5,4,3,2 (ICA; Wikipedia "National Registration Identity
+# Card"; the M series from 2022).
+pattern: '(?<![A-Za-z0-9])[STFGM][0-9]{7}[A-Z](?![A-Za-z0-9])'
+prefilter: { mixed: 1 }
+window: 16
+validator: sg-nric
+base: 0.5
+context: [nric, fin, nric no, ic, ic no, identity card, singpass, foreign identification number, 身份证, 身份证号]
+negative-context: [order, invoice, sku, part, model, serial, tracking]
+examples:
+  match:
+    - 'NRIC: «S1234567D»'
+    - 'FIN «F9876543M» (work pass holder)'
+    - 'Please bring your IC («T0312345B») to the counter.'
+    - '{"nric":"«S5271169Z»","name":"Tan Ah Kow"}'
+    - "name,fin\nTest,«G4821937W»\n"
+    - '身份证号 «M0661206N»'
+  no-match:
+    - text: 'NRIC S1234567A'
+      why: wrong check letter; the pattern hits and the validator rejects it
+    - text: 'NRIC A1234567D'
+      why: A is not an NRIC/FIN prefix
+    - text: 'part S12345678D'
+      why: eight digits
+    - text: 'order S1234567DX'
+      why: part of a longer code
+    - text: 'commit s1234567d9f86d081884c7d659a2feaa0c55ad015a3b'
+      why: lower case inside a hash-like token
+"""#
+        ),
+        (
+            "sk/sk-birth-number.yaml",
+            #"""
+id: sk-birth-number
+entity: SK_BIRTH_NUMBER
+name: Slovak rodné číslo, birth number (context required, Slovak words)
+# Same scheme as the Czech number (Act 301/1995 Coll. and the former Czechoslovak rule): YYMMDD/XXXX,
+# YYMMDDXXXX, and nine digits before 1954. "Rodné číslo" is the same phrase in both languages, so this
+# rule needs a Slovak-only word (priezvisko, narodenia, poistenec, Slovensko ...) and has priority 1 to win
+# over cz-birth-number on the same span; without one, the number is reported as CZ_BIRTH_NUMBER.
+pattern: '(?<![\w\-./])[0-9]{6}/?[0-9]{3,4}(?![\w]|[\-./,][0-9])'
+prefilter: { keywords: [sloven, slovak, narodenia, priezvisk, poisten, poisťov, poistov, bydlisk, občiansk, obciansk] }
+window: 64
+normalize: [digits]
+validator: cz-birth-number
+base: 0.45
+priority: 1
+context-required: true
+context: [slovensko, slovenská republika, slovenskej republiky, slovenský, slovak, slovakia, dátum narodenia, datum narodenia, narodenia, priezvisko, meno a priezvisko, poistenec, poistenca, číslo poistenca, cislo poistenca, zdravotná poisťovňa, zdravotna poistovna, sociálna poisťovňa, bydlisko, občiansky preukaz, obciansky preukaz]
+negative-context: [účet, účtu, číslo účtu, account, objednávka, faktúra, order, invoice, telefón, telefon, tel, phone]
+examples:
+  match:
+    - 'Meno a priezvisko: Ján Novák, rodné číslo: «710319/2745»'
+    - 'Poistenec «8551151235», zdravotná poisťovňa Dôvera'
+    - 'Slovak birth number «901122/7775»'
+    - 'dátum narodenia 1. 1. 1953, rodné číslo «530101/123»'
+    - 'priezvisko,rodne_cislo,Nováková,«7858045129»'
+  no-match:
+    - text: 'priezvisko Novák, rodné číslo 710319/2746'
+      why: not divisible by 11; the pattern hits and the validator rejects it
+    - text: 'rodné číslo 710319/2745, Praha'
+      why: no Slovak-only word; cz-birth-number reports it
+    - text: 'Slovensko: objednávka 2024/0001'
+      why: an order number, not a birth date
+    - text: 'priezvisko Nováková, zmluva č. 1234567890'
+      why: a contract number; month 34 is no birth month (the validator rejects it)
+"""#
+        ),
+        (
+            "tr/tr-tckn.yaml",
+            #"""
+id: tr-tckn
+entity: TR_TCKN
+name: Turkish identity number (T.C. Kimlik No, context required)
+# 11 digits, first not 0; d10 = (7 x (d1+d3+d5+d7+d9) - (d2+d4+d6+d8)) mod 10 and d11 = (d1+...+d10)
+# mod 10 (NVİ; python-stdnum tr.tckimlik). The two checks pass one run in a hundred, but 11-digit runs
+# are very common (mobile numbers in China and Turkey, CPF, PESEL), so a kimlik word must be near.
+pattern: '(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])'
+prefilter: { digits: 11 }
+window: 16
+normalize: [digits]
+validator: tr-tckn
+base: 0.3
+context-required: true
+context: [tc, t.c., tc no, tc kimlik, tc kimlik no, kimlik, kimlik no, kimlik numarası, kimlik numarasi, tckn, tckimlik, tcno, tckno, nüfus, vatandaşlık numarası, vatandaslik numarasi, turkish id, turkish identity number]
+negative-context: [sipariş, siparis, kargo, order, tracking]
+examples:
+  match:
+    - 'T.C. Kimlik No: «10000000146»'
+    - 'TC kimlik numarası «17291716060» olan müşteri'
+    - 'Turkish identity number (TCKN) «78329470606»'
+    - '{"tckn":"«91225650774»","ad":"Test"}'
+    - "ad,tc_kimlik_no\nTest,«38472910510»\n"
+  no-match:
+    - text: 'T.C. Kimlik No: 17291716050'
+      why: fails the check digits; the pattern hits and the validator rejects it
+    - text: 'sipariş no 10000000146'
+      why: an order number, no kimlik word
+    - text: 'tel 05321234567'
+      why: a Turkish mobile number (starts with 0)
+    - text: 'TC kimlik 172917160600'
+      why: twelve digits
+    - text: 'kimlik ts 1700000000'
+      why: epoch seconds, ten digits
 """#
         ),
         (
@@ -591,14 +5720,295 @@ examples:
 """#
         ),
         (
+            "us/us-aba-routing.yaml",
+            #"""
+id: us-aba-routing
+entity: US_BANK_ROUTING
+name: US ABA routing transit number (context required)
+# ABA RTN: nine digits; the first two are a Federal Reserve routing symbol range (00-12, 21-32,
+# 61-72, 80) and 3-7-1 weights sum to a multiple of 10 (ABA "Routing Number Policy"). Printed on
+# cheques between transit symbols (U+2446). A one-in-ten check on a common length: a routing word
+# must be near.
+pattern: '(?<![\w\-.])[0-9]{9}(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [routing, aba, rtn, transit] }
+window: 48
+normalize: [digits]
+validator: us-aba-routing
+base: 0.45
+context-required: true
+context: [routing, routing number, aba, aba number, rtn, routing transit number, transit, transit number, ach routing, wire routing]
+negative-context: [order, invoice, tracking, sku, phone, tel, ssn, social security]
+examples:
+  match:
+    - 'Routing number: «322271601» Account: 000123456789'
+    - 'ABA «122000661» (wire transfers)'
+    - '{"routing_number":"«011000015»","account_type":"checking"}'
+    - 'bank,rtn,account\nExample Bank,«121000248»,12345678'
+    - 'MICR transit line ⑆«021000021»⑆ 123456789⑈'
+  no-match:
+    - text: 'Routing number: 322271602'
+      why: fails the 3-7-1 check; the pattern hits and the validator rejects it
+    - text: 'Routing number: 422271608'
+      why: 42 is not a Federal Reserve routing symbol
+    - text: 'tracking 322271601 shipped'
+      why: nine digits without a routing word
+    - text: 'routing table updated at 1712345678'
+      why: a ten-digit epoch value
+    - text: 'transit time 3222716010 ms'
+      why: ten digits
+"""#
+        ),
+        (
+            "us/us-driver-license.yaml",
+            #"""
+id: us-driver-license
+entity: US_DRIVER_LICENSE
+name: US driver's license number (per-state shapes, context required)
+# Shapes from the state DMV formats (AAMVA DL/ID card design standard, state DMV pages):
+#   FL  letter + 12 digits, printed L123-456-78-901-0;   IL  letter + 11 digits, printed A123-4567-8901
+#   WA  WDL + 9 letters/digits (since 2018), or the legacy 12 characters: 5 of the last name padded
+#       with *, two initials (or *), 3 digits, 2 letters/digits
+#   CA  letter + 7 digits; NY letter + 7 or 18 digits, 9 digits (printed 123 456 789);
+#   TX  7-8 digits; PA 8 digits (printed 12 345 678); other states: 1-2 letters + 5-14 digits, 7-9 digits.
+# None has a public check digit and every shape is common elsewhere, so a licence word is required
+# (whole words: 'lic' does not match inside 'public').
+pattern: '(?<![\w\-.*])(?:[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}-[0-9]{4}-[0-9]{4}|WDL[A-Z0-9]{9}|[A-Z][A-Z*]{6}[0-9]{3}[A-Z0-9]{2}|[A-Z][0-9]{18}|[A-Z]{1,2}[0-9]{5,14}|[0-9]{7,9}|[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3})(?![\w*]|[\-.][0-9]|[ ][0-9])'
+prefilter: { keywords: [lic, dl, driv] }
+window: 48
+base: 0.45
+context-required: true
+context: ["driver's license", "driver’s license", driver license, drivers license, "driver's licence", driver licence, drivers licence, driving licence, driving license, dl, dln, dl#, dl number, license number, licence number, license no, licence, lic, lic#, licencia de conducir, número de licencia]
+negative-context: [order, invoice, tracking, sku, serial, software, key, product key, plate, phone, tel, fax, version]
+examples:
+  match:
+    - "Driver's license: «D1234567» (California)"
+    - 'NY DL «123 456 789», class D'
+    - 'DL# «L123-456-78-901-0» (Florida)'
+    - 'Illinois driver license «A123-4567-8901»'
+    - 'TX DLN «12345678»'
+    - 'WA driver license «WDLABCD456DG»'
+    - 'WA license number «DOE**JA552QZ»'
+    - '{"drivers_license":"«B98765432101»","state":"IL"}'
+    - 'name,dl,state\nTest Person,«Y1234567»,CA'
+    - 'Licencia de conducir: «M123456789012» (FL)'
+  no-match:
+    - text: 'public 12345678 records'
+      why: lic inside public is not the word lic
+    - text: 'order 12345678 shipped'
+      why: eight digits with no licence word
+    - text: 'MIT License 2024, version 12345678'
+      why: software licence (not a licence-number phrase) and a version word
+    - text: 'license number 123456'
+      why: six digits, shorter than any state format
+    - text: 'driver license plate 7ABC123'
+      why: a licence plate, not the licence number shape
+    - text: "driver's license scanned at 2024-05-01T10:42:17"
+      why: a timestamp
+    - text: 'DL 1234567890123456789012'
+      why: part of a longer digit run
+"""#
+        ),
+        (
+            "us/us-ein.yaml",
+            #"""
+id: us-ein
+entity: US_EIN
+name: US Employer Identification Number (XX-XXXXXXX, context required)
+# IRS EIN: nine digits written XX-XXXXXXX; the first two are a campus prefix the IRS lists
+# ("How EINs are Assigned and Valid EIN Prefixes"). No check digit, and 2-7 digit groups are
+# common elsewhere, so an EIN word must be near.
+pattern: '(?<![\w\-.])[0-9]{2}-[0-9]{7}(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [fein, ein, employer, tax] }
+window: 48
+normalize: [digits]
+validator: us-ein
+base: 0.45
+context-required: true
+context: [ein, employer identification, employer identification number, employer id, fein, federal ein, tax id, federal tax id, tax identification number, federal tax identification number, taxpayer id]
+negative-context: [order, invoice, tracking, sku, part, serial, phone, ref, reference]
+examples:
+  match:
+    - 'EIN: «12-3456789»'
+    - 'Employer Identification Number «45-6789012» (Form SS-4)'
+    - '{"fein":"«94-1234567»","company":"Example LLC"}'
+    - 'vendor,tax id,city\nExample Corp,«27-0012345»,Austin'
+  no-match:
+    - text: 'EIN 07-1234567'
+      why: 07 is not an IRS campus prefix; the pattern hits and the validator rejects it
+    - text: 'EIN 89-1234567'
+      why: 89 is not an assigned EIN prefix
+    - text: 'batch 12-3456789 processed'
+      why: no EIN context
+    - text: 'tax id 12-3456789-01'
+      why: part of a longer dashed run
+    - text: 'EIN application dated 2024-03-15, version 12.3456789'
+      why: a date and a version string beside the word EIN
+"""#
+        ),
+        (
+            "us/us-itin.yaml",
+            #"""
+id: us-itin
+entity: US_ITIN
+name: US Individual Taxpayer Identification Number (formatted)
+# IRS ITIN: nine digits written 9XX-XX-XXXX, first digit 9, digits 4-5 in 50-65, 70-88, 90-92 or 94-99
+# (IRS "Individual Taxpayer Identification Number" and the 2011 range expansion). No check digit:
+# the validator checks the group; the 9xx area never overlaps an SSN (us-ssn rejects 9xx).
+pattern: '(?<![\w\-.])9[0-9]{2}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])'
+prefilter: { digits: 9 }
+window: 16
+normalize: [digits]
+validator: us-itin
+base: 0.45
+context: [itin, taxpayer, tin, individual taxpayer identification number, taxpayer identification number, tax id, w-7, irs]
+negative-context: [order, invoice, tracking, sku, part, serial, phone, tel, fax, ref, reference]
+examples:
+  match:
+    - 'ITIN: «912-78-1234»'
+    - 'Individual Taxpayer Identification Number «944 55 1234» issued by the IRS'
+    - '{"itin":"«987-91-0042»","name":"Test Person"}'
+    - 'id,itin,state\n7,«955-70-4321»,TX'
+  no-match:
+    - text: 'ITIN 912-93-1234'
+      why: group 93 is never used for ITINs; the pattern hits and the validator rejects it
+    - text: 'ITIN 912-45-1234'
+      why: group 45 is outside the ITIN ranges (50-65, 70-88, 90-92, 94-99)
+    - text: 'order 912-78-1234 shipped'
+      why: an order number (negative context) and nothing else to raise it
+    - text: 'call 912-785-1234'
+      why: a phone number, 3-3-4
+    - text: 'ref 1912-78-12345'
+      why: part of a longer run
+    - text: 'SSN 536-22-1234'
+      why: an SSN area (not 9xx), not an ITIN
+"""#
+        ),
+        (
+            "us/us-mbi.yaml",
+            #"""
+id: us-mbi
+entity: US_MBI
+name: US Medicare Beneficiary Identifier
+# CMS "Understanding the Medicare Beneficiary Identifier (MBI) format": 11 characters, often
+# printed 4-3-4 with dashes (1EG4-TE5-MK73, the CMS specimen). Positions: 1 digit 1-9; 2, 5, 8, 9
+# letters; 3, 6 letter or digit; 4, 7, 10, 11 digits; letters exclude S, L, O, I, B, Z. No check
+# digit: the structure alone is fairly distinctive, so a Medicare word raises it.
+pattern: '(?<![\w\-.])[1-9][A-Z][A-Z0-9][0-9](-?)[A-Z][A-Z0-9][0-9]\1[A-Z]{2}[0-9]{2}(?![\w]|[\-.][0-9])'
+prefilter: { mixed: 1 }
+window: 16
+normalize: [remove-separators, upper]
+validator: us-mbi
+base: 0.35
+context: [mbi, medicare, medicare number, beneficiary, medicare beneficiary identifier, cms, medicaid, hicn]
+negative-context: [order, invoice, tracking, sku, serial, ref, reference, license, key]
+examples:
+  match:
+    - 'Medicare Beneficiary Identifier: «1EG4-TE5-MK73»'
+    - 'MBI «1EG4TE5MK73» on the new card'
+    - '{"mbi":"«9AA0-CA0-AA00»","plan":"Part B"}'
+    - 'member,mbi\n17,«2W19-XY4-RT35»'
+  no-match:
+    - text: 'MBI 1SG4-TE5-MK73'
+      why: S is never used in an MBI; the pattern hits and the validator rejects it
+    - text: 'MBI 1EG4-TE5-MK7'
+      why: ten characters
+    - text: 'part 0EG4-TE5-MK73'
+      why: first character 0
+    - text: 'MBI 1EG4-TE5MK73'
+      why: mixed grouping, one dash missing
+    - text: 'sha 1eg4te5mk73a9f0c2d1e4b5a6c7d8e9f0a1b2c3'
+      why: piece of a longer hex-like run
+"""#
+        ),
+        (
+            "us/us-npi.yaml",
+            #"""
+id: us-npi
+entity: US_NPI
+name: US National Provider Identifier (context required)
+# CMS NPI: ten digits starting 1 or 2; the last is a Luhn check over the number prefixed with
+# 80840 (45 CFR 162.406, CMS "NPI check digit"). Ten-digit runs are everywhere (phones, epoch
+# seconds), so an NPI word must be near.
+pattern: '(?<![\w\-.])[12][0-9]{9}(?![\w]|[\-.][0-9])'
+prefilter: { keywords: [npi, national provider, provider] }
+window: 48
+normalize: [digits]
+validator: us-npi
+base: 0.45
+context-required: true
+context: [npi, national provider, national provider identifier, npi number, provider id, prescriber npi, rendering provider]
+negative-context: [order, invoice, tracking, sku, phone, tel, fax, timestamp, epoch]
+examples:
+  match:
+    - 'NPI: «1234567893»'
+    - 'National Provider Identifier «1987654328» (rendering physician)'
+    - '{"npi":"«1245319599»","taxonomy":"207Q00000X"}'
+    - 'provider,npi\nExample Clinic,«2345678900»'
+  no-match:
+    - text: 'NPI 1234567890'
+      why: fails the Luhn check with the 80840 prefix; the pattern hits and the validator rejects it
+    - text: 'created 1712345678 epoch seconds'
+      why: a timestamp, no NPI word
+    - text: 'NPI 3234567893'
+      why: NPIs start with 1 or 2
+    - text: 'npi registry sync at 1712345678901'
+      why: a millisecond timestamp (13 digits) beside the word NPI
+    - text: 'NPI 12345678931'
+      why: eleven digits
+"""#
+        ),
+        (
+            "us/us-passport.yaml",
+            #"""
+id: us-passport
+entity: US_PASSPORT
+name: US passport or passport card number (context required)
+# US Department of State: book numbers are nine digits (older) or a letter and eight digits
+# (Next Generation passports since 2021); passport cards start with C and eight digits. There is no
+# public check digit, so a passport word must be near. Nine digits alone are also a UK (gb-passport)
+# and many other countries' passport number, so that form is taken only after a US marker (US, U.S.,
+# USA, United States, American) before the number (group 1, tested by the conditional); the marker
+# is context, not reported. Priority 1: with the marker, a US reading beats the generic nine digits.
+pattern: '(?:\b(US\b|U\.S\.|USA\b|(?i:united states|american))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])'
+priority: 1
+prefilter: { keywords: [passport, pasaporte] }
+window: 48
+base: 0.45
+context-required: true
+context: [passport, passport number, passport no, passport card, us passport, pasaporte, número de pasaporte]
+negative-context: [order, invoice, tracking, sku, serial, ref, reference, phone]
+examples:
+  match:
+    - 'Passport number: «A12345678»'
+    - 'US passport no. «987654321», expires 2031'
+    - 'Passport (United States of America): «546738290»'
+    - '{"passport":"«C03005988»"}'
+    - 'name,passport\nTest Person,«Z98765432»'
+    - 'Número de pasaporte: «E00007734»'
+  no-match:
+    - text: 'tracking 123456789 delivered'
+      why: nine digits without a passport word
+    - text: 'passport photo order 987654321'
+      why: order number (negative context)
+    - text: 'passport 1234567890'
+      why: ten digits, not a US passport number
+    - text: 'passport renewal fee 130.00 since 2019-05-01'
+      why: amounts and dates, not a number of the shape
+    - text: 'passport ab12345678'
+      why: two letters before eight digits
+    - text: 'Passport number 925076473 (issued in London)'
+      why: nine digits without a US marker are left to other countries' rules (gb-passport)
+"""#
+        ),
+        (
             "us/us-ssn-unformatted.yaml",
             #"""
 id: us-ssn-unformatted
 entity: US_SSN
 name: US Social Security number (nine digits, context required)
 pattern: '(?<![\w\-.])[0-9]{9}(?![\w]|[\-.][0-9])'
-prefilter: { digits: 9 }
-window: 16
+prefilter: { keywords: [ssn, social, ss, taxpayer] }
+window: 48
 validator: us-ssn
 base: 0.45
 context-required: true
@@ -650,6 +6060,45 @@ examples:
       why: phone shape 3-3-4
     - text: 'zip 12345-6789'
       why: ZIP+4
+"""#
+        ),
+        (
+            "za/za-id.yaml",
+            #"""
+id: za-id
+entity: ZA_ID
+name: South African identity number (Home Affairs, date and Luhn)
+# 13 digits YYMMDD SSSS C A Z: a real birth date, a sequence (0000-4999 women, 5000-9999 men), the
+# citizenship digit C (0 citizen, 1 permanent resident, 2 refugee), A (formerly race, now 8 or 9) and
+# a Luhn check digit Z over all 13 (Department of Home Affairs; python-stdnum za.idnr).
+pattern: '(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])([ \-]?)[0-9]{4}\1[012][0-9]{2}(?![\w]|[\-.,/ ][0-9])'
+prefilter: { digits: 13 }
+window: 24
+normalize: [digits]
+validator: za-id
+base: 0.5
+context: [id number, id no, identity number, sa id, rsa id, south african id, id-nommer, id nommer, identiteitsnommer, identity document, smart id]
+negative-context: [order, invoice, tracking, ean, barcode, reference, ref, serial, transaction, txn]
+examples:
+  match:
+    - 'ID number: «7503305044089»'
+    - 'Identiteitsnommer «8001015009087», gebore 1 Januarie 1980'
+    - 'SA ID «850412 5123 086» verified'
+    - '{"id_number":"«9208150124089»"}'
+    - "name,sa_id\nTest,«0002290123088»\n"
+  no-match:
+    - text: 'ID number: 8503305044089'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'ID 8001015009384'
+      why: citizenship digit 3 does not exist
+    - text: 'ID 8002305009084'
+      why: 30 February is not a date; the pattern hits and the validator rejects it
+    - text: 'EAN 6001234567890 tin of beans'
+      why: a South African barcode (no real date in it)
+    - text: 'ts 1700000000000 ms'
+      why: epoch milliseconds
+    - text: 'account 75033050440890'
+      why: fourteen digits
 """#
         ),
     ]
