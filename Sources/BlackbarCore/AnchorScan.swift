@@ -10,6 +10,8 @@ struct DigitClusters {
     var ends: [Int] = []
     var digits: [Int] = []
     var dots: [Int] = []
+    /// Whether the cluster is exactly a calendar date (`2024-11-05`, `05.11.2024`, `05/11/2024`).
+    var isDate: [Bool] = []
 
     /// Joins digit runs separated by at most `maxGap` separator bytes (space, tab, `-`, `.`, `/`, `(`, `)`, `+`):
     /// the bytes that appear inside written numbers. Letters, colons and line feeds end a cluster, so a
@@ -19,6 +21,7 @@ struct DigitClusters {
         ends.removeAll(keepingCapacity: true)
         digits.removeAll(keepingCapacity: true)
         dots.removeAll(keepingCapacity: true)
+        isDate.removeAll(keepingCapacity: true)
         var i = from
         var open = false
         var cStart = 0, cEnd = 0, cDigits = 0, cDots = 0
@@ -44,13 +47,27 @@ struct DigitClusters {
                 }
             } else if open && (!Self.isSeparator(b) || i - cEnd >= maxGap) {
                 starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots)
+                isDate.append(Self.isDate(base, cStart, cEnd))
                 open = false
             } else if open && b == 0x2E {
                 cDots += 1
             }
             i += 1
         }
-        if open { starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots) }
+        if open {
+            starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots)
+            isDate.append(Self.isDate(base, cStart, cEnd))
+        }
+    }
+
+    /// `dddd-dd-dd` or `dd-dd-dddd` with `-`, `/` or `.` used twice: the shape of a lone calendar date.
+    static func isDate(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start == 10 else { return false }
+        let (a, b) = base[start + 4] &- 0x30 >= 10 ? (4, 7) : (2, 5)
+        let separator = base[start + a]
+        guard separator == 0x2D || separator == 0x2F || separator == 0x2E, base[start + b] == separator else { return false }
+        for k in 0..<10 where k != a && k != b && base[start + k] &- 0x30 >= 10 { return false }
+        return true
     }
 
     /// Bytes that may sit between the digit groups of one written number.
@@ -142,6 +159,26 @@ enum AnchorSearch {
     static func bytes(
         _ needles: [UInt8], period: Int, _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ hit: (Int) -> Void
     ) {
+        bytes(needles, period: period, count: 1, span: 0, base, from: from, to: to, hit)
+    }
+
+    /// Like `bytes(_:period:...)`; with `count` > 1, only where `count` needles fall within `span` bytes.
+    static func bytes(
+        _ needles: [UInt8], period: Int, count: Int, span: Int, _ base: UnsafePointer<UInt8>, from: Int, to: Int,
+        _ hit: (Int) -> Void
+    ) {
+        if count > 1 && needles.count == 1 {
+            var recent: [Int] = []
+            var i = from
+            while i < to, let p = memchr(base + i, Int32(needles[0]), to - i) {
+                let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                recent.append(at)
+                if recent.count > count { recent.removeFirst() }
+                if recent.count == count && at - recent[0] < span { hit(recent[0]) }
+                i = at + 1
+            }
+            return
+        }
         if period > 0 {
             for needle in needles {
                 var i = from

@@ -54,6 +54,8 @@ public final class DetectorScratch {
     var keywordHits: [[Int]] = []
     /// Windows already built for this block, shared by rules with the same prefilter and reach.
     var windowCache: [WindowKey: WindowList] = [:]
+    /// Cluster indices passing a (minimum digits, dots) threshold in this block.
+    var qualifiedClusters: [Int: [Int]] = [:]
     /// Matches cut short by the PCRE2 limits since this scratch was made.
     public internal(set) var limitHits = 0
     /// Per rule index: windows searched and bytes they covered, since this scratch was made (for the benchmark).
@@ -126,6 +128,7 @@ public final class Detector: Sendable {
         }
         var out: [Candidate] = []
         scratch.windowCache.removeAll(keepingCapacity: true)
+        scratch.qualifiedClusters.removeAll(keepingCapacity: true)
         for (index, rule) in ruleSet.rules.enumerated() {
             // A field named for this rule's data (a `dob` column, an `iban` key) opens the whole segment:
             // the prefilter must never hide a value whose context is its field name.
@@ -186,12 +189,16 @@ public final class Detector: Sendable {
         switch rule.prefilter {
         case .none:
             scratch.windows.add(lo, hi)
-        case .bytes(let needles, let period) where period > 0 && needles.count > 1:
+        case .bytes(let needles, _, let count, let span) where count > 1:
+            AnchorSearch.bytes(needles, period: 0, count: count, span: span, base, from: searchFrom, to: searchTo) {
+                add($0, $0 + 1)
+            }
+        case .bytes(let needles, let period, _, _) where period > 0 && needles.count > 1:
             // Hits arrive per needle; windows must be added in order.
             var hits: [Int] = []
             AnchorSearch.bytes(needles, period: period, base, from: searchFrom, to: searchTo) { hits.append($0) }
             for at in hits.sorted() { add(at, at + 1) }
-        case .bytes(let needles, let period):
+        case .bytes(let needles, let period, _, _):
             AnchorSearch.bytes(needles, period: period, base, from: searchFrom, to: searchTo) { add($0, $0 + 1) }
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
@@ -203,14 +210,18 @@ public final class Detector: Sendable {
                 add(anchors.starts[k], anchors.starts[k] + anchors.lengths[k])
             }
         case .digits(let minimum, let dots):
-            let c = scratch.clusters
-            c.digits.withUnsafeBufferPointer { digits in
-                c.dots.withUnsafeBufferPointer { dotCounts in
-                    for k in 0..<digits.count where digits[k] >= minimum && dotCounts[k] >= dots {
-                        add(c.starts[k], c.ends[k])
-                    }
+            // The clusters passing a threshold are listed once per block and shared by all rules using it.
+            let key = minimum << 8 | dots
+            if scratch.qualifiedClusters[key] == nil {
+                let c = scratch.clusters
+                var list: [Int] = []
+                for k in 0..<c.digits.count where c.digits[k] >= minimum && c.dots[k] >= dots && !c.isDate[k] {
+                    list.append(k)
                 }
+                scratch.qualifiedClusters[key] = list
             }
+            let c = scratch.clusters
+            for k in scratch.qualifiedClusters[key]! { add(c.starts[k], c.ends[k]) }
         }
     }
 
@@ -279,7 +290,7 @@ struct WindowKey: Hashable {
     init?(_ rule: Rule) {
         switch rule.prefilter {
         case .none: (kind, a, b, bytes) = (0, 0, 0, [])
-        case .bytes(let needles, let period): (kind, a, b, bytes) = (1, period, 0, needles)
+        case .bytes(let needles, let period, let count, let span): (kind, a, b, bytes) = (1, period, count << 16 | span, needles)
         case .literal(let literal): (kind, a, b, bytes) = (2, 0, 0, literal)
         case .digits(let minimum, let dots): (kind, a, b, bytes) = (3, minimum, dots, [])
         case .keywords: return nil

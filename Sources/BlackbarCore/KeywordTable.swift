@@ -9,34 +9,36 @@ struct KeywordTable {
     /// Keywords flattened: `entries[k]` = (offset into `bytes`, length, rule); grouped by lower-cased first byte.
     private var bytes: [UInt8] = []
     private var entries: [(offset: Int, length: Int, rule: Int)] = []
-    /// For each lower-cased first byte, the range of `entries` that start with it.
-    private var groups = [Range<Int>](repeating: 0..<0, count: 256)
-    /// Bit set over lower-cased (first byte, second byte) pairs of every keyword: a cheap second gate.
+    /// For each lower-cased (first, second) byte pair, the range of `entries` that start with it; keywords
+    /// of one byte sit in every pair of their first byte.
+    private var groups = [Range<Int>](repeating: 0..<0, count: 65536)
+    /// Bit set over the pairs that have a group: a cheap gate before the group is read.
     private var pairs = [UInt64](repeating: 0, count: 1024)
     private(set) var isEmpty = true
 
     init(_ rules: [Rule]) {
-        var byFirst: [[(word: [UInt8], rule: Int)]] = Array(repeating: [], count: 256)
+        var byPair: [Int: [(word: [UInt8], rule: Int)]] = [:]
         for (index, rule) in rules.enumerated() {
             guard case .keywords(let words) = rule.prefilter else { continue }
-            for word in words where !word.isEmpty { byFirst[Int(word[0])].append((word, index)) }
+            for word in words where !word.isEmpty {
+                isFirst[Int(word[0])] = true
+                if word[0] &- 0x61 < 26 { isFirst[Int(word[0]) - 32] = true }
+                if word.count == 1 {
+                    for second in 0..<256 { byPair[Int(word[0]) << 8 | second, default: []].append((word, index)) }
+                } else {
+                    byPair[Int(word[0]) << 8 | Int(word[1]), default: []].append((word, index))
+                }
+                isEmpty = false
+            }
         }
-        for first in 0..<256 where !byFirst[first].isEmpty {
+        for pair in byPair.keys.sorted() {
             let start = entries.count
-            for (word, rule) in byFirst[first] {
+            for (word, rule) in byPair[pair]! {
                 entries.append((bytes.count, word.count, rule))
                 bytes.append(contentsOf: word)
-                let pair = Int(word[0]) << 8 | Int(word.count > 1 ? word[1] : 0)
-                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-                if word.count == 1 {
-                    // A one-byte keyword matches whatever follows: set every pair for it.
-                    for second in 0..<256 { let q = Int(word[0]) << 8 | second; pairs[q >> 6] |= 1 << UInt64(q & 63) }
-                }
             }
-            groups[first] = start..<entries.count
-            isFirst[first] = true
-            if first &- 0x61 < 26 { isFirst[first - 32] = true }
-            isEmpty = false
+            groups[pair] = start..<entries.count
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
     }
 
@@ -57,7 +59,7 @@ struct KeywordTable {
                         guard isFirst[Int(b)] else { return }
                         let pair = Int(ASCII.lower(b)) << 8 | Int(i + 1 < to ? ASCII.lower(base[i + 1]) : 0)
                         guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
-                        for e in groups[Int(ASCII.lower(b))] {
+                        for e in groups[pair] {
                             let entry = entries[e]
                             guard i + entry.length <= to else { continue }
                             var j = 1

@@ -6,12 +6,14 @@ public enum Prefilter: Sendable, Equatable {
     /// Run the regex over the whole block (for patterns PCRE2 can start quickly: a fixed first byte).
     case none
     /// Run around every occurrence of any of these bytes (`@` for emails). With `period` > 0, only where the
-    /// same byte recurs `period` and `2 * period` bytes later (a MAC address: `:` every 3 bytes).
-    case bytes([UInt8], period: Int)
+    /// same byte recurs `period` and `2 * period` bytes later (a MAC address: `:` every 3 bytes). With `count` > 1
+    /// (one needle), only where `count` of them fall within `span` bytes (IPv6: three colons within 24 bytes).
+    case bytes([UInt8], period: Int, count: Int = 1, span: Int = 0)
     /// Run around every occurrence of this literal, compared case-sensitively (`://`).
     case literal([UInt8])
     /// Run around digit clusters (digit runs joined across up to 3 separator bytes) holding at least `minimum`
-    /// digits and at least `dots` dots between them.
+    /// digits and at least `dots` dots between them. A cluster that is exactly a calendar date (`2024-11-05`)
+    /// never qualifies: dates are found by rules anchored on their context words.
     case digits(Int, dots: Int)
     /// Run around every case-insensitive occurrence of any of these keywords.
     case keywords([[UInt8]])

@@ -67,17 +67,18 @@ public struct RuleSpec: Decodable, Sendable {
     }
 }
 
-/// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}` (optionally `repeat: 3`), `{literal: "://"}`,
+/// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}` (optionally `repeat: 3`, or `count: 3, span: 24`),
+/// `{literal: "://"}`, `{mixed: 2}`,
 /// `{digits: 9}` (optionally `dots: 3`), `{keywords: [...]}`.
 public enum PrefilterSpec: Decodable, Sendable {
     case none
-    case bytes(String, period: Int)
+    case bytes(String, period: Int, count: Int, span: Int)
     case literal(String)
     case digits(Int, dots: Int)
     case keywords([String])
     case mixed(Int)
 
-    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, mixed, `repeat` }
+    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, mixed, count, span, `repeat` }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
@@ -90,7 +91,10 @@ public enum PrefilterSpec: Decodable, Sendable {
         }
         let map = try decoder.container(keyedBy: CodingKeys.self)
         if let v = try map.decodeIfPresent(String.self, forKey: .bytes) {
-            self = .bytes(v, period: try map.decodeIfPresent(Int.self, forKey: .repeat) ?? 0)
+            self = .bytes(
+                v, period: try map.decodeIfPresent(Int.self, forKey: .repeat) ?? 0,
+                count: try map.decodeIfPresent(Int.self, forKey: .count) ?? 1,
+                span: try map.decodeIfPresent(Int.self, forKey: .span) ?? 0)
         } else if let v = try map.decodeIfPresent(String.self, forKey: .literal) {
             self = .literal(v)
         } else if let v = try map.decodeIfPresent(Int.self, forKey: .digits) {
@@ -109,7 +113,8 @@ public enum PrefilterSpec: Decodable, Sendable {
     var compiled: Prefilter {
         switch self {
         case .none: return .none
-        case .bytes(let s, let period): return .bytes(Array(s.utf8), period: period)
+        case .bytes(let s, let period, let count, let span):
+            return .bytes(Array(s.utf8), period: period, count: count, span: span)
         case .literal(let s): return .literal(Array(s.utf8))
         case .digits(let n, let dots): return .digits(n, dots: dots)
         case .keywords(let words): return .keywords(words.map { Array($0.lowercased().utf8) })

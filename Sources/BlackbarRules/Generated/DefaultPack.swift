@@ -2032,7 +2032,7 @@ entity: IP_ADDRESS
 name: IPv6 address (full, compressed, IPv4-embedded)
 # Broad shape here; the ipv6 validator parses strictly (eight groups or exactly one ::).
 pattern: '(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})?(?![\w:]|\.[0-9])'
-prefilter: { literal: ":" }
+prefilter: { bytes: ":", count: 3, span: 24 }   # three colons close together: never a time of day
 window: 48
 validator: ipv6
 base: 0.6
@@ -2502,7 +2502,7 @@ name: Bitcoin address (Base58Check P2PKH/P2SH, bech32/bech32m segwit)
 # case. The 32-bit checksums make a random match negligible: stands alone. Mainnet only.
 pattern: '(?<![\w\-.])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\w]|[\-.][0-9])'
 prefilter: { mixed: 1 }   # base58 mixes capitals and digits; bech32 is in crypto-bitcoin-bech32
-window: 96
+window: 40
 validator: bitcoin-address
 base: 0.5
 context: [bitcoin, btc, wallet, address, crypto, cryptocurrency, send to, pay to, billetera, cartera, portefeuille, carteira]
@@ -3289,7 +3289,7 @@ name: GPS coordinates, bare signed decimal pair (4+ decimals)
 # p-values (below 1, usually unsigned) fail the last two tests; unsigned pairs such as "48.8584, 2.2945" need a
 # location word and are left to gps-decimal. Separator: comma or semicolon with optional spaces.
 pattern: '(?<![\w.\-+])(?=(?:[\-+]?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15})\s?[,;]\s?[\-+]?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})|[\-+]?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})\s?[,;]\s?[\-+]?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15}))(?![\w]|\.[0-9]))(?=[\-+]|[0-9.]+\s?[,;]\s?[\-+])(?=[\-+]?[1-9][0-9]|[\-+]?[0-9.]+\s?[,;]\s?[\-+]?[1-9][0-9])[\-+]?[0-9]{1,3}\.[0-9]{4,15}\s?[,;]\s?[\-+]?[0-9]{1,3}\.[0-9]{4,15}(?![\w]|\.[0-9])'
-prefilter: { digits: 5, dots: 1 }
+prefilter: { digits: 6, dots: 1 }   # both numbers carry 4+ decimals
 window: 40
 base: 0.55
 priority: 1
@@ -4273,7 +4273,7 @@ name: Spanish vehicle registration (1234 BCD since 2000; M-1234-AB before)
 # ("2020 BMW") with a space is not taken. Provincial format 1971-2000: province code (the 52 DGT codes), four
 # digits, one or two letters.
 pattern: '(?<![\w\-.])(?:(?!(?:19|20)[0-9]{2} )[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}|(?:A|AB|AL|AV|B|BA|BI|BU|C|CA|CC|CE|CO|CR|CS|CU|GC|GE|GI|GR|GU|H|HU|IB|J|L|LE|LO|LU|M|MA|ML|MU|NA|O|OR|OU|P|PM|PO|S|SA|SE|SG|SO|SS|T|TE|TF|TO|V|VA|VI|Z|ZA)([ \-])[0-9]{4}\2[A-Z]{1,2})(?![\w]|[\-.][\w])'
-prefilter: { digits: 4 }
+prefilter: { mixed: 1 }
 window: 16
 base: 0.55
 context: [matrícula, matricula, placa, vehículo, vehiculo, coche, turismo, dgt, license plate, licence plate, number plate, plate, registration, registration number, reg]
