@@ -225,6 +225,27 @@ public final class Detector: Sendable {
         }
     }
 
+    /// The bytes searched for context words: up to `contextWindow` bytes before and after the value.
+    /// With `sameLine`, only those on the value's own line: negative words on a neighbouring line (an
+    /// order number in the log line above) describe other data and must not lower this value.
+    func contextSegments(_ subject: UnsafeRawBufferPointer, _ value: ByteRange, sameLine: Bool) -> [UnsafeRawBufferPointer] {
+        let w = options.contextWindow
+        var start = max(0, value.start - w)
+        var end = min(subject.count, value.end + w)
+        if sameLine {
+            var s = value.start
+            while s > start && subject[s - 1] != 0x0A { s -= 1 }
+            start = s
+            var e = value.end
+            while e < end && subject[e] != 0x0A { e += 1 }
+            end = e
+        }
+        return [
+            UnsafeRawBufferPointer(rebasing: subject[start..<value.start]),
+            UnsafeRawBufferPointer(rebasing: subject[value.end..<end]),
+        ]
+    }
+
     private func evaluate(
         _ rule: Rule, index: Int, match: PatternMatch, subject: UnsafeRawBufferPointer, fieldTokens: [[UInt8]],
         keepDropped: Bool
@@ -233,11 +254,7 @@ public final class Detector: Sendable {
         guard valueRange.count > 0 else { return nil }
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
-            let w = options.contextWindow
-            let segments = [
-                UnsafeRawBufferPointer(rebasing: subject[max(0, valueRange.start - w)..<valueRange.start]),
-                UnsafeRawBufferPointer(rebasing: subject[valueRange.end..<min(subject.count, valueRange.end + w)]),
-            ]
+            let segments = contextSegments(subject, valueRange, sameLine: false)
             if rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens) == nil { return nil }
         }
         var outcome = ValidatorOutcome.notApplicable
@@ -252,14 +269,12 @@ public final class Detector: Sendable {
         var contextWord: String? = nil
         var negativeWord: String? = nil
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
-            let w = options.contextWindow
-            let segments = [
-                UnsafeRawBufferPointer(rebasing: subject[max(0, valueRange.start - w)..<valueRange.start]),
-                UnsafeRawBufferPointer(rebasing: subject[valueRange.end..<min(subject.count, valueRange.end + w)]),
-            ]
-            let spans = ContextWords.wordSpans(segments)
-            contextWord = rule.context.firstMatch(spans: spans, segments: segments, fieldTokens: fieldTokens)
-            negativeWord = rule.negativeContext.firstMatch(spans: spans, segments: segments, fieldTokens: fieldTokens)
+            let segments = contextSegments(subject, valueRange, sameLine: false)
+            contextWord = rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens)
+            if !rule.negativeContext.isEmpty {
+                let ownLine = contextSegments(subject, valueRange, sameLine: true)
+                negativeWord = rule.negativeContext.firstMatch(segments: ownLine, fieldTokens: fieldTokens)
+            }
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }
         if negativeWord != nil { confidence -= ConfidenceModel.negativePenalty }

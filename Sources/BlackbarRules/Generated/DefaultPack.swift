@@ -488,7 +488,7 @@ examples:
 id: phone-br
 entity: PHONE_NUMBER
 name: Brazilian phone number in national form (Anatel area codes)
-pattern: '(?<![\w+\-./])(?:\(0?[1-9][0-9]\)[ ]?|0?[1-9][0-9][ ])9?[0-9]{4}[ \-][0-9]{4}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0?[1-9][0-9]\)[ ]?|0?[1-9][0-9][ ])9?[0-9]{4}[ \-][0-9]{4}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 10 }
 window: 24
 normalize: [digits]
@@ -987,7 +987,7 @@ examples:
 id: phone-de
 entity: PHONE_NUMBER
 name: German phone number in national form (Bundesnetzagentur plan)
-pattern: '(?<![\w+\-./])(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 9 }
 window: 28
 normalize: [digits]
@@ -1179,7 +1179,7 @@ id: phone-es
 entity: PHONE_NUMBER
 name: Spanish phone number in national form (context required)
 # Nine digits starting 6-9 are also how counts and amounts are written, so a phone word must be near.
-pattern: '(?<![\w+\-./])[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])'
 prefilter: { keywords: [teléfono, telefono, tel, móvil, movil, llamar, contacto, phone, mobile, whatsapp] }
 window: 48
 normalize: [digits]
@@ -1877,7 +1877,7 @@ examples:
 id: phone-gb
 entity: PHONE_NUMBER
 name: UK phone number in national form (Ofcom numbering plan)
-pattern: '(?<![\w+\-./])(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ \-][0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ \-][0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 10 }
 window: 24
 normalize: [digits]
@@ -1906,15 +1906,16 @@ examples:
 id: credit-card
 entity: CREDIT_CARD
 name: Payment card number (Luhn, issuer prefix and length)
-# 4-4-4-4(-3) groups with one separator style, Amex 4-6-5, Diners 4-6-4, or unseparated 13-19 digits.
-pattern: '(?<![\w\-.,])(?:[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}\1[0-9]{1,4}(?:\1[0-9]{1,3})?|3[47][0-9]{2}([ \-]?)[0-9]{6}\2[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\3[0-9]{4})(?![\w]|[\-.,][0-9])'
+# 4-4-4-4(-3) groups with one separator style, Amex 4-6-5, Diners 4-6-4, or unseparated 14-19 digits
+# (13-digit Visa numbers are obsolete, and unseparated 13 digits are EAN-13 barcodes).
+pattern: '(?<![\w\-.,])(?:[0-9]{4}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{1,4}(?:\1[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\2[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\3[0-9]{4})(?![\w]|[\-.,][0-9])'
 prefilter: { digits: 13 }
 window: 32
 normalize: [digits]
 validator: credit-card
 base: 0.5
 context: [card, credit, debit, visa, mastercard, amex, cc, pan, payment, kreditkarte, carte, tarjeta, carta]
-negative-context: [order, invoice, tracking, sku, ref, reference, serial, transaction, txn]
+negative-context: [order, invoice, tracking, sku, ref, reference, serial, transaction, txn, ean, isbn, gtin, upc, barcode]
 examples:
   match:
     - 'Card: «4111 1111 1111 1111» exp 12/29'
@@ -1930,6 +1931,10 @@ examples:
       why: part of a longer digit run
     - text: 'uuid 8c7b7f6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c'
       why: a UUID
+    - text: 'EAN 4006381333931 in stock'
+      why: an EAN-13 barcode (13 unseparated digits are never taken as a card)
+    - text: 'Pen 4012888888881881 barcode'
+      why: barcode context (negative context)
 """#
         ),
         (
@@ -2440,7 +2445,7 @@ examples:
 id: phone-in
 entity: PHONE_NUMBER
 name: Indian phone number in national form (context required)
-pattern: '(?<![\w+\-./])(?:0?[1-9][0-9]{4}[ \-]?[0-9]{5}|0[1-9][0-9]{1,3}[ \-][0-9]{6,8})(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:0?[1-9][0-9]{4}[ \-]?[0-9]{5}|0[1-9][0-9]{1,3}[ \-][0-9]{6,8})(?![\w]|[\-.,/][0-9])'
 prefilter: { keywords: [phone, mobile, mob, cell, tel, contact, whatsapp, call] }
 window: 48
 normalize: [digits]
@@ -2580,7 +2585,7 @@ normalize: [digits]
 validator: iccid
 base: 0.45
 context: [iccid, sim, sim card, sim number, carte sim, tarjeta sim, simkarte, integrated circuit card identifier, eid]
-negative-context: [order, invoice, tracking, sku, transaction, txn]
+negative-context: [reference, ref, batch, order, invoice, tracking, sku, transaction, txn]
 examples:
   match:
     - 'ICCID: «89014103211118510720»'
@@ -3079,7 +3084,7 @@ examples:
 id: phone-it
 entity: PHONE_NUMBER
 name: Italian phone number in national form (context required)
-pattern: '(?<![\w+\-./])(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4})(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4})(?![\w]|[\-.,/][0-9])'
 prefilter: { keywords: [telefono, tel, cellulare, cell, chiamare, fisso, phone, mobile, contatto] }
 window: 48
 normalize: [digits]
@@ -3628,7 +3633,7 @@ examples:
 id: phone-nl
 entity: PHONE_NUMBER
 name: Dutch phone number in national form
-pattern: '(?<![\w+\-./])0[1-9][0-9]{0,2}[ \-][0-9]{3}[ \-]?[0-9]{3,5}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{0,2}[ \-][0-9]{3}[ \-]?[0-9]{3,5}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 10 }
 window: 20
 normalize: [digits]
@@ -3733,7 +3738,7 @@ examples:
 id: phone-pl
 entity: PHONE_NUMBER
 name: Polish phone number in national form (context required)
-pattern: '(?<![\w+\-./])(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2})(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2})(?![\w]|[\-.,/][0-9])'
 prefilter: { keywords: [telefon, tel, komórka, komorka, zadzwoń, kontakt, phone, mobile] }
 window: 48
 normalize: [digits]
@@ -5692,7 +5697,7 @@ id: phone-us
 entity: PHONE_NUMBER
 name: US/Canada phone number in national form (NANP)
 # 3-3-4 with separators, optional (area code) and leading 1; unseparated ten-digit runs are left out.
-pattern: '(?<![\w+\-./])(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 10 }
 window: 24
 normalize: [digits]
@@ -6078,7 +6083,7 @@ normalize: [digits]
 validator: za-id
 base: 0.5
 context: [id number, id no, identity number, sa id, rsa id, south african id, id-nommer, id nommer, identiteitsnommer, identity document, smart id]
-negative-context: [order, invoice, tracking, ean, barcode, reference, ref, serial, transaction, txn]
+negative-context: [timestamp, epoch, ms, created, updated, ts, order, invoice, tracking, ean, barcode, reference, ref, serial, transaction, txn]
 examples:
   match:
     - 'ID number: «7503305044089»'
