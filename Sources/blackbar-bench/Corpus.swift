@@ -1,25 +1,13 @@
+import BlackbarCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A deterministic pseudo-random generator (SplitMix64), so every run scans the same corpus.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 /// Writes the benchmark corpus: prose in several languages and log lines full of look-alikes
 /// (timestamps, versions, UUIDs, hashes, order numbers, prices), with a synthetic PII value about every 2 KB.
 struct CorpusWriter {
-    var rng = SplitMix64(state: 0x00B1_ACBA_5EED)
+    var rng = SeededRandom(seed: 0x00B1_ACBA_5EED)
 
     static let words = (
         "the of and to in data customer record service account report quarter market growth policy team "

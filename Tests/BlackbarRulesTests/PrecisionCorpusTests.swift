@@ -4,17 +4,7 @@ import BlackbarValidators
 import Foundation
 import XCTest
 
-/// A deterministic generator (SplitMix64) so the corpus is the same on every run.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+extension SeededRandom {
     mutating func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(below(10))) }) }
     mutating func hex(_ n: Int) -> String { String((0..<n).map { _ in Array("0123456789abcdef")[below(16)] }) }
 }
@@ -23,7 +13,7 @@ struct SeededRandom {
 /// hashes and git SHAs, versions, prices, order and invoice numbers, ISBN-13 and EAN-13 with valid check
 /// digits, tracking numbers, and long digit runs with phone- or card-shaped pieces inside.
 struct LookAlikeText {
-    var random = SeededRandom(state: 0x5EED_1A7E)
+    var random = SeededRandom(seed: 0x5EED_1A7E)
 
     static func gtin13(_ twelve: String) -> String {
         let digits = twelve.compactMap { $0.wholeNumberValue }
