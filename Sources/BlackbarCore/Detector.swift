@@ -146,8 +146,10 @@ public final class Detector: Sendable {
                 scratch.windowCounts = Array(repeating: 0, count: ruleSet.rules.count)
                 scratch.windowBytes = Array(repeating: 0, count: ruleSet.rules.count)
             }
-            scratch.windowCounts[index] += windows.starts.count
-            for w in 0..<windows.starts.count { scratch.windowBytes[index] += windows.ends[w] - windows.starts[w] }
+            var covered = 0
+            for w in 0..<windows.starts.count { covered &+= windows.ends[w] - windows.starts[w] }
+            scratch.windowCounts[index] &+= windows.starts.count
+            scratch.windowBytes[index] &+= covered
             var resume = 0
             for w in 0..<windows.starts.count {
                 let from = max(windows.starts[w], resume)
@@ -177,18 +179,23 @@ public final class Detector: Sendable {
         _ rule: Rule, index: Int, _ base: UnsafePointer<UInt8>, length: Int, region: Range<Int>,
         scratch: DetectorScratch
     ) {
-        scratch.windows.reset()
+        // Built in a local list (taken from the scratch to reuse its storage): mutating the scratch's
+        // arrays through the class on every add costs exclusivity and uniqueness checks.
+        var list = scratch.windows
+        scratch.windows = WindowList()
+        list.reset()
+        defer { scratch.windows = list }
         let pad = rule.window
         let lo = region.lowerBound, hi = region.upperBound
         // Anchors are searched from one window before the region so matches starting in it are seen.
         let searchFrom = max(0, lo - pad), searchTo = min(length, hi + pad)
         func add(_ at: Int, _ atEnd: Int) {
             let s = max(searchFrom, at - pad), e = min(hi, atEnd + pad)
-            if s < e { scratch.windows.add(s, e) }
+            if s < e { list.add(s, e) }
         }
         switch rule.prefilter {
         case .none:
-            scratch.windows.add(lo, hi)
+            list.add(lo, hi)
         case .bytes(let needles, _, let count, let span) where count > 1:
             AnchorSearch.bytes(needles, period: 0, count: count, span: span, base, from: searchFrom, to: searchTo) {
                 add($0, $0 + 1)

@@ -1,5 +1,6 @@
 import BlackbarCore
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -48,7 +49,7 @@ public final class TextScanner {
         var stats = TextScanStats()
         var locator = LineLocator()
         var carryEnd = 0
-        let batchSize = workers == 1 ? 1 : workers * 4
+        let batchSize = workers == 1 ? 1 : workers * 8
         while true {
             var batch: [TextBlock] = []
             while batch.count < batchSize, let block = try reader.next() { batch.append(block) }
@@ -85,15 +86,18 @@ public final class TextScanner {
             }
         }
         let slots = ResultSlots(count: batch.count)
+        // Each worker takes the next unscanned block (not a fixed share), so a slow block does not leave
+        // the other cores idle at the end of the batch.
+        let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < batch.count {
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if i >= batch.count { break }
                 let block = batch[i]
                 let found = block.bytes.withUnsafeBytes {
                     detector.scan($0, region: block.region, scratch: scratches[worker].scratch)
                 }
                 slots.set(i, found)
-                i += workers
             }
         }
         return slots.values
@@ -145,8 +149,8 @@ final class ScratchBox: @unchecked Sendable {
 
 /// Per-block result slots written by parallel workers.
 ///
-/// SAFETY: `@unchecked Sendable` because each index is written by exactly one worker (blocks are
-/// dealt round-robin), and `values` is read only after `concurrentPerform` has returned.
+/// SAFETY: `@unchecked Sendable` because each index is written by exactly one worker (each block index
+/// is handed out once by an atomic counter), and `values` is read only after `concurrentPerform` returns.
 final class ResultSlots: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<[Finding]>
     private let count: Int
