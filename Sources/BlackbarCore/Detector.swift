@@ -189,8 +189,11 @@ public final class Detector: Sendable {
         let lo = region.lowerBound, hi = region.upperBound
         // Anchors are searched from one window before the region so matches starting in it are seen.
         let searchFrom = max(0, lo - pad), searchTo = min(length, hi + pad)
-        func add(_ at: Int, _ atEnd: Int) {
-            let s = max(searchFrom, at - pad), e = min(hi, atEnd + pad)
+        // A window bounds where a match may start (PCRE2's offset limit); the match itself may run on.
+        // Anchors that lie inside every match (digit clusters, letter-digit runs, `@`, `://`) end the window;
+        // keywords and colon counts may precede the value, so their windows reach `pad` bytes past them.
+        func add(_ at: Int, _ atEnd: Int, reachPast: Bool = false) {
+            let s = max(searchFrom, at - pad), e = min(hi, atEnd + (reachPast ? pad : 0))
             if s < e { list.add(s, e) }
         }
         switch rule.prefilter {
@@ -198,7 +201,7 @@ public final class Detector: Sendable {
             list.add(lo, hi)
         case .bytes(let needles, _, let count, let span) where count > 1:
             AnchorSearch.bytes(needles, period: 0, count: count, span: span, base, from: searchFrom, to: searchTo) {
-                add($0, $0 + 1)
+                add($0, $0 + 1, reachPast: true)
             }
         case .bytes(let needles, let period, _, _) where period > 0 && needles.count > 1:
             // Hits arrive per needle; windows must be added in order.
@@ -210,7 +213,7 @@ public final class Detector: Sendable {
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
         case .keywords:
-            for at in scratch.keywordHits[index] { add(at, at + 1) }
+            for at in scratch.keywordHits[index] { add(at, at + 1, reachPast: true) }
         case .mixed(let minimum):
             let anchors = scratch.letterDigits
             for k in 0..<anchors.starts.count where anchors.lengths[k] >= minimum {
