@@ -140,9 +140,12 @@ struct WindowList {
         ends.removeAll(keepingCapacity: true)
     }
 
+    /// Windows closer than this are searched in one call: scanning a few bytes costs less than a JIT call.
+    static let mergeGap = 24
+
     /// Adds a window; windows must arrive in increasing start order.
     @inline(__always) mutating func add(_ start: Int, _ end: Int) {
-        if let last = ends.last, start <= last {
+        if let last = ends.last, start <= last + Self.mergeGap {
             if end > last { ends[ends.count - 1] = end }
         } else {
             starts.append(start)
@@ -223,30 +226,6 @@ enum AnchorSearch {
                 if memcmp(base + at, lit.baseAddress!, n) == 0 { hit(at) }
                 i = at + 1
             }
-        }
-    }
-
-    /// Every case-insensitive position of any keyword in `from..<to`.
-    static func keywords(
-        _ keywords: [[UInt8]], _ firstBytes: [Bool], _ base: UnsafePointer<UInt8>, from: Int, to: Int,
-        _ hit: (Int) -> Void
-    ) {
-        var i = from
-        while i < to {
-            if firstBytes[Int(base[i])] {
-                for word in keywords where i + word.count <= to {
-                    var same = true
-                    for (j, w) in word.enumerated() where ASCII.lower(base[i + j]) != w {
-                        same = false
-                        break
-                    }
-                    if same {
-                        hit(i)
-                        break
-                    }
-                }
-            }
-            i += 1
         }
     }
 }

@@ -35,26 +35,6 @@ public struct ContextWords: Sendable, Equatable {
     /// Whether there are no words at all.
     public var isEmpty: Bool { phrases.isEmpty && substrings.isEmpty }
 
-    /// The first word of the set that appears in `tokens` (already lower-cased), as written in the rule.
-    func firstMatch(tokens: [[UInt8]], raw: ArraySlice<UInt8>) -> String? {
-        for (index, phrase) in phrases.enumerated() where phrase.count <= tokens.count {
-            for i in 0...(tokens.count - phrase.count) where tokens[i] == phrase[0] {
-                var all = true
-                for j in 1..<phrase.count where tokens[i + j] != phrase[j] {
-                    all = false
-                    break
-                }
-                if all { return wordFor(phraseIndex: index) }
-            }
-        }
-        if !substrings.isEmpty {
-            for word in substrings where raw.count >= word.count {
-                if raw.firstRange(of: word) != nil { return String(decoding: word, as: UTF8.self) }
-            }
-        }
-        return nil
-    }
-
     /// The first word of the set found in `segments` (the bytes before and after a match), matched as
     /// whole words without allocating: ASCII compares case-insensitively in place; only tokens with
     /// non-ASCII bytes are lower-cased through `String`.

@@ -132,7 +132,7 @@ public final class Detector: Sendable {
         for (index, rule) in ruleSet.rules.enumerated() {
             // A field named for this rule's data (a `dob` column, an `iban` key) opens the whole segment:
             // the prefilter must never hide a value whose context is its field name.
-            if !fieldTokens.isEmpty, rule.context.firstMatch(tokens: fieldTokens, raw: []) != nil {
+            if !fieldTokens.isEmpty, rule.context.firstMatch(segments: [], fieldTokens: fieldTokens) != nil {
                 scratch.windows.reset()
                 scratch.windows.add(region.lowerBound, region.upperBound)
             } else if let key = WindowKey(rule), let cached = scratch.windowCache[key] {

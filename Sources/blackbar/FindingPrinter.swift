@@ -3,11 +3,13 @@ import BlackbarFormats
 import Foundation
 
 /// Prints findings as a table or as JSON Lines. Values only with `showValues`.
-struct FindingPrinter {
+final class FindingPrinter {
     let format: OutputFormat
     let showValues: Bool
     let explain: Bool
     private let encoder: JSONEncoder
+    private var printedHeader = false
+    private var count = 0
 
     init(format: OutputFormat, showValues: Bool, explain: Bool) {
         self.format = format
@@ -77,6 +79,11 @@ struct FindingPrinter {
             data.append(0x0A)
             try data.withUnsafeBytes { try out.write($0) }
         case .table:
+            if !printedHeader {
+                try out.write(pad("LOCATION", 28) + " " + pad("ENTITY", 20) + " " + pad("RULE", 22) + " CONF\n")
+                printedHeader = true
+            }
+            count += 1
             let position = "\(input):\(located.location.line ?? 0):\(located.location.column ?? 0)"
             var line = pad(position, 28) + " " + pad(f.entity, 20) + " " + pad(f.ruleID, 22) + " "
                 + String(format: "%.2f", f.confidence) + (f.validated ? " ✓" : "  ")
@@ -92,7 +99,10 @@ struct FindingPrinter {
         }
     }
 
-    func finish(to out: FDWriter) throws {}
+    /// Closes the table with a count (JSON Lines output has no footer).
+    func finish(to out: FDWriter) throws {
+        if format == .table && count > 0 { try out.write("\(count) finding\(count == 1 ? "" : "s") (✓ = checksum or structure validated)\n") }
+    }
 
     private func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
