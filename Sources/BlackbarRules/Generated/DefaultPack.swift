@@ -988,26 +988,31 @@ id: phone-de
 entity: PHONE_NUMBER
 name: German phone number in national form (Bundesnetzagentur plan)
 pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 9 }
-window: 28
+prefilter: { keywords: [telefon, tel, handy, mobil, fax, anrufen, rufnummer, phone, kontakt, festnetz] }
+window: 64
 normalize: [digits]
 validator: phone-de
 base: 0.5
-context: [telefon, tel, handy, mobil, fax, anrufen, rufnummer, phone, kontakt]
-negative-context: [bestellung, rechnung, auftrag, order, invoice, artikel]
+context-required: true   # the German plan is loose (area codes of 2-5 digits, any length): a phone word must be near
+context: [telefon, tel, handy, mobil, fax, anrufen, rufnummer, phone, kontakt, festnetz]
+negative-context: [bestellung, rechnung, auftrag, order, invoice, artikel, usa, zip, boston, ma, suite, floor, street]
 examples:
   match:
     - 'Telefon: «030 23125123»'
     - 'Handy «0152 28817386»'
-    - 'Büro «069/90009 123».'
+    - 'Büro, Tel. «069/90009 123».'
     - 'Fax «(030) 2312 5199»'
   no-match:
     - text: 'Telefon 0031 23125123'
       why: 00 starts an international call, not a German area code
     - text: 'Telefon 031 2312512'
       why: 031 is not a German area code; the pattern hits and the validator rejects it
+    - text: 'ISSN 0377-0427, Heft 046110 2008'
+      why: no phone word near (German national numbers need one)
     - text: 'am 05.11.2023 um 10:42'
       why: a date and a time
+    - text: 'Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301, USA'
+      why: a US ZIP+4 in a postal address (negative context)
     - text: 'Artikel 0815-4711-0815-4711'
       why: article number, too long and wrong shape
 """#
@@ -2012,7 +2017,7 @@ prefilter: { digits: 4, dots: 3 }
 window: 24
 base: 0.6
 context: [ip, address, host, client, server, remote, addr, src, dst]
-negative-context: [version, release, build, firmware, ver]
+negative-context: [version, release, build, firmware, ver, section, rfc, clause, chapter]
 examples:
   match:
     - 'login from «192.168.10.23» at 10:42'
@@ -2025,6 +2030,8 @@ examples:
       why: version string (negative context)
     - text: 'value 256.1.1.1 and 01.02.03.04'
       why: octet out of range, leading zeros
+    - text: 'see RFC 3986 section 3.2.2.1'
+      why: a section number (negative context)
     - text: 'released 12.03.2024'
       why: a date, three parts
 """#
@@ -2053,6 +2060,8 @@ examples:
       why: a time of day
     - text: 'MAC 00:1a:2b:3c:4d:5e'
       why: six groups and no ::, a MAC address; the pattern hits and the validator rejects it
+    - text: 'evens = values[0::2]'
+      why: a Python slice
     - text: 'call std::vector<int>::size'
       why: C++ scope operators
     - text: 'bad 2001:db8::1::2 address'
@@ -3054,6 +3063,7 @@ window: 16
 normalize: [digits]
 validator: it-partita-iva
 base: 0.4
+context-required: true   # the check passes for 1 random 11-digit number in 10
 context: [partita iva, p.iva, p. iva, piva, p.i., codice iva, numero iva, iva, vat, vat number, vat no]
 negative-context: [ordine, fattura n, numero ordine, order, invoice no, tracking, sku, tel, telefono, cellulare, phone]
 notes: >
@@ -3064,8 +3074,10 @@ examples:
     - 'Partita IVA: «12345670017» - sede legale Milano'
     - 'Italian VAT number «09876540320»'
     - '{"piva":"«02468130584»"}'
-    - 'Bianchi Srl;«00743110157»;Torino'
+    - "ragione_sociale;partita_iva;citta\nBianchi Srl;«00743110157»;Torino"
   no-match:
+    - text: 'decimal 15931640625 is 5 to the 15th'
+      why: a number that passes the check by chance, no VAT word near
     - text: 'P.IVA 00743110158'
       why: fails the Luhn check; the pattern hits and the validator rejects it
     - text: 'numero ordine 12345670017'
@@ -3949,7 +3961,7 @@ entity: LICENSE_PLATE
 name: Australian number plate, common state shapes (context required)
 # NSW AB 12 CD, VIC 1AB 2CD / ABC 123, QLD 123 ABC, WA 1ABC 234, SA S 123 ABC. Too loose alone: a rego or plate
 # word must be near.
-pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{2}[ \-]?[0-9]{2}[ \-]?[A-Z]{2}|[0-9][A-Z]{2}[ \-]?[0-9][A-Z]{2}|[0-9][A-Z]{3}[ \-]?[0-9]{3}|S[ \-]?[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{2,3}|[0-9]{3}[ \-]?[A-Z]{2,3})(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{2}[ \-]?[0-9]{2}[ \-]?[A-Z]{2}|[0-9][A-Z]{2}[ \-]?[0-9][A-Z]{2}|[0-9][A-Z]{3}[ \-]?[0-9]{3}|S[ \-]?[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{2,3}|[0-9]{3}[ \-]?[A-Z]{2,3})(?![\w]|[\-.][\w])'
 prefilter: { mixed: 1 }
 window: 24
 base: 0.45
@@ -3963,6 +3975,8 @@ examples:
     - '{"rego":"«123 XYZ»","state":"QLD"}'
     - 'plates «1ABC 234» (WA)'
   no-match:
+    - text: 'plate numbering follows RFC 4151 and PEP 688'
+      why: standards and proposals, not plates
     - text: 'flight QF 1234'
       why: 'flight number, no plate word'
     - text: 'rego ABCD 12345'
@@ -4072,7 +4086,7 @@ entity: LICENSE_PLATE
 name: Canadian licence plate, common provincial shapes (context required)
 # Ontario ABCD 123, Quebec ABC 123 / 123 ABC / A12 BCD, Alberta ABC-1234, British Columbia AB1 23C. Too loose
 # alone: a plate word must be near.
-pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{4}[ \-]?[0-9]{3}|[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z][0-9]{2}[ \-]?[A-Z]{3}|[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z])(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{4}[ \-]?[0-9]{3}|[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z][0-9]{2}[ \-]?[A-Z]{3}|[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z])(?![\w]|[\-.][\w])'
 prefilter: { mixed: 1 }
 window: 24
 base: 0.45
@@ -4086,6 +4100,8 @@ examples:
     - '{"plate":"«AB1 23C»","prov":"BC"}'
     - 'registration «CDE-4321» Alberta'
   no-match:
+    - text: 'plate numbering follows RFC 4151 and PEP 688'
+      why: standards and proposals, not plates
     - text: 'postal code K1A 0B1'
       why: 'a postcode, no plate word'
     - text: 'licence plate ABCDE 123'
@@ -4807,7 +4823,7 @@ entity: LICENSE_PLATE
 name: US license plate, common state shapes (context required)
 # Each state has its own serial formats; the common passenger shapes are ABC 1234 / ABC-123 (NY, TX, PA, ...),
 # 1ABC234 (CA), 123 ABC and AB 12345. Far too loose alone: a plate word must be near.
-pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])'
 prefilter: { mixed: 1 }
 window: 24
 base: 0.45
@@ -4821,6 +4837,8 @@ examples:
     - '{"plate":"«KJT-4412»","state":"TX"}'
     - 'tag «482 MNP» expired'
   no-match:
+    - text: 'plate numbering follows RFC 4151 and PEP 688'
+      why: standards and proposals, not plates
     - text: 'jira ABC-1234 fixed'
       why: 'ticket id, no plate word'
     - text: 'license plate ABCD 12345'
@@ -5696,8 +5714,9 @@ examples:
 id: phone-us
 entity: PHONE_NUMBER
 name: US/Canada phone number in national form (NANP)
-# 3-3-4 with separators, optional (area code) and leading 1; unseparated ten-digit runs are left out.
-pattern: '(?<![\w+\-./])(?<![0-9] )(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[\-.,/][0-9])'
+# 3-3-4 with one separator style (or (area code) then a separator), optional leading 1; unseparated
+# ten-digit runs are left out, and mixed separators (DFARS 252.227-7013) are citations, not phones.
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?[2-9][0-9]{2}[ .\-]|[2-9][0-9]{2}([ .\-])[2-9][0-9]{2}\1)[0-9]{4}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 10 }
 window: 24
 normalize: [digits]
@@ -5722,6 +5741,8 @@ examples:
       why: phone-shaped piece of a longer run
     - text: 'ISBN 978-316-148-4100'
       why: an ISBN, 3-3-3-4
+    - text: 'as defined in DFARS 252.227-7013'
+      why: a regulation citation with mixed separators
 """#
         ),
         (

@@ -1,10 +1,11 @@
 /// Strict textual IPv6 parsing (RFC 4291 section 2.2, RFC 5952 forms): eight groups of 1-4 hex digits,
 /// or fewer with exactly one `::`, optionally ending in an embedded dotted IPv4 address.
 public enum IPv6Address {
-    /// Whether `text` is a well-formed IPv6 address with at least two explicit groups
-    /// (so `::`, `::1`-style shorthands and C++ scopes like `a::b` in prose stay out).
+    /// Whether `text` is a well-formed IPv6 address with at least two explicit groups and four hex digits
+    /// (so `::`, `::1`, Python slices like `1::2` and C++ scopes like `a::b` in prose stay out).
     public static func isValid(_ text: [UInt8]) -> Bool {
         guard text.count >= 3, text.count <= 45 else { return false }
+        guard text.filter({ isHex($0) }).count >= 4 else { return false }
         var groups = 0
         var compressed = false
         var i = 0
