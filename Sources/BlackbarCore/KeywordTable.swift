@@ -19,8 +19,11 @@ struct KeywordTable {
     init(_ rules: [Rule]) {
         var byPair: [Int: [(word: [UInt8], rule: Int)]] = [:]
         for (index, rule) in rules.enumerated() {
-            guard case .keywords(let words) = rule.prefilter else { continue }
-            for word in words where !word.isEmpty {
+            guard case .keywords(let phrases) = rule.prefilter else { continue }
+            // A phrase is looked up by its first word: `codice fiscale` must also open `codice_fiscale`
+            // and `codice-fiscale`, which the context test (on word tokens) accepts.
+            let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
+            for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !word.isEmpty {
                 isFirst[Int(word[0])] = true
                 if word[0] &- 0x61 < 26 { isFirst[Int(word[0]) - 32] = true }
                 if word.count == 1 {

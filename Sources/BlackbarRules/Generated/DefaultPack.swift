@@ -3006,6 +3006,42 @@ examples:
 """#
         ),
         (
+            "it/it-codice-fiscale-lowercase.yaml",
+            #"""
+id: it-codice-fiscale-lowercase
+entity: IT_FISCAL_CODE
+name: Italian codice fiscale written in lower case (context required)
+# DM 23/12/1976: 6 name letters, year (2), month letter A-T (ABCDEHLMPRST), day (2; +40 for women),
+# place code (letter + 3), check letter. Omocodia may replace digits by L M N P Q R S T U V.
+# Case-insensitive (forms are often typed in lower case). The validator checks the date and the letter.
+# Prefilter: at least 5 digits survive up to two omocodia substitutions (they replace the place
+# digits first, from the right); codes with three or more substitutions are not found.
+pattern: '(?<![\w\-.])[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z](?![\w])'
+prefilter: { keywords: [codice fiscale, cod fisc, cf, c.f., tessera sanitaria, fiscal code, tax code] }
+window: 20
+normalize: [upper]
+validator: it-codice-fiscale
+base: 0.45
+context-required: true   # lower-case codes are rare without a label
+context: [codice fiscale, cod fisc, cf, c.f., tessera sanitaria, fiscal code, tax code, italian tax code]
+notes: >
+  Source: DM 23/12/1976 (Allegato); python-stdnum it.codicefiscale. Values in the examples are
+  synthetic (valid by construction).
+examples:
+  match:
+    - 'C.F. «bnclra92m52f205h» (intestataria)'
+    - 'codice fiscale: «rssmra80a01h501u»'
+    - '{"codice_fiscale":"«vrdgpp00b29l219q»"}'
+  no-match:
+    - text: 'codice fiscale rssmra80a01h501x'
+      why: wrong check letter; the pattern hits and the validator rejects it
+    - text: 'username rssmra80a01h501u'
+      why: no codice fiscale word near
+    - text: 'cf sha1 a94a8fe5ccb19ba61c4c0873d391e987982fbbd3'
+      why: a hex hash
+"""#
+        ),
+        (
             "it/it-codice-fiscale.yaml",
             #"""
 id: it-codice-fiscale
@@ -3017,8 +3053,7 @@ name: Italian codice fiscale of a person (16 characters, birth date, check lette
 # Prefilter: at least 5 digits survive up to two omocodia substitutions (they replace the place
 # digits first, from the right); codes with three or more substitutions are not found.
 pattern: '(?<![\w\-.])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![\w])'
-case-insensitive: true
-prefilter: { digits: 2 }   # letters split the digit runs (YY, DD, NNN); lower-case codes too, so not `mixed`
+prefilter: { mixed: 6 }   # six surname/name letters meet the birth year; lower-case codes: it-codice-fiscale-lowercase
 window: 20
 normalize: [upper]
 validator: it-codice-fiscale
@@ -3030,7 +3065,6 @@ notes: >
 examples:
   match:
     - 'Codice fiscale: «RSSMRA80A01H501U»'
-    - 'C.F. «bnclra92m52f205h» (intestataria)'
     - 'Italian tax code «VRDGPP00B29L219Q» on the form'
     - '{"cf":"«RSSMRA8RA01H5L1W»"}'
     - 'Rossi,Mario,«RSSMRA80A01H501U»,Roma'
