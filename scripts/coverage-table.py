@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the README's coverage table (entities by jurisdiction, with the validation each uses) from rules/.
 
-    python3 scripts/coverage-table.py > /tmp/table.md    (then paste between the README markers)
+    python3 scripts/coverage-table.py                     (print the table)
     python3 scripts/coverage-table.py --update            (rewrite the README section in place)
 """
 import pathlib

@@ -262,10 +262,14 @@ public final class Detector: Sendable {
     ) -> Candidate? {
         let valueRange = ByteRange(match.valueStart, match.valueEnd)
         guard valueRange.count > 0 else { return nil }
+        var contextWord: String? = nil
+        var contextChecked = false
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
             let segments = contextSegments(subject, valueRange, sameLine: false)
-            if rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens) == nil { return nil }
+            contextWord = rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens)
+            if contextWord == nil { return nil }
+            contextChecked = true
         }
         var outcome = ValidatorOutcome.notApplicable
         if let validator = rule.validator {
@@ -276,11 +280,12 @@ public final class Detector: Sendable {
         var drop: Candidate.Drop? = nil
         if outcome == .invalid { drop = .validatorRejected }
         if outcome == .valid { confidence += ConfidenceModel.validatorBoost }
-        var contextWord: String? = nil
         var negativeWord: String? = nil
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
-            let segments = contextSegments(subject, valueRange, sameLine: false)
-            contextWord = rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens)
+            if !contextChecked {
+                let segments = contextSegments(subject, valueRange, sameLine: false)
+                contextWord = rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens)
+            }
             if !rule.negativeContext.isEmpty {
                 let ownLine = contextSegments(subject, valueRange, sameLine: true)
                 negativeWord = rule.negativeContext.firstMatch(segments: ownLine, fieldTokens: fieldTokens)
