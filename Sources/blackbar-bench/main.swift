@@ -34,10 +34,15 @@ func peakRSSMB() -> Double {
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
 /// Scans the file once; returns (seconds, findings).
+/// --block-kb N: block size for the scan (default: the scanner's own).
+let blockKB = argument("--block-kb", 0)
+
 func scanOnce(_ path: String, detector: Detector, workers: Int) -> (Double, Int) {
     let fd = open(path, O_RDONLY)
     defer { close(fd) }
-    let scanner = TextScanner(detector: detector, workers: workers)
+    let scanner = blockKB > 0
+        ? TextScanner(detector: detector, workers: workers, blockSize: blockKB * 1024)
+        : TextScanner(detector: detector, workers: workers)
     var findings = 0
     let start = now()
     _ = try! scanner.scan(fd: fd, name: path) { _, found in findings += found.count }
