@@ -12,6 +12,27 @@ struct DigitClusters {
     var dots: [Int] = []
     /// Whether the cluster is exactly a calendar date (`2024-11-05`, `05.11.2024`, `05/11/2024`).
     var isDate: [Bool] = []
+    /// Lengths of the digit runs of every cluster, flattened; cluster k's runs start at `runStart[k]`.
+    var runs: [Int] = []
+    var runStart: [Int] = []
+
+    /// Whether some contiguous group of cluster k's digit runs holds between `minimum` and `maximum` digits:
+    /// a value of that many digits can sit inside the cluster.
+    func holds(_ k: Int, _ minimum: Int, _ maximum: Int) -> Bool {
+        let lo = runStart[k], hi = k + 1 < runStart.count ? runStart[k + 1] : runs.count
+        var i = lo
+        while i < hi {
+            var sum = 0
+            var j = i
+            while j < hi && sum < minimum {
+                sum += runs[j]
+                j += 1
+            }
+            if sum >= minimum && sum <= maximum { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// Joins digit runs separated by at most `maxGap` separator bytes (space, tab, `-`, `.`, `/`, `(`, `)`, `+`):
     /// the bytes that appear inside written numbers. Letters, colons and line feeds end a cluster, so a
@@ -22,6 +43,9 @@ struct DigitClusters {
         digits.removeAll(keepingCapacity: true)
         dots.removeAll(keepingCapacity: true)
         isDate.removeAll(keepingCapacity: true)
+        runs.removeAll(keepingCapacity: true)
+        runStart.removeAll(keepingCapacity: true)
+        var runLength = 0
         var i = from
         var open = false
         var cStart = 0, cEnd = 0, cDigits = 0, cDots = 0
@@ -39,15 +63,22 @@ struct DigitClusters {
             let b = base[i]
             if b &- 0x30 < 10 {
                 if open {
+                    if cEnd == i { runLength += 1 } else {
+                        runs.append(runLength)
+                        runLength = 1
+                    }
                     cEnd = i + 1
                     cDigits += 1
                 } else {
                     open = true
                     cStart = i; cEnd = i + 1; cDigits = 1; cDots = 0
+                    runStart.append(runs.count)
+                    runLength = 1
                 }
             } else if open && (!Self.isSeparator(b) || i - cEnd >= maxGap) {
                 starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots)
                 isDate.append(Self.isDate(base, cStart, cEnd))
+                runs.append(runLength)
                 open = false
             } else if open && b == 0x2E {
                 cDots += 1
@@ -57,6 +88,7 @@ struct DigitClusters {
         if open {
             starts.append(cStart); ends.append(cEnd); digits.append(cDigits); dots.append(cDots)
             isDate.append(Self.isDate(base, cStart, cEnd))
+            runs.append(runLength)
         }
     }
 

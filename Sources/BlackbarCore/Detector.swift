@@ -219,13 +219,14 @@ public final class Detector: Sendable {
             for k in 0..<anchors.starts.count where anchors.lengths[k] >= minimum {
                 add(anchors.starts[k], anchors.starts[k] + anchors.lengths[k])
             }
-        case .digits(let minimum, let dots):
+        case .digits(let minimum, let dots, let maximum):
             // The clusters passing a threshold are listed once per block and shared by all rules using it.
-            let key = minimum << 8 | dots
+            let key = maximum << 16 | minimum << 8 | dots
             if scratch.qualifiedClusters[key] == nil {
                 let c = scratch.clusters
                 var list: [Int] = []
                 for k in 0..<c.digits.count where c.digits[k] >= minimum && c.dots[k] >= dots && !c.isDate[k] {
+                    if maximum > 0 && !c.holds(k, minimum, maximum) { continue }
                     list.append(k)
                 }
                 scratch.qualifiedClusters[key] = list
@@ -322,7 +323,7 @@ struct WindowKey: Hashable {
         case .none: (kind, a, b, bytes) = (0, 0, 0, [])
         case .bytes(let needles, let period, let count, let span): (kind, a, b, bytes) = (1, period, count << 16 | span, needles)
         case .literal(let literal): (kind, a, b, bytes) = (2, 0, 0, literal)
-        case .digits(let minimum, let dots): (kind, a, b, bytes) = (3, minimum, dots, [])
+        case .digits(let minimum, let dots, let maximum): (kind, a, b, bytes) = (3, minimum, dots << 16 | maximum, [])
         case .keywords: return nil
         case .mixed(let minimum): (kind, a, b, bytes) = (4, minimum, 0, [])
         }

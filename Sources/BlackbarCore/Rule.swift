@@ -13,8 +13,10 @@ public enum Prefilter: Sendable, Equatable {
     case literal([UInt8])
     /// Run around digit clusters (digit runs joined across up to 3 separator bytes) holding at least `minimum`
     /// digits and at least `dots` dots between them. A cluster that is exactly a calendar date (`2024-11-05`)
-    /// never qualifies: dates are found by rules anchored on their context words.
-    case digits(Int, dots: Int)
+    /// never qualifies: dates are found by rules anchored on their context words. With `maximum` > 0, the
+    /// cluster must hold a contiguous group of digit runs with `minimum...maximum` digits (an 11-digit ID
+    /// is not looked for in a cluster of 9).
+    case digits(Int, dots: Int, maximum: Int = 0)
     /// Run around every case-insensitive occurrence of any of these keywords.
     case keywords([[UInt8]])
     /// Run around each place where a run of at least this many upper-case ASCII letters meets a digit

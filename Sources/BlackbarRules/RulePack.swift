@@ -145,7 +145,10 @@ public enum RulePack {
         guard (0...1).contains(spec.base) else { throw fail("base", "must be between 0 and 1") }
         let window = spec.window ?? 64
         guard (1...4096).contains(window) else { throw fail("window", "must be between 1 and 4096") }
-        if case .digits(let n, _)? = spec.prefilter, n < 1 { throw fail("prefilter", "digits must be at least 1") }
+        if case .digits(let n, _, let maximum)? = spec.prefilter {
+            if n < 1 { throw fail("prefilter", "digits must be at least 1") }
+            if maximum != 0 && maximum < n { throw fail("prefilter", "max must be at least digits") }
+        }
         if case .keywords(let words)? = spec.prefilter, words.isEmpty { throw fail("prefilter", "keywords must not be empty") }
         if (spec.contextRequired ?? false) && (spec.context ?? []).isEmpty {
             throw fail("context", "context-required needs at least one context word")

@@ -69,16 +69,16 @@ public struct RuleSpec: Decodable, Sendable {
 
 /// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}` (optionally `repeat: 3`, or `count: 3, span: 24`),
 /// `{literal: "://"}`, `{mixed: 2}`,
-/// `{digits: 9}` (optionally `dots: 3`), `{keywords: [...]}`.
+/// `{digits: 9}` (optionally `dots: 3`, `max: 11`), `{keywords: [...]}`.
 public enum PrefilterSpec: Decodable, Sendable {
     case none
     case bytes(String, period: Int, count: Int, span: Int)
     case literal(String)
-    case digits(Int, dots: Int)
+    case digits(Int, dots: Int, maximum: Int)
     case keywords([String])
     case mixed(Int)
 
-    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, mixed, count, span, `repeat` }
+    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, mixed, count, span, max, `repeat` }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
@@ -98,7 +98,9 @@ public enum PrefilterSpec: Decodable, Sendable {
         } else if let v = try map.decodeIfPresent(String.self, forKey: .literal) {
             self = .literal(v)
         } else if let v = try map.decodeIfPresent(Int.self, forKey: .digits) {
-            self = .digits(v, dots: try map.decodeIfPresent(Int.self, forKey: .dots) ?? 0)
+            self = .digits(
+                v, dots: try map.decodeIfPresent(Int.self, forKey: .dots) ?? 0,
+                maximum: try map.decodeIfPresent(Int.self, forKey: .max) ?? 0)
         } else if let v = try map.decodeIfPresent([String].self, forKey: .keywords) {
             self = .keywords(v)
         } else if let v = try map.decodeIfPresent(Int.self, forKey: .mixed) {
@@ -116,7 +118,7 @@ public enum PrefilterSpec: Decodable, Sendable {
         case .bytes(let s, let period, let count, let span):
             return .bytes(Array(s.utf8), period: period, count: count, span: span)
         case .literal(let s): return .literal(Array(s.utf8))
-        case .digits(let n, let dots): return .digits(n, dots: dots)
+        case .digits(let n, let dots, let maximum): return .digits(n, dots: dots, maximum: maximum)
         case .keywords(let words): return .keywords(words.map { Array($0.lowercased().utf8) })
         case .mixed(let n): return .mixed(n)
         }

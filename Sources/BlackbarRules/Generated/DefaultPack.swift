@@ -13,7 +13,7 @@ name: Argentine CUIT / CUIL (20-12345678-6)
 # 23, 24, 27 (persons, the middle is the DNI) or 30, 33, 34 (companies); mod 11 check digit with
 # weights 5,4,3,2,7,6,5,4,3,2. The fixed dashed shape with a prefix set and mod 11 stands alone.
 pattern: '(?<![\w\-.])[0-9]{2}([\-])[0-9]{8}\1[0-9](?![\w]|[\-.][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 20
 normalize: [digits]
 validator: ar-cuit
@@ -92,7 +92,7 @@ name: Austrian social security number (Sozialversicherungsnummer, printed form "
 # unspaced form is also how epoch seconds look and is in at-svnr-unformatted, which needs context.
 # 1237 010180 is the python-stdnum at.vnr example; the others are synthetic.
 pattern: '(?<![\w\-.+/])[1-9][0-9]{3} [0-9]{6}(?![\w]|[\-.,/][0-9]| [0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 10 }
 window: 16
 normalize: [digits]
 validator: at-svnr
@@ -162,7 +162,7 @@ name: Australian Business Number (grouped 2-3-3-3, mod 89)
 # sum is divisible by 89 (ABR "Format of the ABN", example 51 824 753 556). A sole trader's ABN is
 # registered to the person. Unseparated ABNs are in au-abn-unformatted.
 pattern: '(?<![\w\-.]|[0-9] )[1-9][0-9]([ \-])[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 20
 normalize: [digits]
 validator: au-abn
@@ -232,7 +232,7 @@ name: Australian Medicare card number (grouped 4-5-1)
 # may follow as '/N' (Services Australia; developer test card 2123 45670 1). Unseparated numbers are
 # in au-medicare-unformatted.
 pattern: '(?<![\w\-.]|[0-9] )[2-6][0-9]{3}([ \-])[0-9]{5}\1[0-9](?:/[1-9])?(?![\w]|[\-.,/ ][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 11 }
 window: 20
 normalize: [digits]
 validator: au-medicare
@@ -303,7 +303,7 @@ name: Australian Tax File Number (grouped 3-3-3)
 # base is low: a grouped value is reported only when it passes, and a TFN word raises it. ACNs share
 # the 3-3-3 shape (negative context). Unseparated 8- and 9-digit TFNs are in au-tfn-unformatted.
 pattern: '(?<![\w\-.]|[0-9] )[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])'
-prefilter: { digits: 9 }
+prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
 validator: au-tfn
@@ -341,7 +341,7 @@ name: Belgian national register number (Rijksregisternummer / numéro de registr
 # strong enough alone. 85.07.30-033.28 and 17.07.30-033.84 are python-stdnum be.nn examples; the
 # others are synthetic.
 pattern: '(?<![\w\-.+/])[0-9]{2}(\.?)[0-9]{2}\1[0-9]{2}[\- ]?[0-9]{3}[.\- ]?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 24
 normalize: [digits]
 validator: be-national-number
@@ -455,7 +455,7 @@ name: Brazilian CPF (formatted 000.000.000-00)
 # then 11..2); one repeated digit is never issued. The dotted shape with two check digits stands
 # alone; the unformatted 11 digits are in br-cpf-unformatted, which needs a CPF word.
 pattern: '(?<![\w\-.])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![\w]|[\-.][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 20
 normalize: [digits]
 validator: br-cpf
@@ -489,7 +489,7 @@ id: phone-br
 entity: PHONE_NUMBER
 name: Brazilian phone number in national form (Anatel area codes)
 pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0?[1-9][0-9]\)[ ]?|0?[1-9][0-9][ ])9?[0-9]{4}[ \-][0-9]{4}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 12 }
 window: 24
 normalize: [digits]
 validator: phone-br
@@ -519,7 +519,7 @@ name: Canadian Social Insurance Number (formatted)
 # three-group shape that also writes amounts (1 234 567 890 $), so longer digit groupings are
 # excluded on both sides and the base stays low; a SIN word raises it.
 pattern: '(?<![\w\-.])(?<![0-9][ ,.])[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]|[ ][0-9])'
-prefilter: { digits: 9 }
+prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
 validator: ca-sin
@@ -558,7 +558,7 @@ name: Swiss social security number (AHV / AVS / AVS number, 756.XXXX.XXXX.XX)
 # prefix and the check digit make it strong enough alone. 756.9217.0769.85 is the ZAS example; the
 # others are synthetic.
 pattern: '(?<![\w\-.+/])756([. ]?)[0-9]{4}\1[0-9]{4}\1[0-9]{2}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 13 }
+prefilter: { digits: 13, max: 13 }
 window: 20
 normalize: [digits]
 validator: ch-ahv
@@ -595,7 +595,7 @@ name: Chilean RUT / RUN (12.345.678-5, 12345678-K)
 # plain) and a mod 11 check character 0-9 or K after a dash. A one-in-eleven check on a shape that
 # also writes reference numbers, so the base is modest and a RUT word raises it.
 pattern: '(?<![\w\-.])(?:[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}|[0-9]{7,8})-[0-9Kk](?![\w]|[\-.][0-9])'
-prefilter: { digits: 7 }
+prefilter: { digits: 7, max: 9 }
 window: 20
 normalize: [alnum, upper]
 validator: cl-rut
@@ -712,7 +712,7 @@ name: Czech rodné číslo, birth number with slash (YYMMDD/XXXX)
 # and stands alone; the bare ten-digit and the pre-1954 nine-digit forms need context
 # (cz-birth-number-unformatted). Slovak numbers share the scheme (sk-birth-number).
 pattern: '(?<![\w\-./])[0-9]{6}/[0-9]{4}(?![\w]|[\-./,][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 10 }
 window: 16
 normalize: [digits]
 validator: cz-birth-number
@@ -912,7 +912,7 @@ name: German tax identification number (Steuerliche Identifikationsnummer, IdNr)
 # as "12 345 678 901" on BZSt letters, or unspaced. Eleven digits is a common length, so the base
 # is below 0.5 and a tax word adds confidence.
 pattern: '(?<![\w\-.+/])[1-9][0-9]( ?)[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/][0-9]| [0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 20
 normalize: [digits]
 validator: de-tax-id
@@ -1582,7 +1582,7 @@ entity: PHONE_NUMBER
 name: French phone number in national form (ARCEP plan)
 # 0X XX XX XX XX with one separator style throughout.
 pattern: '(?<![\w+\-./])(?<![0-9] )0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 10 }
 window: 20
 normalize: [digits]
 validator: phone-fr
@@ -1690,7 +1690,7 @@ name: NHS number (England, Wales and Isle of Man; 3-3-4 display format)
 # value of 10 is never issued), displayed in the 3 3 4 format with spaces. The unspaced and dashed
 # forms collide with phone numbers and timestamps and are in gb-nhs-unformatted, which needs context.
 pattern: '(?<![\w\-.+])[0-9]{3} [0-9]{3} [0-9]{4}(?![\w]|[\-.,][0-9]| [0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 10 }
 window: 16
 normalize: [digits]
 validator: gb-nhs
@@ -1883,7 +1883,7 @@ id: phone-gb
 entity: PHONE_NUMBER
 name: UK phone number in national form (Ofcom numbering plan)
 pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ \-][0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 11 }
 window: 24
 normalize: [digits]
 validator: phone-gb
@@ -1914,7 +1914,7 @@ name: Payment card number (Luhn, issuer prefix and length)
 # 4-4-4-4(-3) groups with one separator style, Amex 4-6-5, Diners 4-6-4, or unseparated 14-19 digits
 # (13-digit Visa numbers are obsolete, and unseparated 13 digits are EAN-13 barcodes).
 pattern: '(?<![\w\-.,])(?:[0-9]{4}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{1,4}(?:\1[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\2[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\3[0-9]{4})(?![\w]|[\-.,][0-9])'
-prefilter: { digits: 13 }
+prefilter: { digits: 13, max: 19 }
 window: 32
 normalize: [digits]
 validator: credit-card
@@ -2101,7 +2101,7 @@ name: Phone number in international form dialled with 00 (00CC, length checked p
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
 pattern: '(?<![\w+\-./])00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 9 }
+prefilter: { digits: 9, max: 17 }
 window: 40
 normalize: [remove-separators]
 validator: phone-e164
@@ -2309,7 +2309,7 @@ name: Indian Aadhaar number (UIDAI, grouped 4-4-4, Verhoeff)
 # in-aadhaar-unformatted, which needs context. A space-separated digit group on either side means a
 # longer number (a card number), so it is excluded.
 pattern: '(?<![\w\-.]|[0-9] )[2-9][0-9]{3}([ \-])[0-9]{4}\1[0-9]{4}(?![\w]|[\-.,/ ][0-9])'
-prefilter: { digits: 12 }
+prefilter: { digits: 12, max: 12 }
 window: 24
 normalize: [digits]
 validator: in-aadhaar
@@ -2588,7 +2588,7 @@ name: SIM card ICCID (ITU-T E.118, 89 prefix)
 # digit; printed on the SIM as one run or in groups of four. A fixed prefix with Luhn over 19-20
 # digits is rare by chance; a SIM word raises it.
 pattern: '(?<![\w\-.])89(?:[0-9]{17,18}|[0-9]{2}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{3,4})(?![\w]|[\-.][0-9]|[ ][0-9])'
-prefilter: { digits: 19 }
+prefilter: { digits: 19, max: 20 }
 window: 32
 normalize: [digits]
 validator: iccid
@@ -2660,7 +2660,7 @@ name: IMEI mobile equipment identity (grouped AA-BBBBBB-CCCCCC-D)
 # printed 35-209900-176148-1 or with spaces. The grouped shape with Luhn stands alone; the bare
 # 15 digits are in imei-unformatted, which needs an IMEI word.
 pattern: '(?<![\w\-.])[0-9]{2}([ \-])[0-9]{6}\1[0-9]{6}\1[0-9](?![\w]|[\-.][0-9]|[ ][0-9])'
-prefilter: { digits: 15 }
+prefilter: { digits: 15, max: 15 }
 window: 24
 normalize: [digits]
 validator: imei
@@ -3092,7 +3092,7 @@ name: Italian partita IVA, VAT number (11 digits, office code, Luhn)
 # number is reported at 0.7, a partita IVA word lifts it to 0.9, an order word drops it.
 # With the IT prefix (IT12345678901) see rules/eu/vat-it.yaml.
 pattern: '(?<![\w\-./])[0-9]{11}(?![\w]|[\-./,][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 16
 normalize: [digits]
 validator: it-partita-iva
@@ -3236,7 +3236,7 @@ name: South Korean resident registration number (YYMMDD-GBBBBBC)
 # (Ministry of the Interior and Safety; python-stdnum kr.rrn). Unseparated numbers are in
 # kr-rrn-unformatted, which needs context.
 pattern: '(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-[1-8][0-9]{6}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 13 }
+prefilter: { digits: 13, max: 13 }
 window: 24
 normalize: [digits]
 validator: kr-rrn
@@ -3523,7 +3523,7 @@ name: Luxembourg national identification number (matricule, numéro d'identifica
 # "1983 0315 123 95". Two independent check digits and a real date make it strong alone.
 # Examples are synthetic (valid by construction).
 pattern: '(?<![\w\-.+/])(?:18|19|20)[0-9]{2}( ?)[01][0-9][0-3][0-9]\1[0-9]{3} ?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])'
-prefilter: { digits: 13 }
+prefilter: { digits: 13, max: 13 }
 window: 20
 normalize: [digits]
 validator: lu-national-id
@@ -3680,7 +3680,7 @@ id: phone-nl
 entity: PHONE_NUMBER
 name: Dutch phone number in national form
 pattern: '(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{0,2}[ \-][0-9]{3}[ \-]?[0-9]{3,5}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 11 }
 window: 20
 normalize: [digits]
 validator: phone-nl
@@ -3709,7 +3709,7 @@ name: Norwegian fødselsnummer / D-nummer (11 digits, birth date, two mod 11 che
 # D-numbers, month +40 for H-numbers) and a century from the individual number. Strong enough to stand
 # alone. Written 15108695088 or 151086 95088.
 pattern: '(?<![\w\-./])[0-7][0-9][0145][0-9]{3} ?[0-9]{5}(?![\w]|[\-./,][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 20
 normalize: [digits]
 validator: no-fodselsnummer
@@ -3849,7 +3849,7 @@ name: Polish NIP tax number, hyphenated (weighted mod 11)
 # alone (0.75 when valid); the bare 10-digit form needs context (pl-nip-unformatted); with the PL
 # prefix see rules/eu/vat-pl.yaml.
 pattern: '(?<![\w\-./])[0-9]{3}-(?:[0-9]{3}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{3})(?![\w]|[\-./,][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 10 }
 window: 20
 normalize: [digits]
 validator: pl-nip
@@ -3887,7 +3887,7 @@ name: Polish PESEL (11 digits, birth date with century offset, 1-3-7-9 check)
 # PESEL (Ustawa o ewidencji ludności): YYMMDD ZZZZ K; the month carries the century (+20 for the 2000s,
 # +80 for the 1800s ...), the date must be real and K is the 1-3-7-9 weighted check digit.
 pattern: '(?<![\w\-./])[0-9]{11}(?![\w]|[\-./,][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 16
 normalize: [digits]
 validator: pl-pesel
@@ -5598,7 +5598,7 @@ name: Swedish personnummer / samordningsnummer with separator (YYMMDD-XXXX, YYMM
 # separator the shape stands alone (date + Luhn); bare 10- and 12-digit forms need context
 # (se-personnummer-unformatted).
 pattern: '(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}[01][0-9][0-9]{2}-[0-9]{4}|[0-9]{2}[01][0-9][0-9]{2}[\-+][0-9]{4})(?![\w]|[\-+./,][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 12 }
 window: 20
 normalize: [digits]
 validator: se-personnummer
@@ -5714,7 +5714,7 @@ name: Turkish identity number (T.C. Kimlik No, context required)
 # mod 10 (NVİ; python-stdnum tr.tckimlik). The two checks pass one run in a hundred, but 11-digit runs
 # are very common (mobile numbers in China and Turkey, CPF, PESEL), so a kimlik word must be near.
 pattern: '(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 11 }
+prefilter: { digits: 11, max: 11 }
 window: 16
 normalize: [digits]
 validator: tr-tckn
@@ -5751,7 +5751,7 @@ name: US/Canada phone number in national form (NANP)
 # 3-3-4 with one separator style (or (area code) then a separator), optional leading 1; unseparated
 # ten-digit runs are left out, and mixed separators (DFARS 252.227-7013) are citations, not phones.
 pattern: '(?<![\w+\-./])(?<![0-9] )(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?[2-9][0-9]{2}[ .\-]|[2-9][0-9]{2}([ .\-])[2-9][0-9]{2}\1)[0-9]{4}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 10 }
+prefilter: { digits: 10, max: 11 }
 window: 24
 normalize: [digits]
 validator: phone-us
@@ -5915,7 +5915,7 @@ name: US Individual Taxpayer Identification Number (formatted)
 # (IRS "Individual Taxpayer Identification Number" and the 2011 range expansion). No check digit:
 # the validator checks the group; the 9xx area never overlaps an SSN (us-ssn rejects 9xx).
 pattern: '(?<![\w\-.])9[0-9]{2}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])'
-prefilter: { digits: 9 }
+prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
 validator: us-itin
@@ -6095,7 +6095,7 @@ name: US Social Security number (formatted)
 # Area not 000, 666 or 9xx; group not 00; serial not 0000 (the us-ssn validator also rejects known
 # advertising numbers). Unformatted nine-digit runs are in us-ssn-unformatted, which needs context.
 pattern: '(?<![\w\-.])[0-9]{3}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])'
-prefilter: { digits: 9 }
+prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
 validator: us-ssn
@@ -6132,7 +6132,7 @@ name: South African identity number (Home Affairs, date and Luhn)
 # citizenship digit C (0 citizen, 1 permanent resident, 2 refugee), A (formerly race, now 8 or 9) and
 # a Luhn check digit Z over all 13 (Department of Home Affairs; python-stdnum za.idnr).
 pattern: '(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])([ \-]?)[0-9]{4}\1[012][0-9]{2}(?![\w]|[\-.,/ ][0-9])'
-prefilter: { digits: 13 }
+prefilter: { digits: 13, max: 13 }
 window: 24
 normalize: [digits]
 validator: za-id
