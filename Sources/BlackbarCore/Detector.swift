@@ -58,8 +58,9 @@ public final class DetectorScratch {
     var qualifiedClusters: [Int: [Int]] = [:]
     /// Matches cut short by the PCRE2 limits since this scratch was made.
     public internal(set) var limitHits = 0
-    /// Per rule index: windows searched and bytes they covered, since this scratch was made (for the benchmark).
+    /// Per rule index: windows searched since this scratch was made (for the benchmark's `--windows`).
     public internal(set) var windowCounts: [Int] = []
+    /// Per rule index: bytes those windows covered.
     public internal(set) var windowBytes: [Int] = []
 
     /// Creates scratch sized for the rule set.

@@ -2,19 +2,27 @@ import BlackbarCore
 
 /// `run.start`: what ran, with which rules and policy.
 public struct RunStartEvent: Encodable, Sendable {
+    /// The event type, as written in the log.
     public let event = "run.start"
+    /// When the event was written (ISO 8601, UTC).
     public var time: String
+    /// The tool that wrote the log.
     public var tool: String
+    /// The tool version.
     public var version: String
+    /// The command that ran (`scan` or `redact`).
     public var command: String
     /// SHA-256 over the rule pack files used.
     public var rulePackDigest: String
+    /// How many rules were loaded.
     public var rules: Int
     /// Operator per entity (`default` for the rest); absent for `scan`.
     public var policy: [String: String]?
     /// Identifies the fingerprint key without revealing it (`ephemeral` for a per-run random key).
     public var keyID: String
+    /// The inputs as given on the command line (or the number of inputs, in the summary).
     public var inputs: [String]
+    /// The minimum confidence a finding needed to be reported.
     public var minConfidence: Double
 
     /// Creates the event.
@@ -41,11 +49,17 @@ public struct RunStartEvent: Encodable, Sendable {
 
 /// Where a finding is, for the log: byte range plus line/column or record/field.
 public struct EventLocation: Encodable, Sendable {
+    /// First byte of the value (UTF-8 offset into the input).
     public var byteStart: Int
+    /// One past the last byte of the value.
     public var byteEnd: Int
+    /// 1-based line of the value.
     public var line: Int?
+    /// 1-based byte column of the value.
     public var column: Int?
+    /// 1-based record number (structured formats).
     public var record: Int?
+    /// Column name, key path or metadata tag (structured formats).
     public var field: String?
 
     /// Creates the event.
@@ -67,19 +81,29 @@ public struct EventLocation: Encodable, Sendable {
 
 /// `finding`: one piece of personal data, never its value.
 public struct FindingEvent: Encodable, Sendable {
+    /// The event type, as written in the log.
     public let event = "finding"
+    /// The input (path, or `-` for stdin).
     public var input: String
+    /// Where the value sits.
     public var location: EventLocation
+    /// What kind of data it is (`EMAIL_ADDRESS`).
     public var entity: String
+    /// The rule that found it.
     public var rule: String
+    /// How sure the detector is, 0 to 1.
     public var confidence: Double
+    /// Whether a checksum or structure validator confirmed it.
     public var validated: Bool
     /// Operator applied (`mask`, `placeholder`, ...) or `reported` for scans.
     public var action: String
     /// Keyed HMAC-SHA256 of the value (first 128 bits, hex): correlates equal values, reveals nothing.
     public var fingerprint: String
+    /// low, moderate or high, from regulations.yaml.
     public var severity: Severity
+    /// GDPR categories of the entity.
     public var gdpr: GDPRCategories
+    /// CCPA/CPRA categories of the entity.
     public var ccpa: CCPACategories
     /// Creates the event.
     public init(input: String, location: EventLocation, entity: String, rule: String, confidence: Double, validated: Bool, action: String, fingerprint: String, severity: Severity, gdpr: GDPRCategories, ccpa: CCPACategories) {
@@ -99,14 +123,23 @@ public struct FindingEvent: Encodable, Sendable {
 
 /// `input.summary`: per input counts and hashes.
 public struct InputSummaryEvent: Encodable, Sendable {
+    /// The event type, as written in the log.
     public let event = "input.summary"
+    /// The input (path, or `-` for stdin).
     public var input: String
+    /// Where the sanitized copy went (`-` for stdout), for redact.
     public var output: String?
+    /// Bytes read from the input.
     public var bytes: Int
+    /// SHA-256 of the input bytes (hex).
     public var sha256Input: String
+    /// SHA-256 of the output bytes (hex), for redact.
     public var sha256Output: String?
+    /// How many findings.
     public var findings: Int
+    /// Findings counted by entity.
     public var byEntity: [String: Int]
+    /// Findings counted by severity.
     public var bySeverity: [String: Int]
     /// Findings left in the output when rescanned (redact only); must be 0.
     public var residualFindings: Int?
@@ -141,6 +174,7 @@ public struct InputSummaryEvent: Encodable, Sendable {
 public struct RiskRating: Encodable, Sendable {
     /// none, low, moderate or high.
     public var rating: String
+    /// Why the rating was given.
     public var reason: String
     /// Creates the event.
     public init(rating: String, reason: String) {
@@ -151,15 +185,23 @@ public struct RiskRating: Encodable, Sendable {
 
 /// `run.summary`: totals and what the law says about what was found.
 public struct RunSummaryEvent: Encodable, Sendable {
+    /// The event type, as written in the log.
     public let event = "run.summary"
+    /// When the event was written (ISO 8601, UTC).
     public var time: String
+    /// The inputs as given on the command line (or the number of inputs, in the summary).
     public var inputs: Int
+    /// How many findings.
     public var findings: Int
+    /// Findings counted by entity.
     public var byEntity: [String: Int]
+    /// The highest severity among the findings, if any.
     public var highestSeverity: Severity?
     /// Categories present, e.g. "CCPA sensitive personal information: US_SSN".
     public var categoriesPresent: [String]
+    /// The run's risk rating and its reason.
     public var risk: RiskRating
+    /// Inputs that failed (read, write or open errors).
     public var errors: Int
 
     /// Creates the event.
