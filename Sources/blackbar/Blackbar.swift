@@ -13,8 +13,8 @@ struct Blackbar: ParsableCommand {
         commandName: "blackbar",
         abstract: "Find, redact and report personal data (PII) in datasets.",
         discussion: """
-            Exit codes: 0 done (scan: nothing at or above --fail-on), 1 findings at or above --fail-on,
-            2 error (the input is named, with the byte offset where it applies), 64 usage.
+            Exit codes: 0 done (scan: nothing at or above --fail-on); 1 findings at or above --fail-on; \
+            2 error (the input is named, with the byte offset where it applies); 64 usage.
             """,
         version: version,
         subcommands: [Scan.self, Redact.self, Rules.self])

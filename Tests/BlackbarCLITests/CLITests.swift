@@ -188,6 +188,18 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(test.stdout.contains("all passed"))
     }
 
+    func testHelpScreenNamesCommandsAndExitCodes() throws {
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        for text in ["scan", "redact", "rules", "1 findings", "--fail-on", "2 error", "64 usage"] {
+            XCTAssertTrue(help.stdout.contains(text), "help lacks '\(text)':\n\(help.stdout)")
+        }
+        let scan = try run(["scan", "--help"])
+        for option in ["--format", "--show-values", "--fail-on", "--rules", "--min-confidence", "--explain", "--risk-log"] {
+            XCTAssertTrue(scan.stdout.contains(option), "scan --help lacks \(option)")
+        }
+    }
+
     func testBrokenRulePackIsAnError() throws {
         _ = try file("pack/xx/broken.yaml", "id: broken\nentity: X\nname: x\npattern: '('\nbase: 0.5\nexamples: {match: [], no-match: []}\n")
         let r = try run(["scan", "--rules", "pack", "-"])
