@@ -55,15 +55,30 @@ public final class BlockReader {
         self.lookahead = lookahead
     }
 
+    /// Whether `next()` can return a block without waiting for the writer of the stream: bytes are
+    /// buffered or readable now, or the stream has ended.
+    public var canProduceWithoutWaiting: Bool {
+        if eof || bufferOffset + buffer.count > regionStart { return true }
+        return Self.isReadable(fd, waitingMilliseconds: 10)
+    }
+
     /// The next block, or nil at the end of the stream.
+    ///
+    /// A stream that pauses (a pipe fed line by line) gets a shorter block ending at its last complete line,
+    /// so output keeps up with input; bulk input still comes in blocks of about `blockSize`.
     public func next() throws(InputError) -> TextBlock? {
         let want = regionStart + blockSize + lookahead - bufferOffset
-        try fill(upTo: want)
+        var paused = false
+        try fill(upTo: want, paused: &paused)
         let available = bufferOffset + buffer.count
         if regionStart >= available { return nil }
         var end: Int
         if eof && available <= regionStart + blockSize {
             end = available
+        } else if paused, available < regionStart + blockSize,
+            let lastLine = buffer[(regionStart - bufferOffset)..<(available - bufferOffset)].lastIndex(of: 0x0A)
+        {
+            end = lastLine + bufferOffset + 1
         } else {
             end = regionStart + blockSize
             // End after the last line feed in the block's second half, if there is one.
@@ -93,8 +108,16 @@ public final class BlockReader {
         return block
     }
 
-    private func fill(upTo wanted: Int) throws(InputError) {
+    private func fill(upTo wanted: Int, paused: inout Bool) throws(InputError) {
         while !eof && buffer.count < wanted {
+            // Nothing more to read right now and a complete line is waiting: hand it on instead of blocking.
+            // (poll first: it is one cheap call; the line-feed search runs only when the stream pauses)
+            if buffer.count > regionStart - bufferOffset, !Self.isReadable(fd, waitingMilliseconds: 50),
+                buffer[(regionStart - bufferOffset)...].contains(0x0A)
+            {
+                paused = true
+                return
+            }
             let chunk = max(wanted - buffer.count, 64 * 1024)
             let old = buffer.count
             buffer.reserveCapacity(old + chunk)
@@ -116,5 +139,12 @@ public final class BlockReader {
             if got == 0 { eof = true }
             bytesRead += got
         }
+    }
+
+    /// Whether a read on `fd` would return within `waitingMilliseconds` (data or end of stream). A short
+    /// wait tells a paused writer from a bulk one that is momentarily behind the reader.
+    static func isReadable(_ fd: Int32, waitingMilliseconds: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, waitingMilliseconds) > 0
     }
 }

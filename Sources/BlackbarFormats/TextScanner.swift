@@ -52,7 +52,12 @@ public final class TextScanner {
         let batchSize = workers == 1 ? 1 : workers * 8
         while true {
             var batch: [TextBlock] = []
-            while batch.count < batchSize, let block = try reader.next() { batch.append(block) }
+            // Collect a batch, but never wait for more input once a block is in hand (slow pipes).
+            while batch.count < batchSize, batch.isEmpty || reader.canProduceWithoutWaiting,
+                let block = try reader.next()
+            {
+                batch.append(block)
+            }
             if batch.isEmpty { break }
             let results = scanBatch(batch)
             for (block, findings) in zip(batch, results) {

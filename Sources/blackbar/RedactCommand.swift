@@ -85,6 +85,7 @@ struct Redact: ParsableCommand {
                             cursor = end + block.offset
                         }
                         try piece.withUnsafeBytes { try writer.write($0) }
+                        if file == nil { try writer.flush() }  // a streaming filter passes each block on at once
                         // With a risk log, the output is rescanned block by block: residual findings must be 0.
                         let residual = verifier?.scan(piece).count ?? 0
                         return (piece, residual)

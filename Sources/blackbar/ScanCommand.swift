@@ -49,6 +49,7 @@ struct Scan: ParsableCommand {
                 do {
                     let outcome = try job.process(item) { block, findings in
                         for located in findings { try printer.print(located, input: item.path, block: block, to: out) }
+                        try out.flush()  // downstream sees each block's findings as soon as they exist
                         return (nil, 0)
                     }
                     if let highest = outcome.highest, failOn.trips(highest) { tripped = true }

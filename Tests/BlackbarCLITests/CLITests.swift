@@ -188,6 +188,31 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(test.stdout.contains("all passed"))
     }
 
+    func testSlowStdinIsPassedOnLineByLine() throws {
+        // A pipeline that feeds stdin slowly gets each line back before it closes the pipe.
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["redact", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("mail jane@example.com\n".utf8))
+        var received = Data()
+        let deadline = Date().addingTimeInterval(10)
+        let reader = output.fileHandleForReading
+        while !String(decoding: received, as: UTF8.self).contains("\n") && Date() < deadline {
+            received.append(reader.availableData)
+        }
+        XCTAssertEqual(String(decoding: received, as: UTF8.self), "mail <EMAIL_ADDRESS>\n", "first line not passed on while stdin is open")
+        input.fileHandleForWriting.write(Data("call +44 20 7946 0958\n".utf8))
+        try input.fileHandleForWriting.close()
+        received.append(reader.readDataToEndOfFile())
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(String(decoding: received, as: UTF8.self), "mail <EMAIL_ADDRESS>\ncall <PHONE_NUMBER>\n")
+    }
+
     func testHelpScreenNamesCommandsAndExitCodes() throws {
         let help = try run(["--help"])
         XCTAssertEqual(help.status, 0)
