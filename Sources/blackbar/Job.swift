@@ -55,6 +55,8 @@ final class Job {
         var outcome = InputOutcome()
         var inputHash = SHA256()
         var outputHash = SHA256()
+        // The hashes go only into the risk log's input summary: without a log, skip them.
+        let hashing = riskLog.isWriting
         var hasOutput = false
         var residual = 0
         var byEntity: [String: Int] = [:]
@@ -63,7 +65,9 @@ final class Job {
         do {
             stats = try scanner.scan(fd: fd, name: item.path) { block, findings in
                 if block.index == 0 && !allowBinary && looksBinary(block) { throw SkippedBinary() }
-                block.bytes.withUnsafeBytes { inputHash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[block.region])) }
+                if hashing {
+                    block.bytes.withUnsafeBytes { inputHash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[block.region])) }
+                }
                 for located in findings {
                     let f = located.finding
                     let entry = riskLog.regulations.entry(for: f.entity)
@@ -91,7 +95,7 @@ final class Job {
                 let result = try perBlock(block, findings)
                 if let written = result.written {
                     hasOutput = true
-                    outputHash.update(data: written)
+                    if hashing { outputHash.update(data: written) }
                 }
                 residual += result.residual
             }
