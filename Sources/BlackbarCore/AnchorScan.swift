@@ -186,6 +186,20 @@ struct WindowList {
     }
 
     var isEmpty: Bool { starts.isEmpty }
+
+    /// The ranges covered by both `a` and `b` (each sorted and disjoint), written to `out`.
+    static func intersect(_ a: WindowList, _ b: WindowList, into out: inout WindowList) {
+        out.reset()
+        var i = 0, j = 0
+        while i < a.starts.count && j < b.starts.count {
+            let s = Swift.max(a.starts[i], b.starts[j]), e = Swift.min(a.ends[i], b.ends[j])
+            if s < e {
+                out.starts.append(s)
+                out.ends.append(e)
+            }
+            if a.ends[i] < b.ends[j] { i += 1 } else { j += 1 }
+        }
+    }
 }
 
 enum AnchorSearch {

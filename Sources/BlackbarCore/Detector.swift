@@ -9,12 +9,16 @@ public struct DetectorOptions: Sendable {
     public var explain: Bool
     /// Bytes before and after a match searched for context words.
     public var contextWindow: Int
+    /// Run the shape gate (one DFA pass per block that rules out windows where a rule's pattern cannot
+    /// match). It never changes findings, only speed; off is for tests that prove exactly that.
+    public var shapeGate: Bool
 
     /// Creates options.
-    public init(minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64) {
+    public init(minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64, shapeGate: Bool = true) {
         self.minConfidence = minConfidence
         self.explain = explain
         self.contextWindow = contextWindow
+        self.shapeGate = shapeGate
     }
 }
 
@@ -50,8 +54,13 @@ public final class DetectorScratch {
     var clusters = DigitClusters()
     var letterDigits = LetterDigitAnchors()
     var windows = WindowList()
+    /// A rule's prefilter windows cut down to where its shape can match.
+    var gated = WindowList()
+    /// The lazy DFA of the detector's shape gate, built on first use.
+    var shapeRunner: ShapeRunner?
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
+
     /// Windows already built for this block, shared by rules with the same prefilter and reach.
     var windowCache: [WindowKey: WindowList] = [:]
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
@@ -76,16 +85,32 @@ public final class Detector: Sendable {
     public let options: DetectorOptions
     private let usesDigits: Bool
     private let usesMixed: Bool
+    /// Keywords of all keyword rules, looked for in one pass over the block.
     private let keywords: KeywordTable
+    /// One automaton for the coarse shapes of all rules whose pattern it can read; nil when none.
+    private let shapeGate: ShapeAutomaton?
+    /// Per rule index: its number in the shape gate, or -1 when it is not gated.
+    private let gateNumber: [Int]
 
     /// Creates a detector.
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
         self.ruleSet = ruleSet
         self.options = options
-        usesDigits = ruleSet.rules.contains { if case .digits = $0.prefilter { return true } else { return false } }
-        usesMixed = ruleSet.rules.contains { if case .mixed = $0.prefilter { return true } else { return false } }
+        shapeGate = options.shapeGate ? ShapeAutomaton(rules: ruleSet.rules) : nil
+        var numbers = Array(repeating: -1, count: ruleSet.rules.count)
+        if let gate = shapeGate { for (k, r) in gate.ruleIndex.enumerated() { numbers[r] = k } }
+        gateNumber = numbers
+        // Digit clusters and letter-digit runs are computed only for rules the gate cannot read: for the
+        // others their shape is the sharper test. Keyword, byte and literal prefilters stay (their windows
+        // are cut down to the shape's): they test what the coarse shape cannot see.
+        let ungated = ruleSet.rules.indices.filter { numbers[$0] < 0 }.map { ruleSet.rules[$0] }
+        usesDigits = ungated.contains { if case .digits = $0.prefilter { return true } else { return false } }
+        usesMixed = ungated.contains { if case .mixed = $0.prefilter { return true } else { return false } }
         keywords = KeywordTable(ruleSet.rules)
     }
+
+    /// Ids of the rules the shape gate can read (the others rely on their prefilter alone).
+    public var gatedRuleIDs: [String] { shapeGate?.ruleIndex.map { ruleSet.rules[$0].id } ?? [] }
 
     /// Findings whose match starts in `region`, overlaps resolved, sorted by start.
     ///
@@ -127,6 +152,14 @@ public final class Detector: Sendable {
                 base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
                 rules: ruleSet.rules.count, into: &scratch.keywordHits)
         }
+        var runner: ShapeRunner? = nil
+        if let gate = shapeGate {
+            if scratch.shapeRunner?.automaton !== gate { scratch.shapeRunner = ShapeRunner(gate) }
+            runner = scratch.shapeRunner
+            // Matches start in the region and are at most `reach` long.
+            runner?.run(
+                base, from: max(0, region.lowerBound - gate.reach), to: min(length, region.upperBound + gate.reach))
+        }
         var out: [Candidate] = []
         scratch.windowCache.removeAll(keepingCapacity: true)
         scratch.qualifiedClusters.removeAll(keepingCapacity: true)
@@ -136,13 +169,24 @@ public final class Detector: Sendable {
             if !fieldTokens.isEmpty, rule.context.firstMatch(segments: [], fieldTokens: fieldTokens) != nil {
                 scratch.windows.reset()
                 scratch.windows.add(region.lowerBound, region.upperBound)
+            } else if runner != nil, gateNumber[index] >= 0, rule.prefilter.isPositional {
+                // The shape replaces positional prefilters (digit clusters, letter-digit runs): keep the region.
+                scratch.windows.reset()
+                scratch.windows.add(max(0, region.lowerBound - rule.window), region.upperBound)
             } else if let key = WindowKey(rule), let cached = scratch.windowCache[key] {
                 scratch.windows = cached
             } else {
                 buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch)
                 if let key = WindowKey(rule) { scratch.windowCache[key] = scratch.windows }
             }
-            let windows = scratch.windows
+            if let runner, gateNumber[index] >= 0 {
+                // Both are necessary conditions for a match to start there, so their intersection is too.
+                var gated = scratch.gated
+                scratch.gated = WindowList()
+                WindowList.intersect(scratch.windows, runner.windows[gateNumber[index]], into: &gated)
+                scratch.gated = gated
+            }
+            let windows = runner != nil && gateNumber[index] >= 0 ? scratch.gated : scratch.windows
             if scratch.windowCounts.count != ruleSet.rules.count {
                 scratch.windowCounts = Array(repeating: 0, count: ruleSet.rules.count)
                 scratch.windowBytes = Array(repeating: 0, count: ruleSet.rules.count)
@@ -163,6 +207,7 @@ public final class Detector: Sendable {
                 ) { match in
                     resume = match.end
                     guard region.contains(match.start) else { return match.start < region.upperBound }
+                    // A keyword prefilter checked at the match: a keyword must start within `window` bytes.
                     if let candidate = evaluate(
                         rule, index: index, match: match, subject: subject, fieldTokens: fieldTokens,
                         keepDropped: keepDropped)

@@ -25,6 +25,17 @@ public enum Prefilter: Sendable, Equatable {
     case mixed(Int)
 }
 
+extension Prefilter {
+    /// Digit clusters, letter-digit runs or the whole block: prefilters that only say where a value of
+    /// some shape may sit. For rules the shape gate can read, the rule's own shape says it better.
+    var isPositional: Bool {
+        switch self {
+        case .none, .digits, .mixed: return true
+        case .bytes, .literal, .keywords: return false
+        }
+    }
+}
+
 /// A compiled detection rule: pattern, prefilter, normalization, validator and context.
 public struct Rule: Sendable {
     /// Unique id, the rule file's name (`iban`, `us-ssn`).

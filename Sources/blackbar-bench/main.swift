@@ -2,6 +2,7 @@
 // all cores, MB/s per rule (so a slow rule shape shows up), and peak memory.
 //
 //   swift run -c release blackbar-bench [--mb 100] [--runs 3] [--rule-mb 16] [--no-per-rule] [--rules DIR]
+//                                       [--windows] [--block-kb N] [--no-shape-gate] [--keep]
 //
 // MB = 10^6 bytes. Each figure is the median of --runs runs; the corpus file sits in the page cache.
 import BlackbarCore
@@ -61,7 +62,9 @@ let packDirectory: String? = {
 }()
 let ruleSet = try RulePack.compile(
     try RulePack.load(extraDirectories: packDirectory.map { [$0] } ?? [], includeDefault: packDirectory == nil))
-let detector = Detector(ruleSet: ruleSet)
+// --no-shape-gate: measure without the shape gate (findings must not change).
+let detectorOptions = DetectorOptions(shapeGate: !CommandLine.arguments.contains("--no-shape-gate"))
+let detector = Detector(ruleSet: ruleSet, options: detectorOptions)
 
 let dir = FileManager.default.temporaryDirectory.path
 let corpus = dir + "/blackbar-bench-\(megabytes)mb.txt"
@@ -70,6 +73,9 @@ let fd = open(corpus, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 let (size, values) = generator.write(bytes: megabytes * 1_000_000, to: fd)
 close(fd)
 print("corpus: \(corpus), \(String(format: "%.1f", Double(size) / 1e6)) MB, \(values) PII values inserted, \(ruleSet.rules.count) rules")
+let gated = Set(detector.gatedRuleIDs)
+print("shape gate: \(gated.count) of \(ruleSet.rules.count) rules; not gated: "
+    + ruleSet.rules.map(\.id).filter { !gated.contains($0) }.joined(separator: ", "))
 _ = scanOnce(corpus, detector: detector, workers: 1)  // warm the page cache and the JIT
 
 var results: [(String, Double)] = []
@@ -114,7 +120,7 @@ if !CommandLine.arguments.contains("--no-per-rule") {
     print("per rule, 1 core, \(ruleMB) MB sample (slowest first):")
     var rows: [(String, Double, Int)] = []
     for rule in ruleSet.rules {
-        let single = Detector(ruleSet: RuleSet(rules: [rule], digest: ""))
+        let single = Detector(ruleSet: RuleSet(rules: [rule], digest: ""), options: detectorOptions)
         var speeds: [Double] = []
         var count = 0
         for _ in 0..<runs {
@@ -129,4 +135,4 @@ if !CommandLine.arguments.contains("--no-per-rule") {
     }
     unlink(sample)
 }
-unlink(corpus)
+if !CommandLine.arguments.contains("--keep") { unlink(corpus) }

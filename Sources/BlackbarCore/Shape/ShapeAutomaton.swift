@@ -1,0 +1,208 @@
+/// The shape gate's shared, immutable part: one nondeterministic automaton for the coarse shapes of every
+/// rule it can read, over a small alphabet of byte classes. `ShapeRunner` (one per thread) turns it into a
+/// lazy DFA and runs it once per block, so every gated rule learns in one pass where its pattern could end.
+///
+/// Why: with 150 rules the engine spent most of its time in JIT calls on windows around shared anchors
+/// (a digit cluster is looked at by every digit rule). A rule's coarse shape (`DDD-DD-DDDD` for a US SSN)
+/// rules out most of those windows for the price of one table lookup per byte. PCRE2 still decides every
+/// match: the gate only removes windows where the pattern cannot match.
+final class ShapeAutomaton: Sendable {
+    /// Byte value to class number.
+    let classOf: [UInt8]
+    /// Number of byte classes.
+    let classCount: Int
+    /// Per node: the classes it consumes (bit k of word k/64), or empty for split and accept nodes.
+    let masks: [(UInt64, UInt64)]
+    /// Per consuming node: the node after it.
+    let next: [Int32]
+    /// Per node: the gated rule it accepts, or -1.
+    let acceptRule: [Int32]
+    /// Per node: its epsilon closure (consuming and accepting nodes only).
+    let closure: [[Int32]]
+    /// Per class: the closure of every start node's successor on that class.
+    let startMove: [[Int32]]
+    /// Whether a node is in the start closure (implicitly part of every DFA state).
+    let inStart: [Bool]
+    /// The DFA state at the start of the input: rules that need a byte before may start right there.
+    let initialKey: [Int32]
+    /// Per gated rule: its index in the rule set, and the shortest and longest match.
+    let ruleIndex: [Int]
+    let minLength: [Int]
+    let maxLength: [Int]
+    /// Longest match of any gated rule.
+    let reach: Int
+
+    /// Longest match a gated rule may have; longer shapes keep only their own prefilter.
+    static let maximumLength = 256
+
+    /// The gate for the rules whose pattern can be read; nil when none can.
+    init?(rules: [Rule]) {
+        // Per rule: index, coarse shape, shortest and longest match, and the bytes that may come before it
+        // (nil: any). Without that last part, a shape such as `[13][alnum]{25,34}` may start at every
+        // digit of a long token, and the DFA needs a state for every mix of such starts.
+        var shapes: [(Int, ShapeNode, Int, Int, ByteSet?)] = []
+        for (index, rule) in rules.enumerated() {
+            let options = rule.pattern.options
+            guard
+                let (parsed, exclusion) = ShapeParser.parseWithExclusion(
+                    rule.pattern.source, unicode: options.unicode, caseless: options.caseless)
+            else { continue }
+            let shape = parsed.coarsened
+            let low = shape.minLength
+            guard low > 0, let high = shape.maxLength, high <= Self.maximumLength else { continue }
+            shapes.append((index, shape, low, high, exclusion.isEmpty ? nil : exclusion.complement.coarsened))
+        }
+        guard !shapes.isEmpty else { return nil }
+        // Byte classes: bytes that every shape treats alike share a class.
+        var sets = Set<ByteSet>()
+        for (_, shape, _, _, before) in shapes {
+            shape.collectSets(into: &sets)
+            if let before { sets.insert(before) }
+        }
+        let setList = Array(sets)
+        var signatureClass: [[Bool]: UInt8] = [:]
+        var classOf = [UInt8](repeating: 0, count: 256)
+        for b in 0..<256 {
+            let signature = setList.map { $0.contains(UInt8(b)) }
+            if let c = signatureClass[signature] {
+                classOf[b] = c
+            } else {
+                let c = UInt8(signatureClass.count)
+                signatureClass[signature] = c
+                classOf[b] = c
+            }
+        }
+        guard signatureClass.count <= 128 else { return nil }
+        self.classOf = classOf
+        classCount = signatureClass.count
+
+        var builder = NFABuilder(classOf: classOf)
+        var starts: [Int32] = []
+        // Bodies of rules with a byte-before condition: at the very start of the input nothing precedes.
+        var initialBodies: [Int32] = []
+        for (gate, (_, shape, _, _, before)) in shapes.enumerated() {
+            let accept = builder.add(mask: (0, 0), next: -1, accept: Int32(gate))
+            let body = builder.build(shape, then: accept)
+            if let before {
+                starts.append(builder.add(mask: builder.mask(before), next: body))
+                initialBodies.append(body)
+            } else {
+                starts.append(body)
+            }
+        }
+        masks = builder.masks
+        next = builder.next
+        acceptRule = builder.accept
+        closure = builder.closures()
+        var inStart = [Bool](repeating: false, count: masks.count)
+        var startSet: [Int32] = []
+        for s in starts {
+            for n in closure[Int(s)] where !inStart[Int(n)] {
+                inStart[Int(n)] = true
+                startSet.append(n)
+            }
+        }
+        self.inStart = inStart
+        var startMove: [[Int32]] = []
+        for c in 0..<classCount {
+            var seen = Set<Int32>()
+            for n in startSet where Self.consumes(builder.masks[Int(n)], c) {
+                for m in builder.closuresCache[Int(builder.next[Int(n)])] where !inStart[Int(m)] { seen.insert(m) }
+            }
+            startMove.append(seen.sorted())
+        }
+        self.startMove = startMove
+        var initial = Set<Int32>()
+        for body in initialBodies { for n in closure[Int(body)] where !inStart[Int(n)] { initial.insert(n) } }
+        initialKey = initial.sorted()
+        ruleIndex = shapes.map(\.0)
+        minLength = shapes.map(\.2)
+        maxLength = shapes.map(\.3)
+        reach = maxLength.max() ?? 0
+    }
+
+    @inline(__always) static func consumes(_ mask: (UInt64, UInt64), _ c: Int) -> Bool {
+        c < 64 ? mask.0 & (1 << UInt64(c)) != 0 : mask.1 & (1 << UInt64(c - 64)) != 0
+    }
+}
+
+/// Thompson construction, built back to front: each node is made knowing what follows it.
+private struct NFABuilder {
+    let classOf: [UInt8]
+    var masks: [(UInt64, UInt64)] = []
+    var next: [Int32] = []
+    var accept: [Int32] = []
+    var epsilon: [[Int32]] = []
+    var closuresCache: [[Int32]] = []
+
+    init(classOf: [UInt8]) { self.classOf = classOf }
+
+    mutating func add(mask: (UInt64, UInt64), next n: Int32, accept a: Int32 = -1, epsilon e: [Int32] = []) -> Int32 {
+        masks.append(mask)
+        next.append(n)
+        accept.append(a)
+        epsilon.append(e)
+        return Int32(masks.count - 1)
+    }
+
+    func mask(_ set: ByteSet) -> (UInt64, UInt64) {
+        var m: (UInt64, UInt64) = (0, 0)
+        for b in 0..<256 where set.contains(UInt8(b)) {
+            let c = Int(classOf[b])
+            if c < 64 { m.0 |= 1 << UInt64(c) } else { m.1 |= 1 << UInt64(c - 64) }
+        }
+        return m
+    }
+
+    /// The entry node of `node` followed by `then`.
+    mutating func build(_ node: ShapeNode, then: Int32) -> Int32 {
+        switch node {
+        case .empty: return then
+        case .bytes(let set): return add(mask: mask(set), next: then)
+        case .sequence(let items):
+            var entry = then
+            for item in items.reversed() { entry = build(item, then: entry) }
+            return entry
+        case .either(let items):
+            let entries = items.map { build($0, then: then) }
+            return add(mask: (0, 0), next: -1, epsilon: entries)
+        case .repeated(let inner, let min, let max):
+            var entry = then
+            if let max {
+                for _ in 0..<(max - min) {
+                    let copy = build(inner, then: entry)
+                    entry = add(mask: (0, 0), next: -1, epsilon: [copy, then])
+                }
+            } else {
+                let loop = add(mask: (0, 0), next: -1, epsilon: [])
+                let body = build(inner, then: loop)
+                epsilon[Int(loop)] = [body, then]
+                entry = loop
+            }
+            for _ in 0..<min { entry = build(inner, then: entry) }
+            return entry
+        }
+    }
+
+    /// Each node's epsilon closure, keeping consuming and accepting nodes.
+    mutating func closures() -> [[Int32]] {
+        var out = [[Int32]](repeating: [], count: masks.count)
+        var stamp = [Int](repeating: -1, count: masks.count)
+        for start in 0..<masks.count {
+            var stack: [Int32] = [Int32(start)]
+            var list: [Int32] = []
+            stamp[start] = start
+            while let n = stack.popLast() {
+                let k = Int(n)
+                if epsilon[k].isEmpty && (masks[k] != (0, 0) || accept[k] >= 0) { list.append(n) }
+                for e in epsilon[k] where stamp[Int(e)] != start {
+                    stamp[Int(e)] = start
+                    stack.append(e)
+                }
+            }
+            out[start] = list.sorted()
+        }
+        closuresCache = out
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+/// A set of byte values, as four 64-bit words.
+struct ByteSet: Hashable, Sendable {
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    static func == (a: ByteSet, b: ByteSet) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
+    }
+
+    init() {}
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for b in bytes { insert(b) }
+    }
+
+    init(range: ClosedRange<UInt8>) {
+        for b in range { insert(b) }
+    }
+
+    static let all: ByteSet = { var s = ByteSet(); s.words = (~0, ~0, ~0, ~0); return s }()
+    static let digits = ByteSet(range: 0x30...0x39)
+    static let upper = ByteSet(range: 0x41...0x5A)
+    static let lower = ByteSet(range: 0x61...0x7A)
+    static let high = ByteSet(range: 0x80...0xFF)
+    static let ascii = ByteSet(range: 0x00...0x7F)
+    static let word = digits.union(upper).union(lower).union(ByteSet([0x5F]))
+    /// `\s` without UCP, plus NEL and NBSP (a superset is always safe here).
+    static let space = ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0])
+
+    func contains(_ b: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
+    }
+
+    mutating func insert(_ b: UInt8) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    func union(_ o: ByteSet) -> ByteSet {
+        var s = self
+        s.words = (words.0 | o.words.0, words.1 | o.words.1, words.2 | o.words.2, words.3 | o.words.3)
+        return s
+    }
+
+    func intersection(_ o: ByteSet) -> ByteSet {
+        var s = self
+        s.words = (words.0 & o.words.0, words.1 & o.words.1, words.2 & o.words.2, words.3 & o.words.3)
+        return s
+    }
+
+    var complement: ByteSet {
+        var s = self
+        s.words = (~words.0, ~words.1, ~words.2, ~words.3)
+        return s
+    }
+
+    var isEmpty: Bool { words.0 | words.1 | words.2 | words.3 == 0 }
+
+    /// The same set with both cases of every ASCII letter.
+    var caseFolded: ByteSet {
+        var s = self
+        for b in UInt8(0x41)...0x5A where contains(b) || contains(b + 0x20) {
+            s.insert(b)
+            s.insert(b + 0x20)
+        }
+        return s
+    }
+
+    /// The set widened to whole coarse groups: any digit brings all digits, any upper-case ASCII letter all
+    /// upper-case letters, any lower-case letter all lower-case ones, any byte >= 0x80 all of them. The shape
+    /// gate works on these groups, which keeps its automaton small; a wider set only lets more through.
+    var coarsened: ByteSet {
+        var s = self
+        for group in [ByteSet([0x30]), ByteSet(range: 0x31...0x39), .lower, .high] where !intersection(group).isEmpty { s = s.union(group) }
+        return s
+    }
+}
+
+/// A regular expression over bytes that accepts at least every string a rule's pattern can match: the
+/// pattern with lookarounds, anchors and word boundaries read as empty, backreferences read as a copy of
+/// their group, and conditionals read as either branch.
+indirect enum ShapeNode: Hashable, Sendable {
+    case empty
+    case bytes(ByteSet)
+    case sequence([ShapeNode])
+    case either([ShapeNode])
+    /// `max` nil: unbounded.
+    case repeated(ShapeNode, min: Int, max: Int?)
+
+    /// Shortest match length in bytes.
+    var minLength: Int {
+        switch self {
+        case .empty: return 0
+        case .bytes: return 1
+        case .sequence(let items): return items.reduce(0) { $0 + $1.minLength }
+        case .either(let items): return items.map(\.minLength).min() ?? 0
+        case .repeated(let node, let min, _): return node.minLength * min
+        }
+    }
+
+    /// Longest match length in bytes, or nil when unbounded.
+    var maxLength: Int? {
+        switch self {
+        case .empty: return 0
+        case .bytes: return 1
+        case .sequence(let items):
+            var total = 0
+            for item in items {
+                guard let m = item.maxLength else { return nil }
+                total += m
+            }
+            return total
+        case .either(let items):
+            var best = 0
+            for item in items {
+                guard let m = item.maxLength else { return nil }
+                best = Swift.max(best, m)
+            }
+            return best
+        case .repeated(let node, _, let max):
+            guard let max, let m = node.maxLength else { return node.maxLength == 0 ? 0 : nil }
+            return m * max
+        }
+    }
+
+    /// Every byte set in the tree widened to coarse groups, and equal branches of an alternation merged
+    /// (672 German district codes become one `[A-Z]{1,3}`-like branch set).
+    var coarsened: ShapeNode {
+        switch self {
+        case .empty: return .empty
+        case .bytes(let set): return .bytes(set.coarsened)
+        case .sequence(let items):
+            let parts = items.map(\.coarsened).filter { $0 != .empty }
+            return parts.isEmpty ? .empty : parts.count == 1 ? parts[0] : .sequence(parts)
+        case .either(let items):
+            var seen = Set<ShapeNode>()
+            var parts: [ShapeNode] = []
+            for item in items.map(\.coarsened) where seen.insert(item).inserted { parts.append(item) }
+            return parts.count == 1 ? parts[0] : .either(parts)
+        case .repeated(let node, let min, let max): return .repeated(node.coarsened, min: min, max: max)
+        }
+    }
+
+    /// Every byte set in the tree (for the byte classes of the automaton).
+    func collectSets(into out: inout Set<ByteSet>) {
+        switch self {
+        case .empty: break
+        case .bytes(let set): out.insert(set)
+        case .sequence(let items), .either(let items): for item in items { item.collectSets(into: &out) }
+        case .repeated(let node, _, _): node.collectSets(into: &out)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/// Per-thread lazy DFA over a `ShapeAutomaton`: states are built on first use and cached, so a block costs
+/// about one table lookup per byte. When the cache grows past `maximumStates` it is dropped and rebuilt
+/// (results stay exact; only speed would suffer on input that keeps making new states).
+final class ShapeRunner {
+    let automaton: ShapeAutomaton
+    /// Per gated rule: merged windows where a match of that rule may start, for the last `run`.
+    private(set) var windows: [WindowList]
+
+    private var shift: Int
+    /// Row `state << shift`, column class: `next << 1 | accepting`, or -1 when not built yet.
+    private var table: [Int32] = []
+    private var keys: [[Int32]] = []
+    private var accepts: [[Int32]] = []
+    private var index: [[Int32]: Int32] = [:]
+    private var stamp: [UInt32]
+    private var generation: UInt32 = 0
+    /// Accepting positions of the current run, as (end, state), resolved into windows in batches.
+    private var events: [(Int, Int32)] = []
+
+    /// States kept before the cache is dropped: 8192 states of up to 64 classes is a 2 MB table.
+    let maximumStates: Int
+
+    init(_ automaton: ShapeAutomaton, maximumStates: Int = 8192) {
+        self.automaton = automaton
+        self.maximumStates = maximumStates
+        windows = Array(repeating: WindowList(), count: automaton.ruleIndex.count)
+        var s = 0
+        while 1 << s < automaton.classCount { s += 1 }
+        shift = s
+        stamp = Array(repeating: 0, count: automaton.masks.count)
+        reset()
+    }
+
+    /// Number of DFA states built (for tests and the benchmark).
+    var stateCount: Int { keys.count }
+
+    private func reset() {
+        table.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        accepts.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        _ = intern([])
+        initialState = intern(automaton.initialKey)
+    }
+
+    private var initialState: Int32 = 0
+
+    private func intern(_ key: [Int32]) -> Int32 {
+        if let s = index[key] { return s }
+        let s = Int32(keys.count)
+        keys.append(key)
+        var rules: [Int32] = []
+        for n in key where automaton.acceptRule[Int(n)] >= 0 { rules.append(automaton.acceptRule[Int(n)]) }
+        accepts.append(rules)
+        index[key] = s
+        table.append(contentsOf: repeatElement(-1, count: 1 << shift))
+        return s
+    }
+
+    /// Builds the transition of `state` on class `c`; returns the table entry.
+    private func transition(_ state: Int32, _ c: Int) -> Int32 {
+        generation &+= 1
+        if generation == 0 {
+            for k in stamp.indices { stamp[k] = 0 }
+            generation = 1
+        }
+        let a = automaton
+        var key: [Int32] = []
+        for m in a.startMove[c] where stamp[Int(m)] != generation {
+            stamp[Int(m)] = generation
+            key.append(m)
+        }
+        for n in keys[Int(state)] where ShapeAutomaton.consumes(a.masks[Int(n)], c) {
+            for m in a.closure[Int(a.next[Int(n)])] where !a.inStart[Int(m)] && stamp[Int(m)] != generation {
+                stamp[Int(m)] = generation
+                key.append(m)
+            }
+        }
+        key.sort()
+        if keys.count >= maximumStates && index[key] == nil {
+            flushEvents()
+            reset()
+            let target = intern(key)
+            return target << 1 | (accepts[Int(target)].isEmpty ? 0 : 1)
+        }
+        let target = intern(key)
+        let entry = target << 1 | (accepts[Int(target)].isEmpty ? 0 : 1)
+        table[Int(state) << shift + c] = entry
+        return entry
+    }
+
+    /// Runs the automaton over `from..<to` and fills `windows` with, per gated rule, the merged ranges
+    /// where a match may start.
+    func run(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
+        for k in windows.indices { windows[k].reset() }
+        events.removeAll(keepingCapacity: true)
+        var state = initialState
+        var i = from
+        let classOf = automaton.classOf
+        // Accepting positions are collected in a local array (no exclusivity checks per append) and
+        // handed back to `events` whenever a transition is built, since a cache flush resolves them.
+        var found = events
+        events = []
+        while i < to {
+            // The inner loop runs on raw pointers with its state in locals; it leaves when a transition is
+            // missing, which may grow the table (and move it), then resumes.
+            var missing = -1
+            (i, state, missing) = table.withUnsafeBufferPointer { t in
+                classOf.withUnsafeBufferPointer { cls in
+                    let shift = self.shift
+                    var at = i
+                    var s = state
+                    while at < to {
+                        let entry = t[Int(s) << shift | Int(cls[Int(base[at])])]
+                        if entry < 0 { return (at, s, Int(cls[Int(base[at])])) }
+                        s = entry >> 1
+                        at += 1
+                        if entry & 1 != 0 { found.append((at, s)) }
+                    }
+                    return (at, s, -1)
+                }
+            }
+            if missing >= 0 {
+                events = found
+                let entry = transition(state, missing)
+                found = events
+                events = []
+                state = entry >> 1
+                i += 1
+                if entry & 1 != 0 { found.append((i, state)) }
+            }
+        }
+        events = found
+        flushEvents()
+    }
+
+    /// Turns the recorded accepting positions into windows.
+    private func flushEvents() {
+        let a = automaton
+        for (end, state) in events {
+            for r in accepts[Int(state)] {
+                let k = Int(r)
+                windows[k].add(end - a.maxLength[k], end - a.minLength[k] + 1)
+            }
+        }
+        events.removeAll(keepingCapacity: true)
+    }
+}
