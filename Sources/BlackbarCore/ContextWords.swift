@@ -43,9 +43,12 @@ public struct ContextWords: Sendable, Equatable {
         return firstMatch(spans: Self.wordSpans(segments), segments: segments, fieldTokens: fieldTokens)
     }
 
-    /// Word spans `(segment, start, end)` of the segments, computed once per candidate for all word sets.
-    static func wordSpans(_ segments: [UnsafeRawBufferPointer]) -> [(Int, Int, Int)] {
-        var spans: [(Int, Int, Int)] = []
+    /// A word of a segment: which segment, its byte range, and whether it is all ASCII.
+    typealias WordSpan = (segment: Int, start: Int, end: Int, ascii: Bool)
+
+    /// Word spans of the segments, computed once per candidate for all word sets.
+    static func wordSpans(_ segments: [UnsafeRawBufferPointer]) -> [WordSpan] {
+        var spans: [WordSpan] = []
         spans.reserveCapacity(24)
         for (k, segment) in segments.enumerated() {
             var i = 0
@@ -53,30 +56,31 @@ public struct ContextWords: Sendable, Equatable {
             while i < n {
                 while i < n && !ASCII.isWordByte(segment[i]) { i += 1 }
                 let start = i
-                while i < n && ASCII.isWordByte(segment[i]) { i += 1 }
-                if i > start { spans.append((k, start, i)) }
+                var ascii = true
+                while i < n && ASCII.isWordByte(segment[i]) {
+                    if segment[i] >= 0x80 { ascii = false }
+                    i += 1
+                }
+                if i > start { spans.append((k, start, i, ascii)) }
             }
         }
         return spans
     }
 
     /// Like `firstMatch(segments:fieldTokens:)` with the word spans already computed.
-    func firstMatch(spans: [(Int, Int, Int)], segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> String? {
+    func firstMatch(spans: [WordSpan], segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> String? {
         if isEmpty { return nil }
-        func tokenEquals(_ t: (Int, Int, Int), _ word: [UInt8]) -> Bool {
-            let segment = segments[t.0]
-            guard t.2 - t.1 == word.count || segment[t.1..<t.2].contains(where: { $0 >= 0x80 }) else { return false }
-            var ascii = true
-            for j in 0..<(t.2 - t.1) where segment[t.1 + j] >= 0x80 {
-                ascii = false
-                break
-            }
-            if ascii {
-                for j in 0..<word.count where ASCII.lower(segment[t.1 + j]) != word[j] { return false }
+        func tokenEquals(_ t: WordSpan, _ word: [UInt8]) -> Bool {
+            // An ASCII token keeps its length when lower-cased: a different length cannot be equal.
+            if t.ascii {
+                guard t.end - t.start == word.count else { return false }
+                let segment = segments[t.segment]
+                for j in 0..<word.count where ASCII.lower(segment[t.start + j]) != word[j] { return false }
                 return true
             }
-            let lowered = Array(String(decoding: UnsafeRawBufferPointer(rebasing: segment[t.1..<t.2]), as: UTF8.self)
-                .lowercased().utf8)
+            let segment = segments[t.segment]
+            let lowered = Array(
+                String(decoding: UnsafeRawBufferPointer(rebasing: segment[t.start..<t.end]), as: UTF8.self).lowercased().utf8)
             return lowered == word
         }
         for (index, phrase) in phrases.enumerated() {
@@ -84,7 +88,7 @@ public struct ContextWords: Sendable, Equatable {
                 for i in 0...(spans.count - phrase.count) {
                     var all = true
                     for j in 0..<phrase.count {
-                        if spans[i + j].0 != spans[i].0 || !tokenEquals(spans[i + j], phrase[j]) {
+                        if spans[i + j].segment != spans[i].segment || !tokenEquals(spans[i + j], phrase[j]) {
                             all = false
                             break
                         }

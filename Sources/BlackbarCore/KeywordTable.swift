@@ -4,8 +4,6 @@
 /// that is not an ASCII letter or digit), so `lic` is never found inside `public`. Bytes of other scripts
 /// count as word starts, which lets CJK keywords match inside running text.
 struct KeywordTable {
-    /// For each byte value: whether some keyword starts with it (either ASCII case).
-    private var isFirst = [Bool](repeating: false, count: 256)
     /// Keywords flattened: `entries[k]` = (offset into `bytes`, length, rule); grouped by lower-cased first byte.
     private var bytes: [UInt8] = []
     private var entries: [(offset: Int, length: Int, rule: Int)] = []
@@ -14,6 +12,12 @@ struct KeywordTable {
     private var groups = [Range<Int>](repeating: 0..<0, count: 65536)
     /// Bit set over the pairs that have a group: a cheap gate before the group is read.
     private var pairs = [UInt64](repeating: 0, count: 1024)
+    /// The same over the raw (not lower-cased) pairs, indexed by the two bytes as a little-endian UInt16:
+    /// one load and a bit test per word start, before any case folding.
+    private var rawPairs = [UInt64](repeating: 0, count: 1024)
+    /// For the group starting at entry k: the lower-cased third bytes its keywords allow (all, for keywords
+    /// of one or two bytes). Common pairs (`re`, `in`, `co`) pass the pair test; the third byte stops most.
+    private var thirds: [ByteSet] = []
     private(set) var isEmpty = true
 
     init(_ rules: [Rule]) {
@@ -24,8 +28,6 @@ struct KeywordTable {
             // and `codice-fiscale`, which the context test (on word tokens) accepts.
             let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
             for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !word.isEmpty {
-                isFirst[Int(word[0])] = true
-                if word[0] &- 0x61 < 26 { isFirst[Int(word[0]) - 32] = true }
                 if word.count == 1 {
                     for second in 0..<256 { byPair[Int(word[0]) << 8 | second, default: []].append((word, index)) }
                 } else {
@@ -42,8 +44,23 @@ struct KeywordTable {
             }
             groups[pair] = start..<entries.count
             pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            var third = ByteSet()
+            for (word, _) in byPair[pair]! {
+                if word.count < 3 { third = .all } else { third.insert(word[2]); third.insert(Self.cases(word[2]).last!) }
+            }
+            while thirds.count < entries.count { thirds.append(third) }
+            let first = UInt8(pair >> 8), second = UInt8(pair & 0xFF)
+            for a in Self.cases(first) {
+                for b in Self.cases(second) {
+                    let raw = Int(b) << 8 | Int(a)
+                    rawPairs[raw >> 6] |= 1 << UInt64(raw & 63)
+                }
+            }
         }
     }
+
+    /// A lower-case byte and its upper-case form (ASCII letters only).
+    private static func cases(_ b: UInt8) -> [UInt8] { b &- 0x61 < 26 ? [b, b - 0x20] : [b] }
 
     /// Fills `hits[rule]` with the positions of that rule's keywords in `from..<to`.
     ///
@@ -52,17 +69,23 @@ struct KeywordTable {
     func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: Int, into hits: inout [[Int]]) {
         if hits.count != rules { hits = Array(repeating: [], count: rules) }
         for k in hits.indices where !hits[k].isEmpty { hits[k].removeAll(keepingCapacity: true) }
-        isFirst.withUnsafeBufferPointer { isFirst in
+        rawPairs.withUnsafeBufferPointer { rawPairs in
           pairs.withUnsafeBufferPointer { pairs in
             bytes.withUnsafeBufferPointer { words in
               entries.withUnsafeBufferPointer { entries in
                 groups.withUnsafeBufferPointer { groups in
+                 thirds.withUnsafeBufferPointer { thirds in
                     @inline(__always) func tryAt(_ i: Int) {
                         let b = base[i]
-                        guard isFirst[Int(b)] else { return }
+                        if i + 1 < to {
+                            let raw = Int(UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self).littleEndian)
+                            guard rawPairs[raw >> 6] & (1 << UInt64(raw & 63)) != 0 else { return }
+                        }
                         let pair = Int(ASCII.lower(b)) << 8 | Int(i + 1 < to ? ASCII.lower(base[i + 1]) : 0)
                         guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
-                        for e in groups[pair] {
+                        let group = groups[pair]
+                        if i + 2 < to, !thirds[group.lowerBound].contains(base[i + 2]) { return }
+                        for e in group {
                             let entry = entries[e]
                             guard i + entry.length <= to else { continue }
                             var j = 1
@@ -72,13 +95,25 @@ struct KeywordTable {
                     }
                     var previousAlnum: UInt64 = from > 0 && ASCII.isAlnum(base[from - 1]) ? 1 : 0
                     var i = from
-                    while i + 8 <= to {
+                    while i + 9 <= to {
                         let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                         let alnum = Self.alnumMask(x)
                         let wordish = alnum | (x & 0x8080_8080_8080_8080)
                         // High bit of byte k of `prev` = whether byte k-1 was alphanumeric.
                         let prev = (alnum << 8) | (previousAlnum << 7)
                         var starts = wordish & ~prev & 0x8080_8080_8080_8080
+                        if starts != 0 {
+                            // Test the raw pair at each of the 8 places without branches, then keep only word
+                            // starts whose pair begins some keyword: a word start is a coin toss for the
+                            // pair test, and mispredicted branches cost more than eight table loads.
+                            let y = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
+                            var known: UInt64 = 0
+                            for k in 0..<8 {
+                                let raw = Int((x >> UInt64(8 * k)) & 0xFF) | Int((y >> UInt64(8 * k)) & 0xFF) << 8
+                                known |= ((rawPairs[raw >> 6] >> UInt64(raw & 63)) & 1) << UInt64(8 * k + 7)
+                            }
+                            starts &= known
+                        }
                         while starts != 0 {
                             let k = starts.trailingZeroBitCount >> 3
                             tryAt(i + k)
@@ -92,6 +127,7 @@ struct KeywordTable {
                         i += 1
                     }
                 }
+                 }
               }
             }
           }

@@ -7,7 +7,8 @@ final class ShapeRunner {
     private(set) var windows: [WindowList]
 
     private var shift: Int
-    /// Row `state << shift`, column class: `next << 1 | accepting`, or -1 when not built yet.
+    /// Row `state << shift`, column class: the next state's row offset (`next << shift`), plus 1 when that
+    /// state accepts, or -1 when not built yet. Row offsets keep the per-byte step to a load, a mask and an or.
     private var table: [Int32] = []
     private var keys: [[Int32]] = []
     private var accepts: [[Int32]] = []
@@ -24,13 +25,15 @@ final class ShapeRunner {
         self.automaton = automaton
         self.maximumStates = maximumStates
         windows = Array(repeating: WindowList(), count: automaton.ruleIndex.count)
-        var s = 0
+        var s = 1  // at least 1: bit 0 of an entry is the accepting flag
         while 1 << s < automaton.classCount { s += 1 }
         shift = s
         stamp = Array(repeating: 0, count: automaton.masks.count)
         reset()
     }
 
+    var probeEvents = 0
+    var probeRuleEvents = 0
     /// Number of DFA states built (for tests and the benchmark).
     var stateCount: Int { keys.count }
 
@@ -81,10 +84,10 @@ final class ShapeRunner {
             flushEvents()
             reset()
             let target = intern(key)
-            return target << 1 | (accepts[Int(target)].isEmpty ? 0 : 1)
+            return target << Int32(shift) | (accepts[Int(target)].isEmpty ? 0 : 1)
         }
         let target = intern(key)
-        let entry = target << 1 | (accepts[Int(target)].isEmpty ? 0 : 1)
+        let entry = target << Int32(shift) | (accepts[Int(target)].isEmpty ? 0 : 1)
         table[Int(state) << shift + c] = entry
         return entry
     }
@@ -94,7 +97,8 @@ final class ShapeRunner {
     func run(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
         for k in windows.indices { windows[k].reset() }
         events.removeAll(keepingCapacity: true)
-        var state = initialState
+        let shift = self.shift
+        var row = Int(initialState) << shift
         var i = from
         let classOf = automaton.classOf
         // Accepting positions are collected in a local array (no exclusivity checks per append) and
@@ -105,29 +109,29 @@ final class ShapeRunner {
             // The inner loop runs on raw pointers with its state in locals; it leaves when a transition is
             // missing, which may grow the table (and move it), then resumes.
             var missing = -1
-            (i, state, missing) = table.withUnsafeBufferPointer { t in
+            (i, row, missing) = table.withUnsafeBufferPointer { t in
                 classOf.withUnsafeBufferPointer { cls in
-                    let shift = self.shift
                     var at = i
-                    var s = state
+                    var r = row
                     while at < to {
-                        let entry = t[Int(s) << shift | Int(cls[Int(base[at])])]
-                        if entry < 0 { return (at, s, Int(cls[Int(base[at])])) }
-                        s = entry >> 1
+                        let c = Int(cls[Int(base[at])])
+                        let entry = Int(t[r | c])
+                        if entry < 0 { return (at, r, c) }
+                        r = entry & ~1
                         at += 1
-                        if entry & 1 != 0 { found.append((at, s)) }
+                        if entry & 1 != 0 { found.append((at, Int32(r >> shift))) }
                     }
-                    return (at, s, -1)
+                    return (at, r, -1)
                 }
             }
             if missing >= 0 {
                 events = found
-                let entry = transition(state, missing)
+                let entry = Int(transition(Int32(row >> shift), missing))
                 found = events
                 events = []
-                state = entry >> 1
+                row = entry & ~1
                 i += 1
-                if entry & 1 != 0 { found.append((i, state)) }
+                if entry & 1 != 0 { found.append((i, Int32(row >> shift))) }
             }
         }
         events = found
@@ -137,7 +141,9 @@ final class ShapeRunner {
     /// Turns the recorded accepting positions into windows.
     private func flushEvents() {
         let a = automaton
+        probeEvents += events.count
         for (end, state) in events {
+            probeRuleEvents += accepts[Int(state)].count
             for r in accepts[Int(state)] {
                 let k = Int(r)
                 windows[k].add(end - a.maxLength[k], end - a.minLength[k] + 1)
