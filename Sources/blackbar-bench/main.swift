@@ -74,8 +74,12 @@ let (size, values) = generator.write(bytes: megabytes * 1_000_000, to: fd)
 close(fd)
 print("corpus: \(corpus), \(String(format: "%.1f", Double(size) / 1e6)) MB, \(values) PII values inserted, \(ruleSet.rules.count) rules")
 let gated = Set(detector.gatedRuleIDs)
-print("shape gate: \(gated.count) of \(ruleSet.rules.count) rules; not gated: "
-    + ruleSet.rules.map(\.id).filter { !gated.contains($0) }.joined(separator: ", "))
+if detectorOptions.shapeGate {
+    print("shape gate: \(gated.count) of \(ruleSet.rules.count) rules; not gated: "
+        + ruleSet.rules.map(\.id).filter { !gated.contains($0) }.joined(separator: ", "))
+} else {
+    print("shape gate: off")
+}
 _ = scanOnce(corpus, detector: detector, workers: 1)  // warm the page cache and the JIT
 
 var results: [(String, Double)] = []

@@ -38,6 +38,11 @@ struct Rules: ParsableCommand {
         mutating func run() throws {
             let files: [RuleFile]
             do { files = try RulePack.load(extraDirectories: ruleDirectories) } catch { throw CLIError(error.description) }
+            // Which rules the shape gate reads (the others run on their prefilter alone).
+            let gated: Set<String>
+            do { gated = Set(Detector(ruleSet: try RulePack.compile(files)).gatedRuleIDs) } catch {
+                throw CLIError(error.description)
+            }
             let out = FDWriter(fd: 1, name: "stdout")
             do {
                 if format == .jsonl {
@@ -47,6 +52,7 @@ struct Rules: ParsableCommand {
                         let row = [
                             "id": file.spec.id, "entity": file.spec.entity, "jurisdiction": file.jurisdiction,
                             "validator": file.spec.validator ?? "", "name": file.spec.name,
+                            "shape-gate": gated.contains(file.spec.id) ? "yes" : "no",
                         ]
                         try out.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
                     }
@@ -58,7 +64,9 @@ struct Rules: ParsableCommand {
                     }
                     let entities = Set(files.map(\.spec.entity)).count
                     let places = Set(files.map(\.jurisdiction)).count
-                    try out.write("\(files.count) rules, \(entities) entities, \(places) jurisdictions\n")
+                    try out.write(
+                        "\(files.count) rules, \(entities) entities, \(places) jurisdictions; the shape gate reads "
+                            + "\(gated.count) (not: \(files.map(\.spec.id).filter { !gated.contains($0) }.joined(separator: ", ")))\n")
                 }
                 try out.flush()
             } catch is BrokenPipe {}

@@ -183,6 +183,11 @@ final class CLITests: XCTestCase {
         let list = try run(["rules", "list"])
         XCTAssertEqual(list.status, 0)
         XCTAssertTrue(list.stdout.contains("iban") && list.stdout.contains("IBAN_CODE") && list.stdout.contains("iban "))
+        // The summary names the rules the shape gate cannot read (they run on their prefilter alone).
+        XCTAssertTrue(list.stdout.contains("; the shape gate reads ") && list.stdout.contains("(not: email, url,"), list.stdout)
+        let rows = try run(["rules", "list", "--format", "jsonl"])
+        XCTAssertTrue(rows.stdout.contains(#""id":"iban","jurisdiction":"global","name""#) || rows.stdout.contains(#""shape-gate":"yes""#))
+        XCTAssertTrue(rows.stdout.contains(#""id":"email""#) && rows.stdout.contains(#""shape-gate":"no""#))
         let test = try run(["rules", "test"])
         XCTAssertEqual(test.status, 0, test.stdout)
         XCTAssertTrue(test.stdout.contains("all passed"))

@@ -3455,7 +3455,7 @@ name: 'GPS coordinates in a geo: URI (RFC 5870)'
 # geo:lat,lon[,alt][;crs=..][;u=..] (RFC 5870); the finding is the lat,lon pair, checked for range. Stands
 # alone: the scheme says what the numbers are.
 pattern: '(?<![\w\-.])(?:geo|GEO):(?<value>[\-+]?(?:90(?:\.0{1,15})?|[1-8]?[0-9](?:\.[0-9]{1,15})?),[\-+]?(?:180(?:\.0{1,15})?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]{1,15})?))(?![\w.])'
-prefilter: { literal: "geo:" }
+prefilter: { bytes: ":" }   # not `literal: "geo:"`: literals compare case-sensitively and GEO: was missed
 window: 48
 base: 0.7
 priority: 1
@@ -3466,6 +3466,7 @@ examples:
     - '<a href="geo:«-33.8688,151.2093»;u=35">map</a>'
     - '{"uri":"geo:«40.7128,-74.006»,15"}'
     - 'geo:«37.78,-122.42»?z=19'
+    - 'Pin GEO:«48.2082,16.3738» on the map'
   no-match:
     - text: 'geo:95.1,2.2'
       why: 'latitude over 90'
