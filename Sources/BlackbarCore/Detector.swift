@@ -85,6 +85,10 @@ public final class Detector: Sendable {
     public let options: DetectorOptions
     private let usesDigits: Bool
     private let usesMixed: Bool
+    /// Whether gated rules need the digit-cluster or letter-digit pass when the gate is off (and no
+    /// ungated rule already asks for it).
+    private let gatedDigits: Bool
+    private let gatedMixed: Bool
     /// Keywords of all keyword rules, looked for in one pass over the block.
     private let keywords: KeywordTable
     /// One automaton for the coarse shapes of all rules whose pattern it can read; nil when none.
@@ -106,6 +110,9 @@ public final class Detector: Sendable {
         let ungated = ruleSet.rules.indices.filter { numbers[$0] < 0 }.map { ruleSet.rules[$0] }
         usesDigits = ungated.contains { if case .digits = $0.prefilter { return true } else { return false } }
         usesMixed = ungated.contains { if case .mixed = $0.prefilter { return true } else { return false } }
+        let gatedRules = ruleSet.rules.indices.filter { numbers[$0] >= 0 }.map { ruleSet.rules[$0] }
+        gatedDigits = !usesDigits && gatedRules.contains { if case .digits = $0.prefilter { return true } else { return false } }
+        gatedMixed = !usesMixed && gatedRules.contains { if case .mixed = $0.prefilter { return true } else { return false } }
         keywords = KeywordTable(ruleSet.rules)
     }
 
@@ -138,14 +145,7 @@ public final class Detector: Sendable {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
         let length = subject.count
         let fieldTokens = field.map(ContextWords.fieldTokens) ?? []
-        if usesDigits {
-            let from = max(0, region.lowerBound - 32), to = min(length, region.upperBound + ruleSet.maxWindow)
-            scratch.clusters.compute(base, from: from, to: to)
-        }
-        if usesMixed {
-            let pad = ruleSet.maxWindow
-            scratch.letterDigits.compute(base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad))
-        }
+        computeAnchors(base, length: length, region: region, scratch: scratch, digits: usesDigits, mixed: usesMixed)
         if !keywords.isEmpty {
             let pad = ruleSet.maxWindow
             keywords.scan(
@@ -155,10 +155,16 @@ public final class Detector: Sendable {
         var runner: ShapeRunner? = nil
         if let gate = shapeGate {
             if scratch.shapeRunner?.automaton !== gate { scratch.shapeRunner = ShapeRunner(gate) }
-            runner = scratch.shapeRunner
-            // Matches start in the region and are at most `reach` long.
-            runner?.run(
-                base, from: max(0, region.lowerBound - gate.reach), to: min(length, region.upperBound + gate.reach))
+            if let shapes = scratch.shapeRunner, !shapes.exhausted {
+                // Matches start in the region and are at most `reach` long.
+                shapes.run(
+                    base, from: max(0, region.lowerBound - gate.reach), to: min(length, region.upperBound + gate.reach))
+                runner = shapes.exhausted ? nil : shapes
+            }
+        }
+        if runner == nil && shapeGate != nil {
+            // The gate is off for this thread: gated rules use their own prefilters.
+            computeAnchors(base, length: length, region: region, scratch: scratch, digits: gatedDigits, mixed: gatedMixed)
         }
         var out: [Candidate] = []
         scratch.windowCache.removeAll(keepingCapacity: true)
@@ -219,6 +225,20 @@ public final class Detector: Sendable {
             }
         }
         return out
+    }
+
+    /// The shared digit-cluster and letter-digit passes, when some rule needs them.
+    private func computeAnchors(
+        _ base: UnsafePointer<UInt8>, length: Int, region: Range<Int>, scratch: DetectorScratch, digits: Bool, mixed: Bool
+    ) {
+        if digits {
+            let from = max(0, region.lowerBound - 32), to = min(length, region.upperBound + ruleSet.maxWindow)
+            scratch.clusters.compute(base, from: from, to: to)
+        }
+        if mixed {
+            let pad = ruleSet.maxWindow
+            scratch.letterDigits.compute(base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad))
+        }
     }
 
     private func buildWindows(

@@ -163,4 +163,20 @@ final class ShapeGateTests: XCTestCase {
         }
         XCTAssertLessThanOrEqual(tiny.stateCount, 4)
     }
+
+    /// Input that keeps making new DFA states turns the gate off (bounded cost) instead of stalling.
+    func testStateBudgetTurnsTheGateOff() throws {
+        let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))
+        var random = SeededRandom(seed: 3)
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -./:".utf8)
+        let text = (0..<20_000).map { _ in random.pick(alphabet) }
+        let strict = ShapeRunner(gate), normal = ShapeRunner(gate)
+        text.withUnsafeBufferPointer { strict.run($0.baseAddress!, from: 0, to: $0.count) }
+        XCTAssertTrue(strict.exhausted)
+        // Ordinary text builds few states and keeps the gate on.
+        let prose = Array(String(repeating: "Order 4471 shipped to Jane Doe, call 020 7946 0958 or mail jane@example.com.\n", count: 300).utf8)
+        prose.withUnsafeBufferPointer { normal.run($0.baseAddress!, from: 0, to: $0.count) }
+        XCTAssertFalse(normal.exhausted)
+        XCTAssertLessThan(normal.stateCount, 1000)
+    }
 }

@@ -21,9 +21,13 @@ final class ShapeRunner {
     /// States kept before the cache is dropped: 8192 states of up to 64 classes is a 2 MB table.
     let maximumStates: Int
 
-    init(_ automaton: ShapeAutomaton, maximumStates: Int = 8192) {
+    /// States that may be built before the budget starts counting scanned bytes.
+    let stateBudget: Int
+
+    init(_ automaton: ShapeAutomaton, maximumStates: Int = 8192, stateBudget: Int = 4096) {
         self.automaton = automaton
         self.maximumStates = maximumStates
+        self.stateBudget = stateBudget
         windows = Array(repeating: WindowList(), count: automaton.ruleIndex.count)
         var s = 1  // at least 1: bit 0 of an entry is the accepting flag
         while 1 << s < automaton.classCount { s += 1 }
@@ -34,6 +38,13 @@ final class ShapeRunner {
 
     var probeEvents = 0
     var probeRuleEvents = 0
+    /// Set when input keeps making new states (random letters and digits can): building a state costs
+    /// microseconds, so past a budget of 4096 plus one per 256 bytes scanned the gate turns itself off for this
+    /// thread and the detector falls back to the prefilters alone. Findings do not change.
+    private(set) var exhausted = false
+    private var built = 0
+    private var scanned = 0
+
     /// Number of DFA states built (for tests and the benchmark).
     var stateCount: Int { keys.count }
 
@@ -80,6 +91,7 @@ final class ShapeRunner {
             }
         }
         key.sort()
+        built += 1
         if keys.count >= maximumStates && index[key] == nil {
             flushEvents()
             reset()
@@ -96,6 +108,7 @@ final class ShapeRunner {
     /// where a match may start.
     func run(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
         for k in windows.indices { windows[k].reset() }
+        scanned += max(0, to - from)
         events.removeAll(keepingCapacity: true)
         let shift = self.shift
         var row = Int(initialState) << shift
@@ -125,6 +138,11 @@ final class ShapeRunner {
                 }
             }
             if missing >= 0 {
+                if built > stateBudget + scanned / 256 {
+                    exhausted = true
+                    events = []
+                    return
+                }
                 events = found
                 let entry = Int(transition(Int32(row >> shift), missing))
                 found = events
