@@ -60,7 +60,6 @@ public final class DetectorScratch {
     var shapeRunner: ShapeRunner?
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
-
     /// Windows already built for this block, shared by rules with the same prefilter and reach.
     var windowCache: [WindowKey: WindowList] = [:]
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
@@ -107,12 +106,15 @@ public final class Detector: Sendable {
         // Digit clusters and letter-digit runs are computed only for rules the gate cannot read: for the
         // others their shape is the sharper test. Keyword, byte and literal prefilters stay (their windows
         // are cut down to the shape's): they test what the coarse shape cannot see.
-        let ungated = ruleSet.rules.indices.filter { numbers[$0] < 0 }.map { ruleSet.rules[$0] }
-        usesDigits = ungated.contains { if case .digits = $0.prefilter { return true } else { return false } }
-        usesMixed = ungated.contains { if case .mixed = $0.prefilter { return true } else { return false } }
-        let gatedRules = ruleSet.rules.indices.filter { numbers[$0] >= 0 }.map { ruleSet.rules[$0] }
-        gatedDigits = !usesDigits && gatedRules.contains { if case .digits = $0.prefilter { return true } else { return false } }
-        gatedMixed = !usesMixed && gatedRules.contains { if case .mixed = $0.prefilter { return true } else { return false } }
+        func needs(gated: Bool, _ kind: (Prefilter) -> Bool) -> Bool {
+            ruleSet.rules.indices.contains { (numbers[$0] >= 0) == gated && kind(ruleSet.rules[$0].prefilter) }
+        }
+        let isDigits: (Prefilter) -> Bool = { if case .digits = $0 { return true } else { return false } }
+        let isMixed: (Prefilter) -> Bool = { if case .mixed = $0 { return true } else { return false } }
+        usesDigits = needs(gated: false, isDigits)
+        usesMixed = needs(gated: false, isMixed)
+        gatedDigits = !usesDigits && needs(gated: true, isDigits)
+        gatedMixed = !usesMixed && needs(gated: true, isMixed)
         keywords = KeywordTable(ruleSet.rules)
     }
 
@@ -213,7 +215,6 @@ public final class Detector: Sendable {
                 ) { match in
                     resume = match.end
                     guard region.contains(match.start) else { return match.start < region.upperBound }
-                    // A keyword prefilter checked at the match: a keyword must start within `window` bytes.
                     if let candidate = evaluate(
                         rule, index: index, match: match, subject: subject, fieldTokens: fieldTokens,
                         keepDropped: keepDropped)

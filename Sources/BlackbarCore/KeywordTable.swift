@@ -76,11 +76,9 @@ struct KeywordTable {
                 groups.withUnsafeBufferPointer { groups in
                  thirds.withUnsafeBufferPointer { thirds in
                     @inline(__always) func tryAt(_ i: Int) {
+                        // The eight-byte loop has already tested the raw pair; the lower-cased pair test
+                        // below is what the tail bytes need, and selects the group.
                         let b = base[i]
-                        if i + 1 < to {
-                            let raw = Int(UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self).littleEndian)
-                            guard rawPairs[raw >> 6] & (1 << UInt64(raw & 63)) != 0 else { return }
-                        }
                         let pair = Int(ASCII.lower(b)) << 8 | Int(i + 1 < to ? ASCII.lower(base[i + 1]) : 0)
                         guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
                         let group = groups[pair]

@@ -83,9 +83,11 @@ struct ByteSet: Hashable, Sendable {
         return s
     }
 
-    /// The set widened to whole coarse groups: any digit brings all digits, any upper-case ASCII letter all
-    /// upper-case letters, any lower-case letter all lower-case ones, any byte >= 0x80 all of them. The shape
-    /// gate works on these groups, which keeps its automaton small; a wider set only lets more through.
+    /// The set widened to whole coarse groups: any of the digits 1-9 brings all of them, any lower-case
+    /// ASCII letter all lower-case ones, any byte >= 0x80 all of them. `0`, upper-case letters and
+    /// punctuation stay exact (leading `0`/`00` of phone numbers and the letter codes of plates and VAT
+    /// numbers are what make shapes selective). The shape gate works on these groups, which keeps its
+    /// automaton small; a wider set only lets more through.
     var coarsened: ByteSet {
         var s = self
         for group in [ByteSet([0x30]), ByteSet(range: 0x31...0x39), .lower, .high] where !intersection(group).isEmpty { s = s.union(group) }
@@ -141,7 +143,7 @@ indirect enum ShapeNode: Hashable, Sendable {
     }
 
     /// Every byte set in the tree widened to coarse groups, and equal branches of an alternation merged
-    /// (672 German district codes become one `[A-Z]{1,3}`-like branch set).
+    /// (alternatives that differ only in lower-case letters or digits 1-9 become one).
     var coarsened: ShapeNode {
         switch self {
         case .empty: return .empty
