@@ -94,6 +94,14 @@ public final class Detector: Sendable {
     private let shapeGate: ShapeAutomaton?
     /// Per rule index: its number in the shape gate, or -1 when it is not gated.
     private let gateNumber: [Int]
+    /// The keyword prefilters as an automaton, run in the shape gate's pass; nil when no rule has keywords
+    /// or the gate is off (then `keywords` makes its own pass).
+    private let keywordGate: ShapeAutomaton?
+    /// Per rule index: its number in `keywordGate`, or -1.
+    private let keywordNumber: [Int]
+    /// What the per-thread runner runs: the shape gate and the keyword automaton, an empty automaton
+    /// standing in for a missing one. Nil when neither exists.
+    private let runnerAutomata: (shapes: ShapeAutomaton, keywords: ShapeAutomaton)?
 
     /// Creates a detector.
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
@@ -103,6 +111,16 @@ public final class Detector: Sendable {
         var numbers = Array(repeating: -1, count: ruleSet.rules.count)
         if let gate = shapeGate { for (k, r) in gate.ruleIndex.enumerated() { numbers[r] = k } }
         gateNumber = numbers
+        keywordGate = options.shapeGate ? ShapeAutomaton.keywords(ruleSet.rules) : nil
+        var keywordNumbers = Array(repeating: -1, count: ruleSet.rules.count)
+        if let gate = keywordGate { for (k, r) in gate.ruleIndex.enumerated() { keywordNumbers[r] = k } }
+        keywordNumber = keywordNumbers
+        if shapeGate != nil || keywordGate != nil {
+            let empty = ShapeAutomaton(patterns: [])!
+            runnerAutomata = (shapeGate ?? empty, keywordGate ?? empty)
+        } else {
+            runnerAutomata = nil
+        }
         // Digit clusters and letter-digit runs are computed only for rules the gate cannot read: for the
         // others their shape is the sharper test. Keyword, byte and literal prefilters stay (their windows
         // are cut down to the shape's): they test what the coarse shape cannot see.
@@ -148,25 +166,34 @@ public final class Detector: Sendable {
         let length = subject.count
         let fieldTokens = field.map(ContextWords.fieldTokens) ?? []
         computeAnchors(base, length: length, region: region, scratch: scratch, digits: usesDigits, mixed: usesMixed)
-        if !keywords.isEmpty {
-            let pad = ruleSet.maxWindow
-            keywords.scan(
-                base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
-                rules: ruleSet.rules.count, into: &scratch.keywordHits)
-        }
         var runner: ShapeRunner? = nil
-        if let gate = shapeGate {
-            if scratch.shapeRunner?.automaton !== gate { scratch.shapeRunner = ShapeRunner(gate) }
+        if let automata = runnerAutomata {
+            if scratch.shapeRunner?.shapes.automaton !== automata.shapes
+                || scratch.shapeRunner?.keywords.automaton !== automata.keywords
+            {
+                scratch.shapeRunner = ShapeRunner(automata.shapes, keywords: automata.keywords)
+            }
             if let shapes = scratch.shapeRunner, !shapes.exhausted {
-                // Matches start in the region and are at most `reach` long.
-                shapes.run(
-                    base, from: max(0, region.lowerBound - gate.reach), to: min(length, region.upperBound + gate.reach))
+                // Matches start in the region and are at most `reach` long; keywords count up to a rule's
+                // window away from the region.
+                let pad = max(automata.shapes.reach, ruleSet.maxWindow)
+                shapes.run(base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad))
                 runner = shapes.exhausted ? nil : shapes
             }
         }
-        if runner == nil && shapeGate != nil {
-            // The gate is off for this thread: gated rules use their own prefilters.
-            computeAnchors(base, length: length, region: region, scratch: scratch, digits: gatedDigits, mixed: gatedMixed)
+        if runner == nil {
+            // The runner is off (or turned itself off for this thread): the keyword table makes its own pass
+            // and gated rules use their own prefilters.
+            if !keywords.isEmpty {
+                let pad = ruleSet.maxWindow
+                keywords.scan(
+                    base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
+                    rules: ruleSet.rules.count, into: &scratch.keywordHits)
+            }
+            if shapeGate != nil {
+                computeAnchors(
+                    base, length: length, region: region, scratch: scratch, digits: gatedDigits, mixed: gatedMixed)
+            }
         }
         var out: [Candidate] = []
         scratch.windowCache.removeAll(keepingCapacity: true)
@@ -184,7 +211,7 @@ public final class Detector: Sendable {
             } else if let key = WindowKey(rule), let cached = scratch.windowCache[key] {
                 scratch.windows = cached
             } else {
-                buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch)
+                buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch, runner: runner)
                 if let key = WindowKey(rule) { scratch.windowCache[key] = scratch.windows }
             }
             if let runner, gateNumber[index] >= 0 {
@@ -244,7 +271,7 @@ public final class Detector: Sendable {
 
     private func buildWindows(
         _ rule: Rule, index: Int, _ base: UnsafePointer<UInt8>, length: Int, region: Range<Int>,
-        scratch: DetectorScratch
+        scratch: DetectorScratch, runner: ShapeRunner?
     ) {
         // Built in a local list (taken from the scratch to reuse its storage): mutating the scratch's
         // arrays through the class on every add costs exclusivity and uniqueness checks.
@@ -280,7 +307,13 @@ public final class Detector: Sendable {
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
         case .keywords:
-            for at in scratch.keywordHits[index] { add(at, at + 1, reachPast: true) }
+            if let runner, keywordNumber[index] >= 0 {
+                // Ranges of keyword starts from the runner's keyword automaton.
+                let hits = runner.keywordWindows[keywordNumber[index]]
+                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k], reachPast: true) }
+            } else if runner == nil {
+                for at in scratch.keywordHits[index] { add(at, at + 1, reachPast: true) }
+            }
         case .mixed(let minimum):
             let anchors = scratch.letterDigits
             for k in 0..<anchors.starts.count where anchors.lengths[k] >= minimum {

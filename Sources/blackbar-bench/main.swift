@@ -3,6 +3,7 @@
 //
 //   swift run -c release blackbar-bench [--mb 100] [--runs 3] [--rule-mb 16] [--no-per-rule] [--rules DIR]
 //                                       [--windows] [--block-kb N] [--no-shape-gate] [--keep]
+//                                       [--corpus FILE] [--one-core]
 //
 // MB = 10^6 bytes. Each figure is the median of --runs runs; the corpus file sits in the page cache.
 import BlackbarCore
@@ -67,12 +68,27 @@ let detectorOptions = DetectorOptions(shapeGate: !CommandLine.arguments.contains
 let detector = Detector(ruleSet: ruleSet, options: detectorOptions)
 
 let dir = FileManager.default.temporaryDirectory.path
-let corpus = dir + "/blackbar-bench-\(megabytes)mb.txt"
-var generator = CorpusWriter()
-let fd = open(corpus, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-let (size, values) = generator.write(bytes: megabytes * 1_000_000, to: fd)
-close(fd)
-print("corpus: \(corpus), \(String(format: "%.1f", Double(size) / 1e6)) MB, \(values) PII values inserted, \(ruleSet.rules.count) rules")
+// --corpus FILE: scan an existing file instead of generating one (it is kept); for profiling the scan alone.
+let givenCorpus: String? = {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: "--corpus"), i + 1 < args.count { return args[i + 1] }
+    return nil
+}()
+let corpus = givenCorpus ?? dir + "/blackbar-bench-\(megabytes)mb.txt"
+let size: Int
+if givenCorpus == nil {
+    var generator = CorpusWriter()
+    let fd = open(corpus, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let (written, values) = generator.write(bytes: megabytes * 1_000_000, to: fd)
+    close(fd)
+    size = written
+    print("corpus: \(corpus), \(String(format: "%.1f", Double(size) / 1e6)) MB, \(values) PII values inserted, \(ruleSet.rules.count) rules")
+} else {
+    var info = stat()
+    guard stat(corpus, &info) == 0 else { fatalError("cannot read \(corpus)") }
+    size = Int(info.st_size)
+    print("corpus: \(corpus), \(String(format: "%.1f", Double(size) / 1e6)) MB (given), \(ruleSet.rules.count) rules")
+}
 let gated = Set(detector.gatedRuleIDs)
 if detectorOptions.shapeGate {
     print("shape gate: \(gated.count) of \(ruleSet.rules.count) rules; not gated: "
@@ -83,7 +99,9 @@ if detectorOptions.shapeGate {
 _ = scanOnce(corpus, detector: detector, workers: 1)  // warm the page cache and the JIT
 
 var results: [(String, Double)] = []
-for workers in Set([1, cores]).sorted() {
+// --one-core: measure one core only.
+let coreCounts = CommandLine.arguments.contains("--one-core") ? [1] : Set([1, cores]).sorted()
+for workers in coreCounts {
     var speeds: [Double] = []
     var count = 0
     for _ in 0..<runs {
@@ -139,4 +157,4 @@ if !CommandLine.arguments.contains("--no-per-rule") {
     }
     unlink(sample)
 }
-if !CommandLine.arguments.contains("--keep") { unlink(corpus) }
+if !CommandLine.arguments.contains("--keep") && givenCorpus == nil { unlink(corpus) }

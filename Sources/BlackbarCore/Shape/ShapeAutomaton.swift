@@ -36,11 +36,17 @@ final class ShapeAutomaton: Sendable {
     static let maximumLength = 256
 
     /// The gate for the rules whose pattern can be read; nil when none can.
-    init?(rules: [Rule]) {
-        // Per rule: index, coarse shape, shortest and longest match, and the bytes that may come before it
-        // (nil: any). Without that last part, a shape such as `[13][alnum]{25,34}` may start at every
-        // digit of a long token, and the DFA needs a state for every mix of such starts.
-        var shapes: [(Int, ShapeNode, Int, Int, ByteSet?)] = []
+    convenience init?(rules: [Rule]) {
+        let patterns = Self.shapePatterns(rules)
+        guard !patterns.isEmpty else { return nil }
+        self.init(patterns: patterns)
+    }
+
+    /// Per rule the gate can read: its coarse shape, shortest and longest match, and the bytes that may come
+    /// before it (nil: any). Without that last part, a shape such as `[13][alnum]{25,34}` may start at every
+    /// digit of a long token, and the DFA needs a state for every mix of such starts.
+    static func shapePatterns(_ rules: [Rule]) -> [GatePattern] {
+        var patterns: [GatePattern] = []
         for (index, rule) in rules.enumerated() {
             let options = rule.pattern.options
             guard
@@ -50,9 +56,17 @@ final class ShapeAutomaton: Sendable {
             let shape = parsed.coarsened
             let low = shape.minLength
             guard low > 0, let high = shape.maxLength, high <= Self.maximumLength else { continue }
-            shapes.append((index, shape, low, high, exclusion.isEmpty ? nil : exclusion.complement.coarsened))
+            patterns.append(GatePattern(
+                ruleIndex: index, shape: shape, minLength: low, maxLength: high,
+                before: exclusion.isEmpty ? nil : exclusion.complement.coarsened))
         }
-        guard !shapes.isEmpty else { return nil }
+        return patterns
+    }
+
+    /// An automaton over `patterns` (any number, even none); accept number k stands for `patterns[k]`.
+    /// Nil when the patterns tell more than 128 byte classes apart.
+    init?(patterns: [GatePattern]) {
+        let shapes = patterns.map { ($0.ruleIndex, $0.shape, $0.minLength, $0.maxLength, $0.before) }
         // Byte classes: bytes that every shape treats alike share a class.
         var sets = Set<ByteSet>()
         for (_, shape, _, _, before) in shapes {
@@ -72,6 +86,7 @@ final class ShapeAutomaton: Sendable {
                 classOf[b] = c
             }
         }
+        // Every class must fit the two 64-bit masks of a node.
         guard signatureClass.count <= 128 else { return nil }
         self.classOf = classOf
         classCount = signatureClass.count
@@ -124,6 +139,16 @@ final class ShapeAutomaton: Sendable {
     @inline(__always) static func consumes(_ mask: (UInt64, UInt64), _ c: Int) -> Bool {
         c < 64 ? mask.0 & (1 << UInt64(c)) != 0 : mask.1 & (1 << UInt64(c - 64)) != 0
     }
+}
+
+/// One pattern of a gate automaton: the rule it stands for, its shape, its shortest and longest match, and
+/// the bytes that may come just before it (nil: any, including the start of the input).
+struct GatePattern {
+    let ruleIndex: Int
+    let shape: ShapeNode
+    let minLength: Int
+    let maxLength: Int
+    let before: ByteSet?
 }
 
 /// Thompson construction, built back to front: each node is made knowing what follows it.

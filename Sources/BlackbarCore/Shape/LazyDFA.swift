@@ -1,0 +1,129 @@
+/// One `ShapeAutomaton` turned into a DFA lazily, per thread: states are built on first use and cached, so a
+/// block costs about one table lookup per byte. When the cache grows past `maximumStates` it is dropped and
+/// rebuilt (results stay exact; only speed would suffer on input that keeps making new states).
+/// `ShapeRunner` drives two of these over the same bytes.
+final class LazyDFA {
+    let automaton: ShapeAutomaton
+    /// Per pattern: merged windows where a match of that pattern may start, for the last run.
+    private(set) var windows: [WindowList]
+    /// log2 of a row's width (at least 1: bit 0 of an entry is the accepting flag).
+    let shift: Int
+    /// Row `state << shift`, column class: the next state's row offset (`next << shift`), plus 1 when that
+    /// state accepts, or -1 when not built yet. Row offsets keep the per-byte step to a load, a mask and an or.
+    private(set) var table: [Int32] = []
+    private var keys: [[Int32]] = []
+    private var index: [[Int32]: Int32] = [:]
+    /// The patterns state s accepts are `acceptList[acceptStart[s]..<acceptStart[s + 1]]` (flat: one array of
+    /// arrays cost a retain and a release per accepting position).
+    private var acceptStart: [Int32] = []
+    private var acceptList: [Int32] = []
+    private var stamp: [UInt32]
+    private var generation: UInt32 = 0
+    /// Accepting positions of the current run, as (end, state), turned into windows in batches.
+    var events: [(Int, Int32)] = []
+    /// States kept before the cache is dropped: 8192 states of up to 128 classes is a 4 MB table.
+    let maximumStates: Int
+    /// States built so far (the runner's budget counts them).
+    private(set) var built = 0
+    /// Row offset of the state at the start of a run.
+    private(set) var initialRow = 0
+
+    init(_ automaton: ShapeAutomaton, maximumStates: Int) {
+        self.automaton = automaton
+        self.maximumStates = maximumStates
+        windows = Array(repeating: WindowList(), count: automaton.ruleIndex.count)
+        var s = 1
+        while 1 << s < automaton.classCount { s += 1 }
+        shift = s
+        stamp = Array(repeating: 0, count: automaton.masks.count)
+        reset()
+    }
+
+    /// Number of DFA states built and cached.
+    var stateCount: Int { keys.count }
+
+    /// Clears the windows and events of the last run.
+    func beginRun() {
+        for k in windows.indices { windows[k].reset() }
+        events.removeAll(keepingCapacity: true)
+    }
+
+    private func reset() {
+        table.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        acceptStart = [0]
+        acceptList.removeAll(keepingCapacity: true)
+        _ = intern([])
+        initialRow = Int(intern(automaton.initialKey)) << shift
+    }
+
+    private func intern(_ key: [Int32]) -> Int32 {
+        if let s = index[key] { return s }
+        let s = Int32(keys.count)
+        keys.append(key)
+        for n in key where automaton.acceptRule[Int(n)] >= 0 { acceptList.append(automaton.acceptRule[Int(n)]) }
+        acceptStart.append(Int32(acceptList.count))
+        index[key] = s
+        table.append(contentsOf: repeatElement(-1, count: 1 << shift))
+        return s
+    }
+
+    private func entry(_ target: Int32) -> Int {
+        Int(target) << shift | (acceptStart[Int(target) + 1] > acceptStart[Int(target)] ? 1 : 0)
+    }
+
+    /// Builds the transition of the state at `row` on class `c` and returns the table entry. When the cache
+    /// is full it is dropped first (pending events are resolved before, since they name states).
+    func transition(row: Int, _ c: Int) -> Int {
+        generation &+= 1
+        if generation == 0 {
+            for k in stamp.indices { stamp[k] = 0 }
+            generation = 1
+        }
+        let a = automaton
+        var key: [Int32] = []
+        for m in a.startMove[c] where stamp[Int(m)] != generation {
+            stamp[Int(m)] = generation
+            key.append(m)
+        }
+        for n in keys[row >> shift] where ShapeAutomaton.consumes(a.masks[Int(n)], c) {
+            for m in a.closure[Int(a.next[Int(n)])] where !a.inStart[Int(m)] && stamp[Int(m)] != generation {
+                stamp[Int(m)] = generation
+                key.append(m)
+            }
+        }
+        key.sort()
+        built += 1
+        if keys.count >= maximumStates && index[key] == nil {
+            flushEvents()
+            reset()
+            return entry(intern(key))
+        }
+        let e = entry(intern(key))
+        table[row + c] = Int32(e)
+        return e
+    }
+
+    /// Turns the recorded accepting positions into windows.
+    func flushEvents() {
+        let a = automaton
+        acceptStart.withUnsafeBufferPointer { starts in
+            acceptList.withUnsafeBufferPointer { list in
+                a.maxLength.withUnsafeBufferPointer { maxLength in
+                    a.minLength.withUnsafeBufferPointer { minLength in
+                        windows.withUnsafeMutableBufferPointer { windows in
+                            for (end, state) in events {
+                                for r in Int(starts[Int(state)])..<Int(starts[Int(state) + 1]) {
+                                    let k = Int(list[r])
+                                    windows[k].add(end - maxLength[k], end - minLength[k] + 1)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        events.removeAll(keepingCapacity: true)
+    }
+}
