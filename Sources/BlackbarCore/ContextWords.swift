@@ -10,6 +10,11 @@ public struct ContextWords: Sendable, Equatable {
     let substrings: [[UInt8]]
     /// The words as written in the rule, for explanations.
     public let words: [String]
+    /// Per phrase: the word it came from.
+    private let phraseWords: [String]
+    /// Per lower-cased first byte: bit L set when some phrase's first token has L bytes (63: 63 or more).
+    /// One load rejects most tokens of a context window before any phrase is compared.
+    private let firstTokenLengths: [UInt64]
 
     /// No words.
     public static let empty = ContextWords([])
@@ -18,18 +23,25 @@ public struct ContextWords: Sendable, Equatable {
     public init(_ words: [String]) {
         self.words = words
         var phrases: [[[UInt8]]] = []
+        var phraseWords: [String] = []
         var substrings: [[UInt8]] = []
+        var lengths = [UInt64](repeating: 0, count: 256)
         for word in words {
             let lowered = Array(word.lowercased().utf8)
             if word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
                 substrings.append(lowered)
             } else {
                 let tokens = ContextWords.tokens(in: lowered[...])
-                if !tokens.isEmpty { phrases.append(tokens) }
+                guard let first = tokens.first else { continue }
+                phrases.append(tokens)
+                phraseWords.append(word)
+                lengths[Int(first[0])] |= 1 << UInt64(min(first.count, 63))
             }
         }
         self.phrases = phrases
+        self.phraseWords = phraseWords
         self.substrings = substrings
+        firstTokenLengths = lengths
     }
 
     /// Whether there are no words at all.
@@ -67,10 +79,23 @@ public struct ContextWords: Sendable, Equatable {
         return spans
     }
 
-    /// Like `firstMatch(segments:fieldTokens:)` with the word spans already computed.
+    /// Like `firstMatch(segments:fieldTokens:)` with the word spans already computed. When several words
+    /// are near, the one listed first in the rule wins.
     func firstMatch(spans: [WordSpan], segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> String? {
         if isEmpty { return nil }
-        func tokenEquals(_ t: WordSpan, _ word: [UInt8]) -> Bool {
+        // Tokens with bytes outside ASCII are lower-cased through `String`, once each, and only when needed.
+        var lowered: [Int: [UInt8]] = [:]
+        func lowerToken(_ k: Int) -> [UInt8] {
+            if let known = lowered[k] { return known }
+            let t = spans[k]
+            let bytes = Array(String(
+                decoding: UnsafeRawBufferPointer(rebasing: segments[t.segment][t.start..<t.end]), as: UTF8.self
+            ).lowercased().utf8)
+            lowered[k] = bytes
+            return bytes
+        }
+        func tokenEquals(_ k: Int, _ word: [UInt8]) -> Bool {
+            let t = spans[k]
             // An ASCII token keeps its length when lower-cased: a different length cannot be equal.
             if t.ascii {
                 guard t.end - t.start == word.count else { return false }
@@ -78,30 +103,38 @@ public struct ContextWords: Sendable, Equatable {
                 for j in 0..<word.count where ASCII.lower(segment[t.start + j]) != word[j] { return false }
                 return true
             }
-            let segment = segments[t.segment]
-            let lowered = Array(
-                String(decoding: UnsafeRawBufferPointer(rebasing: segment[t.start..<t.end]), as: UTF8.self).lowercased().utf8)
-            return lowered == word
+            return lowerToken(k) == word
         }
-        for (index, phrase) in phrases.enumerated() {
-            if spans.count >= phrase.count {
-                for i in 0...(spans.count - phrase.count) {
-                    var all = true
-                    for j in 0..<phrase.count {
-                        if spans[i + j].segment != spans[i].segment || !tokenEquals(spans[i + j], phrase[j]) {
-                            all = false
-                            break
-                        }
+        func mayStartPhrase(_ k: Int) -> Bool {
+            let t = spans[k]
+            if t.ascii {
+                let first = ASCII.lower(segments[t.segment][t.start])
+                return firstTokenLengths[Int(first)] & (1 << UInt64(min(t.end - t.start, 63))) != 0
+            }
+            let bytes = lowerToken(k)
+            guard let first = bytes.first else { return false }
+            return firstTokenLengths[Int(first)] & (1 << UInt64(min(bytes.count, 63))) != 0
+        }
+        var best = Int.max
+        for i in spans.indices where mayStartPhrase(i) {
+            for (index, phrase) in phrases.enumerated() where index < best && i + phrase.count <= spans.count {
+                var all = true
+                for j in 0..<phrase.count {
+                    if spans[i + j].segment != spans[i].segment || !tokenEquals(i + j, phrase[j]) {
+                        all = false
+                        break
                     }
-                    if all { return wordFor(phraseIndex: index) }
                 }
-            }
-            if fieldTokens.count >= phrase.count {
-                for i in 0...(fieldTokens.count - phrase.count) where Array(fieldTokens[i..<(i + phrase.count)]) == phrase {
-                    return wordFor(phraseIndex: index)
-                }
+                if all { best = index }
             }
         }
+        for (index, phrase) in phrases.enumerated() where index < best && fieldTokens.count >= phrase.count {
+            for i in 0...(fieldTokens.count - phrase.count) where Array(fieldTokens[i..<(i + phrase.count)]) == phrase {
+                best = index
+                break
+            }
+        }
+        if best < phrases.count { return phraseWords[best] }
         for word in substrings {
             for segment in segments where segment.count >= word.count {
                 let bytes = segment.bindMemory(to: UInt8.self)
@@ -109,16 +142,6 @@ public struct ContextWords: Sendable, Equatable {
             }
         }
         return nil
-    }
-
-    private func wordFor(phraseIndex: Int) -> String {
-        // phrases were appended in order, skipping substring words; map back.
-        var seen = -1
-        for word in words where !word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
-            seen += 1
-            if seen == phraseIndex { return word }
-        }
-        return words.first ?? ""
     }
 
     /// Splits bytes into lower-cased word tokens.

@@ -94,14 +94,14 @@ public final class Detector: Sendable {
     private let shapeGate: ShapeAutomaton?
     /// Per rule index: its number in the shape gate, or -1 when it is not gated.
     private let gateNumber: [Int]
-    /// The keyword prefilters as an automaton, run in the shape gate's pass; nil when no rule has keywords
-    /// or the gate is off (then `keywords` makes its own pass).
-    private let keywordGate: ShapeAutomaton?
-    /// Per rule index: its number in `keywordGate`, or -1.
-    private let keywordNumber: [Int]
-    /// What the per-thread runner runs: the shape gate and the keyword automaton, an empty automaton
+    /// The keyword, byte and literal prefilters as an automaton, run in the shape gate's pass; nil when no
+    /// rule has one or the gate is off (then `keywords` and `AnchorSearch` make their own passes).
+    private let anchorGate: ShapeAutomaton?
+    /// Per rule index: its number in `anchorGate`, or -1.
+    private let anchorNumber: [Int]
+    /// What the per-thread runner runs: the shape gate and the anchor automaton, an empty automaton
     /// standing in for a missing one. Nil when neither exists.
-    private let runnerAutomata: (shapes: ShapeAutomaton, keywords: ShapeAutomaton)?
+    private let runnerAutomata: (shapes: ShapeAutomaton, anchors: ShapeAutomaton)?
 
     /// Creates a detector.
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
@@ -111,13 +111,13 @@ public final class Detector: Sendable {
         var numbers = Array(repeating: -1, count: ruleSet.rules.count)
         if let gate = shapeGate { for (k, r) in gate.ruleIndex.enumerated() { numbers[r] = k } }
         gateNumber = numbers
-        keywordGate = options.shapeGate ? ShapeAutomaton.keywords(ruleSet.rules) : nil
-        var keywordNumbers = Array(repeating: -1, count: ruleSet.rules.count)
-        if let gate = keywordGate { for (k, r) in gate.ruleIndex.enumerated() { keywordNumbers[r] = k } }
-        keywordNumber = keywordNumbers
-        if shapeGate != nil || keywordGate != nil {
+        anchorGate = options.shapeGate ? ShapeAutomaton.anchors(ruleSet.rules) : nil
+        var anchorNumbers = Array(repeating: -1, count: ruleSet.rules.count)
+        if let gate = anchorGate { for (k, r) in gate.ruleIndex.enumerated() { anchorNumbers[r] = k } }
+        anchorNumber = anchorNumbers
+        if shapeGate != nil || anchorGate != nil {
             let empty = ShapeAutomaton(patterns: [])!
-            runnerAutomata = (shapeGate ?? empty, keywordGate ?? empty)
+            runnerAutomata = (shapeGate ?? empty, anchorGate ?? empty)
         } else {
             runnerAutomata = nil
         }
@@ -169,12 +169,12 @@ public final class Detector: Sendable {
         var runner: ShapeRunner? = nil
         if let automata = runnerAutomata {
             if scratch.shapeRunner?.shapes.automaton !== automata.shapes
-                || scratch.shapeRunner?.keywords.automaton !== automata.keywords
+                || scratch.shapeRunner?.anchors.automaton !== automata.anchors
             {
-                scratch.shapeRunner = ShapeRunner(automata.shapes, keywords: automata.keywords)
+                scratch.shapeRunner = ShapeRunner(automata.shapes, anchors: automata.anchors)
             }
             if let shapes = scratch.shapeRunner, !shapes.exhausted {
-                // Matches start in the region and are at most `reach` long; keywords count up to a rule's
+                // Matches start in the region and are at most `reach` long; anchors count up to a rule's
                 // window away from the region.
                 let pad = max(automata.shapes.reach, ruleSet.maxWindow)
                 shapes.run(base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad))
@@ -208,11 +208,15 @@ public final class Detector: Sendable {
                 // The shape replaces positional prefilters (digit clusters, letter-digit runs): keep the region.
                 scratch.windows.reset()
                 scratch.windows.add(max(0, region.lowerBound - rule.window), region.upperBound)
-            } else if let key = WindowKey(rule), let cached = scratch.windowCache[key] {
+            } else if let key = WindowKey(rule), !searchesNearShapes(index, runner: runner),
+                let cached = scratch.windowCache[key]
+            {
                 scratch.windows = cached
             } else {
                 buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch, runner: runner)
-                if let key = WindowKey(rule) { scratch.windowCache[key] = scratch.windows }
+                if let key = WindowKey(rule), !searchesNearShapes(index, runner: runner) {
+                    scratch.windowCache[key] = scratch.windows
+                }
             }
             if let runner, gateNumber[index] >= 0 {
                 // Both are necessary conditions for a match to start there, so their intersection is too.
@@ -290,30 +294,48 @@ public final class Detector: Sendable {
             let s = max(searchFrom, at - pad), e = min(hi, atEnd + (reachPast ? pad : 0))
             if s < e { list.add(s, e) }
         }
+        if let runner, anchorNumber[index] >= 0 {
+            // Ranges of anchor starts from the runner's anchor automaton.
+            let hits = runner.anchorWindows[anchorNumber[index]]
+            switch rule.prefilter {
+            case .keywords:
+                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k], reachPast: true) }
+            case .literal(let literal):
+                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k] - 1 + literal.count) }
+            default:
+                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k]) }
+            }
+            return
+        }
         switch rule.prefilter {
         case .none:
             list.add(lo, hi)
-        case .bytes(let needles, _, let count, let span) where count > 1:
-            AnchorSearch.bytes(needles, period: 0, count: count, span: span, base, from: searchFrom, to: searchTo) {
-                add($0, $0 + 1, reachPast: true)
+        case .bytes(let needles, let period, let count, let span):
+            // Searched only near the rule's shape windows when the gate has them (a byte such as `:` or `-`
+            // is common; a MAC or IPv6 shape is not): a hit farther away could only give windows the
+            // intersection with the shape removes. Ranges are widened by what a hit looks at past itself.
+            let ranges = searchRanges(
+                index, runner: runner, from: searchFrom, to: searchTo, pad: pad,
+                reach: count > 1 ? span : 2 * period + 1)
+            for (from, to) in ranges {
+                if count > 1 {
+                    AnchorSearch.bytes(needles, period: 0, count: count, span: span, base, from: from, to: to) {
+                        add($0, $0 + 1, reachPast: true)
+                    }
+                } else if period > 0 && needles.count > 1 {
+                    // Hits arrive per needle; windows must be added in order.
+                    var hits: [Int] = []
+                    AnchorSearch.bytes(needles, period: period, base, from: from, to: to) { hits.append($0) }
+                    for at in hits.sorted() { add(at, at + 1) }
+                } else {
+                    AnchorSearch.bytes(needles, period: period, base, from: from, to: to) { add($0, $0 + 1) }
+                }
             }
-        case .bytes(let needles, let period, _, _) where period > 0 && needles.count > 1:
-            // Hits arrive per needle; windows must be added in order.
-            var hits: [Int] = []
-            AnchorSearch.bytes(needles, period: period, base, from: searchFrom, to: searchTo) { hits.append($0) }
-            for at in hits.sorted() { add(at, at + 1) }
-        case .bytes(let needles, let period, _, _):
-            AnchorSearch.bytes(needles, period: period, base, from: searchFrom, to: searchTo) { add($0, $0 + 1) }
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
         case .keywords:
-            if let runner, keywordNumber[index] >= 0 {
-                // Ranges of keyword starts from the runner's keyword automaton.
-                let hits = runner.keywordWindows[keywordNumber[index]]
-                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k], reachPast: true) }
-            } else if runner == nil {
-                for at in scratch.keywordHits[index] { add(at, at + 1, reachPast: true) }
-            }
+            // Without the runner (with it, a keyword rule without usable keywords has none).
+            if runner == nil { for at in scratch.keywordHits[index] { add(at, at + 1, reachPast: true) } }
         case .mixed(let minimum):
             let anchors = scratch.letterDigits
             for k in 0..<anchors.starts.count where anchors.lengths[k] >= minimum {
@@ -334,6 +356,29 @@ public final class Detector: Sendable {
             let c = scratch.clusters
             for k in scratch.qualifiedClusters[key]! { add(c.starts[k], c.ends[k]) }
         }
+    }
+
+    /// Whether `buildWindows` searches this rule's anchors only near its shape windows (then its windows
+    /// are its own, not shared through the window cache).
+    private func searchesNearShapes(_ index: Int, runner: ShapeRunner?) -> Bool {
+        guard runner != nil, gateNumber[index] >= 0, case .bytes = ruleSet.rules[index].prefilter else { return false }
+        return anchorNumber[index] < 0
+    }
+
+    /// Where to search for a rule's anchors in `from..<to`: all of it, or, with the gate's windows, each
+    /// shape window widened by `pad` on both sides and by `reach` more at the end, merged.
+    private func searchRanges(
+        _ index: Int, runner: ShapeRunner?, from: Int, to: Int, pad: Int, reach: Int
+    ) -> [(Int, Int)] {
+        guard let runner, searchesNearShapes(index, runner: runner) else { return [(from, to)] }
+        let shapes = runner.windows[gateNumber[index]]
+        var ranges: [(Int, Int)] = []
+        for k in 0..<shapes.starts.count {
+            let s = max(from, shapes.starts[k] - pad), e = min(to, shapes.ends[k] + pad + reach)
+            if s >= e { continue }
+            if let last = ranges.last, s <= last.1 { ranges[ranges.count - 1].1 = max(last.1, e) } else { ranges.append((s, e)) }
+        }
+        return ranges
     }
 
     /// The bytes searched for context words: up to `contextWindow` bytes before and after the value.

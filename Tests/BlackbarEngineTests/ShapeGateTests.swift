@@ -148,20 +148,107 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertNil(difference.map { "gated \($0.ruleID) \($0.range), plain \($1.ruleID) \($1.range)" })
     }
 
-    /// A DFA cache that is dropped every few states still gives the same windows.
-    func testCacheFlushesKeepResults() throws {
+    /// Text with values of many rules, keywords in both cases, separators and bytes outside ASCII.
+    static func mixedText(bytes: Int, seed: UInt64) -> [UInt8] {
+        var random = SeededRandom(seed: seed)
+        let pieces = [
+            "Call 020 7946 0958 or mail a.b@example.com; plate AB12 CDE, IBAN DE89 3704 0044 0532 0130 00.",
+            "Passport no. X12345678, DOB: 1984-03-07, born 12 March 1984, geb. am 03.07.1984.",
+            "MAC 00:1a:2b:3c:4d:5e, host fe80::1ff:fe23:4567:890a at 10:42:17, GEO:48.2,16.3 lat 52.52 lon 13.40.",
+            "SSN 536-90-4399, card 4111 1111 1111 1111, VIN 1HGCM82633A004352, 0x52908400098527886E0F7030069857D2E4169EE7.",
+            "Steuer-ID 12 345 678 903; Personalausweis T22000129; née le 3 mars 1970; 生年月日 1970年3月3日.",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "https://example.org/a?b=c", "\u{00E9}t\u{00E9} ", "\n", "\t", " ",
+        ].map { Array($0.utf8) }
+        var text: [UInt8] = []
+        while text.count < bytes {
+            var piece = random.pick(pieces)
+            if random.below(3) == 0 { piece = piece.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 } }
+            text += piece
+            text += random.pick([[0x20], [0x0A], [0x2C, 0x20], [0x78]])
+        }
+        return text
+    }
+
+    func assertSameWindows(_ a: ShapeRunner, _ b: ShapeRunner, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.windows.count, b.windows.count, file: file, line: line)
+        for k in a.windows.indices {
+            XCTAssertEqual(a.windows[k].starts, b.windows[k].starts, "\(what): shape \(k)", file: file, line: line)
+            XCTAssertEqual(a.windows[k].ends, b.windows[k].ends, "\(what): shape \(k)", file: file, line: line)
+        }
+        for k in a.anchorWindows.indices {
+            XCTAssertEqual(a.anchorWindows[k].starts, b.anchorWindows[k].starts, "\(what): anchor \(k)", file: file, line: line)
+            XCTAssertEqual(a.anchorWindows[k].ends, b.anchorWindows[k].ends, "\(what): anchor \(k)", file: file, line: line)
+        }
+    }
+
+    /// A DFA cache that is dropped every few states, and a block walked as two streams, give the same windows
+    /// as one stream with a cache that never drops.
+    func testCacheDropsAndTwoStreamsKeepResults() throws {
         let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))
-        let text = Array("Call 020 7946 0958 or mail a.b@example.com; plate AB12 CDE, IBAN DE89 3704 0044 0532 0130 00.\n".utf8)
-        let big = ShapeRunner(gate), tiny = ShapeRunner(gate, maximumStates: 3)
+        let anchors = try XCTUnwrap(ShapeAutomaton.anchors(defaultRules.rules))
+        let text = Self.mixedText(bytes: 40_000, seed: 11)
+        let reference = ShapeRunner(gate, anchors: anchors, stateBudget: .max, splitMinimum: .max)
+        let split = ShapeRunner(gate, anchors: anchors, stateBudget: .max)
+        let tiny = ShapeRunner(gate, anchors: anchors, maximumStates: 3, stateBudget: .max, splitMinimum: .max)
+        let tinySplit = ShapeRunner(gate, anchors: anchors, maximumStates: 3, stateBudget: .max)
         text.withUnsafeBufferPointer { p in
-            big.run(p.baseAddress!, from: 0, to: p.count)
-            tiny.run(p.baseAddress!, from: 0, to: p.count)
+            for runner in [reference, split, tiny, tinySplit] {
+                runner.run(p.baseAddress!, from: 0, to: p.count)
+                XCTAssertFalse(runner.exhausted)
+            }
+            // An inner range too: the runner starts mid-text there.
+            let inner = ShapeRunner(gate, anchors: anchors, stateBudget: .max)
+            let innerReference = ShapeRunner(gate, anchors: anchors, stateBudget: .max, splitMinimum: .max)
+            inner.run(p.baseAddress!, from: 5_003, to: 31_017)
+            innerReference.run(p.baseAddress!, from: 5_003, to: 31_017)
+            assertSameWindows(inner, innerReference, "inner range")
         }
-        for k in gate.ruleIndex.indices {
-            XCTAssertEqual(big.windows[k].starts, tiny.windows[k].starts)
-            XCTAssertEqual(big.windows[k].ends, tiny.windows[k].ends)
-        }
+        XCTAssertGreaterThan(reference.windows.reduce(0) { $0 + $1.starts.count }, 100)
+        XCTAssertGreaterThan(reference.anchorWindows.reduce(0) { $0 + $1.starts.count }, 100)
+        assertSameWindows(split, reference, "two streams")
+        assertSameWindows(tiny, reference, "cache of 3 states")
+        assertSameWindows(tinySplit, reference, "two streams, cache of 3 states")
         XCTAssertLessThanOrEqual(tiny.stateCount, 4)
+    }
+
+    /// The anchor automaton finds what the keyword table and the byte and literal searches find: every hit
+    /// lies in one of the rule's anchor windows, and every window holds a hit.
+    func testAnchorAutomatonAgreesWithTheSearches() throws {
+        let rules = defaultRules.rules
+        let anchors = try XCTUnwrap(ShapeAutomaton.anchors(rules))
+        let gate = try XCTUnwrap(ShapeAutomaton(rules: rules))
+        let keywords = KeywordTable(rules)
+        let text = Self.mixedText(bytes: 30_000, seed: 5)
+        let runner = ShapeRunner(gate, anchors: anchors, stateBudget: .max)
+        var keywordHits: [[Int]] = []
+        var checked = 0
+        text.withUnsafeBufferPointer { p in
+            let base = p.baseAddress!
+            runner.run(base, from: 0, to: p.count)
+            keywords.scan(base, from: 0, to: p.count, rules: rules.count, into: &keywordHits)
+            for (k, index) in anchors.ruleIndex.enumerated() {
+                var hits: [Int] = []
+                switch rules[index].prefilter {
+                case .keywords: hits = keywordHits[index]
+                case .literal(let literal): AnchorSearch.literal(literal, base, from: 0, to: p.count) { hits.append($0) }
+                case .bytes(let needles, _, _, _): AnchorSearch.bytes(needles, period: 0, base, from: 0, to: p.count) { hits.append($0) }
+                default: XCTFail("\(rules[index].id) is not an anchor rule")
+                }
+                let windows = runner.anchorWindows[k]
+                for at in hits {
+                    XCTAssertTrue(
+                        windows.starts.indices.contains { windows.starts[$0] <= at && at < windows.ends[$0] },
+                        "\(rules[index].id): hit at \(at) outside every window")
+                }
+                for w in windows.starts.indices {
+                    XCTAssertTrue(
+                        hits.contains { windows.starts[w] <= $0 && $0 < windows.ends[w] },
+                        "\(rules[index].id): window \(windows.starts[w])..<\(windows.ends[w]) without a hit")
+                }
+                checked += hits.count
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
     }
 
     /// Input that keeps making new DFA states turns the gate off (bounded cost) instead of stalling.

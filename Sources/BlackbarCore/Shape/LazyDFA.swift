@@ -19,8 +19,14 @@ final class LazyDFA {
     private var acceptList: [Int32] = []
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
-    /// Accepting positions of the current run, as (end, state), turned into windows in batches.
+    /// Accepting positions of the current run, as (end, state), turned into windows in batches. A run may
+    /// walk the block as two streams (the first half, and the second half from a little before its start);
+    /// `events` and `windows` are the first's, `lateEvents` and `lateWindows` the second's.
     var events: [(Int, Int32)] = []
+    var lateEvents: [(Int, Int32)] = []
+    private var lateWindows: [WindowList]
+    /// The second stream's events ending at or before this are the first stream's to report.
+    var lateFrom = Int.max
     /// States kept before the cache is dropped: 8192 states of up to 128 classes is a 4 MB table.
     let maximumStates: Int
     /// States built so far (the runner's budget counts them).
@@ -32,6 +38,7 @@ final class LazyDFA {
         self.automaton = automaton
         self.maximumStates = maximumStates
         windows = Array(repeating: WindowList(), count: automaton.ruleIndex.count)
+        lateWindows = windows
         var s = 1
         while 1 << s < automaton.classCount { s += 1 }
         shift = s
@@ -44,8 +51,24 @@ final class LazyDFA {
 
     /// Clears the windows and events of the last run.
     func beginRun() {
-        for k in windows.indices { windows[k].reset() }
+        for k in windows.indices {
+            windows[k].reset()
+            lateWindows[k].reset()
+        }
         events.removeAll(keepingCapacity: true)
+        lateEvents.removeAll(keepingCapacity: true)
+        lateFrom = Int.max
+    }
+
+    /// Resolves the last events and appends the second stream's windows to the first's (in order: the
+    /// second stream's events all end after the first's).
+    func finishRun() {
+        flushEvents()
+        for k in windows.indices where !lateWindows[k].isEmpty {
+            let late = lateWindows[k]
+            for w in 0..<late.starts.count { windows[k].add(late.starts[w], late.ends[w]) }
+            lateWindows[k].reset()
+        }
     }
 
     private func reset() {
@@ -74,8 +97,9 @@ final class LazyDFA {
     }
 
     /// Builds the transition of the state at `row` on class `c` and returns the table entry. When the cache
-    /// is full it is dropped first (pending events are resolved before, since they name states).
-    func transition(row: Int, _ c: Int) -> Int {
+    /// is full it is dropped first: pending events are resolved before (they name states), and `other`, the
+    /// row of another walk through the same cache, is moved to the same state in the new cache.
+    func transition(row: Int, _ c: Int, keeping other: inout Int) -> Int {
         generation &+= 1
         if generation == 0 {
             for k in stamp.indices { stamp[k] = 0 }
@@ -96,24 +120,37 @@ final class LazyDFA {
         key.sort()
         built += 1
         if keys.count >= maximumStates && index[key] == nil {
+            let otherKey = keys[other >> shift]
             flushEvents()
             reset()
-            return entry(intern(key))
+            let e = entry(intern(key))
+            other = Int(intern(otherKey)) << shift
+            return e
         }
         let e = entry(intern(key))
         table[row + c] = Int32(e)
         return e
     }
 
-    /// Turns the recorded accepting positions into windows.
+    /// Turns the recorded accepting positions of both streams into windows.
     func flushEvents() {
-        let a = automaton
+        Self.resolve(events, after: Int.min, into: &windows, automaton, acceptStart, acceptList)
+        Self.resolve(lateEvents, after: lateFrom, into: &lateWindows, automaton, acceptStart, acceptList)
+        events.removeAll(keepingCapacity: true)
+        lateEvents.removeAll(keepingCapacity: true)
+    }
+
+    private static func resolve(
+        _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], _ a: ShapeAutomaton,
+        _ acceptStart: [Int32], _ acceptList: [Int32]
+    ) {
+        if events.isEmpty { return }
         acceptStart.withUnsafeBufferPointer { starts in
             acceptList.withUnsafeBufferPointer { list in
                 a.maxLength.withUnsafeBufferPointer { maxLength in
                     a.minLength.withUnsafeBufferPointer { minLength in
                         windows.withUnsafeMutableBufferPointer { windows in
-                            for (end, state) in events {
+                            for (end, state) in events where end > after {
                                 for r in Int(starts[Int(state)])..<Int(starts[Int(state) + 1]) {
                                     let k = Int(list[r])
                                     windows[k].add(end - maxLength[k], end - minLength[k] + 1)
@@ -124,6 +161,5 @@ final class LazyDFA {
                 }
             }
         }
-        events.removeAll(keepingCapacity: true)
     }
 }
