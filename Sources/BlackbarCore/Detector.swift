@@ -294,10 +294,17 @@ public final class Detector: Sendable {
             let s = max(searchFrom, at - pad), e = min(hi, atEnd + (reachPast ? pad : 0))
             if s < e { list.add(s, e) }
         }
+        // Matches that begin at the anchor: the window is where the anchors start.
+        func addAt(_ from: Int, _ to: Int) {
+            let s = max(searchFrom, from), e = min(hi, to)
+            if s < e { list.add(s, e) }
+        }
         if let runner, anchorNumber[index] >= 0 {
             // Ranges of anchor starts from the runner's anchor automaton.
             let hits = runner.anchorWindows[anchorNumber[index]]
             switch rule.prefilter {
+            case .keywords(_, let atStart) where atStart:
+                for k in 0..<hits.starts.count { addAt(hits.starts[k], hits.ends[k]) }
             case .keywords:
                 for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k], reachPast: true) }
             case .literal(let literal):
@@ -333,9 +340,13 @@ public final class Detector: Sendable {
             }
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
-        case .keywords:
+        case .keywords(_, let atStart):
             // Without the runner (with it, a keyword rule without usable keywords has none).
-            if runner == nil { for at in scratch.keywordHits[index] { add(at, at + 1, reachPast: true) } }
+            if runner == nil {
+                for at in scratch.keywordHits[index] {
+                    if atStart { addAt(at, at + 1) } else { add(at, at + 1, reachPast: true) }
+                }
+            }
         case .mixed(let minimum):
             let anchors = scratch.letterDigits
             for k in 0..<anchors.starts.count where anchors.lengths[k] >= minimum {

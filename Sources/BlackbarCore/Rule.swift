@@ -17,8 +17,9 @@ public enum Prefilter: Sendable, Equatable {
     /// cluster must hold a contiguous group of digit runs with `minimum...maximum` digits (an 11-digit ID
     /// is not looked for in a cluster of 9).
     case digits(Int, dots: Int, maximum: Int = 0)
-    /// Run around every case-insensitive occurrence of any of these keywords.
-    case keywords([[UInt8]])
+    /// Run around every case-insensitive occurrence of any of these keywords (at a word start). With `atStart`,
+    /// every match begins with one of them, so the regex runs only right at each one, not around it.
+    case keywords([[UInt8]], atStart: Bool = false)
     /// Run around each place where a run of at least this many upper-case ASCII letters meets a digit
     /// (directly or across one space, `-`, `.` or `/`): licence plates, alphanumeric IDs. A lone `T`
     /// between two digits or a lone `Z` ending digits (ISO 8601 timestamps) does not count.

@@ -149,7 +149,7 @@ public enum RulePack {
             if n < 1 { throw fail("prefilter", "digits must be at least 1") }
             if maximum != 0 && maximum < n { throw fail("prefilter", "max must be at least digits") }
         }
-        if case .keywords(let words)? = spec.prefilter, words.isEmpty { throw fail("prefilter", "keywords must not be empty") }
+        if case .keywords(let words, _)? = spec.prefilter, words.isEmpty { throw fail("prefilter", "keywords must not be empty") }
         if (spec.contextRequired ?? false) && (spec.context ?? []).isEmpty {
             throw fail("context", "context-required needs at least one context word")
         }

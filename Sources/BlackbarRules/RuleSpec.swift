@@ -69,16 +69,20 @@ public struct RuleSpec: Decodable, Sendable {
 
 /// `prefilter:` in a rule file: `none`, or one of `{bytes: "@"}` (optionally `repeat: 3`, or `count: 3, span: 24`),
 /// `{literal: "://"}`, `{mixed: 2}`,
-/// `{digits: 9}` (optionally `dots: 3`, `max: 11`), `{keywords: [...]}`.
+/// `{digits: 9}` (optionally `dots: 3`, `max: 11`), `{keywords: [...]}` (optionally `at-start: true`: every match
+/// begins with one of the keywords).
 public enum PrefilterSpec: Decodable, Sendable {
     case none
     case bytes(String, period: Int, count: Int, span: Int)
     case literal(String)
     case digits(Int, dots: Int, maximum: Int)
-    case keywords([String])
+    case keywords([String], atStart: Bool)
     case mixed(Int)
 
-    enum CodingKeys: String, CodingKey { case bytes, literal, digits, keywords, dots, mixed, count, span, max, `repeat` }
+    enum CodingKeys: String, CodingKey {
+        case bytes, literal, digits, keywords, dots, mixed, count, span, max, `repeat`
+        case atStart = "at-start"
+    }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
@@ -102,7 +106,7 @@ public enum PrefilterSpec: Decodable, Sendable {
                 v, dots: try map.decodeIfPresent(Int.self, forKey: .dots) ?? 0,
                 maximum: try map.decodeIfPresent(Int.self, forKey: .max) ?? 0)
         } else if let v = try map.decodeIfPresent([String].self, forKey: .keywords) {
-            self = .keywords(v)
+            self = .keywords(v, atStart: try map.decodeIfPresent(Bool.self, forKey: .atStart) ?? false)
         } else if let v = try map.decodeIfPresent(Int.self, forKey: .mixed) {
             self = .mixed(v)
         } else {
@@ -119,7 +123,7 @@ public enum PrefilterSpec: Decodable, Sendable {
             return .bytes(Array(s.utf8), period: period, count: count, span: span)
         case .literal(let s): return .literal(Array(s.utf8))
         case .digits(let n, let dots, let maximum): return .digits(n, dots: dots, maximum: maximum)
-        case .keywords(let words): return .keywords(words.map { Array($0.lowercased().utf8) })
+        case .keywords(let words, let atStart): return .keywords(words.map { Array($0.lowercased().utf8) }, atStart: atStart)
         case .mixed(let n): return .mixed(n)
         }
     }

@@ -59,6 +59,26 @@ final class DetectorTests: XCTestCase {
         XCTAssertEqual(d.spans("生年月日：1985-03-12"), ["TEST_DOB:1985-03-12"])
     }
 
+    /// Keyword prefilters: around a keyword at a word start (either side), or with `atStart` only right at it;
+    /// the same with the shape gate's anchor automaton and with the keyword table (gate off).
+    func testKeywordWindowsAroundOrAtStart() {
+        let born = [Array("born".utf8)]
+        let around = makeRule(
+            "around", entity: "TEST_AROUND", pattern: "(?i)(?<value>[0-9]{4}) born", prefilter: .keywords(born))
+        let atStart = makeRule(
+            "at", entity: "TEST_AT", pattern: "(?i)born (?<value>[0-9]{4})", prefilter: .keywords(born, atStart: true))
+        // Misdeclared on purpose: its matches begin before the keyword, so `atStart` never lets it run there.
+        let wrong = makeRule(
+            "wrong", entity: "TEST_WRONG", pattern: "(?i)(?<value>[0-9]{4}) born", prefilter: .keywords(born, atStart: true))
+        for gate in [true, false] {
+            let d = Detector(
+                ruleSet: RuleSet(rules: [around, atStart, wrong], digest: ""), options: DetectorOptions(shapeGate: gate))
+            XCTAssertEqual(d.spans("in 1985 BORN"), ["TEST_AROUND:1985"], "gate \(gate): a value before the keyword")
+            XCTAssertEqual(d.spans("x Born 1985"), ["TEST_AT:1985"], "gate \(gate)")
+            XCTAssertEqual(d.spans("stubborn 1985"), [], "gate \(gate): not at a word start")
+        }
+    }
+
     func testMinimumConfidenceAndExplanation() {
         let strict = Detector(ruleSet: defaultRules, options: DetectorOptions(minConfidence: 0.7, explain: true))
         let text = Array("host 192.168.10.23 mail jane@example.com".utf8)

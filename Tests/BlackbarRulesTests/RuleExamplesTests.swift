@@ -87,6 +87,17 @@ final class RuleLoadingTests: XCTestCase {
         XCTAssertTrue(missing.contains("bad.yaml") && missing.contains("entity"), missing)
     }
 
+    func testKeywordPrefilterReadsAtStart() throws {
+        let spec = valid.replacingOccurrences(of: "base: 0.6", with: "base: 0.6\nprefilter: { keywords: [Ref], at-start: true }")
+            .replacingOccurrences(of: "T[0-9]{4}", with: "(?i)ref T[0-9]{4}").replacingOccurrences(of: "«T1234»", with: "«ref T1234»")
+        let dir = try write(["xx/bad.yaml": spec])
+        let rules = try RulePack.compile(try RulePack.load(extraDirectories: [dir], includeDefault: false)).rules
+        XCTAssertEqual(rules.first?.prefilter, .keywords([Array("ref".utf8)], atStart: true))
+        let builtIn = try RulePack.compile(try RulePack.load(extraDirectories: [])).rules.first { $0.id == "date-of-birth" }
+        guard case .keywords(_, let atStart)? = builtIn?.prefilter else { return XCTFail("date-of-birth has keywords") }
+        XCTAssertTrue(atStart)
+    }
+
     func testAGivenPackOverridesABuiltInRuleByID() throws {
         let override = valid.replacingOccurrences(of: "id: bad", with: "id: email")
         let dir = try write(["global/email.yaml": override])

@@ -39,7 +39,7 @@ extension ShapeAutomaton {
                 patterns.append(GatePattern(
                     ruleIndex: index, shape: .sequence(literal.map { .bytes(ByteSet([$0])) }),
                     minLength: literal.count, maxLength: literal.count, before: nil))
-            case .keywords(let phrases):
+            case .keywords(let phrases, _):
                 let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
                 var shapes: [ShapeNode] = []
                 var lengths: [Int] = []

@@ -3284,7 +3284,10 @@ name: Date of birth (a date right after a birth word)
 pattern: '(?<![\w.])(?:date\s+of\s+birth|birth\s*date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|f\.\s*(?:de\s+)?nac\.|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"''\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?(?:\s+de|,)?[\s\-/]+''?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))'
 unicode: true
 case-insensitive: true
-prefilter: { keywords: [born, birth, date of birth, birthday, birthdate, dob, d.o.b., geboren, geb, geburtsdatum, geburtstag, né, née, naissance, nacimiento, nacido, nacida, nascita, nato, nata, urodzenia, urodzony, urodzona, ur, geboortedatum, nascimento, nascido, nascida, 生年月日, 出生日期, 生日, födelsedatum, född, fødselsdato, født, syntymäaika, syntynyt, narození, narozen, narozena] }
+# Every match begins with its label, so the pattern runs only where one of these starts (`at-start`), not in
+# a window around it. Keywords match as word prefixes (`geb` opens geboren, geburtsdatum, geboortedatum; `ur`
+# opens urodzony; `d.` opens d.o.b. and d. o. b.), so the list is the first word of every label the pattern knows.
+prefilter: { at-start: true, keywords: [date, birth, born, dob, d., geb, né, ne, f., fecha, nacido, nacida, data, nato, nata, ur, nascido, nascida, datum, narozen, 生年月日, 出生, 生日, födelsedatum, född, fødselsdato, fødselsdag, født, syntymäaika, syntynyt] }
 window: 96
 base: 0.6
 priority: 1
@@ -3307,6 +3310,12 @@ examples:
     - 'geboortedatum «12-03-1985»'
     - 'Date of birth: «12/03/1985», date of death: 01/02/2020'
     - "id,dob\r\n1,x dob «1985-03-12»"
+    - 'data di nascita: «12/03/1985»'
+    - 'd. o. b. «1985-03-12»'
+    - 'datum narození: «12. 3. 1985»'
+    - '出生年月日：«1985年3月12日»'
+    - 'Jean Exemple, ne le «12 mars 1985»'
+    - 'f. de nac. «12/03/1985»'
   no-match:
     - text: 'issued on 12/03/2020'
       why: 'an issue date'
@@ -3326,6 +3335,8 @@ examples:
       why: 'birth word inside another word'
     - text: 'Meeting on 12 March 1985 about birthdays'
       why: 'the birth word is not before the date'
+    - text: 'data export of 12/03/1985, next run 13/03/1985'
+      why: 'data and next open the pattern at their start, but no birth label follows'
 """#
         ),
         (
