@@ -3,7 +3,7 @@
 //
 //   swift run -c release blackbar-bench [--mb 100] [--runs 3] [--rule-mb 16] [--no-per-rule] [--rules DIR]
 //                                       [--windows] [--block-kb N] [--no-shape-gate] [--keep]
-//                                       [--corpus FILE] [--one-core]
+//                                       [--corpus FILE] [--workers N]
 //
 // MB = 10^6 bytes. Each figure is the median of --runs runs; the corpus file sits in the page cache.
 import BlackbarCore
@@ -99,8 +99,8 @@ if detectorOptions.shapeGate {
 _ = scanOnce(corpus, detector: detector, workers: 1)  // warm the page cache and the JIT
 
 var results: [(String, Double)] = []
-// --one-core: measure one core only.
-let coreCounts = CommandLine.arguments.contains("--one-core") ? [1] : Set([1, cores]).sorted()
+// --workers N: measure N workers only (1: one core).
+let coreCounts = argument("--workers", 0) > 0 ? [argument("--workers", 0)] : Set([1, cores]).sorted()
 for workers in coreCounts {
     var speeds: [Double] = []
     var count = 0
