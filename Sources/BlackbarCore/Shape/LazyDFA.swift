@@ -25,6 +25,10 @@ final class LazyDFA {
     var events: [(Int, Int32)] = []
     var lateEvents: [(Int, Int32)] = []
     private var lateWindows: [WindowList]
+    /// Per pattern, the window still growing (start and end interleaved; end -1: none), per stream: most
+    /// events extend it, so they touch two integers instead of the window list.
+    private var open: [Int]
+    private var lateOpen: [Int]
     /// The second stream's events ending at or before this are the first stream's to report.
     var lateFrom = Int.max
     /// States kept before the cache is dropped: 8192 states of up to 128 classes is a 4 MB table.
@@ -39,6 +43,8 @@ final class LazyDFA {
         self.maximumStates = maximumStates
         windows = Array(repeating: WindowList(), count: automaton.ruleIndex.count)
         lateWindows = windows
+        open = Array(repeating: -1, count: 2 * automaton.ruleIndex.count)
+        lateOpen = open
         var s = 1
         while 1 << s < automaton.classCount { s += 1 }
         shift = s
@@ -57,6 +63,10 @@ final class LazyDFA {
         }
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
+        for k in open.indices {
+            open[k] = -1
+            lateOpen[k] = -1
+        }
         lateFrom = Int.max
     }
 
@@ -64,6 +74,10 @@ final class LazyDFA {
     /// second stream's events all end after the first's).
     func finishRun() {
         flushEvents()
+        for k in windows.indices {
+            if open[2 * k + 1] >= 0 { windows[k].add(open[2 * k], open[2 * k + 1]) }
+            if lateOpen[2 * k + 1] >= 0 { lateWindows[k].add(lateOpen[2 * k], lateOpen[2 * k + 1]) }
+        }
         for k in windows.indices where !lateWindows[k].isEmpty {
             let late = lateWindows[k]
             for w in 0..<late.starts.count { windows[k].add(late.starts[w], late.ends[w]) }
@@ -134,28 +148,52 @@ final class LazyDFA {
 
     /// Turns the recorded accepting positions of both streams into windows.
     func flushEvents() {
-        Self.resolve(events, after: Int.min, into: &windows, automaton, acceptStart, acceptList)
-        Self.resolve(lateEvents, after: lateFrom, into: &lateWindows, automaton, acceptStart, acceptList)
+        Self.resolve(events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList)
+        Self.resolve(lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList)
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
     }
 
     private static func resolve(
-        _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], _ a: ShapeAutomaton,
-        _ acceptStart: [Int32], _ acceptList: [Int32]
+        _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], open: inout [Int],
+        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32]
     ) {
         if events.isEmpty { return }
+        let gap = WindowList.mergeGap
         acceptStart.withUnsafeBufferPointer { starts in
             acceptList.withUnsafeBufferPointer { list in
                 a.maxLength.withUnsafeBufferPointer { maxLength in
                     a.minLength.withUnsafeBufferPointer { minLength in
-                        windows.withUnsafeMutableBufferPointer { windows in
-                            for (end, state) in events where end > after {
+                        open.withUnsafeMutableBufferPointer { open in
+                          events.withUnsafeBufferPointer { events in
+                            var i = 0
+                            while i < events.count {
+                                // A run of events in one state at consecutive ends (inside a long digit run, a
+                                // shape accepts at every byte) gives each of its patterns one merged window.
+                                let (first, state) = events[i]
+                                var last = first
+                                i += 1
+                                while i < events.count && events[i].1 == state && events[i].0 == last + 1 {
+                                    last += 1
+                                    i += 1
+                                }
+                                if last <= after { continue }
+                                let from = max(first, after + 1)
                                 for r in Int(starts[Int(state)])..<Int(starts[Int(state) + 1]) {
                                     let k = Int(list[r])
-                                    windows[k].add(end - maxLength[k], end - minLength[k] + 1)
+                                    let s = from - maxLength[k], e = last - minLength[k] + 1
+                                    // Events come in order of `end`, so starts only grow: as `WindowList.add`.
+                                    let openEnd = open[2 * k + 1]
+                                    if openEnd >= 0 && s <= openEnd + gap {
+                                        if e > openEnd { open[2 * k + 1] = e }
+                                    } else {
+                                        if openEnd >= 0 { windows[k].add(open[2 * k], openEnd) }
+                                        open[2 * k] = s
+                                        open[2 * k + 1] = e
+                                    }
                                 }
                             }
+                          }
                         }
                     }
                 }
