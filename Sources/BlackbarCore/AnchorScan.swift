@@ -175,9 +175,9 @@ struct WindowList {
     /// Windows closer than this are searched in one call: scanning a few bytes costs less than a JIT call.
     static let mergeGap = 24
 
-    /// Adds a window; windows must arrive in increasing start order.
-    @inline(__always) mutating func add(_ start: Int, _ end: Int) {
-        if let last = ends.last, start <= last + Self.mergeGap {
+    /// Adds a window; windows must arrive in increasing start order. Windows closer than `gap` merge.
+    @inline(__always) mutating func add(_ start: Int, _ end: Int, gap: Int = mergeGap) {
+        if let last = ends.last, start <= last + gap {
             if end > last { ends[ends.count - 1] = end }
         } else {
             starts.append(start)

@@ -97,8 +97,8 @@ public final class Detector: Sendable {
     /// The keyword, byte and literal prefilters as an automaton, run in the shape gate's pass; nil when no
     /// rule has one or the gate is off (then `keywords` and `AnchorSearch` make their own passes).
     private let anchorGate: ShapeAutomaton?
-    /// Per rule index: its number in `anchorGate`, or -1.
-    private let anchorNumber: [Int]
+    /// Per rule index: its patterns in `anchorGate` (none, one, or one per keyword length for `at-start`).
+    private let anchorNumbers: [[Int]]
     /// What the per-thread runner runs: the shape gate and the anchor automaton, an empty automaton
     /// standing in for a missing one. Nil when neither exists.
     private let runnerAutomata: (shapes: ShapeAutomaton, anchors: ShapeAutomaton)?
@@ -112,9 +112,9 @@ public final class Detector: Sendable {
         if let gate = shapeGate { for (k, r) in gate.ruleIndex.enumerated() { numbers[r] = k } }
         gateNumber = numbers
         anchorGate = options.shapeGate ? ShapeAutomaton.anchors(ruleSet.rules) : nil
-        var anchorNumbers = Array(repeating: -1, count: ruleSet.rules.count)
-        if let gate = anchorGate { for (k, r) in gate.ruleIndex.enumerated() { anchorNumbers[r] = k } }
-        anchorNumber = anchorNumbers
+        var anchors = Array(repeating: [Int](), count: ruleSet.rules.count)
+        if let gate = anchorGate { for (k, r) in gate.ruleIndex.enumerated() { anchors[r].append(k) } }
+        anchorNumbers = anchors
         if shapeGate != nil || anchorGate != nil {
             let empty = ShapeAutomaton(patterns: [])!
             runnerAutomata = (shapeGate ?? empty, anchorGate ?? empty)
@@ -294,17 +294,30 @@ public final class Detector: Sendable {
             let s = max(searchFrom, at - pad), e = min(hi, atEnd + (reachPast ? pad : 0))
             if s < e { list.add(s, e) }
         }
-        // Matches that begin at the anchor: the window is where the anchors start.
+        // Matches that begin at the anchor: the windows are exactly where anchors start, never merged across
+        // the bytes between them (the regex would try each of those bytes).
         func addAt(_ from: Int, _ to: Int) {
             let s = max(searchFrom, from), e = min(hi, to)
-            if s < e { list.add(s, e) }
+            if s < e { list.add(s, e, gap: 0) }
         }
-        if let runner, anchorNumber[index] >= 0 {
+        let numbers = anchorNumbers[index]
+        if let runner, !numbers.isEmpty {
             // Ranges of anchor starts from the runner's anchor automaton.
-            let hits = runner.anchorWindows[anchorNumber[index]]
+            let hits = runner.anchorWindows[numbers[0]]
             switch rule.prefilter {
             case .keywords(_, let atStart) where atStart:
-                for k in 0..<hits.starts.count { addAt(hits.starts[k], hits.ends[k]) }
+                // One list per keyword length, each in order: merged by always taking the lowest start.
+                let lists = numbers.map { runner.anchorWindows[$0] }
+                var next = Array(repeating: 0, count: lists.count)
+                while true {
+                    var pick = -1
+                    for k in lists.indices where next[k] < lists[k].starts.count {
+                        if pick < 0 || lists[k].starts[next[k]] < lists[pick].starts[next[pick]] { pick = k }
+                    }
+                    if pick < 0 { break }
+                    addAt(lists[pick].starts[next[pick]], lists[pick].ends[next[pick]])
+                    next[pick] += 1
+                }
             case .keywords:
                 for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k], reachPast: true) }
             case .literal(let literal):
@@ -373,7 +386,7 @@ public final class Detector: Sendable {
     /// are its own, not shared through the window cache).
     private func searchesNearShapes(_ index: Int, runner: ShapeRunner?) -> Bool {
         guard runner != nil, gateNumber[index] >= 0, case .bytes = ruleSet.rules[index].prefilter else { return false }
-        return anchorNumber[index] < 0
+        return anchorNumbers[index].isEmpty
     }
 
     /// Where to search for a rule's anchors in `from..<to`: all of it, or, with the gate's windows, each

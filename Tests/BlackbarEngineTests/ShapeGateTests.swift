@@ -157,6 +157,7 @@ final class ShapeGateTests: XCTestCase {
             "MAC 00:1a:2b:3c:4d:5e, host fe80::1ff:fe23:4567:890a at 10:42:17, GEO:48.2,16.3 lat 52.52 lon 13.40.",
             "SSN 536-90-4399, card 4111 1111 1111 1111, VIN 1HGCM82633A004352, 0x52908400098527886E0F7030069857D2E4169EE7.",
             "Steuer-ID 12 345 678 903; Personalausweis T22000129; née le 3 mars 1970; 生年月日 1970年3月3日.",
+            "Date of  birth 1984-03-07; data di\u{00A0}nascita 07/03/1984; data export; NATO il; date\nof birth.",
             "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "https://example.org/a?b=c", "\u{00E9}t\u{00E9} ", "\n", "\t", " ",
         ].map { Array($0.utf8) }
         var text: [UInt8] = []
@@ -179,6 +180,30 @@ final class ShapeGateTests: XCTestCase {
             XCTAssertEqual(a.anchorWindows[k].starts, b.anchorWindows[k].starts, "\(what): anchor \(k)", file: file, line: line)
             XCTAssertEqual(a.anchorWindows[k].ends, b.anchorWindows[k].ends, "\(what): anchor \(k)", file: file, line: line)
         }
+    }
+
+    /// Whether `phrase` (lower-cased words apart by single spaces) starts at `at`, its words apart by 1 to 16
+    /// white-space characters, ASCII letters in either case: the reference for `at-start` keyword anchors.
+    static func phrase(_ phrase: [UInt8], startsAt at: Int, in text: [UInt8], unicode: Bool) -> Bool {
+        let spaces: [[UInt8]] = [[0x09], [0x0A], [0x0B], [0x0C], [0x0D], [0x20]]
+            + (unicode ? [0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+                          0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000].map { Array(String(Unicode.Scalar($0)!).utf8) } : [])
+        var i = at
+        for (k, word) in phrase.split(separator: 0x20).enumerated() {
+            if k > 0 {
+                var count = 0
+                while count < 16, let space = spaces.first(where: { i + $0.count <= text.count && Array(text[i..<(i + $0.count)]) == $0 }) {
+                    i += space.count
+                    count += 1
+                }
+                if count == 0 { return false }
+            }
+            for b in word {
+                guard i < text.count, (text[i] &- 0x41 < 26 ? text[i] | 0x20 : text[i]) == b else { return false }
+                i += 1
+            }
+        }
+        return true
     }
 
     /// A DFA cache that is dropped every few states, and a block walked as two streams, give the same windows
@@ -226,19 +251,32 @@ final class ShapeGateTests: XCTestCase {
             let base = p.baseAddress!
             runner.run(base, from: 0, to: p.count)
             keywords.scan(base, from: 0, to: p.count, rules: rules.count, into: &keywordHits)
-            for (k, index) in anchors.ruleIndex.enumerated() {
+            // An at-start rule has several patterns (one per keyword length, one for phrases): their windows
+            // together are the rule's.
+            for index in Set(anchors.ruleIndex).sorted() {
+                let numbers = anchors.ruleIndex.indices.filter { anchors.ruleIndex[$0] == index }
+                var windows = WindowList()
+                for (s, e) in numbers.flatMap({ k in runner.anchorWindows[k].starts.indices.map {
+                    (runner.anchorWindows[k].starts[$0], runner.anchorWindows[k].ends[$0])
+                } }).sorted(by: { $0.0 < $1.0 }) { windows.add(s, e, gap: 0) }
                 var hits: [Int] = []
                 switch rules[index].prefilter {
+                case .keywords(let phrases, let atStart) where atStart:
+                    // Where a whole phrase starts: its first word (the keyword table's hit), then each further
+                    // word after 1 to 16 white-space characters.
+                    let unicode = rules[index].pattern.options.unicode
+                    hits = keywordHits[index].filter { at in
+                        phrases.contains { Self.phrase($0, startsAt: at, in: text, unicode: unicode) }
+                    }
                 case .keywords: hits = keywordHits[index]
                 case .literal(let literal): AnchorSearch.literal(literal, base, from: 0, to: p.count) { hits.append($0) }
                 case .bytes(let needles, _, _, _): AnchorSearch.bytes(needles, period: 0, base, from: 0, to: p.count) { hits.append($0) }
                 default: XCTFail("\(rules[index].id) is not an anchor rule")
                 }
-                let windows = runner.anchorWindows[k]
                 for at in hits {
                     XCTAssertTrue(
                         windows.starts.indices.contains { windows.starts[$0] <= at && at < windows.ends[$0] },
-                        "\(rules[index].id): hit at \(at) outside every window")
+                        "\(rules[index].id): hit at \(at) (\(String(decoding: text[at..<min(at + 16, text.count)], as: UTF8.self))) outside every window")
                 }
                 for w in windows.starts.indices {
                     XCTAssertTrue(

@@ -10,6 +10,8 @@ extension ShapeAutomaton {
     /// - bytes: any of the bytes (prefilters with a period or a count stay with `AnchorSearch`);
     /// - literal: its bytes, case-sensitive.
     ///
+    /// An `at-start` keyword rule gets one pattern per keyword length (see `anchorPatterns`).
+    ///
     /// Nil when no rule has such a prefilter. Keywords whose bytes outside ASCII would need more than 128 byte
     /// classes fall back to treating all such bytes alike (more hits, never fewer).
     static func anchors(_ rules: [Rule]) -> ShapeAutomaton? {
@@ -39,28 +41,93 @@ extension ShapeAutomaton {
                 patterns.append(GatePattern(
                     ruleIndex: index, shape: .sequence(literal.map { .bytes(ByteSet([$0])) }),
                     minLength: literal.count, maxLength: literal.count, before: nil))
-            case .keywords(let phrases, _):
-                let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
-                var shapes: [ShapeNode] = []
-                var lengths: [Int] = []
-                // The keyword pass starts words only at an ASCII letter or digit or a byte outside ASCII.
-                for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) })
-                where !word.isEmpty && word.count <= maximumLength && (alnum.contains(word[0]) || word[0] >= 0x80) {
-                    shapes.append(.sequence(word.map { byte in
+            case .keywords(let phrases, let atStart):
+                func shape(_ word: [UInt8]) -> ShapeNode {
+                    .sequence(word.map { byte in
                         if highAlike && byte >= 0x80 { return .bytes(.high) }
                         // Keywords are stored lower-cased; the text may have either case.
                         return .bytes(byte &- 0x61 < 26 ? ByteSet([byte, byte - 0x20]) : ByteSet([byte]))
-                    }))
-                    lengths.append(word.count)
+                    })
                 }
-                guard let shortest = lengths.min(), let longest = lengths.max() else { continue }
+                // The keyword pass starts words only at an ASCII letter or digit or a byte outside ASCII.
+                func usable(_ word: [UInt8]) -> Bool {
+                    !word.isEmpty && word.count <= maximumLength && (alnum.contains(word[0]) || word[0] >= 0x80)
+                }
+                if atStart {
+                    patterns += atStartPatterns(
+                        phrases, rule: index, unicode: rule.pattern.options.unicode, shape: shape, usable: usable)
+                    continue
+                }
+                let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
+                var shapes: [(ShapeNode, Int)] = []
+                for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) where usable(word) {
+                    shapes.append((shape(word), word.count))
+                }
+                guard let shortest = shapes.map(\.1).min(), let longest = shapes.map(\.1).max() else { continue }
                 patterns.append(GatePattern(
-                    ruleIndex: index, shape: .either(shapes), minLength: shortest, maxLength: longest,
+                    ruleIndex: index, shape: .either(shapes.map(\.0)), minLength: shortest, maxLength: longest,
                     before: alnum.complement))
             default:
                 continue
             }
         }
         return patterns
+    }
+
+    /// Patterns of an `at-start` keyword rule, whose regex runs right at each keyword: single words grouped
+    /// by length, so a window is exactly where a keyword starts; phrases whole, their words apart by 1 to 16
+    /// white-space characters (`\s+` in the pattern; a label never spreads further), so a common first word
+    /// (`data` of `data di nascita`) opens nothing alone. Windows never merge across the bytes between them.
+    private static func atStartPatterns(
+        _ phrases: [[UInt8]], rule: Int, unicode: Bool, shape: ([UInt8]) -> ShapeNode, usable: ([UInt8]) -> Bool
+    ) -> [GatePattern] {
+        let before = ByteSet.digits.union(.upper).union(.lower).complement
+        var words: [Int: [ShapeNode]] = [:]
+        var phraseShapes: [ShapeNode] = []
+        var shortest = Int.max, longest = 0
+        let space = whitespace(unicode: unicode)
+        let gap = ShapeNode.repeated(space, min: 1, max: 16)
+        for phrase in Set(phrases).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let parts = phrase.split(separator: 0x20).map(Array.init)
+            guard let first = parts.first, usable(first) else { continue }
+            if parts.count == 1 {
+                words[first.count, default: []].append(shape(first))
+                continue
+            }
+            var items: [ShapeNode] = []
+            for (k, part) in parts.enumerated() {
+                if k > 0 { items.append(gap) }
+                items.append(shape(part))
+            }
+            let node = ShapeNode.sequence(items)
+            guard let high = node.maxLength else { continue }
+            phraseShapes.append(node)
+            shortest = min(shortest, node.minLength)
+            longest = max(longest, high)
+        }
+        var patterns = words.keys.sorted().map { length in
+            GatePattern(
+                ruleIndex: rule, shape: .either(words[length]!), minLength: length, maxLength: length, before: before,
+                mergeGap: 0)
+        }
+        if !phraseShapes.isEmpty {
+            patterns.append(GatePattern(
+                ruleIndex: rule, shape: .either(phraseShapes), minLength: shortest, maxLength: longest, before: before,
+                mergeGap: 0))
+        }
+        return patterns
+    }
+
+    /// One white-space character as PCRE2's `\s` reads it: ASCII tab, line feed, vertical tab, form feed,
+    /// carriage return and space; with Unicode (`PCRE2_UCP`) also the other White_Space characters, in UTF-8.
+    static func whitespace(unicode: Bool) -> ShapeNode {
+        let ascii = ShapeNode.bytes(ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20]))
+        guard unicode else { return ascii }
+        func utf8(_ scalars: [UInt32]) -> [ShapeNode] {
+            scalars.map { .sequence(Array(String(Unicode.Scalar($0)!).utf8).map { .bytes(ByteSet([$0])) }) }
+        }
+        // U+0085, U+00A0, U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+        let others: [UInt32] = [0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+        return .either([ascii] + utf8(others))
     }
 }

@@ -75,12 +75,14 @@ final class LazyDFA {
     func finishRun() {
         flushEvents()
         for k in windows.indices {
-            if open[2 * k + 1] >= 0 { windows[k].add(open[2 * k], open[2 * k + 1]) }
-            if lateOpen[2 * k + 1] >= 0 { lateWindows[k].add(lateOpen[2 * k], lateOpen[2 * k + 1]) }
+            let gap = automaton.mergeGap[k]
+            if open[2 * k + 1] >= 0 { windows[k].add(open[2 * k], open[2 * k + 1], gap: gap) }
+            if lateOpen[2 * k + 1] >= 0 { lateWindows[k].add(lateOpen[2 * k], lateOpen[2 * k + 1], gap: gap) }
         }
         for k in windows.indices where !lateWindows[k].isEmpty {
             let late = lateWindows[k]
-            for w in 0..<late.starts.count { windows[k].add(late.starts[w], late.ends[w]) }
+            let gap = automaton.mergeGap[k]
+            for w in 0..<late.starts.count { windows[k].add(late.starts[w], late.ends[w], gap: gap) }
             lateWindows[k].reset()
         }
     }
@@ -159,11 +161,11 @@ final class LazyDFA {
         _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32]
     ) {
         if events.isEmpty { return }
-        let gap = WindowList.mergeGap
         acceptStart.withUnsafeBufferPointer { starts in
             acceptList.withUnsafeBufferPointer { list in
                 a.maxLength.withUnsafeBufferPointer { maxLength in
                     a.minLength.withUnsafeBufferPointer { minLength in
+                      a.mergeGap.withUnsafeBufferPointer { gap in
                         open.withUnsafeMutableBufferPointer { open in
                           events.withUnsafeBufferPointer { events in
                             var i = 0
@@ -184,10 +186,10 @@ final class LazyDFA {
                                     let s = from - maxLength[k], e = last - minLength[k] + 1
                                     // Events come in order of `end`, so starts only grow: as `WindowList.add`.
                                     let openEnd = open[2 * k + 1]
-                                    if openEnd >= 0 && s <= openEnd + gap {
+                                    if openEnd >= 0 && s <= openEnd + gap[k] {
                                         if e > openEnd { open[2 * k + 1] = e }
                                     } else {
-                                        if openEnd >= 0 { windows[k].add(open[2 * k], openEnd) }
+                                        if openEnd >= 0 { windows[k].add(open[2 * k], openEnd, gap: gap[k]) }
                                         open[2 * k] = s
                                         open[2 * k + 1] = e
                                     }
@@ -195,6 +197,7 @@ final class LazyDFA {
                             }
                           }
                         }
+                      }
                     }
                 }
             }

@@ -29,6 +29,8 @@ final class ShapeAutomaton: Sendable {
     let ruleIndex: [Int]
     let minLength: [Int]
     let maxLength: [Int]
+    /// Per pattern: how close two of its windows must be to merge.
+    let mergeGap: [Int]
     /// Longest match of any gated rule.
     let reach: Int
 
@@ -133,6 +135,7 @@ final class ShapeAutomaton: Sendable {
         ruleIndex = shapes.map(\.0)
         minLength = shapes.map(\.2)
         maxLength = shapes.map(\.3)
+        mergeGap = patterns.map(\.mergeGap)
         reach = maxLength.max() ?? 0
     }
 
@@ -149,6 +152,8 @@ struct GatePattern {
     let minLength: Int
     let maxLength: Int
     let before: ByteSet?
+    /// Windows closer than this merge (0: only touching ones, for places that must stay exact).
+    var mergeGap = WindowList.mergeGap
 }
 
 /// Thompson construction, built back to front: each node is made knowing what follows it.

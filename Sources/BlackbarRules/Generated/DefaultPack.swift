@@ -3285,9 +3285,9 @@ pattern: '(?<![\w.])(?:date\s+of\s+birth|birth\s*date|birthdate|date\s+born|birt
 unicode: true
 case-insensitive: true
 # Every match begins with its label, so the pattern runs only where one of these starts (`at-start`), not in
-# a window around it. Keywords match as word prefixes (`geb` opens geboren, geburtsdatum, geboortedatum; `ur`
-# opens urodzony; `d.` opens d.o.b. and d. o. b.), so the list is the first word of every label the pattern knows.
-prefilter: { at-start: true, keywords: [date, birth, born, dob, d., geb, né, ne, f., fecha, nacido, nacida, data, nato, nata, ur, nascido, nascida, datum, narozen, 生年月日, 出生, 生日, födelsedatum, född, fødselsdato, fødselsdag, født, syntymäaika, syntynyt] }
+# a window around it. Keywords match as word prefixes (`d.o.` opens d.o.b.); the words of a phrase may be apart
+# by 1 to 16 white-space characters, so a common first word (data, date, nato, ne) opens nothing alone.
+prefilter: { at-start: true, keywords: [date of, date born, date de, birth, born, dob, d.o., d. o., geburtsdatum, geburtstag, geboren, geb., geboortedatum, né, ne le, ne a, ne à, nee le, nee a, nee à, f., fecha de, nacido el, nacida el, nacido en, nacida en, data di, data de, data urodzenia, nato il, nata il, nato a, nata a, ur., urodzon, nascido em, nascida em, nascido a, nascida a, datum narození, narozen, 生年月日, 出生, 生日, födelsedatum, född, fødselsdato, fødselsdag, født, syntymäaika, syntynyt] }
 window: 96
 base: 0.6
 priority: 1
@@ -3316,6 +3316,9 @@ examples:
     - '出生年月日：«1985年3月12日»'
     - 'Jean Exemple, ne le «12 mars 1985»'
     - 'f. de nac. «12/03/1985»'
+    - "Date  of\tbirth: «12/03/1985»"
+    - "data\u00A0di nascita «12/03/1985»"
+    - 'Mario Rossi, nato a Roma il «12/03/1985»'
   no-match:
     - text: 'issued on 12/03/2020'
       why: 'an issue date'
