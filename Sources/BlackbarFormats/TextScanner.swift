@@ -1,6 +1,4 @@
 import BlackbarCore
-import Dispatch
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -49,71 +47,52 @@ public final class TextScanner {
         var stats = TextScanStats()
         var locator = LineLocator()
         var carryEnd = 0
-        let batchSize = workers == 1 ? 1 : workers * 8
-        let source = BatchSource(reader, batchSize: batchSize)
-        // With several workers the next batch is read while this one is scanned: the read (a copy out of the
-        // page cache, or a wait on a pipe) would otherwise leave the cores idle for a tenth of the time.
-        let overlap = workers > 1
-        var batch = try source.read()
-        while !batch.isEmpty {
-            let reading = DispatchGroup()
-            if overlap { DispatchQueue.global().async(group: reading) { source.readAhead() } }
-            // The reader must be done before this returns or throws: the caller closes the descriptor.
-            defer { reading.wait() }
-            let results = scanBatch(batch)
-            // Findings are handed on before waiting for the next batch, so a paused pipe never holds
-            // back the findings already made.
-            for (block, result) in zip(batch, results) {
-                var located: [LocatedFinding] = []
-                located.reserveCapacity(result.findings.count)
-                for (k, f) in result.findings.enumerated() {
-                    var g = f
-                    g.range = f.range.shifted(by: block.offset)
-                    // A finding that crossed the previous region's end already claimed these bytes.
-                    if g.range.start < carryEnd { continue }
-                    carryEnd = g.range.end
-                    located.append(LocatedFinding(finding: g, location: locator.locate(result.lines.before[k], start: g.range.start, in: block)))
-                }
-                locator.finish(block, result.lines)
-                stats.blocks += 1
-                try handler(block, located)
+        func hand(_ block: TextBlock, _ result: BlockResult) throws {
+            var located: [LocatedFinding] = []
+            located.reserveCapacity(result.findings.count)
+            for (k, f) in result.findings.enumerated() {
+                var g = f
+                g.range = f.range.shifted(by: block.offset)
+                // A finding that crossed the previous region's end already claimed these bytes.
+                if g.range.start < carryEnd { continue }
+                carryEnd = g.range.end
+                let location = locator.locate(result.lines.before[k], start: g.range.start, in: block)
+                located.append(LocatedFinding(finding: g, location: location))
             }
-            reading.wait()
-            batch = overlap ? try source.takeAhead() : try source.read()
+            locator.finish(block, result.lines)
+            stats.blocks += 1
+            try handler(block, located)
+        }
+        let detector = self.detector
+        let scratches = self.scratches
+        if workers == 1 {
+            while let block = try reader.next() { try hand(block, Self.scanBlock(block, detector, scratches[0].scratch)) }
+        } else {
+            // Four blocks in flight per worker keep every core busy; memory stays a few blocks per worker.
+            let pipeline = ScanPipeline(reader: reader, workers: workers, limit: workers * 4) { block, worker in
+                Self.scanBlock(block, detector, scratches[worker].scratch)
+            }
+            do {
+                while let (block, result) = try pipeline.next() { try hand(block, result) }
+            } catch {
+                // The reader must be done before this returns: the caller closes the descriptor.
+                pipeline.finish()
+                throw error
+            }
+            pipeline.finish()
         }
         stats.bytes = reader.bytesRead
         stats.limitHits = scratches.reduce(0) { $0 + $1.scratch.limitHits }
         return stats
     }
 
-    /// Scans a block and counts its line feeds (in the worker, so the ordered part after a batch stays short).
+    /// Scans a block and counts its line feeds (in the worker, so the ordered part stays a few additions
+    /// per finding).
     private static func scanBlock(_ block: TextBlock, _ detector: Detector, _ scratch: DetectorScratch) -> BlockResult {
         block.bytes.withUnsafeBytes { bytes in
             let found = detector.scan(bytes, region: block.region, scratch: scratch)
             return BlockResult(findings: found, lines: BlockLines(bytes, region: block.region, findings: found))
         }
-    }
-
-    private func scanBatch(_ batch: [TextBlock]) -> [BlockResult] {
-        let detector = self.detector
-        let workers = self.workers
-        let scratches = self.scratches
-        if batch.count == 1 || workers == 1 {
-            return batch.map { Self.scanBlock($0, detector, scratches[0].scratch) }
-        }
-        let slots = ResultSlots(count: batch.count)
-        // Each worker takes the next unscanned block (not a fixed share), so a slow block does not leave
-        // the other cores idle at the end of the batch.
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if i >= batch.count { break }
-                let block = batch[i]
-                slots.set(i, Self.scanBlock(block, detector, scratches[worker].scratch))
-            }
-        }
-        return slots.values
     }
 }
 
@@ -183,72 +162,11 @@ struct LineLocator {
     }
 }
 
-/// Reads batches of blocks, on the calling thread or ahead on another.
-///
-/// SAFETY: `@unchecked Sendable` because the reader and `ahead` are used by one thread at a time: `readAhead`
-/// runs on a background thread only between the scanner's dispatch and its `wait()`, and the scanner calls
-/// `takeAhead` and `read` only after that wait.
-final class BatchSource: @unchecked Sendable {
-    private let reader: BlockReader
-    private let batchSize: Int
-    private var ahead: Result<[TextBlock], InputError> = .success([])
-
-    init(_ reader: BlockReader, batchSize: Int) {
-        self.reader = reader
-        self.batchSize = batchSize
-    }
-
-    /// The next batch: up to `batchSize` blocks, but never waiting for more input once a block is in hand
-    /// (slow pipes). Empty at the end of the stream.
-    func read() throws(InputError) -> [TextBlock] {
-        var batch: [TextBlock] = []
-        while batch.count < batchSize, batch.isEmpty || reader.canProduceWithoutWaiting, let block = try reader.next() {
-            batch.append(block)
-        }
-        return batch
-    }
-
-    /// Reads the next batch and keeps it (or its error) for `takeAhead`.
-    func readAhead() {
-        do throws(InputError) { ahead = .success(try read()) } catch { ahead = .failure(error) }
-    }
-
-    /// The batch `readAhead` read.
-    func takeAhead() throws(InputError) -> [TextBlock] {
-        defer { ahead = .success([]) }
-        return try ahead.get()
-    }
-}
-
 /// A detector scratch handed to exactly one worker at a time.
 ///
-/// SAFETY: `@unchecked Sendable` because worker `w` of `concurrentPerform` is the only user of
-/// `scratches[w]` while a batch runs, and batches never overlap.
+/// SAFETY: `@unchecked Sendable` because worker `w` of the scan pipeline is the only user of `scratches[w]`,
+/// and a scanner runs one scan at a time.
 final class ScratchBox: @unchecked Sendable {
     let scratch: DetectorScratch
     init(_ scratch: DetectorScratch) { self.scratch = scratch }
-}
-
-/// Per-block result slots written by parallel workers.
-///
-/// SAFETY: `@unchecked Sendable` because each index is written by exactly one worker (each block index
-/// is handed out once by an atomic counter), and `values` is read only after `concurrentPerform` returns.
-final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<BlockResult>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: BlockResult(findings: [], lines: BlockLines()), count: count)
-    }
-
-    func set(_ index: Int, _ value: BlockResult) { storage[index] = value }
-
-    var values: [BlockResult] { Array(UnsafeBufferPointer(start: storage, count: count)) }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
 }

@@ -77,10 +77,30 @@ final class TextScannerTests: XCTestCase {
 
     func testReadErrorNamesTheInputAndOffset() throws {
         // A directory opens but cannot be read: the error names the input and the byte offset.
-        let fd = open(NSTemporaryDirectory(), O_RDONLY)
-        defer { close(fd) }
-        XCTAssertThrowsError(try TextScanner(detector: detector, workers: 1).scan(fd: fd, name: "some-dir") { _, _ in }) {
-            XCTAssertTrue("\($0)".hasPrefix("some-dir: read error at byte 0"), "\($0)")
+        for workers in [1, 2] {
+            let fd = open(NSTemporaryDirectory(), O_RDONLY)
+            defer { close(fd) }
+            XCTAssertThrowsError(try TextScanner(detector: detector, workers: workers).scan(fd: fd, name: "some-dir") { _, _ in }) {
+                XCTAssertTrue("\($0)".hasPrefix("some-dir: read error at byte 0"), "\($0)")
+            }
         }
+    }
+
+    struct Stop: Error {}
+
+    /// A handler that throws stops the scan: the reader and the workers leave, blocks arrive in order until
+    /// then, and the error reaches the caller.
+    func testAThrowingHandlerStopsEveryThread() throws {
+        let bytes = corpus()
+        let fd = descriptor(bytes)
+        defer { close(fd) }
+        var seen: [Int] = []
+        XCTAssertThrowsError(
+            try TextScanner(detector: detector, workers: 2, blockSize: 1024).scan(fd: fd, name: "t") { block, _ in
+                seen.append(block.index)
+                if block.index == 5 { throw Stop() }
+            }
+        ) { XCTAssertTrue($0 is Stop) }
+        XCTAssertEqual(seen, Array(0...5))
     }
 }
