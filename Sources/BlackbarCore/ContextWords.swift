@@ -15,6 +15,8 @@ public struct ContextWords: Sendable, Equatable {
     /// Per lower-cased first byte: bit L set when some phrase's first token has L bytes (63: 63 or more).
     /// One load rejects most tokens of a context window before any phrase is compared.
     private let firstTokenLengths: [UInt64]
+    /// Per lower-cased first byte: the phrases whose first token starts with it, in rule order.
+    private let phrasesByFirstByte: [[Int32]]
 
     /// No words.
     public static let empty = ContextWords([])
@@ -26,6 +28,7 @@ public struct ContextWords: Sendable, Equatable {
         var phraseWords: [String] = []
         var substrings: [[UInt8]] = []
         var lengths = [UInt64](repeating: 0, count: 256)
+        var byFirst = [[Int32]](repeating: [], count: 256)
         for word in words {
             let lowered = Array(word.lowercased().utf8)
             if word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
@@ -36,12 +39,14 @@ public struct ContextWords: Sendable, Equatable {
                 phrases.append(tokens)
                 phraseWords.append(word)
                 lengths[Int(first[0])] |= 1 << UInt64(min(first.count, 63))
+                byFirst[Int(first[0])].append(Int32(phrases.count - 1))
             }
         }
         self.phrases = phrases
         self.phraseWords = phraseWords
         self.substrings = substrings
         firstTokenLengths = lengths
+        phrasesByFirstByte = byFirst
     }
 
     /// Whether there are no words at all.
@@ -105,19 +110,24 @@ public struct ContextWords: Sendable, Equatable {
             }
             return lowerToken(k) == word
         }
-        func mayStartPhrase(_ k: Int) -> Bool {
+        /// The lower-cased first byte of token k when some phrase may start with that token, else nil.
+        func phraseStart(_ k: Int) -> Int? {
             let t = spans[k]
             if t.ascii {
-                let first = ASCII.lower(segments[t.segment][t.start])
-                return firstTokenLengths[Int(first)] & (1 << UInt64(min(t.end - t.start, 63))) != 0
+                let first = Int(ASCII.lower(segments[t.segment][t.start]))
+                return firstTokenLengths[first] & (1 << UInt64(min(t.end - t.start, 63))) != 0 ? first : nil
             }
             let bytes = lowerToken(k)
-            guard let first = bytes.first else { return false }
-            return firstTokenLengths[Int(first)] & (1 << UInt64(min(bytes.count, 63))) != 0
+            guard let first = bytes.first.map(Int.init) else { return nil }
+            return firstTokenLengths[first] & (1 << UInt64(min(bytes.count, 63))) != 0 ? first : nil
         }
         var best = Int.max
-        for i in spans.indices where mayStartPhrase(i) {
-            for (index, phrase) in phrases.enumerated() where index < best && i + phrase.count <= spans.count {
+        for i in spans.indices {
+            guard let first = phraseStart(i) else { continue }
+            for candidate in phrasesByFirstByte[first] {
+                let index = Int(candidate)
+                let phrase = phrases[index]
+                if index >= best || i + phrase.count > spans.count { continue }
                 var all = true
                 for j in 0..<phrase.count {
                     if spans[i + j].segment != spans[i].segment || !tokenEquals(i + j, phrase[j]) {
@@ -128,7 +138,7 @@ public struct ContextWords: Sendable, Equatable {
                 if all { best = index }
             }
         }
-        for (index, phrase) in phrases.enumerated() where index < best && fieldTokens.count >= phrase.count {
+        for (index, phrase) in phrases.enumerated() where !fieldTokens.isEmpty && index < best && fieldTokens.count >= phrase.count {
             for i in 0...(fieldTokens.count - phrase.count) where Array(fieldTokens[i..<(i + phrase.count)]) == phrase {
                 best = index
                 break
