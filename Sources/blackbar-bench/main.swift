@@ -35,6 +35,9 @@ func peakRSSMB() -> Double {
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
+/// A rule id padded to a column (`%-28@` does not pad on Linux).
+func padded(_ id: String) -> String { id.count >= 28 ? id : id + String(repeating: " ", count: 28 - id.count) }
+
 /// Scans the file once; returns (seconds, findings).
 /// --block-kb N: block size for the scan (default: the scanner's own).
 let blockKB = argument("--block-kb", 0)
@@ -131,7 +134,7 @@ if CommandLine.arguments.contains("--windows") {
     print("windows per MB and bytes searched per MB, by rule (most bytes first):")
     let mb = Double(size) / 1e6
     for (id, count, bytes) in rows.sorted(by: { $0.2 > $1.2 }).prefix(60) {
-        print(String(format: "  %-28@ %9.0f windows/MB %11.0f bytes/MB", id, Double(count) / mb, Double(bytes) / mb))
+        print("  " + padded(id) + String(format: " %9.0f windows/MB %11.0f bytes/MB", Double(count) / mb, Double(bytes) / mb))
     }
 }
 
@@ -156,7 +159,7 @@ if !CommandLine.arguments.contains("--no-per-rule") {
         rows.append((rule.id, median(speeds), count))
     }
     for (id, speed, count) in rows.sorted(by: { $0.1 < $1.1 }) {
-        print(String(format: "  %-28@ %9.1f MB/s %8d findings", id, speed, count))
+        print("  " + padded(id) + String(format: " %9.1f MB/s %8d findings", speed, count))
     }
     unlink(sample)
 }
