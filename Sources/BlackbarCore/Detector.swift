@@ -181,19 +181,17 @@ public final class Detector: Sendable {
                 runner = shapes.exhausted ? nil : shapes
             }
         }
-        if runner == nil {
-            // The runner is off (or turned itself off for this thread): the keyword table makes its own pass
-            // and gated rules use their own prefilters.
-            if !keywords.isEmpty {
-                let pad = ruleSet.maxWindow
-                keywords.scan(
-                    base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
-                    rules: ruleSet.rules.count, into: &scratch.keywordHits)
-            }
-            if shapeGate != nil {
-                computeAnchors(
-                    base, length: length, region: region, scratch: scratch, digits: gatedDigits, mixed: gatedMixed)
-            }
+        // Without the runner (off, or turned off for this thread) or without an anchor automaton (a pack whose
+        // keywords tell more than 128 byte classes apart), the keyword table makes its own pass.
+        if (runner == nil || anchorGate == nil) && !keywords.isEmpty {
+            let pad = ruleSet.maxWindow
+            keywords.scan(
+                base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
+                rules: ruleSet.rules.count, into: &scratch.keywordHits)
+        }
+        if runner == nil && shapeGate != nil {
+            // Gated rules use their own prefilters.
+            computeAnchors(base, length: length, region: region, scratch: scratch, digits: gatedDigits, mixed: gatedMixed)
         }
         var out: [Candidate] = []
         scratch.windowCache.removeAll(keepingCapacity: true)
@@ -354,8 +352,9 @@ public final class Detector: Sendable {
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
         case .keywords(_, let atStart):
-            // Without the runner (with it, a keyword rule without usable keywords has none).
-            if runner == nil {
+            // From the keyword table's pass (with the anchor automaton, a keyword rule without usable keywords
+            // has none).
+            if runner == nil || anchorGate == nil {
                 for at in scratch.keywordHits[index] {
                     if atStart { addAt(at, at + 1) } else { add(at, at + 1, reachPast: true) }
                 }
