@@ -351,12 +351,18 @@ public final class Detector: Sendable {
             }
         case .literal(let literal):
             AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
-        case .keywords(_, let atStart):
+        case .keywords(let phrases, let atStart):
             // From the keyword table's pass (with the anchor automaton, a keyword rule without usable keywords
-            // has none).
+            // has none). The table finds first words; an at-start rule's phrases are checked whole, as the
+            // automaton does.
             if runner == nil || anchorGate == nil {
+                let unicode = rule.pattern.options.unicode
                 for at in scratch.keywordHits[index] {
-                    if atStart { addAt(at, at + 1) } else { add(at, at + 1, reachPast: true) }
+                    if !atStart {
+                        add(at, at + 1, reachPast: true)
+                    } else if PhraseCheck.startsAt(at, phrases, in: base, length: length, unicode: unicode) {
+                        addAt(at, at + 1)
+                    }
                 }
             }
         case .mixed(let minimum):

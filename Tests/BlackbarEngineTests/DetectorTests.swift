@@ -79,6 +79,21 @@ final class DetectorTests: XCTestCase {
         }
     }
 
+    /// An at-start phrase's words may be apart by up to 16 white-space characters, on every path: with the
+    /// anchor automaton (gate on) and with the keyword table plus the phrase check (gate off).
+    func testAtStartPhrasesAllowSixteenSpacesOnEveryPath() {
+        let dob = defaultRules.filter { $0.id == "date-of-birth" }
+        for gate in [true, false] {
+            let d = Detector(ruleSet: dob, options: DetectorOptions(shapeGate: gate))
+            for (spaces, found) in [(1, true), (16, true), (17, false)] {
+                let text = "Date" + String(repeating: " ", count: spaces) + "of birth: 12/03/1985"
+                XCTAssertEqual(d.spans(text).count, found ? 1 : 0, "gate \(gate), \(spaces) spaces")
+            }
+            XCTAssertEqual(d.spans("data\u{3000}di nascita 12/03/1985").count, 1, "gate \(gate): an ideographic space")
+            XCTAssertEqual(d.spans("data export 12/03/1985").count, 0, "gate \(gate)")
+        }
+    }
+
     func testMinimumConfidenceAndExplanation() {
         let strict = Detector(ruleSet: defaultRules, options: DetectorOptions(minConfidence: 0.7, explain: true))
         let text = Array("host 192.168.10.23 mail jane@example.com".utf8)

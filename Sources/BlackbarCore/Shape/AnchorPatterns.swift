@@ -131,3 +131,51 @@ extension ShapeAutomaton {
         return .either([ascii] + utf8(others))
     }
 }
+
+/// Phrase keywords of `at-start` rules, checked in place: what the anchor automaton's phrase patterns
+/// accept, for the paths that find first words with the keyword table (gate off, or turned off), so
+/// findings stay the same on every path.
+enum PhraseCheck {
+    /// Whether one of `phrases` (lower-cased words apart by single spaces) starts at `at`: its words apart
+    /// by 1 to 16 white-space characters (`\s` as PCRE2 reads it; Unicode ones with `unicode`), ASCII
+    /// letters in either case.
+    static func startsAt(_ at: Int, _ phrases: [[UInt8]], in base: UnsafePointer<UInt8>, length: Int, unicode: Bool) -> Bool {
+        phrases.contains { phrase in
+            var i = at
+            for (k, word) in phrase.split(separator: 0x20).enumerated() {
+                if k > 0 {
+                    var count = 0
+                    while count < 16, let n = spaceLength(base, i, length, unicode: unicode) {
+                        i += n
+                        count += 1
+                    }
+                    if count == 0 { return false }
+                }
+                for b in word {
+                    guard i < length, ASCII.lower(base[i]) == b else { return false }
+                    i += 1
+                }
+            }
+            return true
+        }
+    }
+
+    /// Bytes of the white-space character at `i`, or nil.
+    static func spaceLength(_ base: UnsafePointer<UInt8>, _ i: Int, _ length: Int, unicode: Bool) -> Int? {
+        guard i < length else { return nil }
+        let b = base[i]
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
+        guard unicode, b >= 0xC2 else { return nil }
+        func at(_ k: Int) -> UInt8 { i + k < length ? base[i + k] : 0 }
+        switch (b, at(1)) {
+        case (0xC2, 0x85), (0xC2, 0xA0): return 2
+        case (0xE1, 0x9A): return at(2) == 0x80 ? 3 : nil  // U+1680
+        case (0xE2, 0x80):  // U+2000...U+200A, U+2028, U+2029, U+202F
+            let c = at(2)
+            return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : nil
+        case (0xE2, 0x81): return at(2) == 0x9F ? 3 : nil  // U+205F
+        case (0xE3, 0x80): return at(2) == 0x80 ? 3 : nil  // U+3000
+        default: return nil
+        }
+    }
+}
