@@ -63,6 +63,9 @@ final class Job {
         var bySeverity: [String: Int] = [:]
         let stats: TextScanStats
         do {
+            // A regular file is judged by its first 8 KB before any block is read or scanned; a pipe is
+            // judged by its first block (below).
+            if !allowBinary && startsBinary(fd) { throw SkippedBinary() }
             stats = try scanner.scan(fd: fd, name: item.path) { block, findings in
                 if block.index == 0 && !allowBinary && looksBinary(block) { throw SkippedBinary() }
                 if hashing {
@@ -125,6 +128,14 @@ final class Job {
     func finish() throws {
         try riskLog.write(riskLog.summary(time: RiskLog.now()))
         try riskLog.close()
+    }
+
+    /// Whether the first 8 KB of a file hold a NUL byte, read in place (`pread`, so the file offset does not
+    /// move); false when the descriptor cannot be read that way (a pipe).
+    private func startsBinary(_ fd: Int32) -> Bool {
+        var head = [UInt8](repeating: 0, count: 8192)
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 8192, 0) }
+        return n > 0 && head[0..<n].contains(0)
     }
 
     private func looksBinary(_ block: TextBlock) -> Bool {

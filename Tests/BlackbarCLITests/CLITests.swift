@@ -87,6 +87,26 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["redact", "-"], stdin: Data(sample.utf8)).status, 0)
     }
 
+    /// A NUL byte in the first 8 KB: the input is skipped with a note (a file before any block is read, stdin
+    /// after its first block), unless `--binary` asks to scan it as text.
+    func testBinaryInputsAreSkippedAndNamed() throws {
+        var bytes = [UInt8]("header".utf8) + [0, 1, 2, 0xFF] + Array(" mail jane@example.com\n".utf8)
+        bytes += [UInt8](repeating: 0x41, count: 3_000_000)
+        let url = scratch.appendingPathComponent("photo.bin")
+        try Data(bytes).write(to: url)
+        let skipped = try run(["scan", "--format", "jsonl", url.path])
+        XCTAssertEqual(skipped.status, 0)
+        XCTAssertEqual(skipped.stdout, "")
+        XCTAssertTrue(skipped.stderr.contains("photo.bin: skipped: looks binary"), skipped.stderr)
+        // Small enough for the pipe's buffer: the scan stops reading after its first block.
+        let piped = try run(["scan", "--format", "jsonl", "-"], stdin: Data(bytes[0..<40_000]))
+        XCTAssertEqual(piped.status, 0)
+        XCTAssertTrue(piped.stderr.contains("-: skipped: looks binary"), piped.stderr)
+        let scanned = try run(["scan", "--format", "jsonl", "--binary", url.path])
+        XCTAssertEqual(scanned.status, 1)
+        XCTAssertTrue(scanned.stdout.contains("EMAIL_ADDRESS"), scanned.stdout)
+    }
+
     func testMissingAndUnreadableInputsAreErrorsNamingTheFile() throws {
         let good = try file("ok.txt", "jane@example.com\n")
         let r = try run(["scan", "--format", "jsonl", "missing.txt", good])
