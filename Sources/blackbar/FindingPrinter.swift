@@ -70,6 +70,22 @@ final class FindingPrinter {
                 negativeContext: $0.negativeWord, base: $0.base)
         } : nil
         switch format {
+        case .jsonl where why == nil, .auto where why == nil:
+            // Keys in sorted order, as the encoder wrote them.
+            var line = JSONLine()
+            if let column = located.location.column { line.add("column", column) }
+            line.add("confidence", f.confidence)
+            line.add("end", f.range.end)
+            line.add("entity", f.entity)
+            line.add("input", input)
+            if let number = located.location.line { line.add("line", number) }
+            line.add("rule", f.ruleID)
+            line.add("start", f.range.start)
+            line.add("validated", f.validated)
+            if let value { line.add("value", value) }
+            if let valueBase64 { line.add("value_base64", valueBase64) }
+            let bytes = line.finish()
+            try bytes.withUnsafeBytes { try out.write($0) }
         case .jsonl, .auto:
             let record = Record(
                 input: input, start: f.range.start, end: f.range.end, line: located.location.line,

@@ -70,6 +70,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.stderr, "")
     }
 
+    /// JSON Lines records are valid JSON whatever the input's name holds (quotes, backslashes, control bytes,
+    /// non-ASCII), with the same keys as before.
+    func testJSONLinesEscapeInputNames() throws {
+        let name = "we\"ird\\na\tme é\u{1}.txt"
+        let path = try file(name, sample)
+        let r = try run(["scan", "--format", "jsonl", "--show-values", path])
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        for line in lines {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            XCTAssertEqual(object["input"] as? String, path)
+            XCTAssertEqual(
+                Set(object.keys), ["column", "confidence", "end", "entity", "input", "line", "rule", "start", "validated", "value"])
+        }
+    }
+
     func testShowValuesWarns() throws {
         let r = try run(["scan", "--format", "jsonl", "--show-values", "-"], stdin: Data(sample.utf8))
         XCTAssertTrue(r.stdout.contains(#""value":"jane.doe@example.com""#))
