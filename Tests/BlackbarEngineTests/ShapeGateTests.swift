@@ -61,6 +61,13 @@ final class ShapeGateTests: XCTestCase {
             (#"[^\n0-9]{2}"#, "éa", true),
             (#"(?i:ä)"#, "Ä", true),
             (#"[\d-x]"#, "-", true),
+            // `(?!)` never matches, so this conditional's no-branch is dead; a two-branch conditional is
+            // either branch, never nothing; `(?!\b)` is an assertion that can hold, not `(?!)`.
+            (#"(a)?(?(1)b|(?!))"#, "ab", true),
+            (#"(a)?(?(1)b|(?!))"#, "", false),
+            (#"(?(1)b|c)"#, "", false),
+            (#"(?(1)b)"#, "", true),
+            (#"x(?!\b)"#, "x", true),
         ]
         for (pattern, text, accepted) in cases {
             guard let node = shape(pattern, unicode: true) else {

@@ -5,6 +5,7 @@
 ///
 /// What is widened, always towards accepting more:
 /// - lookarounds, `^`, `$`, `\b`, `\B`, `\A`, `\z`, `\G` match the empty string;
+///   except `(?!)`, which never matches (nothing passes it);
 /// - a backreference matches anything its group can match; a conditional matches either branch;
 /// - atomic groups and possessive or lazy quantifiers act as plain ones;
 /// - with `unicode`, any non-ASCII character a class or escape may match is read as 2 to 4 bytes >= 0x80.
@@ -183,6 +184,7 @@ struct ShapeParser {
         var name: String? = nil
         var lookaround = false
         var negativeLookbehind = false
+        var negativeLookahead = false
         var conditional = false
         let savedCaseless = caseless
         if peek() == UInt8(ascii: "*") { throw Unsupported() }
@@ -193,7 +195,10 @@ struct ShapeParser {
             } else if take("<!") {
                 lookaround = true
                 negativeLookbehind = true
-            } else if take("=") || take("!") || take("<=") {
+            } else if take("!") {
+                lookaround = true
+                negativeLookahead = true
+            } else if take("=") || take("<=") {
                 lookaround = true
             } else if take("#") {
                 while let c = peek(), c != UInt8(ascii: ")") { i += 1 }
@@ -247,7 +252,9 @@ struct ShapeParser {
             if let name { names[name] = number }
         }
         depth += 1
+        let bodyStart = i
         let body = try alternation()
+        let bodyIsEmpty = i == bodyStart
         depth -= 1
         caseless = savedCaseless
         guard take(")") else { throw Unsupported() }
@@ -260,10 +267,16 @@ struct ShapeParser {
                 for case .bytes(let set) in branches { excluded = excluded.union(set) }
                 lookbehindExclusion = excluded
             }
+            // `(?!)` never matches (PCRE2's way to make a branch fail): nothing can pass it. Only the literal
+            // `(?!)`: a body such as `\b` reads as empty here but is an assertion, so `(?!\b)` can match.
+            if negativeLookahead && bodyIsEmpty { return .bytes(ByteSet()) }
             return .empty
         }
-        // Either branch of a conditional, or nothing at all (a superset of what PCRE2 can take).
-        if conditional { return .either([body, .empty]) }
+        // A conditional with both branches is either of them; with one, that one or nothing.
+        if conditional {
+            if case .either(let branches) = body, branches.count == 2 { return body }
+            return .either([body, .empty])
+        }
         return body
     }
 
