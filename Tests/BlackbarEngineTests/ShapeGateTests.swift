@@ -296,6 +296,27 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000)
     }
 
+    /// Ordinary mixed text keeps the default pack's automata small: a rule whose shape makes states without end
+    /// (`[^\n0-9]{1,40}` after a common prefix did) must stay off the gate. Caught a gate that ran at a tenth
+    /// of its speed while every behaviour test passed.
+    func testOrdinaryTextBuildsFewStates() throws {
+        let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))
+        let anchors = try XCTUnwrap(ShapeAutomaton.anchors(defaultRules.rules))
+        let runner = ShapeRunner(gate, anchors: anchors, stateBudget: .max)
+        // Prose from a small vocabulary: with us-passport's `[^\n0-9]{1,40}` on the gate this built 1,099 shape
+        // states (and kept building on longer text); without, 17.
+        let words = [
+            "the", "data", "customer", "record", "was", "updated", "by", "United", "States", "american", "in",
+            "network", "shipping", "order", "to", "from", "Jane", "Doe", "city", "report",
+        ]
+        var random = SeededRandom(seed: 4)
+        var prose: [UInt8] = []
+        while prose.count < 400_000 { prose += Array((random.pick(words) + (random.below(12) == 0 ? ". " : " ")).utf8) }
+        prose.withUnsafeBufferPointer { runner.run($0.baseAddress!, from: 0, to: $0.count) }
+        XCTAssertLessThan(runner.stateCount, 200, "shape gate states")
+        XCTAssertLessThan(runner.anchors.stateCount, 200, "anchor automaton states")
+    }
+
     /// Input that keeps making new DFA states turns the gate off (bounded cost) instead of stalling.
     func testStateBudgetTurnsTheGateOff() throws {
         let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))

@@ -57,7 +57,9 @@ final class ShapeAutomaton: Sendable {
             else { continue }
             let shape = parsed.coarsened
             let low = shape.minLength
-            guard low > 0, let high = shape.maxLength, high <= Self.maximumLength else { continue }
+            guard low > 0, let high = shape.maxLength, high <= Self.maximumLength, !shape.hasWideRun(spread: 8) else {
+                continue
+            }
             patterns.append(GatePattern(
                 ruleIndex: index, shape: shape, minLength: low, maxLength: high,
                 before: exclusion.isEmpty ? nil : exclusion.complement.coarsened))

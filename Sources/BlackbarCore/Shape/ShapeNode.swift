@@ -161,6 +161,23 @@ indirect enum ShapeNode: Hashable, Sendable {
     }
 
     /// Every byte set in the tree (for the byte classes of the automaton).
+    /// Whether some repetition of a wide byte set (more than half of all bytes, such as `[^\n0-9]`) may run
+    /// more than `spread` times beyond its minimum. In a DFA such a run keeps a state for every mix of
+    /// positions it may have reached: `[^\n0-9]{1,40}` after a common prefix made the gate build states
+    /// without end on ordinary prose.
+    func hasWideRun(spread: Int) -> Bool {
+        switch self {
+        case .empty, .bytes: return false
+        case .sequence(let items), .either(let items): return items.contains { $0.hasWideRun(spread: spread) }
+        case .repeated(let node, let min, let max):
+            var sets = Set<ByteSet>()
+            node.collectSets(into: &sets)
+            let wide = sets.contains { set in (0..<256).filter { set.contains(UInt8($0)) }.count > 128 }
+            if wide && (max.map { $0 - min > spread } ?? true) { return true }
+            return node.hasWideRun(spread: spread)
+        }
+    }
+
     func collectSets(into out: inout Set<ByteSet>) {
         switch self {
         case .empty: break
