@@ -30,7 +30,7 @@ extension ShapeAutomaton {
     }
 
     static func anchorPatterns(_ rules: [Rule], highAlike: Bool) -> [GatePattern] {
-        let alnum = ByteSet.digits.union(.upper).union(.lower)
+        let alnum = ByteSet.alnum
         var patterns: [GatePattern] = []
         for (index, rule) in rules.enumerated() where isAnchor(rule.prefilter) {
             switch rule.prefilter {
@@ -81,7 +81,7 @@ extension ShapeAutomaton {
     private static func atStartPatterns(
         _ phrases: [[UInt8]], rule: Int, unicode: Bool, shape: ([UInt8]) -> ShapeNode, usable: ([UInt8]) -> Bool
     ) -> [GatePattern] {
-        let before = ByteSet.digits.union(.upper).union(.lower).complement
+        let before = ByteSet.alnum.complement
         var words: [Int: [ShapeNode]] = [:]
         var phraseShapes: [ShapeNode] = []
         var shortest = Int.max, longest = 0

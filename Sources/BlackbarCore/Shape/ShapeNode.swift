@@ -29,7 +29,9 @@ struct ByteSet: Hashable, Sendable {
     static let lower = ByteSet(range: 0x61...0x7A)
     static let high = ByteSet(range: 0x80...0xFF)
     static let ascii = ByteSet(range: 0x00...0x7F)
-    static let word = digits.union(upper).union(lower).union(ByteSet([0x5F]))
+    /// ASCII letters and digits: what the keyword pass counts as inside a word.
+    static let alnum = digits.union(upper).union(lower)
+    static let word = alnum.union(ByteSet([0x5F]))
     /// `\s` without UCP, plus NEL and NBSP (a superset is always safe here).
     static let space = ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0])
 

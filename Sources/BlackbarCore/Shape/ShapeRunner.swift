@@ -5,8 +5,6 @@
 final class ShapeRunner {
     let shapes: LazyDFA
     let anchors: LazyDFA
-    /// The automata it was made for (the detector makes a new runner when they change).
-    var automaton: ShapeAutomaton { shapes.automaton }
 
     /// Per gated rule: merged windows where a match of that rule may start, for the last `run`.
     var windows: [WindowList] { shapes.windows }
