@@ -206,14 +206,14 @@ public final class Detector: Sendable {
                 // The shape replaces positional prefilters (digit clusters, letter-digit runs): keep the region.
                 scratch.windows.reset()
                 scratch.windows.add(max(0, region.lowerBound - rule.window), region.upperBound)
-            } else if let key = WindowKey(rule), !searchesNearShapes(index, runner: runner),
-                let cached = scratch.windowCache[key]
-            {
-                scratch.windows = cached
             } else {
-                buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch, runner: runner)
-                if let key = WindowKey(rule), !searchesNearShapes(index, runner: runner) {
-                    scratch.windowCache[key] = scratch.windows
+                // Rules searched near their own shape windows do not share windows through the cache.
+                let key = searchesNearShapes(index, runner: runner) ? nil : WindowKey(rule)
+                if let key, let cached = scratch.windowCache[key] {
+                    scratch.windows = cached
+                } else {
+                    buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch, runner: runner)
+                    if let key { scratch.windowCache[key] = scratch.windows }
                 }
             }
             if let runner, gateNumber[index] >= 0 {

@@ -23,11 +23,7 @@ struct KeywordTable {
     init(_ rules: [Rule]) {
         var byPair: [Int: [(word: [UInt8], rule: Int)]] = [:]
         for (index, rule) in rules.enumerated() {
-            guard case .keywords(let phrases, _) = rule.prefilter else { continue }
-            // A phrase is looked up by its first word: `codice fiscale` must also open `codice_fiscale`
-            // and `codice-fiscale`, which the context test (on word tokens) accepts.
-            let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
-            for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !word.isEmpty {
+            for word in rule.prefilter.keywordFirstWords where !word.isEmpty {
                 if word.count == 1 {
                     for second in 0..<256 { byPair[Int(word[0]) << 8 | second, default: []].append((word, index)) }
                 } else {

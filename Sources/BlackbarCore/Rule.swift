@@ -27,6 +27,15 @@ public enum Prefilter: Sendable, Equatable {
 }
 
 extension Prefilter {
+    /// The words a keyword prefilter is looked up by, sorted: the first word of each phrase (`codice fiscale`
+    /// must also open `codice_fiscale` and `codice-fiscale`, which the context test on word tokens accepts).
+    /// Empty for other prefilters.
+    var keywordFirstWords: [[UInt8]] {
+        guard case .keywords(let phrases, _) = self else { return [] }
+        return Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
+            .sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     /// Digit clusters, letter-digit runs or the whole block: prefilters that only say where a value of
     /// some shape may sit. For rules the shape gate can read, the rule's own shape says it better.
     var isPositional: Bool {

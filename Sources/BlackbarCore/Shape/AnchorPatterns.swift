@@ -58,9 +58,8 @@ extension ShapeAutomaton {
                         phrases, rule: index, unicode: rule.pattern.options.unicode, shape: shape, usable: usable)
                     continue
                 }
-                let words = Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
                 var shapes: [(ShapeNode, Int)] = []
-                for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) where usable(word) {
+                for word in rule.prefilter.keywordFirstWords where usable(word) {
                     shapes.append((shape(word), word.count))
                 }
                 guard let shortest = shapes.map(\.1).min(), let longest = shapes.map(\.1).max() else { continue }
@@ -123,12 +122,7 @@ extension ShapeAutomaton {
     static func whitespace(unicode: Bool) -> ShapeNode {
         let ascii = ShapeNode.bytes(ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20]))
         guard unicode else { return ascii }
-        func utf8(_ scalars: [UInt32]) -> [ShapeNode] {
-            scalars.map { .sequence(Array(String(Unicode.Scalar($0)!).utf8).map { .bytes(ByteSet([$0])) }) }
-        }
-        // U+0085, U+00A0, U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
-        let others: [UInt32] = [0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
-        return .either([ascii] + utf8(others))
+        return .either([ascii] + PhraseCheck.unicodeSpaces.map { .sequence($0.map { .bytes(ByteSet([$0])) }) })
     }
 }
 
@@ -160,22 +154,21 @@ enum PhraseCheck {
         }
     }
 
+    /// White_Space characters outside ASCII, in UTF-8: U+0085, U+00A0, U+1680, U+2000...U+200A, U+2028,
+    /// U+2029, U+202F, U+205F, U+3000. `\s` matches them under `PCRE2_UCP`; the anchor automaton's phrase
+    /// patterns are built from the same list.
+    static let unicodeSpaces: [[UInt8]] = ([0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
+        .map { Array(String(Unicode.Scalar(UInt32($0))!).utf8) }
+
     /// Bytes of the white-space character at `i`, or nil.
     static func spaceLength(_ base: UnsafePointer<UInt8>, _ i: Int, _ length: Int, unicode: Bool) -> Int? {
         guard i < length else { return nil }
         let b = base[i]
         if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
         guard unicode, b >= 0xC2 else { return nil }
-        func at(_ k: Int) -> UInt8 { i + k < length ? base[i + k] : 0 }
-        switch (b, at(1)) {
-        case (0xC2, 0x85), (0xC2, 0xA0): return 2
-        case (0xE1, 0x9A): return at(2) == 0x80 ? 3 : nil  // U+1680
-        case (0xE2, 0x80):  // U+2000...U+200A, U+2028, U+2029, U+202F
-            let c = at(2)
-            return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : nil
-        case (0xE2, 0x81): return at(2) == 0x9F ? 3 : nil  // U+205F
-        case (0xE3, 0x80): return at(2) == 0x80 ? 3 : nil  // U+3000
-        default: return nil
+        for space in unicodeSpaces where i + space.count <= length {
+            if (0..<space.count).allSatisfy({ base[i + $0] == space[$0] }) { return space.count }
         }
+        return nil
     }
 }
