@@ -70,18 +70,62 @@ public struct ContextWords: Sendable, Equatable {
         for (k, segment) in segments.enumerated() {
             var i = 0
             let n = segment.count
+            // A placeholder cut by the window's start (`ADDRESS> 12345`) is a placeholder still.
+            if let end = placeholderEnd(segment, from: 0), end > 0, end < n, segment[end] == UInt8(ascii: ">") { i = end + 1 }
             while i < n {
-                while i < n && !ASCII.isWordByte(segment[i]) { i += 1 }
+                while i < n {
+                    if ASCII.isWordByte(segment[i]) {
+                        // Characters of scripts written without spaces are not words either: `联系HMRC` holds the
+                        // word `hmrc` (their own context words match as substrings).
+                        guard let skip = spacelessLength(segment, at: i) else { break }
+                        i += skip
+                        continue
+                    }
+                    // `<EMAIL_ADDRESS>` is what redaction wrote, not words about the data: it is never context
+                    // (else a rescan finds a postcode near "ADDRESS" that the input scan had rejected).
+                    if segment[i] == UInt8(ascii: "<"), let end = placeholderEnd(segment, from: i + 1), end > i + 1,
+                        end == n || segment[end] == UInt8(ascii: ">")
+                    {
+                        i = end
+                    }
+                    i += 1
+                }
                 let start = i
                 var ascii = true
                 while i < n && ASCII.isWordByte(segment[i]) {
-                    if segment[i] >= 0x80 { ascii = false }
+                    if segment[i] >= 0x80 {
+                        if spacelessLength(segment, at: i) != nil { break }
+                        ascii = false
+                    }
                     i += 1
                 }
                 if i > start { spans.append((k, start, i, ascii)) }
             }
         }
         return spans
+    }
+
+    /// The byte length of a character of a script written without spaces (CJK, kana, Hangul, Thai) starting
+    /// at `i`, or nil. Read from the lead byte: U+3000 to U+DFFF, and U+0E00 to U+0E7F.
+    @inline(__always)
+    private static func spacelessLength(_ segment: UnsafeRawBufferPointer, at i: Int) -> Int? {
+        let b = segment[i]
+        if b >= 0xE3 && b <= 0xED { return 3 }
+        if b == 0xE0, i + 1 < segment.count, segment[i + 1] == 0xB8 || segment[i + 1] == 0xB9 { return 3 }
+        return nil
+    }
+
+    /// The end of a run of upper-case ASCII letters, digits and `_` starting at `from` (the body of a typed
+    /// placeholder such as `<EMAIL_ADDRESS>`), or nil when the run would not hold a letter.
+    private static func placeholderEnd(_ segment: UnsafeRawBufferPointer, from: Int) -> Int? {
+        var i = from
+        var letters = false
+        while i < segment.count {
+            let b = segment[i]
+            if b &- 0x41 < 26 { letters = true } else if !(b &- 0x30 < 10 || b == UInt8(ascii: "_")) { break }
+            i += 1
+        }
+        return letters ? i : nil
     }
 
     /// Like `firstMatch(segments:fieldTokens:)` with the word spans already computed. When several words

@@ -64,6 +64,8 @@ public final class DetectorScratch {
     var windowCache: [WindowKey: WindowList] = [:]
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
     var qualifiedClusters: [Int: [Int]] = [:]
+    /// The subject with escapes and Unicode punctuation read as spaces, when it holds any (`SubjectMask`).
+    var masked: [UInt8] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
     public internal(set) var limitHits = 0
     /// Per rule index: windows searched since this scratch was made (for the benchmark's `--windows`).
@@ -158,7 +160,22 @@ public final class Detector: Sendable {
     }
 
     /// Every candidate of every rule, including dropped ones when `keepDropped` is set; no overlap resolution.
+    ///
+    /// Backslash escapes and Unicode punctuation are read as spaces of their length (`SubjectMask`): offsets stay.
     public func candidates(
+        _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String?, scratch: DetectorScratch,
+        keepDropped: Bool
+    ) -> [Candidate] {
+        guard SubjectMask.apply(subject, into: &scratch.masked) else {
+            return unmaskedCandidates(subject, region: region, field: field, scratch: scratch, keepDropped: keepDropped)
+        }
+        let masked = scratch.masked
+        return masked.withUnsafeBytes {
+            unmaskedCandidates($0, region: region, field: field, scratch: scratch, keepDropped: keepDropped)
+        }
+    }
+
+    private func unmaskedCandidates(
         _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String?, scratch: DetectorScratch,
         keepDropped: Bool
     ) -> [Candidate] {

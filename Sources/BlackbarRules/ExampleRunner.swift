@@ -63,7 +63,8 @@ public struct ExampleRunner {
                 fail(name, "as written", "needs balanced «…» markers around each expected span")
                 continue
             }
-            for (variant, shaped) in Self.variants(of: example) {
+            let labelled = pack.ruleSet.rules[index].pattern.valueGroup != nil
+            for (variant, shaped) in Self.variants(of: example, labelled: labelled) {
                 let got = single.scan(shaped.bytes).map { [$0.range.start, $0.range.end] }
                 let want = shaped.spans.map { [$0.0, $0.1] }
                 if got != want {
@@ -100,9 +101,32 @@ public struct ExampleRunner {
         return failures
     }
 
-    /// The example as written, and shaped the ways real data shapes it.
-    static func variants(of example: MarkedExample) -> [(String, MarkedExample)] {
+    /// What real text puts right before a value: the span found must be the value and nothing else.
+    static let neighboursBefore: [(String, String)] = [
+        ("CJK and a full-width colon", "邮箱："), ("CJK", "联系"), ("a full-width bracket", "（"),
+        ("a guillemet", "«"), ("an em dash", "see—"), ("an en dash", "–"), ("a curly quote", "“"),
+        ("a no-break space", "\u{A0}"), ("a byte-order mark", "\u{FEFF}"), ("JSON \\n", #"Regards,\n"#),
+        ("JSON \\t", #"\t"#), ("JSON \\r", #"\r"#), ("JSON \\/", #"\/"#), ("JSON \\\"", #"\""#),
+        ("JSON \\u00e9", #"\u00e9"#),
+    ]
+    /// What real text puts right after a value.
+    static let neighboursAfter: [(String, String)] = [
+        ("a guillemet", "»"), ("a curly quote", "”"), ("a full-width full stop", "。"), ("a no-break space", "\u{A0}"),
+        ("JSON \\n", #"\nBest"#), ("JSON \\\"", #"\""#),
+    ]
+
+    /// The example as written, and shaped the ways real data shapes it. A `labelled` rule (its match holds a
+    /// label before the value) gets its neighbours before the whole example instead of right before the span.
+    static func variants(of example: MarkedExample, labelled: Bool = false) -> [(String, MarkedExample)] {
         var out: [(String, MarkedExample)] = [("as written", example)]
+        for (name, text) in neighboursBefore {
+            let glue = Array(text.utf8)
+            out.append(("after \(name)", labelled ? example.wrapped(glue) : example.inserting(glue, before: true)))
+        }
+        for (name, text) in neighboursAfter {
+            out.append(("before \(name)", example.inserting(Array(text.utf8), before: false)))
+        }
+        out.append(("byte-order mark at the start", example.wrapped([0xEF, 0xBB, 0xBF])))
         out.append(("multibyte prefix", example.wrapped(Array("Zürich Ωμέγα 東京 — ".utf8))))
         out.append(("after invalid UTF-8", example.wrapped([0xFF, 0xC3, 0x20], [0x20, 0xFE])))
         out.append(("CRLF", example.wrapped(Array("line one\n".utf8), Array("\nlast line\n".utf8))

@@ -43,6 +43,24 @@ public struct MarkedExample: Sendable, Equatable {
             bytes: prefix + bytes + suffix, starts: starts.map { $0 + prefix.count }, ends: ends.map { $0 + prefix.count })
     }
 
+    /// The same example with `glue` right before (or after) each marked span.
+    func inserting(_ glue: [UInt8], before: Bool) -> MarkedExample {
+        var out: [UInt8] = []
+        var starts: [Int] = [], ends: [Int] = []
+        var cursor = 0
+        for (s, e) in spans {
+            out += bytes[cursor..<s]
+            if before { out += glue }
+            starts.append(out.count)
+            out += bytes[s..<e]
+            ends.append(out.count)
+            if !before { out += glue }
+            cursor = e
+        }
+        out += bytes[cursor...]
+        return MarkedExample(bytes: out, starts: starts, ends: ends)
+    }
+
     /// Every byte `from` replaced by `to` (lengths may differ), spans moved to match.
     func replacing(_ from: [UInt8], with to: [UInt8]) -> MarkedExample {
         var out: [UInt8] = []

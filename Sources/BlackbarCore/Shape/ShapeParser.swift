@@ -378,6 +378,11 @@ struct ShapeParser {
                 (UInt8(ascii: "p"), "Lo"):
                 item.set = ByteSet.upper.union(.lower)
             case (UInt8(ascii: "p"), "N"), (UInt8(ascii: "p"), "Nd"): item.set = .digits
+            // Scripts and marks: exactly their ASCII part (an exclusion built from it must not exclude more).
+            case (UInt8(ascii: "p"), "Latin"): item.set = ByteSet.upper.union(.lower)
+            case (UInt8(ascii: "p"), "Greek"), (UInt8(ascii: "p"), "Cyrillic"), (UInt8(ascii: "p"), "M"),
+                (UInt8(ascii: "p"), "Mn"):
+                item.set = ByteSet()
             default: item.set = .ascii
             }
             item.multiByte = true
