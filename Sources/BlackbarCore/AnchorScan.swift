@@ -187,6 +187,22 @@ struct WindowList {
 
     var isEmpty: Bool { starts.isEmpty }
 
+    /// The ranges covered by `a` or `b` (each sorted and disjoint), written to `out`.
+    static func union(_ a: WindowList, _ b: WindowList, into out: inout WindowList) {
+        out.reset()
+        var i = 0, j = 0
+        while i < a.starts.count || j < b.starts.count {
+            let takeA = j == b.starts.count || (i < a.starts.count && a.starts[i] <= b.starts[j])
+            if takeA {
+                out.add(a.starts[i], a.ends[i], gap: 0)
+                i += 1
+            } else {
+                out.add(b.starts[j], b.ends[j], gap: 0)
+                j += 1
+            }
+        }
+    }
+
     /// The ranges covered by both `a` and `b` (each sorted and disjoint), written to `out`.
     static func intersect(_ a: WindowList, _ b: WindowList, into out: inout WindowList) {
         out.reset()

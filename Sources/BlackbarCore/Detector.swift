@@ -64,6 +64,8 @@ public final class DetectorScratch {
     var windowCache: [WindowKey: WindowList] = [:]
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
     var qualifiedClusters: [Int: [Int]] = [:]
+    /// Segments of a batch joined into one subject (`Detector.scan(_:scratch:)` with several segments).
+    var joined: [UInt8] = []
     /// The subject with escapes and Unicode punctuation read as spaces, when it holds any (`SubjectMask`).
     var masked: [UInt8] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
@@ -150,8 +152,75 @@ public final class Detector: Sendable {
     public func scan(
         _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String? = nil, scratch: DetectorScratch
     ) -> [Finding] {
-        let kept = candidates(subject, region: region, field: field, scratch: scratch, keepDropped: false)
+        scan(subject, region: region, field: field.map(self.field), scratch: scratch)
+    }
+
+    /// Like `scan(_:region:field:scratch:)` with the field already resolved (`field(_:)`).
+    public func scan(
+        _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: FieldContext?, scratch: DetectorScratch
+    ) -> [Finding] {
+        let layout = SegmentLayout(whole: subject.count, field: field)
+        let kept = candidates(subject, region: region, layout: layout, scratch: scratch, keepDropped: false)
         return OverlapResolver.resolve(kept.map(\.finding))
+    }
+
+    /// The findings of a batch of segments, scanned in one call: each finding's `segment` is the index of its
+    /// segment in `segments` and its `range` is in that segment's buffer. Sorted by segment, then start.
+    ///
+    /// A value, its match and the context words that judge it all lie inside one segment: the segments are
+    /// scanned as one subject, joined by a line feed, a NUL and a line feed (no pattern crosses a NUL and a
+    /// line feed both), matches that cross a join are dropped, and context windows stop at the segment's ends.
+    /// So a million short cells cost one pass of each prefilter and each rule, not a million.
+    public func scan(_ segments: [Segment], scratch: DetectorScratch) -> [Finding] {
+        if segments.count == 1, let only = segments.first {
+            // One segment reads its bytes in place.
+            var found = only.buffer.bytes.withUnsafeBytes { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[only.range])
+                return scan(bytes, region: 0..<bytes.count, field: only.field, scratch: scratch)
+            }
+            for k in found.indices {
+                found[k].segment = 0
+                found[k].range = found[k].range.shifted(by: only.range.lowerBound)
+            }
+            return found
+        }
+        var joined = scratch.joined
+        scratch.joined = []
+        joined.removeAll(keepingCapacity: true)
+        var layout = SegmentLayout()
+        layout.starts.reserveCapacity(segments.count)
+        layout.ends.reserveCapacity(segments.count)
+        layout.fields.reserveCapacity(segments.count)
+        for segment in segments {
+            joined.append(contentsOf: SegmentLayout.join)
+            layout.starts.append(joined.count)
+            segment.buffer.bytes.withUnsafeBufferPointer { joined.append(contentsOf: $0[segment.range]) }
+            layout.ends.append(joined.count)
+            layout.fields.append(segment.field)
+        }
+        joined.append(contentsOf: SegmentLayout.join)
+        let kept = joined.withUnsafeBytes {
+            candidates($0, region: 0..<$0.count, layout: layout, scratch: scratch, keepDropped: false)
+        }
+        scratch.joined = joined
+        var found = OverlapResolver.resolve(kept.map(\.finding))
+        var k = 0
+        for i in found.indices {
+            while layout.ends[k] < found[i].range.end { k += 1 }
+            found[i].segment = k
+            found[i].range = found[i].range.shifted(by: segments[k].range.lowerBound - layout.starts[k])
+        }
+        return found
+    }
+
+    /// Resolves a field name (a column, a key path, a tag) against every rule once; hand the result to every
+    /// segment of that field.
+    public func field(_ name: String) -> FieldContext {
+        let tokens = ContextWords.fieldTokens(name)
+        return FieldContext(
+            name: name,
+            contextWords: ruleSet.rules.map { $0.context.firstMatch(segments: [], fieldTokens: tokens) },
+            negativeWords: ruleSet.rules.map { $0.negativeContext.firstMatch(segments: [], fieldTokens: tokens) })
     }
 
     /// Convenience for small inputs: scans all of `bytes` with a fresh scratch.
@@ -166,22 +235,30 @@ public final class Detector: Sendable {
         _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String?, scratch: DetectorScratch,
         keepDropped: Bool
     ) -> [Candidate] {
+        let layout = SegmentLayout(whole: subject.count, field: field.map(self.field))
+        return candidates(subject, region: region, layout: layout, scratch: scratch, keepDropped: keepDropped)
+    }
+
+    func candidates(
+        _ subject: UnsafeRawBufferPointer, region: Range<Int>, layout: SegmentLayout, scratch: DetectorScratch,
+        keepDropped: Bool
+    ) -> [Candidate] {
         guard SubjectMask.apply(subject, into: &scratch.masked) else {
-            return unmaskedCandidates(subject, region: region, field: field, scratch: scratch, keepDropped: keepDropped)
+            return unmaskedCandidates(subject, region: region, layout: layout, scratch: scratch, keepDropped: keepDropped)
         }
         let masked = scratch.masked
         return masked.withUnsafeBytes {
-            unmaskedCandidates($0, region: region, field: field, scratch: scratch, keepDropped: keepDropped)
+            unmaskedCandidates($0, region: region, layout: layout, scratch: scratch, keepDropped: keepDropped)
         }
     }
 
     private func unmaskedCandidates(
-        _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String?, scratch: DetectorScratch,
+        _ subject: UnsafeRawBufferPointer, region: Range<Int>, layout: SegmentLayout, scratch: DetectorScratch,
         keepDropped: Bool
     ) -> [Candidate] {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
         let length = subject.count
-        let fieldTokens = field.map(ContextWords.fieldTokens) ?? []
+        let opensAny = layout.fields.contains { $0?.opensAny == true }
         computeAnchors(base, length: length, region: region, scratch: scratch, digits: usesDigits, mixed: usesMixed)
         var runner: ShapeRunner? = nil
         if let automata = runnerAutomata {
@@ -216,7 +293,7 @@ public final class Detector: Sendable {
         for (index, rule) in ruleSet.rules.enumerated() {
             // A field named for this rule's data (a `dob` column, an `iban` key) opens the whole segment:
             // the prefilter must never hide a value whose context is its field name.
-            if !fieldTokens.isEmpty, rule.context.firstMatch(segments: [], fieldTokens: fieldTokens) != nil {
+            if layout.fields.count == 1, layout.fields[0]?.contextWords[index] != nil {
                 scratch.windows.reset()
                 scratch.windows.add(region.lowerBound, region.upperBound)
             } else if runner != nil, gateNumber[index] >= 0, rule.prefilter.isPositional {
@@ -231,6 +308,18 @@ public final class Detector: Sendable {
                 } else {
                     buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch, runner: runner)
                     if let key { scratch.windowCache[key] = scratch.windows }
+                }
+            }
+            if opensAny && layout.fields.count > 1 {
+                // In a batch, each segment whose field names this rule's data is opened whole.
+                var opened = WindowList()
+                for k in layout.fields.indices where layout.fields[k]?.contextWords[index] != nil {
+                    opened.add(layout.starts[k], layout.ends[k], gap: 0)
+                }
+                if !opened.isEmpty {
+                    var merged = WindowList()
+                    WindowList.union(scratch.windows, opened, into: &merged)
+                    scratch.windows = merged
                 }
             }
             if let runner, gateNumber[index] >= 0 {
@@ -250,6 +339,7 @@ public final class Detector: Sendable {
             scratch.windowCounts[index] &+= windows.starts.count
             scratch.windowBytes[index] &+= covered
             var resume = 0
+            var segment = 0
             for w in 0..<windows.starts.count {
                 let from = max(windows.starts[w], resume)
                 let to = windows.ends[w]
@@ -261,8 +351,12 @@ public final class Detector: Sendable {
                 ) { match in
                     resume = match.end
                     guard region.contains(match.start) else { return match.start < region.upperBound }
+                    // The segment holding the match; a match in a join or across one belongs to no segment.
+                    while segment + 1 < layout.starts.count && layout.starts[segment + 1] <= match.start { segment += 1 }
+                    guard match.start >= layout.starts[segment], match.end <= layout.ends[segment] else { return true }
                     if let candidate = evaluate(
-                        rule, index: index, match: match, subject: subject, fieldTokens: fieldTokens,
+                        rule, index: index, match: match, subject: subject,
+                        bounds: layout.starts[segment]..<layout.ends[segment], field: layout.fields[segment],
                         keepDropped: keepDropped)
                     {
                         out.append(candidate)
@@ -430,10 +524,13 @@ public final class Detector: Sendable {
     /// The bytes searched for context words: up to `contextWindow` bytes before and after the value.
     /// With `sameLine`, only those on the value's own line: negative words on a neighbouring line (an
     /// order number in the log line above) describe other data and must not lower this value.
-    func contextSegments(_ subject: UnsafeRawBufferPointer, _ value: ByteRange, sameLine: Bool) -> [UnsafeRawBufferPointer] {
+    /// Never outside `bounds`, the value's segment.
+    func contextSegments(
+        _ subject: UnsafeRawBufferPointer, _ value: ByteRange, bounds: Range<Int>, sameLine: Bool
+    ) -> [UnsafeRawBufferPointer] {
         let w = options.contextWindow
-        var start = max(0, value.start - w)
-        var end = min(subject.count, value.end + w)
+        var start = max(bounds.lowerBound, value.start - w)
+        var end = min(bounds.upperBound, value.end + w)
         if sameLine {
             var s = value.start
             while s > start && subject[s - 1] != 0x0A { s -= 1 }
@@ -449,7 +546,8 @@ public final class Detector: Sendable {
     }
 
     private func evaluate(
-        _ rule: Rule, index: Int, match: PatternMatch, subject: UnsafeRawBufferPointer, fieldTokens: [[UInt8]],
+        _ rule: Rule, index: Int, match: PatternMatch, subject: UnsafeRawBufferPointer, bounds: Range<Int>,
+        field: FieldContext?,
         keepDropped: Bool
     ) -> Candidate? {
         let valueRange = ByteRange(match.valueStart, match.valueEnd)
@@ -458,8 +556,8 @@ public final class Detector: Sendable {
         var contextChecked = false
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
-            let segments = contextSegments(subject, valueRange, sameLine: false)
-            contextWord = rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens)
+            let segments = contextSegments(subject, valueRange, bounds: bounds, sameLine: false)
+            contextWord = rule.context.firstMatch(segments: segments, fieldTokens: []) ?? field?.contextWords[index]
             if contextWord == nil { return nil }
             contextChecked = true
         }
@@ -475,12 +573,13 @@ public final class Detector: Sendable {
         var negativeWord: String? = nil
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
             if !contextChecked {
-                let segments = contextSegments(subject, valueRange, sameLine: false)
-                contextWord = rule.context.firstMatch(segments: segments, fieldTokens: fieldTokens)
+                let segments = contextSegments(subject, valueRange, bounds: bounds, sameLine: false)
+                contextWord = rule.context.firstMatch(segments: segments, fieldTokens: []) ?? field?.contextWords[index]
             }
             if !rule.negativeContext.isEmpty {
-                let ownLine = contextSegments(subject, valueRange, sameLine: true)
-                negativeWord = rule.negativeContext.firstMatch(segments: ownLine, fieldTokens: fieldTokens)
+                let ownLine = contextSegments(subject, valueRange, bounds: bounds, sameLine: true)
+                negativeWord =
+                    rule.negativeContext.firstMatch(segments: ownLine, fieldTokens: []) ?? field?.negativeWords[index]
             }
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }
@@ -519,5 +618,24 @@ struct WindowKey: Hashable {
         case .mixed(let minimum): (kind, a, b, bytes) = (4, minimum, 0, [])
         }
         window = rule.window
+    }
+}
+
+/// Where the segments of a subject lie, and their fields: one segment over the whole subject for a text
+/// block, or the segments of a batch joined by `join`.
+struct SegmentLayout {
+    /// What joins the segments of a batch: no pattern crosses a NUL and a line feed both.
+    static let join: [UInt8] = [0x0A, 0x00, 0x0A]
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var fields: [FieldContext?] = []
+
+    init() {}
+
+    /// One segment over `0..<count`.
+    init(whole count: Int, field: FieldContext?) {
+        starts = [0]
+        ends = [count]
+        fields = [field]
     }
 }

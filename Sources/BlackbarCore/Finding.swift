@@ -59,6 +59,8 @@ public struct Finding: Sendable, Equatable {
     public var priority: Int
     /// Why it was made; filled when the detector runs with `explain`.
     public var explanation: Explanation?
+    /// The index of its segment in the batch scanned (`Detector.scan(_:scratch:)`); 0 for a single subject.
+    public var segment: Int = 0
 
     /// Creates a finding.
     public init(

@@ -50,7 +50,7 @@ public final class BlockReader {
     public init(fd: Int32, name: String, blockSize: Int = 1 << 20, lookbehind: Int = 256, lookahead: Int = 4096) {
         self.fd = fd
         self.name = name
-        self.blockSize = max(blockSize, 1024)
+        self.blockSize = max(blockSize, 1)
         self.lookbehind = lookbehind
         self.lookahead = lookahead
     }

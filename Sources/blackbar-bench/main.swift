@@ -3,7 +3,7 @@
 //
 //   swift run -c release blackbar-bench [--mb 100] [--runs 3] [--rule-mb 16] [--no-per-rule] [--rules DIR]
 //                                       [--windows] [--block-kb N] [--no-shape-gate] [--keep]
-//                                       [--corpus FILE] [--workers N]
+//                                       [--corpus FILE] [--workers N] [--segments N]
 //
 // MB = 10^6 bytes. Each figure is the median of --runs runs; the corpus file sits in the page cache.
 import BlackbarCore
@@ -91,6 +91,11 @@ if givenCorpus == nil {
     guard stat(corpus, &info) == 0 else { fatalError("cannot read \(corpus)") }
     size = Int(info.st_size)
     print("corpus: \(corpus), \(String(format: "%.1f", Double(size) / 1e6)) MB (given), \(ruleSet.rules.count) rules")
+}
+if argument("--segments", 0) > 0 {
+    benchSegments(corpus: corpus, cells: argument("--segments", 0), runs: runs, detector: detector)
+    if givenCorpus == nil && !CommandLine.arguments.contains("--keep") { unlink(corpus) }
+    exit(0)
 }
 let gated = Set(detector.gatedRuleIDs)
 if detectorOptions.shapeGate {

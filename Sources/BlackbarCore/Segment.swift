@@ -1,0 +1,81 @@
+/// Bytes that many segments share without copying (a block of a file, a CSV record, a metadata field).
+public final class SharedBytes: Sendable {
+    /// The bytes.
+    public let bytes: [UInt8]
+
+    /// Wraps `bytes`.
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// Where a segment's first byte sits in its source: what its findings' locations are computed from.
+///
+/// Text fills `offset`, `line` and `column`; records add `record` and `path` (a column name or a JSON path
+/// such as `$.users[3].email`); metadata fills `path` with the tag (`EXIF:Artist`).
+public struct SegmentOrigin: Sendable, Equatable {
+    /// Byte offset in the source.
+    public var offset: Int
+    /// 1-based line of that byte in the source, when the source has lines.
+    public var line: Int?
+    /// 1-based byte column of that byte on its line.
+    public var column: Int?
+    /// 1-based record (row, JSON Lines line).
+    public var record: Int?
+    /// Column name, key path or metadata tag.
+    public var path: String?
+
+    /// Creates an origin.
+    public init(offset: Int, line: Int? = nil, column: Int? = nil, record: Int? = nil, path: String? = nil) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+        self.record = record
+        self.path = path
+    }
+}
+
+/// A piece of input handed to the detector: bytes (a shared buffer and a range), where they sit, and the
+/// field they belong to. The detector never learns the format; a format never sees a regex.
+public struct Segment: Sendable {
+    /// The buffer holding the bytes.
+    public let buffer: SharedBytes
+    /// The segment's bytes in `buffer`.
+    public let range: Range<Int>
+    /// Where `range.lowerBound` sits in the source.
+    public let origin: SegmentOrigin
+    /// The field (column, key, tag) whose name is context for every value in the segment; nil for text.
+    public let field: FieldContext?
+
+    /// Creates a segment.
+    public init(buffer: SharedBytes, range: Range<Int>, origin: SegmentOrigin, field: FieldContext? = nil) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= buffer.bytes.count, "segment outside its buffer")
+        self.buffer = buffer
+        self.range = range
+        self.origin = origin
+        self.field = field
+    }
+
+    /// A segment over all of `bytes`, at `offset` 0.
+    public init(_ bytes: [UInt8], field: FieldContext? = nil) {
+        self.init(buffer: SharedBytes(bytes), range: 0..<bytes.count, origin: SegmentOrigin(offset: 0), field: field)
+    }
+}
+
+/// A field name (a CSV column, a JSON key path, a metadata tag) and what it says to each rule of one
+/// detector, resolved once per field rather than once per rule per value. Made by `Detector.field(_:)`.
+public final class FieldContext: Sendable {
+    /// The name as given.
+    public let name: String
+    /// Per rule index: the rule's context word that the name holds (it also opens the whole field to the rule).
+    let contextWords: [String?]
+    /// Per rule index: the rule's negative context word that the name holds.
+    let negativeWords: [String?]
+    /// Whether some rule's context word is in the name.
+    let opensAny: Bool
+
+    init(name: String, contextWords: [String?], negativeWords: [String?]) {
+        self.name = name
+        self.contextWords = contextWords
+        self.negativeWords = negativeWords
+        opensAny = contextWords.contains { $0 != nil }
+    }
+}
