@@ -1,0 +1,133 @@
+import BlackbarCore
+
+/// A path with the personal data in its names replaced: one form for logs and messages, one for the
+/// names of redacted output files. Components without findings are kept byte for byte.
+public struct ScreenedPath: Sendable {
+    /// The path as given (bytes that are not UTF-8 shown as U+FFFD when it was given as bytes).
+    public let original: String
+    /// For logs and messages: each value replaced by `<ENTITY:fp8>`.
+    public let display: String
+    /// For output file names: each value replaced by `ENTITY-fp8` (no `<`, `>` or `:`).
+    public let safeName: String
+    /// `safeName` as bytes, with bytes that are not UTF-8 kept as they were: what to hand the file system.
+    public let safeNameBytes: [UInt8]
+    /// Each value found: the index of its component (split on `/`, counting empty ones) and its entity.
+    public let findings: [(component: Int, entity: String)]
+
+    /// Whether any name in the path holds personal data.
+    public var hasPersonalData: Bool { !findings.isEmpty }
+}
+
+/// Screens file and folder names for personal data, so a path such as `pn/jane.doe@gmail.com.txt` never
+/// reaches a log, a message or an output name as it is.
+///
+/// Each component (split on `/`) is scanned on its own and whole, and again in two forms a name needs:
+/// - without its last extensions: an extension can hide a value from a rule whose pattern reads it as part
+///   of the value (the email rule takes `gmail.com.txt` as the domain, and its validator rejects `.txt`);
+/// - with `_` read as a space: names use it between words (`John_Smith_123-45-6789.pdf`), where rules that
+///   refuse a value glued to a word character (`\w` holds `_`) would not see one.
+/// The findings of all scans are resolved as overlapping candidates are (`jane_doe@example.com` is found
+/// whole, not as `doe@example.com`).
+///
+/// A screen keeps one detector scratch (its match buffers and lazily built automaton, reused from name to
+/// name), shared by its copies: use one screen per thread.
+public struct PathNameScreen {
+    /// Returns a short hex fingerprint of a value of an entity; the caller decides the key.
+    public typealias Fingerprint = (_ entity: String, _ value: [UInt8]) -> String
+
+    /// The detector that scans each name.
+    public let detector: Detector
+    private let fingerprint: Fingerprint
+    private let scratch = DetectorScratch()
+    /// How many trailing extensions are taken off, one at a time (`name.tar.gz.1`).
+    private static let maxExtensions = 4
+    /// The longest extension taken off.
+    private static let maxExtensionLength = 8
+
+    /// Creates a screen.
+    public init(detector: Detector, fingerprint: @escaping Fingerprint) {
+        self.detector = detector
+        self.fingerprint = fingerprint
+    }
+
+    /// Screens a path given as a string.
+    public func screen(_ path: String) -> ScreenedPath {
+        screen(bytes: Array(path.utf8), original: path)
+    }
+
+    /// Screens a path given as the file system's bytes (which need not be UTF-8).
+    public func screen(bytes path: [UInt8]) -> ScreenedPath {
+        screen(bytes: path, original: String(decoding: path, as: UTF8.self))
+    }
+
+    /// The findings in one file or folder name, sorted by start and not overlapping, offsets into `name`.
+    public func findings(inName name: [UInt8]) -> [Finding] {
+        let ends = [name.count] + Self.stemEnds(name)
+        // Same length as the name: offsets into it are offsets into the name.
+        let spaced = name.contains(0x5F) ? [name.map { $0 == 0x5F ? 0x20 : $0 }] : []
+        var all: [Finding] = []
+        for form in [name] + spaced {
+            form.withUnsafeBytes { whole in
+                for end in ends {
+                    let stem = UnsafeRawBufferPointer(rebasing: whole[..<end])
+                    all += detector.scan(stem, region: 0..<end, scratch: scratch)
+                }
+            }
+        }
+        return OverlapResolver.resolve(all)
+    }
+
+    private func screen(bytes path: [UInt8], original: String) -> ScreenedPath {
+        var display: [UInt8] = []
+        var safe: [UInt8] = []
+        var found: [(component: Int, entity: String)] = []
+        for (index, component) in path.split(separator: 0x2F, omittingEmptySubsequences: false).enumerated() {
+            if index > 0 {
+                display.append(0x2F)
+                safe.append(0x2F)
+            }
+            let name = Array(component)
+            var cursor = 0
+            for finding in findings(inName: name) {
+                let value = Array(name[finding.range.start..<finding.range.end])
+                let short = fingerprint(finding.entity, value).prefix(8)
+                display += name[cursor..<finding.range.start]
+                display += Array("<\(finding.entity):\(short)>".utf8)
+                safe += name[cursor..<finding.range.start]
+                safe += Array("\(finding.entity)-\(short)".utf8)
+                cursor = finding.range.end
+                found.append((index, finding.entity))
+            }
+            display += name[cursor...]
+            safe += name[cursor...]
+        }
+        return ScreenedPath(
+            original: original, display: String(decoding: display, as: UTF8.self),
+            safeName: String(decoding: safe, as: UTF8.self), safeNameBytes: safe, findings: found)
+    }
+
+    /// Where a name ends without its last extensions, longest first: a backup's trailing `~`, then up to four
+    /// extensions, each a `.` after at least one byte and 1 to 8 ASCII letters and digits holding a letter
+    /// (`.txt`, `.mp3`) or 1 to 3 digits (a rotated log's `.1`, a split archive's `.001`; not `.2024`:
+    /// taking a longer number off could cut a value short of what makes it one).
+    static func stemEnds(_ name: [UInt8]) -> [Int] {
+        var ends: [Int] = []
+        var end = name.count
+        if end > 1 && name[end - 1] == 0x7E {
+            end -= 1
+            ends.append(end)
+        }
+        var taken = 0
+        while taken < maxExtensions, let dot = name[..<end].lastIndex(of: 0x2E), dot > 0 {
+            let ext = name[(dot + 1)..<end]
+            let hasLetter = ext.contains { (0x61...0x7A).contains($0 | 0x20) }
+            guard (1...maxExtensionLength).contains(ext.count), hasLetter || ext.count <= 3,
+                ext.allSatisfy({ (0x61...0x7A).contains($0 | 0x20) || (0x30...0x39).contains($0) })
+            else { break }
+            end = dot
+            ends.append(end)
+            taken += 1
+        }
+        return ends
+    }
+}
