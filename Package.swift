@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "blackbar", targets: ["blackbar"]),
         .library(name: "BlackbarCore", targets: ["BlackbarCore"]),
         .library(name: "BlackbarRules", targets: ["BlackbarRules"]),
+        .library(name: "BlackbarPipeline", targets: ["BlackbarPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,11 +37,17 @@ let package = Package(
         .target(name: "BlackbarRedaction", dependencies: ["BlackbarCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Regulation taxonomy and the risk log.
         .target(name: "BlackbarRisk", dependencies: ["BlackbarCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        // A run: sources, detector, policy, writers and risk events wired together; what the CLI calls.
+        .target(
+            name: "BlackbarPipeline",
+            dependencies: [
+                "BlackbarCore", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
+                .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "blackbar",
             dependencies: [
                 "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk",
-                "BlackbarValidators",
+                "BlackbarValidators", "BlackbarPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,7 +58,10 @@ let package = Package(
         .testTarget(name: "BlackbarRegexTests", dependencies: ["BlackbarRegex"]),
         .testTarget(
             name: "BlackbarEngineTests",
-            dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarValidators"]),
+            dependencies: [
+                "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarValidators",
+                "BlackbarPipeline",
+            ]),
         .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
         .testTarget(name: "BlackbarCLITests", dependencies: ["blackbar"]),
     ]

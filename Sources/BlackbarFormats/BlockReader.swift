@@ -31,7 +31,10 @@ public struct TextBlock: Sendable {
 /// Reads a file descriptor as a sequence of blocks of about `blockSize` bytes, ending at a line feed
 /// when one is near, so memory stays flat however long the stream is.
 public final class BlockReader {
+    /// A descriptor (-1 when the bytes are in memory).
     let fd: Int32
+    /// Bytes to read instead of a descriptor (a decoded UTF-16 file).
+    private let memory: [UInt8]?
     let name: String
     let blockSize: Int
     let lookbehind: Int
@@ -47,8 +50,26 @@ public final class BlockReader {
     public private(set) var bytesRead = 0
 
     /// Creates a reader. The descriptor stays open; the caller closes it.
-    public init(fd: Int32, name: String, blockSize: Int = 1 << 20, lookbehind: Int = 256, lookahead: Int = 4096) {
+    ///
+    /// `prefix` holds bytes already read from the descriptor (a pipe's first bytes, read to sniff it).
+    public init(
+        fd: Int32, name: String, prefix: [UInt8] = [], blockSize: Int = 1 << 20, lookbehind: Int = 256,
+        lookahead: Int = 4096
+    ) {
         self.fd = fd
+        memory = nil
+        buffer = prefix
+        bytesRead = prefix.count
+        self.name = name
+        self.blockSize = max(blockSize, 1)
+        self.lookbehind = lookbehind
+        self.lookahead = lookahead
+    }
+
+    /// A reader over bytes already in memory.
+    public init(bytes: [UInt8], name: String, blockSize: Int = 1 << 20, lookbehind: Int = 256, lookahead: Int = 4096) {
+        fd = -1
+        memory = bytes
         self.name = name
         self.blockSize = max(blockSize, 1)
         self.lookbehind = lookbehind
@@ -112,7 +133,7 @@ public final class BlockReader {
         while !eof && buffer.count < wanted {
             // Nothing more to read right now and a complete line is waiting: hand it on instead of blocking.
             // (poll first: it is one cheap call; the line-feed search runs only when the stream pauses)
-            if buffer.count > regionStart - bufferOffset, !Self.isReadable(fd, waitingMilliseconds: 50),
+            if memory == nil, buffer.count > regionStart - bufferOffset, !Self.isReadable(fd, waitingMilliseconds: 50),
                 buffer[(regionStart - bufferOffset)...].contains(0x0A)
             {
                 paused = true
@@ -125,6 +146,15 @@ public final class BlockReader {
             var failure: Int32 = 0
             buffer.append(contentsOf: repeatElement(0, count: chunk))
             buffer.withUnsafeMutableBytes { raw in
+                if let memory {
+                    got = min(chunk, memory.count - bytesRead)
+                    if got > 0 {
+                        memory.withUnsafeBytes {
+                            raw.baseAddress!.advanced(by: old).copyMemory(from: $0.baseAddress! + bytesRead, byteCount: got)
+                        }
+                    }
+                    return
+                }
                 while true {
                     let n = read(fd, raw.baseAddress! + old, chunk)
                     if n < 0 && errno == EINTR { continue }

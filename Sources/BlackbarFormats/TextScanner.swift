@@ -39,11 +39,29 @@ public final class TextScanner {
     ///
     /// - Parameter handler: receives each block and its findings, in order; findings are sorted and
     ///   non-overlapping, offsets are input-wide. Throwing stops the scan.
+    ///
+    /// `prefix`: bytes already read from `fd` (a pipe's first bytes, read to sniff its encoding).
     public func scan(
-        fd: Int32, name: String, handler: (TextBlock, [LocatedFinding]) throws -> Void
+        fd: Int32, name: String, prefix: [UInt8] = [], handler: (TextBlock, [LocatedFinding]) throws -> Void
     ) throws -> TextScanStats {
-        let lookahead = max(4096, detector.ruleSet.maxWindow * 2)
-        let reader = BlockReader(fd: fd, name: name, blockSize: blockSize, lookbehind: 256, lookahead: lookahead)
+        let reader = BlockReader(
+            fd: fd, name: name, prefix: prefix, blockSize: blockSize, lookbehind: 256, lookahead: lookahead)
+        return try scan(reader, handler)
+    }
+
+    /// Scans bytes already in memory (a decoded UTF-16 file), in blocks as a stream would be.
+    public func scan(bytes: [UInt8], name: String, handler: (TextBlock, [LocatedFinding]) throws -> Void) throws
+        -> TextScanStats
+    {
+        try scan(BlockReader(bytes: bytes, name: name, blockSize: blockSize, lookbehind: 256, lookahead: lookahead), handler)
+    }
+
+    /// Bytes after a block's region that its matches and context may read.
+    private var lookahead: Int { max(4096, detector.ruleSet.maxWindow * 2) }
+
+    private func scan(_ reader: BlockReader, _ handler: (TextBlock, [LocatedFinding]) throws -> Void) throws
+        -> TextScanStats
+    {
         var stats = TextScanStats()
         var locator = LineLocator()
         var carryEnd = 0

@@ -36,8 +36,9 @@ public enum Operator: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The bytes that replace `value`, a finding of `entity`.
-    public func replacement(for value: UnsafeRawBufferPointer, entity: String) -> [UInt8] {
+    /// The bytes that replace `value`, a finding of `entity`. `context` holds the run's keys and counters
+    /// (for the keyed operators to come; the ones here need none).
+    public func replacement(for value: UnsafeRawBufferPointer, entity: String, context: RunContext? = nil) -> [UInt8] {
         switch self {
         case .keep: return Array(value)
         case .remove: return []

@@ -1,46 +1,62 @@
 import BlackbarCore
 
-/// Applies findings to bytes: each finding's span is replaced by its operator's output, every other byte is kept.
+/// Turns findings into edits: each finding's operator decides its replacement. Every other byte is kept
+/// by the writer that applies the edits.
 public struct Redactor: Sendable {
     /// The policy deciding each finding's operator.
     public let policy: RedactionPolicy
+    /// Keys and run-scoped counters the operators may use.
+    public let context: RunContext?
 
     /// Creates a redactor.
-    public init(policy: RedactionPolicy) { self.policy = policy }
+    public init(policy: RedactionPolicy, context: RunContext? = nil) {
+        self.policy = policy
+        self.context = context
+    }
 
-    /// Writes `bytes[range]` with every finding inside it replaced, in order.
+    /// The edits for `findings` (sorted by start, non-overlapping, offsets into `bytes`). A `keep` finding
+    /// makes no edit.
     ///
-    /// - Parameters:
-    ///   - findings: sorted by start, non-overlapping, offsets into `bytes`.
-    ///   - from: first byte to write (a finding that ended past the previous region moves it forward).
-    ///   - write: receives the output in pieces.
-    /// - Returns: the offset where writing stopped (past `range.upperBound` when the last finding crossed it).
-    @discardableResult
-    public func redact(
-        _ bytes: UnsafeRawBufferPointer, from: Int, to: Int, findings: [Finding],
-        write: (UnsafeRawBufferPointer) -> Void
-    ) -> Int {
-        var cursor = from
-        for finding in findings where finding.range.start >= cursor {
-            if finding.range.start > cursor {
-                write(UnsafeRawBufferPointer(rebasing: bytes[cursor..<finding.range.start]))
+    /// Records in = records out: a value that spans line breaks (a three-line passport MRZ) is replaced line
+    /// by line, each line's piece by its own replacement, and the line breaks stay.
+    public func edits(for findings: [Finding], in bytes: UnsafeRawBufferPointer) -> [Edit] {
+        var edits: [Edit] = []
+        edits.reserveCapacity(findings.count)
+        for finding in findings {
+            let op = policy.operator(for: finding.entity)
+            if op == .keep { continue }
+            var start = finding.range.start
+            let end = finding.range.end
+            // Each line's piece of the value, without its line break (LF or CRLF).
+            var i = start
+            while i < end {
+                guard bytes[i] == 0x0A else {
+                    i += 1
+                    continue
+                }
+                let pieceEnd = i > start && bytes[i - 1] == 0x0D ? i - 1 : i
+                append(&edits, finding, op, start..<pieceEnd, bytes)
+                start = i + 1
+                i += 1
             }
-            let value = UnsafeRawBufferPointer(rebasing: bytes[finding.range.start..<finding.range.end])
-            let replacement = policy.operator(for: finding.entity).replacement(for: value, entity: finding.entity)
-            replacement.withUnsafeBytes(write)
-            cursor = finding.range.end
+            append(&edits, finding, op, start..<end, bytes)
         }
-        if cursor < to { write(UnsafeRawBufferPointer(rebasing: bytes[cursor..<to])) }
-        return max(cursor, to)
+        return edits
+    }
+
+    private func append(
+        _ edits: inout [Edit], _ finding: Finding, _ op: Operator, _ range: Range<Int>, _ bytes: UnsafeRawBufferPointer
+    ) {
+        guard !range.isEmpty else { return }
+        let value = UnsafeRawBufferPointer(rebasing: bytes[range])
+        edits.append(Edit(
+            segment: finding.segment, range: range,
+            action: .replace(op.replacement(for: value, entity: finding.entity, context: context)), entity: finding.entity))
     }
 
     /// Redacts a whole buffer in memory.
     public func redact(_ bytes: [UInt8], findings: [Finding]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            _ = redact(raw, from: 0, to: raw.count, findings: findings) { out.append(contentsOf: $0) }
-        }
-        return out
+        let edits = bytes.withUnsafeBytes { self.edits(for: findings, in: $0) }
+        return TextEdits.apply(edits, to: bytes)
     }
 }

@@ -1,7 +1,7 @@
 import BlackbarCore
 
 /// `run.start`: what ran, with which rules and policy.
-public struct RunStartEvent: Encodable, Sendable {
+public struct RunStartEvent: RiskEvent {
     /// The event type, as written in the log.
     public let event = "run.start"
     /// When the event was written (ISO 8601, UTC).
@@ -47,46 +47,16 @@ public struct RunStartEvent: Encodable, Sendable {
     }
 }
 
-/// Where a finding is, for the log: byte range plus line/column or record/field.
-public struct EventLocation: Encodable, Sendable {
-    /// First byte of the value (UTF-8 offset into the input).
-    public var byteStart: Int
-    /// One past the last byte of the value.
-    public var byteEnd: Int
-    /// 1-based line of the value.
-    public var line: Int?
-    /// 1-based byte column of the value.
-    public var column: Int?
-    /// 1-based record number (structured formats).
-    public var record: Int?
-    /// Column name, key path or metadata tag (structured formats).
-    public var field: String?
-
-    /// Creates the event.
-    public init(byteStart: Int, byteEnd: Int, line: Int?, column: Int?, record: Int?, field: String?) {
-        self.byteStart = byteStart
-        self.byteEnd = byteEnd
-        self.line = line
-        self.column = column
-        self.record = record
-        self.field = field
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case line, column, record, field
-        case byteStart = "byte_start"
-        case byteEnd = "byte_end"
-    }
-}
-
 /// `finding`: one piece of personal data, never its value.
-public struct FindingEvent: Encodable, Sendable {
+public struct FindingEvent: RiskEvent {
     /// The event type, as written in the log.
     public let event = "finding"
     /// The input (path, or `-` for stdin).
     public var input: String
-    /// Where the value sits.
-    public var location: EventLocation
+    /// The value's bytes in the input.
+    public var range: ByteRange
+    /// Where the value sits, in terms a person reads.
+    public var location: Location
     /// What kind of data it is (`EMAIL_ADDRESS`).
     public var entity: String
     /// The rule that found it.
@@ -106,8 +76,9 @@ public struct FindingEvent: Encodable, Sendable {
     /// CCPA/CPRA categories of the entity.
     public var ccpa: CCPACategories
     /// Creates the event.
-    public init(input: String, location: EventLocation, entity: String, rule: String, confidence: Double, validated: Bool, action: String, fingerprint: String, severity: Severity, gdpr: GDPRCategories, ccpa: CCPACategories) {
+    public init(input: String, range: ByteRange, location: Location, entity: String, rule: String, confidence: Double, validated: Bool, action: String, fingerprint: String, severity: Severity, gdpr: GDPRCategories, ccpa: CCPACategories) {
         self.input = input
+        self.range = range
         self.location = location
         self.entity = entity
         self.rule = rule
@@ -119,10 +90,43 @@ public struct FindingEvent: Encodable, Sendable {
         self.gdpr = gdpr
         self.ccpa = ccpa
     }
+
+    enum CodingKeys: String, CodingKey {
+        case event, input, location, entity, rule, confidence, validated, action, fingerprint, severity, gdpr, ccpa
+    }
+
+    enum LocationKeys: String, CodingKey {
+        case line, column, record, field
+        case byteStart = "byte_start"
+        case byteEnd = "byte_end"
+    }
+
+    /// The log keeps one `location` object: the byte range beside the line and column (or record and field).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(event, forKey: .event)
+        try c.encode(input, forKey: .input)
+        var l = c.nestedContainer(keyedBy: LocationKeys.self, forKey: .location)
+        try l.encode(range.start, forKey: .byteStart)
+        try l.encode(range.end, forKey: .byteEnd)
+        try l.encodeIfPresent(location.line, forKey: .line)
+        try l.encodeIfPresent(location.column, forKey: .column)
+        try l.encodeIfPresent(location.record, forKey: .record)
+        try l.encodeIfPresent(location.field, forKey: .field)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(validated, forKey: .validated)
+        try c.encode(action, forKey: .action)
+        try c.encode(fingerprint, forKey: .fingerprint)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(gdpr, forKey: .gdpr)
+        try c.encode(ccpa, forKey: .ccpa)
+    }
 }
 
 /// `input.summary`: per input counts and hashes.
-public struct InputSummaryEvent: Encodable, Sendable {
+public struct InputSummaryEvent: RiskEvent {
     /// The event type, as written in the log.
     public let event = "input.summary"
     /// The input (path, or `-` for stdin).
@@ -145,9 +149,17 @@ public struct InputSummaryEvent: Encodable, Sendable {
     public var residualFindings: Int?
     /// Set when the input was not scanned (binary), with why.
     public var skipped: String?
+    /// The input's text encoding when it is not plain UTF-8 (`utf-8-bom`, `utf-16le`, `utf-16be`).
+    public var encoding: String?
+    /// Redact: the scans of the output it took to reach a fixed point (1: the first rescan found nothing).
+    public var redactionPasses: Int?
 
     /// Creates the event.
-    public init(input: String, output: String?, bytes: Int, sha256Input: String, sha256Output: String?, findings: Int, byEntity: [String: Int], bySeverity: [String: Int], residualFindings: Int?, skipped: String?) {
+    public init(
+        input: String, output: String?, bytes: Int, sha256Input: String, sha256Output: String?, findings: Int,
+        byEntity: [String: Int], bySeverity: [String: Int], residualFindings: Int?, skipped: String?,
+        encoding: String? = nil, redactionPasses: Int? = nil
+    ) {
         self.input = input
         self.output = output
         self.bytes = bytes
@@ -158,10 +170,13 @@ public struct InputSummaryEvent: Encodable, Sendable {
         self.bySeverity = bySeverity
         self.residualFindings = residualFindings
         self.skipped = skipped
+        self.encoding = encoding
+        self.redactionPasses = redactionPasses
     }
 
     enum CodingKeys: String, CodingKey {
-        case event, input, output, bytes, findings, skipped
+        case event, input, output, bytes, findings, skipped, encoding
+        case redactionPasses = "redaction_passes"
         case sha256Input = "sha256_input"
         case sha256Output = "sha256_output"
         case byEntity = "by_entity"
@@ -184,7 +199,7 @@ public struct RiskRating: Encodable, Sendable {
 }
 
 /// `run.summary`: totals and what the law says about what was found.
-public struct RunSummaryEvent: Encodable, Sendable {
+public struct RunSummaryEvent: RiskEvent {
     /// The event type, as written in the log.
     public let event = "run.summary"
     /// When the event was written (ISO 8601, UTC).

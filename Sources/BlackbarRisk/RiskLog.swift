@@ -1,12 +1,11 @@
 import BlackbarCore
 import Foundation
 
-/// Writes the GDPR/CCPA risk log as JSON Lines (appending), and keeps the run's totals.
+/// The GDPR/CCPA risk log of a run: the run's totals (its tally) and the sinks events go to.
 ///
 /// Never receives a raw value: findings arrive with their fingerprint already computed.
 public final class RiskLog {
-    private let handle: FileHandle?
-    private let encoder: JSONEncoder
+    private let sinks: [any RiskSink]
     /// The regulation mapping used for categories and severity.
     public let regulations: RegulationTable
     private(set) var byEntity: [String: Int] = [:]
@@ -14,26 +13,19 @@ public final class RiskLog {
     private(set) var inputs = 0
     private(set) var errors = 0
 
-    /// Opens `path` for appending (created if missing); a nil path keeps totals only.
-    public init(path: String?, regulations: RegulationTable) throws {
+    /// A log writing to `sinks` (none: totals only).
+    public init(sinks: [any RiskSink], regulations: RegulationTable) {
+        self.sinks = sinks
         self.regulations = regulations
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let path {
-            if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                    throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-                }
-            }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle?.seekToEnd()
-        } else {
-            handle = nil
-        }
+    }
+
+    /// A JSON Lines log appended to `path`; a nil path keeps totals only.
+    public convenience init(path: String?, regulations: RegulationTable) throws {
+        self.init(sinks: try path.map { [try JSONLinesRiskSink(path: $0)] } ?? [], regulations: regulations)
     }
 
     /// Whether events are written anywhere (false: totals only, so callers can skip building events).
-    public var isWriting: Bool { handle != nil }
+    public var isWriting: Bool { !sinks.isEmpty }
 
     /// Records a finding's entity in the totals without writing an event.
     public func count(entity: String) {
@@ -42,11 +34,8 @@ public final class RiskLog {
     }
 
     /// Writes any event.
-    public func write<E: Encodable>(_ event: E) throws {
-        guard let handle else { return }
-        var data = try encoder.encode(event)
-        data.append(0x0A)
-        try handle.write(contentsOf: data)
+    public func write(_ event: any RiskEvent) throws {
+        for sink in sinks { try sink.write(event) }
     }
 
     /// Records and writes a finding.
@@ -104,8 +93,10 @@ public final class RiskLog {
             categoriesPresent: categories, risk: rating, errors: errors)
     }
 
-    /// Flushes and closes the file.
-    public func close() throws { try handle?.close() }
+    /// Finishes every sink.
+    public func close() throws {
+        for sink in sinks { try sink.close() }
+    }
 
     /// The current time in ISO 8601 (UTC).
     public static func now() -> String {

@@ -1,5 +1,5 @@
 import BlackbarCore
-import BlackbarFormats
+import BlackbarPipeline
 import Foundation
 
 /// Prints findings as a table or as JSON Lines. Values only with `showValues`.
@@ -54,12 +54,11 @@ final class FindingPrinter {
         }
     }
 
-    func print(_ located: LocatedFinding, input: String, block: TextBlock, to out: FDWriter) throws {
+    func print(_ located: ReportedFinding, input: String, to out: FDWriter) throws {
         let f = located.finding
         var value: String? = nil
         var valueBase64: String? = nil
-        if showValues {
-            let bytes = Array(block.bytes[(f.range.start - block.offset)..<(f.range.end - block.offset)])
+        if showValues, let bytes = located.value {
             if let text = String(validating: bytes, as: UTF8.self) { value = text } else {
                 valueBase64 = Data(bytes).base64EncodedString()
             }

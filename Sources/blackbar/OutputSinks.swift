@@ -1,3 +1,4 @@
+import BlackbarPipeline
 import Foundation
 
 #if canImport(Glibc)
@@ -105,3 +106,5 @@ final class AtomicFile {
 
     deinit { abandon() }
 }
+
+extension FDWriter: ByteOutput {}

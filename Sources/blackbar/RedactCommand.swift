@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlackbarCore
 import BlackbarFormats
+import BlackbarPipeline
 import BlackbarRedaction
 import Foundation
 
@@ -39,75 +40,60 @@ struct Redact: ParsableCommand {
 
     mutating func run() throws {
         guard case .success(let policy) = RedactionPolicy.parse(operators) else { throw ExitCode.validationFailure }
-        let detector = try rules.detector()
-        let redactor = Redactor(policy: policy)
-        let verifier = execution.riskLog == nil ? nil : Detector(ruleSet: detector.ruleSet, options: detector.options)
-        let job = try Job(detector: detector, run: execution) { policy.operator(for: $0).description }
+        let run = try execution.textRun(detector: try rules.detector(), policy: policy)
         var errors = 0
         let items = expandInputs(paths, errors: &errors)
+        for _ in 0..<errors { run.recordError() }
         let multiple = items.count > 1 || items.contains { $0.root != nil }
         if multiple && output == nil && !inPlace {
             throw ValidationError("several inputs or a folder need -o OUT (a folder) or --in-place")
         }
-        var policyLog = ["default": policy.defaultOperator.description]
-        for (entity, op) in policy.perEntity { policyLog[entity] = op.description }
-        try job.start(command: "redact", inputs: paths.isEmpty ? ["-"] : paths, policy: policyLog)
+        try run.start(command: "redact", version: Blackbar.version, inputs: paths.isEmpty ? ["-"] : paths)
+        let explainer = rules.explain ? FindingPrinter(format: .table, showValues: false, explain: true) : nil
+        let errorOut = FDWriter(fd: 2, name: "stderr")
         do {
             for item in items {
+                let input = RunInput(path: item.path)
                 let target = destination(for: item, multiple: multiple)
                 if let target, !item.isStdin, sameFile(target, item.path), !inPlace {
-                    diagnose("\(item.path): output would overwrite the input; use --in-place to mean that")
-                    errors += 1
+                    diagnose("\(input.display): output would overwrite the input; use --in-place to mean that")
+                    run.recordError()
                     continue
                 }
                 let file: AtomicFile?
                 do { file = try target.map(AtomicFile.init(path:)) } catch let error as CLIError {
                     diagnose(error.message)
-                    errors += 1
+                    run.recordError()
                     continue
                 }
                 let writer = file?.writer ?? FDWriter(fd: 1, name: "stdout")
-                var cursor = 0
                 do {
-                    let outcome = try job.process(item, outputName: target ?? "-") { block, findings in
-                        let local = findings.map { located -> Finding in
-                            var f = located.finding
-                            f.range = f.range.shifted(by: -block.offset)
-                            return f
-                        }
-                        var piece: [UInt8] = []
-                        piece.reserveCapacity(block.region.count)
-                        block.bytes.withUnsafeBytes { raw in
-                            let from = max(block.region.lowerBound, cursor - block.offset)
-                            let end = redactor.redact(raw, from: from, to: block.region.upperBound, findings: local) {
-                                piece.append(contentsOf: $0)
-                            }
-                            cursor = end + block.offset
-                        }
-                        try piece.withUnsafeBytes { try writer.write($0) }
-                        if file == nil { try writer.flush() }  // a streaming filter passes each block on at once
-                        // With a risk log, the output is rescanned block by block: residual findings must be 0.
-                        let residual = verifier?.scan(piece).count ?? 0
-                        return (piece, residual)
+                    let outcome = try run.redact(input, to: writer, outputName: target ?? "-", streaming: file == nil) {
+                        if let explainer { try explainer.print($0, input: input.display, to: errorOut) }
                     }
-                    if outcome.skipped {
+                    if outcome.skipped != nil {
                         file?.abandon()
                         continue
                     }
                     if let file { try file.commit() } else { try writer.flush() }
+                    try errorOut.flush()
+                } catch let error as RunError {
+                    file?.abandon()
+                    diagnose(error.message)
+                    if error.status == .error { run.recordError() }
                 } catch let error as CLIError {
                     file?.abandon()
                     diagnose(error.message)
-                    job.riskLog.recordError()
-                    errors += 1
+                    run.recordError()
                 }
             }
         } catch is BrokenPipe {
-            try? job.finish()
+            try? run.finish()
             throw ExitCode(0)
         }
-        try job.finish()
-        if errors > 0 { throw ExitCode(2) }
+        try run.finish()
+        diagnose(run.report.summary(command: "redact"))
+        if run.report.status != .done { throw ExitCode(run.report.status.rawValue) }
     }
 
     /// Where an input's redacted copy goes; nil means stdout.

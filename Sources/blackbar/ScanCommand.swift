@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlackbarCore
 import BlackbarFormats
+import BlackbarPipeline
 import Foundation
 
 #if canImport(Glibc)
@@ -34,11 +35,11 @@ struct Scan: ParsableCommand {
 
     mutating func run() throws {
         if showValues { diagnose("warning: --show-values prints raw personal data to stdout") }
-        let detector = try rules.detector()
-        let job = try Job(detector: detector, run: execution) { _ in "reported" }
+        let run = try execution.textRun(detector: try rules.detector(), policy: nil)
         var errors = 0
         let items = expandInputs(paths, errors: &errors)
-        try job.start(command: "scan", inputs: paths.isEmpty ? ["-"] : paths, policy: nil)
+        for _ in 0..<errors { run.recordError() }
+        try run.start(command: "scan", version: Blackbar.version, inputs: paths.isEmpty ? ["-"] : paths)
         let out = FDWriter(fd: 1, name: "stdout")
         let printer = FindingPrinter(
             format: format == .auto ? (isatty(1) == 1 ? .table : .jsonl) : format, showValues: showValues,
@@ -46,27 +47,28 @@ struct Scan: ParsableCommand {
         var tripped = false
         do {
             for item in items {
+                let input = RunInput(path: item.path)
                 do {
-                    let outcome = try job.process(item) { block, findings in
-                        for located in findings { try printer.print(located, input: item.path, block: block, to: out) }
-                        try out.flush()  // downstream sees each block's findings as soon as they exist
-                        return (nil, 0)
+                    // Downstream sees each block's findings as soon as they exist.
+                    let outcome = try run.scan(input, values: showValues, afterBlock: out.flush) {
+                        try printer.print($0, input: input.display, to: out)
                     }
                     if let highest = outcome.highest, failOn.trips(highest) { tripped = true }
-                } catch let error as CLIError {
+                } catch let error as RunError {
                     diagnose(error.message)
-                    job.riskLog.recordError()
-                    errors += 1
+                    run.recordError()
                 }
             }
             try printer.finish(to: out)
             try out.flush()
         } catch is BrokenPipe {
-            try? job.finish()
+            try? run.finish()
             throw ExitCode(tripped ? 1 : 0)
         }
-        try job.finish()
-        if errors > 0 { throw ExitCode(2) }
-        if tripped { throw ExitCode(1) }
+        try run.finish()
+        let report = run.report
+        if isatty(2) == 1 || report.status != .done { diagnose(report.summary(command: "scan")) }
+        let status = max(report.status, tripped ? .found : .done)
+        if status != .done { throw ExitCode(status.rawValue) }
     }
 }

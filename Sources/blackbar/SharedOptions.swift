@@ -1,5 +1,7 @@
 import ArgumentParser
 import BlackbarCore
+import BlackbarPipeline
+import BlackbarRedaction
 import BlackbarRisk
 import BlackbarRules
 import Foundation
@@ -61,12 +63,19 @@ struct RunOptions: ParsableArguments {
         do {
             return try RiskLog(path: riskLog, regulations: table)
         } catch {
-            throw CLIError("\(riskLog ?? "-"): cannot open the risk log: \(error.localizedDescription)")
+            throw CLIError("\(error)")
         }
     }
 
     func fingerprinter() throws -> Fingerprinter {
         do { return try Fingerprinter(keyFile: keyFile) } catch { throw CLIError("\(error)") }
+    }
+
+    /// The run over `detector`: a scan without a policy, a redaction with one.
+    func textRun(detector: Detector, policy: RedactionPolicy?) throws -> TextRun {
+        TextRun(
+            detector: detector, policy: policy, riskLog: try openRiskLog(),
+            context: RunContext(fingerprinter: try fingerprinter()), workers: jobs, allowBinary: binary)
     }
 }
 

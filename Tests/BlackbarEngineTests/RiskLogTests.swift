@@ -1,4 +1,5 @@
 import BlackbarCore
+import BlackbarRedaction
 import BlackbarRisk
 import BlackbarRules
 import Foundation
@@ -9,11 +10,11 @@ final class RiskLogTests: XCTestCase {
 
     func testSummaryNamesLegalCategoriesAndRating() throws {
         let log = try RiskLog(path: nil, regulations: try regulations())
-        let location = EventLocation(byteStart: 0, byteEnd: 11, line: 1, column: 1, record: nil, field: nil)
+        let location = Location(line: 1, column: 1)
         for entity in ["US_SSN", "EMAIL_ADDRESS"] {
             let entry = log.regulations.entry(for: entity)
             try log.record(FindingEvent(
-                input: "a.txt", location: location, entity: entity, rule: "r", confidence: 0.9, validated: true,
+                input: "a.txt", range: ByteRange(0, 11), location: location, entity: entity, rule: "r", confidence: 0.9, validated: true,
                 action: "reported", fingerprint: "f", severity: entry.severity, gdpr: entry.gdpr, ccpa: entry.ccpa))
         }
         let summary = log.summary(time: "t")

@@ -1,0 +1,424 @@
+import BlackbarCore
+import BlackbarFormats
+import BlackbarRedaction
+import BlackbarRisk
+import Crypto
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where redacted bytes go (a file written atomically, or stdout).
+public protocol ByteOutput: AnyObject {
+    /// Writes bytes.
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+    /// Hands buffered bytes on (a streaming filter's reader sees each block as soon as it exists).
+    func flush() throws
+}
+
+/// One input of a run: where to read it, and what to call it in messages, findings and the risk log
+/// (its name with any personal data in it redacted).
+public struct RunInput: Sendable {
+    /// A file path, or `-` for stdin.
+    public let path: String
+    /// The name shown everywhere the input is named.
+    public let display: String
+
+    /// Creates an input.
+    public init(path: String, display: String? = nil) {
+        self.path = path
+        self.display = display ?? path
+    }
+
+    var isStdin: Bool { path == "-" }
+}
+
+/// A finding as `scan` reports it: its range in the input's own bytes, where it is, and its value only
+/// when the caller asked for values.
+public struct ReportedFinding: Sendable {
+    /// The finding; `range` in the input's own bytes (for UTF-16, the file's bytes).
+    public var finding: Finding
+    /// Line and column (in the input's bytes).
+    public var location: Location
+    /// The value's UTF-8 bytes, when values are wanted.
+    public var value: [UInt8]?
+}
+
+/// A run over text inputs: reads each input, runs the detector, records every finding in the risk log,
+/// and either reports the findings (`scan`) or writes a redacted copy (`redact`) in which only the personal
+/// data changed. The CLI parses arguments and picks outputs; this owns the work.
+public final class TextRun {
+    /// The detector.
+    public let detector: Detector
+    /// The redactor (nil: a scan).
+    public let redactor: Redactor?
+    /// The risk log (a tally, and sinks when a log is written).
+    public let riskLog: RiskLog
+    /// Keys and run-scoped counters.
+    public let context: RunContext
+    /// Scan files that look binary as text.
+    public let allowBinary: Bool
+    /// Redact: rescans of an output allowed before it is given up as not clean.
+    public var maxPasses = 4
+    /// The run's totals so far.
+    public private(set) var report = RunReport()
+    private let scanner: TextScanner
+    private let verifier: TextScanner
+    private let verifierScratch = DetectorScratch()
+
+    /// Creates a run; `policy` nil makes a scan.
+    public init(
+        detector: Detector, policy: RedactionPolicy?, riskLog: RiskLog, context: RunContext, workers: Int,
+        allowBinary: Bool
+    ) {
+        self.detector = detector
+        redactor = policy.map { Redactor(policy: $0, context: context) }
+        self.riskLog = riskLog
+        self.context = context
+        self.allowBinary = allowBinary
+        scanner = TextScanner(detector: detector, workers: workers)
+        verifier = TextScanner(detector: detector, workers: 1)
+    }
+
+    /// Writes `run.start`.
+    public func start(command: String, version: String, inputs: [String]) throws {
+        var policyLog: [String: String]? = nil
+        if let policy = redactor?.policy {
+            var log = ["default": policy.defaultOperator.description]
+            for (entity, op) in policy.perEntity { log[entity] = op.description }
+            policyLog = log
+        }
+        try riskLog.write(
+            RunStartEvent(
+                time: RiskLog.now(), tool: "blackbar", version: version, command: command,
+                rulePackDigest: detector.ruleSet.digest, rules: detector.ruleSet.rules.count, policy: policyLog,
+                keyID: context.fingerprinter.keyID, inputs: inputs, minConfidence: detector.options.minConfidence))
+    }
+
+    /// Counts an input that failed before or while it was read (the caller prints the message).
+    public func recordError() {
+        report.errors += 1
+        riskLog.recordError()
+    }
+
+    /// Counts links `--no-follow` left alone.
+    public func recordLinksNotFollowed(_ count: Int) { report.linksNotFollowed += count }
+
+    /// Writes `run.summary` and finishes the log.
+    public func finish() throws {
+        try riskLog.write(riskLog.summary(time: RiskLog.now()))
+        try riskLog.close()
+    }
+
+    // MARK: scan
+
+    /// Scans one input; `found` gets each finding in input order (with its value when `values`).
+    @discardableResult
+    public func scan(
+        _ input: RunInput, values: Bool, afterBlock: () throws -> Void = {}, found: (ReportedFinding) throws -> Void
+    ) throws -> InputOutcome {
+        try withInput(input) { text, fd in
+            var tally = Tally(run: self, input: input)
+            switch text {
+            case .binary:
+                return try skip(input, reason: "binary")
+            case .utf8(_, let bom, let prefix):
+                tally.encoding = bom ? "utf-8-bom" : nil
+                let stats = try scanner.scan(fd: fd, name: input.display, prefix: prefix) { block, located in
+                    tally.hashInput(block)
+                    for item in located {
+                        let value = block.value(of: item.finding)
+                        try tally.record(item.finding, item.location, value: value, action: "reported")
+                        try found(ReportedFinding(finding: item.finding, location: item.location, value: values ? value : nil))
+                    }
+                    try afterBlock()
+                }
+                return try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
+            case .utf16(let decoded, let encoding):
+                tally.encoding = encoding.logName
+                tally.hashInput(decoded.source)
+                let stats = try scanner.scan(bytes: decoded.utf8, name: input.display) { block, located in
+                    for item in located {
+                        let value = block.value(of: item.finding)
+                        let (finding, location) = decoded.inSource(item)
+                        try tally.record(finding, location, value: value, action: "reported")
+                        try found(ReportedFinding(finding: finding, location: location, value: values ? value : nil))
+                    }
+                }
+                return try tally.finish(bytes: decoded.source.count, limitHits: stats.limitHits)
+            }
+        }
+    }
+
+    // MARK: redact
+
+    /// Redacts one input into `output`. `outputName` is what the risk log says the output is; `streaming`
+    /// flushes each block as soon as it is written (stdout as a filter).
+    ///
+    /// Redaction reaches a fixed point: the redacted bytes are scanned again and what is found is redacted
+    /// too, up to `maxPasses` scans; if anything is still found, a `RunError` with status `.residual` names the
+    /// line, and the caller must not keep the output.
+    @discardableResult
+    ///
+    /// `found` sees each finding of the input (without its value), for `--explain`.
+    public func redact(
+        _ input: RunInput, to output: ByteOutput, outputName: String, streaming: Bool,
+        found: (ReportedFinding) throws -> Void = { _ in }
+    ) throws -> InputOutcome {
+        guard let redactor else { preconditionFailure("redact on a scan run") }
+        return try withInput(input) { text, fd in
+            var tally = Tally(run: self, input: input)
+            tally.output = outputName
+            switch text {
+            case .binary:
+                return try skip(input, reason: "binary", output: outputName)
+            case .utf8(_, let bom, let prefix):
+                tally.encoding = bom ? "utf-8-bom" : nil
+                var cursor = 0
+                var line = 1
+                let stats = try scanner.scan(fd: fd, name: input.display, prefix: prefix) { block, located in
+                    tally.hashInput(block)
+                    var local: [Finding] = []
+                    local.reserveCapacity(located.count)
+                    for item in located {
+                        try tally.record(item.finding, item.location, value: block.value(of: item.finding),
+                            action: redactor.policy.operator(for: item.finding.entity).description)
+                        try found(ReportedFinding(finding: item.finding, location: item.location, value: nil))
+                        var f = item.finding
+                        f.range = f.range.shifted(by: -block.offset)
+                        local.append(f)
+                    }
+                    var piece: [UInt8] = []
+                    piece.reserveCapacity(block.region.count)
+                    block.bytes.withUnsafeBytes { raw in
+                        let edits = redactor.edits(for: local, in: raw)
+                        let from = max(block.region.lowerBound, cursor - block.offset)
+                        let end = TextEdits.apply(edits, to: raw, from: from, to: block.region.upperBound) {
+                            piece.append(contentsOf: $0)
+                        }
+                        cursor = end + block.offset
+                    }
+                    if !local.isEmpty {
+                        piece = try settle(piece, input: input, firstLine: line, tally: &tally)
+                    }
+                    line += piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    try piece.withUnsafeBytes { try output.write($0) }
+                    if streaming { try output.flush() }
+                    tally.hashOutput(piece)
+                }
+                return try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
+            case .utf16(let decoded, let encoding):
+                tally.encoding = encoding.logName
+                tally.hashInput(decoded.source)
+                var edits: [Edit] = []
+                let stats = try scanner.scan(bytes: decoded.utf8, name: input.display) { block, located in
+                    var local: [Finding] = []
+                    for item in located {
+                        let value = block.value(of: item.finding)
+                        let (finding, location) = decoded.inSource(item)
+                        try tally.record(finding, location, value: value,
+                            action: redactor.policy.operator(for: finding.entity).description)
+                        try found(ReportedFinding(finding: finding, location: location, value: nil))
+                        local.append(item.finding)
+                    }
+                    edits += decoded.utf8.withUnsafeBytes { redactor.edits(for: local, in: $0) }
+                }
+                var current = decoded.applying(edits.map { ($0.range, $0.replacement) })
+                if !edits.isEmpty {
+                    current = try settleUTF16(current, bigEndian: encoding == .utf16BE, input: input, tally: &tally)
+                }
+                try current.withUnsafeBytes { try output.write($0) }
+                tally.hashOutput(current)
+                return try tally.finish(bytes: decoded.source.count, limitHits: stats.limitHits)
+            }
+        }
+    }
+
+    /// Scans redacted bytes again until nothing is found (values an entity's `keep` operator keeps do not
+    /// count), redacting what each scan finds.
+    private func settle(_ piece: [UInt8], input: RunInput, firstLine: Int, tally: inout Tally) throws -> [UInt8] {
+        guard let redactor else { return piece }
+        var current = piece
+        for pass in 1...maxPasses {
+            let found = current.withUnsafeBytes {
+                detector.scan($0, region: 0..<$0.count, field: nil as FieldContext?, scratch: verifierScratch)
+            }.filter { redactor.policy.operator(for: $0.entity) != .keep }
+            tally.passes = max(tally.passes, pass)
+            if found.isEmpty { return current }
+            if pass == maxPasses {
+                let line = firstLine + current[0..<found[0].range.start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw residual(input, line: line, entity: found[0].entity, count: found.count)
+            }
+            tally.repaired += found.count
+            current = redactor.redact(current, findings: found)
+        }
+        return current
+    }
+
+    /// `settle` for a UTF-16 output, decoded and scanned whole each pass.
+    private func settleUTF16(_ source: [UInt8], bigEndian: Bool, input: RunInput, tally: inout Tally) throws -> [UInt8] {
+        guard let redactor else { return source }
+        var current = source
+        for pass in 1...maxPasses {
+            let text = UTF16Text(source: current, bigEndian: bigEndian)
+            var found: [Finding] = []
+            _ = try verifier.scan(bytes: text.utf8, name: input.display) { _, located in
+                found += located.map(\.finding).filter { redactor.policy.operator(for: $0.entity) != .keep }
+            }
+            tally.passes = max(tally.passes, pass)
+            if found.isEmpty { return current }
+            if pass == maxPasses {
+                let line = 1 + text.utf8[0..<found[0].range.start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw residual(input, line: line, entity: found[0].entity, count: found.count)
+            }
+            tally.repaired += found.count
+            let edits = text.utf8.withUnsafeBytes { redactor.edits(for: found, in: $0) }
+            current = text.applying(edits.map { ($0.range, $0.replacement) })
+        }
+        return current
+    }
+
+    private func residual(_ input: RunInput, line: Int, entity: String, count: Int) -> RunError {
+        report.residual += 1
+        return RunError(
+            "\(input.display): line \(line): \(count) finding\(count == 1 ? "" : "s") (\(entity) first) still found "
+                + "after \(maxPasses) redaction passes; the output was not written",
+            status: .residual)
+    }
+
+    // MARK: inputs
+
+    /// Opens an input, sniffs it, runs `body`, closes it.
+    private func withInput(_ input: RunInput, _ body: (TextInput, Int32) throws -> InputOutcome) throws -> InputOutcome {
+        let fd: Int32 = input.isStdin ? 0 : open(input.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RunError("\(input.display): cannot open: \(String(cString: strerror(errno)))") }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw RunError("\(input.display): is a folder") }
+        do {
+            let outcome = try body(try TextInput.open(fd: fd, name: input.display, allowBinary: allowBinary), fd)
+            report.add(outcome)
+            return outcome
+        } catch let error as InputError {
+            throw RunError(error.description)
+        }
+    }
+
+    /// Records a skipped input (never silent: the caller prints why, the log lists it).
+    private func skip(_ input: RunInput, reason: String, output: String? = nil) throws -> InputOutcome {
+        warn("\(input.display): skipped: looks binary (a NUL byte in the first 8 KB and no UTF-16 byte-order mark); "
+            + (output == nil ? "" : "nothing written for it; ") + "use --binary to scan it as text")
+        var outcome = InputOutcome()
+        outcome.skipped = reason
+        try riskLog.record(
+            InputSummaryEvent(
+                input: input.display, output: nil, bytes: 0, sha256Input: "", sha256Output: nil, findings: 0,
+                byEntity: [:], bySeverity: [:], residualFindings: nil, skipped: reason))
+        return outcome
+    }
+}
+
+/// The counts, hashes and risk events of one input while it is read.
+struct Tally {
+    let run: TextRun
+    let input: RunInput
+    var output: String? = nil
+    var encoding: String? = nil
+    var outcome = InputOutcome()
+    var bySeverity: [String: Int] = [:]
+    /// Findings the fixed point redacted after the first pass.
+    var repaired = 0
+    var passes = 0
+    private var inputHash = SHA256()
+    private var outputHash = SHA256()
+    private var wroteOutput = false
+    /// The hashes go only into the risk log's input summary: without a log, they are skipped.
+    private let hashing: Bool
+
+    init(run: TextRun, input: RunInput) {
+        self.run = run
+        self.input = input
+        hashing = run.riskLog.isWriting
+    }
+
+    mutating func hashInput(_ block: TextBlock) {
+        guard hashing else { return }
+        block.bytes.withUnsafeBytes { inputHash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[block.region])) }
+    }
+
+    mutating func hashInput(_ bytes: [UInt8]) { if hashing { inputHash.update(data: bytes) } }
+
+    mutating func hashOutput(_ bytes: [UInt8]) {
+        wroteOutput = true
+        if hashing { outputHash.update(data: bytes) }
+    }
+
+    /// Counts a finding and writes its event (fingerprinted, never the value).
+    mutating func record(_ f: Finding, _ location: Location, value: [UInt8], action: String) throws {
+        let log = run.riskLog
+        let entry = log.regulations.entry(for: f.entity)
+        outcome.findings += 1
+        if outcome.highest == nil || entry.severity > outcome.highest! { outcome.highest = entry.severity }
+        outcome.byEntity[f.entity, default: 0] += 1
+        bySeverity[entry.severity.rawValue, default: 0] += 1
+        guard log.isWriting else {
+            log.count(entity: f.entity)
+            return
+        }
+        try log.record(
+            FindingEvent(
+                input: input.display, range: f.range, location: location, entity: f.entity, rule: f.ruleID,
+                confidence: f.confidence, validated: f.validated, action: action,
+                fingerprint: run.context.fingerprint(entity: f.entity, value: value), severity: entry.severity,
+                gdpr: entry.gdpr, ccpa: entry.ccpa))
+    }
+
+    /// Writes the input summary and returns the outcome.
+    mutating func finish(bytes: Int, limitHits: Int) throws -> InputOutcome {
+        outcome.written = output != nil && wroteOutput
+        outcome.passes = passes
+        try run.riskLog.record(
+            InputSummaryEvent(
+                input: input.display, output: output, bytes: bytes,
+                sha256Input: hashing ? hexString(inputHash.finalize()) : "",
+                sha256Output: hashing && output != nil ? hexString(outputHash.finalize()) : nil,
+                findings: outcome.findings, byEntity: outcome.byEntity, bySeverity: bySeverity,
+                residualFindings: output != nil ? 0 : nil, skipped: nil, encoding: encoding,
+                redactionPasses: output != nil ? passes : nil))
+        if limitHits > 0 {
+            run.warn("\(input.display): warning: \(limitHits) match attempts hit the PCRE2 match limit and were skipped")
+        }
+        return outcome
+    }
+}
+
+extension TextRun {
+    /// Prints a warning on stderr.
+    func warn(_ message: String) {
+        var line = "blackbar: " + message + "\n"
+        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}
+
+extension TextBlock {
+    /// The bytes of a finding whose range is in stream offsets.
+    func value(of finding: Finding) -> [UInt8] {
+        Array(bytes[(finding.range.start - offset)..<(finding.range.end - offset)])
+    }
+}
+
+extension UTF16Text {
+    /// A finding of the decoded text placed in the file's own bytes: its range, and its column counted in
+    /// the file's bytes from the start of its line (the line number is the text's).
+    func inSource(_ item: LocatedFinding) -> (Finding, Location) {
+        var finding = item.finding
+        let range = sourceRange(finding.range.start..<finding.range.end)
+        finding.range = ByteRange(range.lowerBound, range.upperBound)
+        var location = item.location
+        if let column = item.location.column {
+            let lineStart = sourceOffset(ofUTF8: item.finding.range.start - (column - 1))
+            location.column = range.lowerBound - lineStart + 1
+        }
+        return (finding, location)
+    }
+}
