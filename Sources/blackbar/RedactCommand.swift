@@ -29,11 +29,15 @@ struct Redact: ParsableCommand {
     @Flag(help: "Replace each input file with its redacted version (atomically).")
     var inPlace = false
 
+    @Option(help: "Scans of each redacted output before it is given up as not clean (exit 4).")
+    var maxPasses = 4
+
     @OptionGroup var rules: RuleOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
         if case .failure(let error) = RedactionPolicy.parse(operators) { throw ValidationError(error.description) }
+        guard maxPasses >= 1 else { throw ValidationError("--max-passes must be at least 1") }
         if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be used together") }
         if inPlace && (paths.isEmpty || paths.contains("-")) { throw ValidationError("--in-place needs file or folder paths, not stdin") }
     }
@@ -41,6 +45,7 @@ struct Redact: ParsableCommand {
     mutating func run() throws {
         guard case .success(let policy) = RedactionPolicy.parse(operators) else { throw ExitCode.validationFailure }
         let run = try execution.textRun(detector: try rules.detector(), policy: policy)
+        run.maxPasses = maxPasses
         var errors = 0
         let items = expandInputs(paths, errors: &errors)
         for _ in 0..<errors { run.recordError() }
