@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "blackbar", targets: ["blackbar"]),
         .library(name: "BlackbarCore", targets: ["BlackbarCore"]),
         .library(name: "BlackbarRules", targets: ["BlackbarRules"]),
+        .library(name: "BlackbarPipeline", targets: ["BlackbarPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,11 +37,18 @@ let package = Package(
         .target(name: "BlackbarRedaction", dependencies: ["BlackbarCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Regulation taxonomy and the risk log.
         .target(name: "BlackbarRisk", dependencies: ["BlackbarCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        // A run: inputs walked, outputs planned and written atomically, progress; what the CLI calls.
+        .target(
+            name: "BlackbarPipeline",
+            dependencies: [
+                "BlackbarCore", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "blackbar",
             dependencies: [
                 "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk",
-                "BlackbarValidators",
+                "BlackbarValidators", "BlackbarPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -53,6 +61,7 @@ let package = Package(
             name: "BlackbarEngineTests",
             dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarValidators"]),
         .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
+        .testTarget(name: "BlackbarPipelineTests", dependencies: ["BlackbarPipeline"]),
         .testTarget(name: "BlackbarCLITests", dependencies: ["blackbar"]),
     ]
 )
