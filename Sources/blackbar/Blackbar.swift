@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlackbarPipeline
 
 #if canImport(Glibc)
     import Glibc
@@ -25,9 +26,9 @@ struct Blackbar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as CLIError {
+        } catch let error where error is CLIError || error is FileError {
             // Errors about inputs, rule packs or outputs: named, then exit code 2 (ArgumentParser would say 1).
-            diagnose("error: " + error.message)
+            diagnose("error: \(error)")
             Glibc.exit(2)
         } catch {
             exit(withError: error)

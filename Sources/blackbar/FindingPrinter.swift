@@ -1,5 +1,6 @@
 import BlackbarCore
 import BlackbarFormats
+import BlackbarPipeline
 import Foundation
 
 /// Prints findings as a table or as JSON Lines. Values only with `showValues`.

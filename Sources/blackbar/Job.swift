@@ -1,5 +1,6 @@
 import BlackbarCore
 import BlackbarFormats
+import BlackbarPipeline
 import BlackbarRedaction
 import BlackbarRisk
 import Crypto
@@ -50,7 +51,7 @@ final class Job {
         _ item: InputItem, outputName: String? = nil,
         perBlock: (TextBlock, [LocatedFinding]) throws -> (written: [UInt8]?, residual: Int)
     ) throws -> InputOutcome {
-        let fd = try openInput(item)
+        let fd = try item.openForReading()
         defer { if fd != 0 { close(fd) } }
         var outcome = InputOutcome()
         var inputHash = SHA256()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlackbarCore
 import BlackbarFormats
+import BlackbarPipeline
 import BlackbarRedaction
 import Foundation
 
@@ -25,8 +26,11 @@ struct Redact: ParsableCommand {
     @Option(name: .customLong("operator"), help: "Operator for all entities or ENTITY=operator (repeatable).")
     var operators: [String] = []
 
-    @Flag(help: "Replace each input file with its redacted version (atomically).")
+    @Flag(help: "Replace each input file with its redacted version (atomically; a link's target is rewritten).")
     var inPlace = false
+
+    @Flag(help: "With --in-place, write into files with several hard links, so every link sees the redacted content (not atomic).")
+    var allowHardLinks = false
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var execution: RunOptions
@@ -35,34 +39,44 @@ struct Redact: ParsableCommand {
         if case .failure(let error) = RedactionPolicy.parse(operators) { throw ValidationError(error.description) }
         if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be used together") }
         if inPlace && (paths.isEmpty || paths.contains("-")) { throw ValidationError("--in-place needs file or folder paths, not stdin") }
+        if allowHardLinks && !inPlace { throw ValidationError("--allow-hard-links applies only with --in-place") }
     }
 
     mutating func run() throws {
         guard case .success(let policy) = RedactionPolicy.parse(operators) else { throw ExitCode.validationFailure }
         let detector = try rules.detector()
+        var errors = 0
+        let walk = walkInputs(paths, followLinks: !execution.noFollow, errors: &errors)
+        let plan: OutputPlan
+        do {
+            plan = try OutputPlan(arguments: paths, inputs: walk.items, output: output, inPlace: inPlace)
+        } catch .needsOutputFolder {
+            throw ValidationError("several inputs or a folder need -o OUT (a folder) or --in-place")
+        } catch {
+            var message = error.description
+            if case .outputIsInput = error { message += " (choose another -o, or give --in-place to rewrite the inputs)" }
+            throw CLIError(message)
+        }
+        try execution.checkRiskLog(inputs: walk, outputs: plan)
+        let hardLinks: AtomicFile.HardLinks = inPlace ? (allowHardLinks ? .shareContent : .refuse) : .replace
         let redactor = Redactor(policy: policy)
         let verifier = execution.riskLog == nil ? nil : Detector(ruleSet: detector.ruleSet, options: detector.options)
         let job = try Job(detector: detector, run: execution) { policy.operator(for: $0).description }
-        var errors = 0
-        let items = expandInputs(paths, errors: &errors)
-        let multiple = items.count > 1 || items.contains { $0.root != nil }
-        if multiple && output == nil && !inPlace {
-            throw ValidationError("several inputs or a folder need -o OUT (a folder) or --in-place")
-        }
+        let progress = ProgressReporter.forCommand(writesToStdout: plan.entries.contains { $0.output == nil })
+        progress.start(files: plan.entries.count)
         var policyLog = ["default": policy.defaultOperator.description]
         for (entity, op) in policy.perEntity { policyLog[entity] = op.description }
         try job.start(command: "redact", inputs: paths.isEmpty ? ["-"] : paths, policy: policyLog)
         do {
-            for item in items {
-                let target = destination(for: item, multiple: multiple)
-                if let target, !item.isStdin, sameFile(target, item.path), !inPlace {
-                    diagnose("\(item.path): output would overwrite the input; use --in-place to mean that")
-                    errors += 1
-                    continue
-                }
+            for entry in plan.entries {
+                let item = entry.input
+                let target = entry.output
+                defer { progress.advance(files: 1) }
                 let file: AtomicFile?
-                do { file = try target.map(AtomicFile.init(path:)) } catch let error as CLIError {
-                    diagnose(error.message)
+                do { file = try target.map { try AtomicFile(path: $0, hardLinks: hardLinks) } } catch let error as FileError {
+                    var message = error.description
+                    if case .hardLinked = error.kind { message += " (--allow-hard-links writes into the shared file)" }
+                    diagnose(message)
                     errors += 1
                     continue
                 }
@@ -88,6 +102,7 @@ struct Redact: ParsableCommand {
                         if file == nil { try writer.flush() }  // a streaming filter passes each block on at once
                         // With a risk log, the output is rescanned block by block: residual findings must be 0.
                         let residual = verifier?.scan(piece).count ?? 0
+                        progress.advance(bytes: block.region.count)
                         return (piece, residual)
                     }
                     if outcome.skipped {
@@ -95,41 +110,20 @@ struct Redact: ParsableCommand {
                         continue
                     }
                     if let file { try file.commit() } else { try writer.flush() }
-                } catch let error as CLIError {
+                } catch let error where error is CLIError || error is FileError {
                     file?.abandon()
-                    diagnose(error.message)
+                    diagnose("\(error)")
                     job.riskLog.recordError()
                     errors += 1
                 }
             }
         } catch is BrokenPipe {
+            progress.finish()
             try? job.finish()
             throw ExitCode(0)
         }
+        progress.finish()
         try job.finish()
         if errors > 0 { throw ExitCode(2) }
-    }
-
-    /// Where an input's redacted copy goes; nil means stdout.
-    func destination(for item: InputItem, multiple: Bool) -> String? {
-        if inPlace { return item.path }
-        guard let output, output != "-" else { return nil }
-        if !multiple {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue,
-                !item.isStdin
-            {
-                return (output as NSString).appendingPathComponent((item.path as NSString).lastPathComponent)
-            }
-            return output
-        }
-        if let relative = item.relative { return (output as NSString).appendingPathComponent(relative) }
-        return (output as NSString).appendingPathComponent(
-            item.isStdin ? "stdin.txt" : (item.path as NSString).lastPathComponent)
-    }
-
-    private func sameFile(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

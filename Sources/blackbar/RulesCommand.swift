@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlackbarCore
+import BlackbarPipeline
 import BlackbarRules
 import BlackbarValidators
 import Foundation

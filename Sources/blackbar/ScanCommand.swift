@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlackbarCore
 import BlackbarFormats
+import BlackbarPipeline
 import Foundation
 
 #if canImport(Glibc)
@@ -35,14 +36,18 @@ struct Scan: ParsableCommand {
     mutating func run() throws {
         if showValues { diagnose("warning: --show-values prints raw personal data to stdout") }
         let detector = try rules.detector()
-        let job = try Job(detector: detector, run: execution) { _ in "reported" }
         var errors = 0
-        let items = expandInputs(paths, errors: &errors)
+        let walk = walkInputs(paths, followLinks: !execution.noFollow, errors: &errors)
+        let items = walk.items
+        try execution.checkRiskLog(inputs: walk, outputs: nil)
+        let job = try Job(detector: detector, run: execution) { _ in "reported" }
         try job.start(command: "scan", inputs: paths.isEmpty ? ["-"] : paths, policy: nil)
         let out = FDWriter(fd: 1, name: "stdout")
         let printer = FindingPrinter(
             format: format == .auto ? (isatty(1) == 1 ? .table : .jsonl) : format, showValues: showValues,
             explain: rules.explain)
+        let progress = ProgressReporter.forCommand(writesToStdout: true)
+        progress.start(files: items.count)
         var tripped = false
         do {
             for item in items {
@@ -50,18 +55,22 @@ struct Scan: ParsableCommand {
                     let outcome = try job.process(item) { block, findings in
                         for located in findings { try printer.print(located, input: item.path, block: block, to: out) }
                         try out.flush()  // downstream sees each block's findings as soon as they exist
+                        progress.advance(bytes: block.region.count)
                         return (nil, 0)
                     }
                     if let highest = outcome.highest, failOn.trips(highest) { tripped = true }
-                } catch let error as CLIError {
-                    diagnose(error.message)
+                } catch let error where error is CLIError || error is FileError {
+                    diagnose("\(error)")
                     job.riskLog.recordError()
                     errors += 1
                 }
+                progress.advance(files: 1)
             }
+            progress.finish()
             try printer.finish(to: out)
             try out.flush()
         } catch is BrokenPipe {
+            progress.finish()
             try? job.finish()
             throw ExitCode(tripped ? 1 : 0)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlackbarCore
+import BlackbarPipeline
 import BlackbarRisk
 import BlackbarRules
 import Foundation
@@ -33,12 +34,15 @@ struct RuleOptions: ParsableArguments {
     }
 }
 
-/// Options about running: threads, the risk log, the fingerprint key, binary inputs.
+/// Options about running: threads, links, the risk log, the fingerprint key, binary inputs.
 struct RunOptions: ParsableArguments {
     @Option(name: [.customShort("j"), .long], help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Append the GDPR/CCPA risk log (JSON Lines) to this file.")
+    @Flag(help: "Do not follow symbolic links (they are skipped and counted).")
+    var noFollow = false
+
+    @Option(help: "Append the GDPR/CCPA risk log (JSON Lines) to this file (never inside the data).")
     var riskLog: String?
 
     @Option(help: "Key for value fingerprints in the risk log (else $BLACKBAR_KEY, else a per-run random key).")
@@ -49,6 +53,15 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// Refuses a risk log that would write into an input, be read as one, or land among the outputs
+    /// (exit 2, before anything is written).
+    func checkRiskLog(inputs: InputWalk, outputs: OutputPlan?) throws {
+        guard let riskLog else { return }
+        do { try RiskLogPlacement.check(riskLog, inputs: inputs, outputs: outputs) } catch {
+            throw CLIError("--risk-log \(error)")
+        }
     }
 
     func openRiskLog() throws -> RiskLog {
@@ -99,7 +112,8 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Prints a diagnostic on stderr.
+/// Prints a diagnostic on stderr; on a terminal it first clears the line (a progress line may be there).
 func diagnose(_ message: String) {
-    FileHandle.standardError.write(Data(("blackbar: " + message + "\n").utf8))
+    let clear = isatty(2) == 1 ? "\r\u{1B}[K" : ""
+    FileHandle.standardError.write(Data((clear + "blackbar: " + message + "\n").utf8))
 }
