@@ -10,11 +10,19 @@ struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the input with each finding replaced; every other byte is kept.",
         discussion: """
-            One input without -o writes to stdout. A folder (or several inputs) needs -o OUT, a folder that
-            receives the mirrored tree. Outputs are written to a temporary file and renamed into place;
-            inputs are never modified unless --in-place is given.
-            Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep; one for all (--operator mask) or per
-            entity (--operator IBAN_CODE=placeholder), repeatable. Default: placeholder.
+            One input without -o goes to stdout. With -o OUT: a folder input is mirrored \
+            under OUT; several inputs go to OUT/NAME each (OUT/d1/a.txt, OUT/d2/a.txt).
+
+            Two inputs that would share an output, an output that is an input, and a risk log \
+            inside the data are refused before anything is written (exit 2).
+
+            Outputs are written to a temporary file and renamed into place. Inputs are never \
+            modified unless --in-place is given; it rewrites the target of a link, and refuses \
+            a file with several hard links unless --allow-hard-links is given.
+
+            Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep. Give one for all \
+            (--operator mask) or one per entity (--operator IBAN_CODE=placeholder); the \
+            default is placeholder.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
@@ -45,6 +53,7 @@ struct Redact: ParsableCommand {
     mutating func run() throws {
         guard case .success(let policy) = RedactionPolicy.parse(operators) else { throw ExitCode.validationFailure }
         let detector = try rules.detector()
+        try checkEntities(policy, known: Set(detector.ruleSet.rules.map(\.entity)))
         var errors = 0
         let walk = walkInputs(paths, followLinks: !execution.noFollow, errors: &errors)
         let plan: OutputPlan
@@ -125,5 +134,15 @@ struct Redact: ParsableCommand {
         progress.finish()
         try job.finish()
         if errors > 0 { throw ExitCode(2) }
+    }
+
+    /// Refuses an `--operator ENTITY=op` whose entity no loaded rule reports (a typo would otherwise
+    /// leave that entity to the default operator without a word).
+    func checkEntities(_ policy: RedactionPolicy, known: Set<String>) throws {
+        let unknown = policy.perEntity.keys.filter { !known.contains($0) }.sorted()
+        guard let first = unknown.first else { return }
+        throw ValidationError(
+            "--operator \(first)=...: no loaded rule reports the entity \(first). Known entities: "
+                + known.sorted().joined(separator: ", "))
     }
 }

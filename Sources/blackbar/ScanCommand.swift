@@ -13,21 +13,25 @@ struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report personal data in files, folders (recursively) or stdin (-).",
         discussion: """
-            Findings go to stdout: a table on a terminal, JSON Lines otherwise (or as --format says).
-            Raw values are never printed unless --show-values is given.
+            Findings go to stdout: a table on a terminal, JSON Lines otherwise (or as \
+            --format says). Raw values are never printed unless --show-values is given.
+
+            Symbolic links are followed (each file is read once); --no-follow skips them. \
+            On a terminal, progress is shown on stderr.
+
             Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error, 64 usage.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
     var paths: [String] = []
 
-    @Option(help: "Output format: auto (table on a terminal, else jsonl), table, jsonl.")
+    @Option(help: "Output format; auto is a table on a terminal, else jsonl.")
     var format: OutputFormat = .auto
 
     @Flag(help: "Print each finding's raw value (personal data!) in the output.")
     var showValues = false
 
-    @Option(help: "Exit 1 when a finding has at least this severity: any, low, moderate, high, never.")
+    @Option(help: "Exit 1 when a finding has at least this severity.")
     var failOn: FailOn = .any
 
     @OptionGroup var rules: RuleOptions

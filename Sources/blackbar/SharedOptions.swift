@@ -36,8 +36,11 @@ struct RuleOptions: ParsableArguments {
 
 /// Options about running: threads, links, the risk log, the fingerprint key, binary inputs.
 struct RunOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
+    var jobCount: Int?
+
+    /// Worker threads: as given, else one per core.
+    var jobs: Int { jobCount ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(help: "Do not follow symbolic links (they are skipped and counted).")
     var noFollow = false
@@ -71,10 +74,18 @@ struct RunOptions: ParsableArguments {
         } catch {
             throw CLIError("built-in regulations.yaml: \(error)")
         }
+        if let riskLog {
+            // Opened once here for the system's own words on failure (Foundation's would name an error domain).
+            let fd = open(riskLog, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw CLIError("\(riskLog): cannot open the risk log: \(String(cString: strerror(errno)))")
+            }
+            close(fd)
+        }
         do {
             return try RiskLog(path: riskLog, regulations: table)
         } catch {
-            throw CLIError("\(riskLog ?? "-"): cannot open the risk log: \(error.localizedDescription)")
+            throw CLIError("\(riskLog ?? "-"): cannot open the risk log")
         }
     }
 

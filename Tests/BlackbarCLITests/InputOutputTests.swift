@@ -173,7 +173,50 @@ extension CLITests {
         }
     }
 
-    // MARK: progress (defect 10d)
+    // MARK: small CLI defects (defect 10)
+
+    func testAnUnknownEntityInOperatorIsAUsageErrorListingTheKnownOnes() throws {
+        let r = try run(["redact", "--operator", "NOPE=mask", "-"], stdin: Data(sample.utf8))
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("NOPE") && r.stderr.contains("EMAIL_ADDRESS") && r.stderr.contains("US_SSN"), r.stderr)
+        XCTAssertEqual(r.stdout, "")
+    }
+
+    func testFileSystemErrorsAreSentences() throws {
+        _ = try file("a.txt", "mail jane@example.com\n")
+        _ = try file("plain", "a file, not a folder\n")
+        let r = try run(["redact", "a.txt", "-o", "plain/sub/out.txt"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("plain/sub: cannot create the folder: Not a directory"), r.stderr)
+        let log = try run(["scan", "a.txt", "--risk-log", "plain/risk.jsonl"])
+        XCTAssertEqual(log.status, 2)
+        XCTAssertTrue(log.stderr.contains("plain/risk.jsonl: cannot open the risk log: Not a directory"), log.stderr)
+        for text in [r.stderr, log.stderr] {
+            XCTAssertFalse(text.contains("NSCocoaErrorDomain") || text.contains("Error Domain"), text)
+        }
+    }
+
+    func testHelpScreensReadWellAtEightyColumns() throws {
+        for command in [["scan"], ["redact"], ["rules"], ["rules", "list"], ["rules", "test"]] {
+            let r = try run(command + ["--help"], environment: ["COLUMNS": "80"])
+            XCTAssertEqual(r.status, 0)
+            XCTAssertFalse(r.stdout.contains("). (default:"), r.stdout)
+            for line in r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            where !line.hasPrefix("USAGE:") {
+                XCTAssertLessThanOrEqual(line.count, 80, "\(command): \(line)")
+                // A wrapped sentence goes on to the next line; a short line ends its sentence or paragraph.
+                let text = line.trimmingCharacters(in: .whitespaces)
+                if text.count > 0 && text.count < 40, let last = text.last {
+                    XCTAssertTrue(".:)]".contains(last) || text.hasPrefix("-") || text.hasSuffix(">") || !text.contains(" "),
+                                  "\(command): a sentence broken oddly: '\(line)'")
+                }
+            }
+        }
+        let redact = try run(["redact", "--help"], environment: ["COLUMNS": "80"])
+        for option in ["--no-follow", "--allow-hard-links", "--in-place"] {
+            XCTAssertTrue(redact.stdout.contains(option), "redact --help lacks \(option)")
+        }
+    }
 
     /// Progress goes to stderr only when it is a terminal: a pipe gets none.
     func testProgressOnlyOnATerminal() throws {
