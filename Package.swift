@@ -42,7 +42,8 @@ let package = Package(
             name: "BlackbarPipeline",
             dependencies: [
                 "BlackbarCore", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
-                .product(name: "Crypto", package: "swift-crypto")]),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "blackbar",
             dependencies: [
@@ -63,6 +64,7 @@ let package = Package(
                 "BlackbarPipeline",
             ]),
         .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
+        .testTarget(name: "BlackbarPipelineTests", dependencies: ["BlackbarPipeline"]),
         .testTarget(name: "BlackbarCLITests", dependencies: ["blackbar"]),
     ]
 )

@@ -65,6 +65,11 @@ public final class TextRun {
     private let scanner: TextScanner
     private let verifier: TextScanner
     private let verifierScratch = DetectorScratch()
+    /// File and folder names are data too: screened once each.
+    private lazy var names = PathNameScreen(detector: detector) { [context] entity, value in
+        String(context.fingerprint(entity: entity, value: value).prefix(8))
+    }
+    private var screened: [String: ScreenedPath] = [:]
 
     /// Creates a run; `policy` nil makes a scan.
     public init(
@@ -112,10 +117,12 @@ public final class TextRun {
 
     // MARK: scan
 
-    /// Scans one input; `found` gets each finding in input order (with its value when `values`).
+    /// Scans one input; `found` gets each finding in input order (with its value when `values`), and
+    /// `afterBlock` the bytes of each block when its findings are out (to flush, to show progress).
     @discardableResult
     public func scan(
-        _ input: RunInput, values: Bool, afterBlock: () throws -> Void = {}, found: (ReportedFinding) throws -> Void
+        _ input: RunInput, values: Bool, afterBlock: (Int) throws -> Void = { _ in },
+        found: (ReportedFinding) throws -> Void
     ) throws -> InputOutcome {
         try withInput(input) { text, fd in
             var tally = Tally(run: self, input: input)
@@ -131,7 +138,7 @@ public final class TextRun {
                         try tally.record(item.finding, item.location, value: value, action: "reported")
                         try found(ReportedFinding(finding: item.finding, location: item.location, value: values ? value : nil))
                     }
-                    try afterBlock()
+                    try afterBlock(block.region.count)
                 }
                 return try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
             case .utf16(let decoded, let encoding):
@@ -163,7 +170,7 @@ public final class TextRun {
     /// `found` sees each finding of the input (without its value), for `--explain`.
     public func redact(
         _ input: RunInput, to output: ByteOutput, outputName: String, streaming: Bool,
-        found: (ReportedFinding) throws -> Void = { _ in }
+        afterBlock: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void = { _ in }
     ) throws -> InputOutcome {
         guard let redactor else { preconditionFailure("redact on a scan run") }
         return try withInput(input) { text, fd in
@@ -205,6 +212,7 @@ public final class TextRun {
                     try piece.withUnsafeBytes { try output.write($0) }
                     if streaming { try output.flush() }
                     tally.hashOutput(piece)
+                    try afterBlock(block.region.count)
                 }
                 return try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
             case .utf16(let decoded, let encoding):
@@ -287,6 +295,35 @@ public final class TextRun {
     }
 
     // MARK: inputs
+
+    /// A path screened for personal data in its names (cached: a path is screened once per run).
+    public func screen(_ path: String) -> ScreenedPath {
+        if let known = screened[path] { return known }
+        let result = names.screen(path)
+        screened[path] = result
+        return result
+    }
+
+    /// The input at `path` (`-` for stdin), named for messages, findings and the risk log with any personal
+    /// data in its path replaced by `<ENTITY:fingerprint>`.
+    public func input(_ path: String) -> RunInput {
+        path == "-" ? RunInput(path: "-") : RunInput(path: path, display: screen(path).display)
+    }
+
+    /// `path` with personal data in its part below `folder` (the mirrored tree) replaced by
+    /// `ENTITY-fingerprint`: a sanitized output does not carry a person's name or address in its file names.
+    /// A path outside `folder` (an output the user named) is kept.
+    public func safeOutputPath(_ path: String, under folder: String?) -> String {
+        guard let folder, path.hasPrefix(folder) else { return path }
+        var rest = path.dropFirst(folder.count)
+        var head = folder
+        while rest.first == "/" {
+            rest = rest.dropFirst()
+            if !head.hasSuffix("/") { head += "/" }
+        }
+        let safe = screen(String(rest))
+        return safe.hasPersonalData ? head + safe.safeName : path
+    }
 
     /// Opens an input, sniffs it, runs `body`, closes it.
     private func withInput(_ input: RunInput, _ body: (TextInput, Int32) throws -> InputOutcome) throws -> InputOutcome {

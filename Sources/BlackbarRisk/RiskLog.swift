@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Never receives a raw value: findings arrive with their fingerprint already computed.
 public final class RiskLog {
-    private let sinks: [any RiskSink]
+    private var sinks: [any RiskSink]
     /// The regulation mapping used for categories and severity.
     public let regulations: RegulationTable
     private(set) var byEntity: [String: Int] = [:]
@@ -23,6 +23,10 @@ public final class RiskLog {
     public convenience init(path: String?, regulations: RegulationTable) throws {
         self.init(sinks: try path.map { [try JSONLinesRiskSink(path: $0)] } ?? [], regulations: regulations)
     }
+
+    /// Adds a sink (a log opened once the run has checked where it may go); events written before it are
+    /// not repeated.
+    public func add(_ sink: any RiskSink) { sinks.append(sink) }
 
     /// Whether events are written anywhere (false: totals only, so callers can skip building events).
     public var isWriting: Bool { !sinks.isEmpty }

@@ -19,12 +19,16 @@ public protocol RiskSink: AnyObject {
 public final class JSONLinesRiskSink: RiskSink {
     private let handle: FileHandle
     private let encoder: JSONEncoder
+    private let path: String
 
     /// Opens `path` for appending (created if missing, with mode 0600: the log describes personal data).
     public init(path: String) throws {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw RiskLogError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw RiskLogError(path: path, reason: "cannot open the risk log: " + String(cString: strerror(errno)))
+        }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        self.path = path
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
@@ -33,7 +37,7 @@ public final class JSONLinesRiskSink: RiskSink {
         var data = try encoder.encode(event)
         data.append(0x0A)
         do { try handle.write(contentsOf: data) } catch {
-            throw RiskLogError(path: "risk log", reason: "write failed")
+            throw RiskLogError(path: path, reason: "cannot write the risk log: \(error)")
         }
     }
 
@@ -44,7 +48,7 @@ public final class JSONLinesRiskSink: RiskSink {
 public struct RiskLogError: Error, CustomStringConvertible {
     /// The log's path.
     public let path: String
-    /// The system's reason, as a sentence.
+    /// What went wrong, with the system's reason.
     public let reason: String
-    public var description: String { "\(path): cannot write the risk log: \(reason)" }
+    public var description: String { "\(path): \(reason)" }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlackbarPipeline
 
 #if canImport(Glibc)
     import Glibc
@@ -25,10 +26,13 @@ struct Blackbar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as CLIError {
+        } catch let error where error is CLIError || error is FileError {
             // Errors about inputs, rule packs or outputs: named, then exit code 2 (ArgumentParser would say 1).
-            diagnose("error: " + error.message)
-            Glibc.exit(2)
+            diagnose("error: \(error)")
+            exit(withError: ExitCode(2))
+        } catch let error as RunError {
+            diagnose("error: \(error)")
+            exit(withError: ExitCode(error.status.rawValue))
         } catch {
             exit(withError: error)
         }

@@ -10,11 +10,19 @@ struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the input with each finding replaced; every other byte is kept.",
         discussion: """
-            One input without -o writes to stdout. A folder (or several inputs) needs -o OUT, a folder that
-            receives the mirrored tree. Outputs are written to a temporary file and renamed into place;
-            inputs are never modified unless --in-place is given.
-            Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep; one for all (--operator mask) or per
-            entity (--operator IBAN_CODE=placeholder), repeatable. Default: placeholder.
+            One input without -o goes to stdout. With -o OUT: a folder input is mirrored \
+            under OUT; several inputs go to OUT/NAME each (OUT/d1/a.txt, OUT/d2/a.txt).
+
+            Two inputs that would share an output, an output that is an input, and a risk log \
+            inside the data are refused before anything is written (exit 2).
+
+            Outputs are written to a temporary file and renamed into place. Inputs are never \
+            modified unless --in-place is given; it rewrites the target of a link, and refuses \
+            a file with several hard links unless --allow-hard-links is given.
+
+            Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep. Give one for all \
+            (--operator mask) or one per entity (--operator IBAN_CODE=placeholder); the \
+            default is placeholder.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
@@ -26,11 +34,14 @@ struct Redact: ParsableCommand {
     @Option(name: .customLong("operator"), help: "Operator for all entities or ENTITY=operator (repeatable).")
     var operators: [String] = []
 
-    @Flag(help: "Replace each input file with its redacted version (atomically).")
+    @Flag(help: "Replace each input file with its redacted version (atomically; a link's target is rewritten).")
     var inPlace = false
 
-    @Option(help: "Scans of each redacted output before it is given up as not clean (exit 4).")
+    @Option(help: "How often each redacted output is scanned again before it is given up as not clean, with exit 4")
     var maxPasses = 4
+
+    @Flag(help: "With --in-place, write into files with several hard links, so every link sees the redacted content (not atomic).")
+    var allowHardLinks = false
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var execution: RunOptions
@@ -40,40 +51,58 @@ struct Redact: ParsableCommand {
         guard maxPasses >= 1 else { throw ValidationError("--max-passes must be at least 1") }
         if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be used together") }
         if inPlace && (paths.isEmpty || paths.contains("-")) { throw ValidationError("--in-place needs file or folder paths, not stdin") }
+        if allowHardLinks && !inPlace { throw ValidationError("--allow-hard-links applies only with --in-place") }
     }
 
     mutating func run() throws {
         guard case .success(let policy) = RedactionPolicy.parse(operators) else { throw ExitCode.validationFailure }
-        let run = try execution.textRun(detector: try rules.detector(), policy: policy)
+        let detector = try rules.detector()
+        try checkEntities(policy, known: Set(detector.ruleSet.rules.map(\.entity)))
+        let run = try execution.textRun(detector: detector, policy: policy)
         run.maxPasses = maxPasses
         var errors = 0
-        let items = expandInputs(paths, errors: &errors)
-        for _ in 0..<errors { run.recordError() }
-        let multiple = items.count > 1 || items.contains { $0.root != nil }
-        if multiple && output == nil && !inPlace {
+        let walk = walkInputs(paths, followLinks: !execution.noFollow, names: run, errors: &errors)
+        let plan: OutputPlan
+        do {
+            plan = try OutputPlan(arguments: paths, inputs: walk.items, output: output, inPlace: inPlace)
+        } catch .needsOutputFolder {
             throw ValidationError("several inputs or a folder need -o OUT (a folder) or --in-place")
+        } catch {
+            var message = error.description
+            if case .outputIsInput = error { message += " (choose another -o, or give --in-place to rewrite the inputs)" }
+            throw CLIError(message)
         }
+        try execution.checkRiskLog(inputs: walk, outputs: plan)
+        try execution.attachRiskLog(to: run)
+        for _ in 0..<errors { run.recordError() }
+        run.recordLinksNotFollowed(walk.linksNotFollowed)
+        let hardLinks: AtomicFile.HardLinks = inPlace ? (allowHardLinks ? .shareContent : .refuse) : .replace
+        let progress = ProgressReporter.forCommand(writesToStdout: plan.entries.contains { $0.output == nil })
+        progress.start(files: plan.entries.count)
         try run.start(command: "redact", version: Blackbar.version, inputs: paths.isEmpty ? ["-"] : paths)
         let explainer = rules.explain ? FindingPrinter(format: .table, showValues: false, explain: true) : nil
         let errorOut = FDWriter(fd: 2, name: "stderr")
         do {
-            for item in items {
-                let input = RunInput(path: item.path)
-                let target = destination(for: item, multiple: multiple)
-                if let target, !item.isStdin, sameFile(target, item.path), !inPlace {
-                    diagnose("\(input.display): output would overwrite the input; use --in-place to mean that")
-                    run.recordError()
-                    continue
-                }
+            for entry in plan.entries {
+                defer { progress.advance(files: 1) }
+                let input = run.input(entry.input.path)
+                // File names are data too: a name holding personal data is written under its redacted name.
+                let target = entry.output.map { plan.inPlace ? $0 : run.safeOutputPath($0, under: plan.outputFolder) }
                 let file: AtomicFile?
-                do { file = try target.map(AtomicFile.init(path:)) } catch let error as CLIError {
-                    diagnose(error.message)
+                do { file = try target.map { try AtomicFile(path: $0, hardLinks: hardLinks) } } catch let error as FileError {
+                    var message = run.input(error.path).display + ": " + error.problem
+                    if case .hardLinked = error.kind { message += " (--allow-hard-links writes into the shared file)" }
+                    diagnose(message)
                     run.recordError()
                     continue
                 }
                 let writer = file?.writer ?? FDWriter(fd: 1, name: "stdout")
                 do {
-                    let outcome = try run.redact(input, to: writer, outputName: target ?? "-", streaming: file == nil) {
+                    let outcome = try run.redact(
+                        input, to: writer, outputName: target.map { run.input($0).display } ?? "-", streaming: file == nil
+                    ) { bytes in
+                        progress.advance(bytes: bytes)
+                    } found: {
                         if let explainer { try explainer.print($0, input: input.display, to: errorOut) }
                     }
                     if outcome.skipped != nil {
@@ -86,41 +115,30 @@ struct Redact: ParsableCommand {
                     file?.abandon()
                     diagnose(error.message)
                     if error.status == .error { run.recordError() }
-                } catch let error as CLIError {
+                } catch let error as FileError {
                     file?.abandon()
-                    diagnose(error.message)
+                    diagnose(run.input(error.path).display + ": " + error.problem)
                     run.recordError()
                 }
             }
         } catch is BrokenPipe {
+            progress.finish()
             try? run.finish()
             throw ExitCode(0)
         }
+        progress.finish()
         try run.finish()
         diagnose(run.report.summary(command: "redact"))
         if run.report.status != .done { throw ExitCode(run.report.status.rawValue) }
     }
 
-    /// Where an input's redacted copy goes; nil means stdout.
-    func destination(for item: InputItem, multiple: Bool) -> String? {
-        if inPlace { return item.path }
-        guard let output, output != "-" else { return nil }
-        if !multiple {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue,
-                !item.isStdin
-            {
-                return (output as NSString).appendingPathComponent((item.path as NSString).lastPathComponent)
-            }
-            return output
-        }
-        if let relative = item.relative { return (output as NSString).appendingPathComponent(relative) }
-        return (output as NSString).appendingPathComponent(
-            item.isStdin ? "stdin.txt" : (item.path as NSString).lastPathComponent)
-    }
-
-    private func sameFile(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+    /// Refuses an `--operator ENTITY=op` whose entity no loaded rule reports (a typo would otherwise
+    /// leave that entity to the default operator without a word).
+    func checkEntities(_ policy: RedactionPolicy, known: Set<String>) throws {
+        let unknown = policy.perEntity.keys.filter { !known.contains($0) }.sorted()
+        guard let first = unknown.first else { return }
+        throw ValidationError(
+            "--operator \(first)=...: no loaded rule reports the entity \(first). Known entities: "
+                + known.sorted().joined(separator: ", "))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlackbarCore
+import BlackbarPipeline
 import BlackbarRules
 import BlackbarValidators
 import Foundation
@@ -32,7 +33,7 @@ struct Rules: ParsableCommand {
         @Option(name: .customLong("rules"), help: "Add a rule pack folder (repeatable).")
         var ruleDirectories: [String] = []
 
-        @Option(help: "Output format: table or jsonl.")
+        @Option(help: "Output format; auto is a table.")
         var format: OutputFormat = .table
 
         mutating func run() throws {

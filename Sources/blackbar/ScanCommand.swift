@@ -13,21 +13,25 @@ struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report personal data in files, folders (recursively) or stdin (-).",
         discussion: """
-            Findings go to stdout: a table on a terminal, JSON Lines otherwise (or as --format says).
-            Raw values are never printed unless --show-values is given.
+            Findings go to stdout: a table on a terminal, JSON Lines otherwise (or as \
+            --format says). Raw values are never printed unless --show-values is given.
+
+            Symbolic links are followed (each file is read once); --no-follow skips them. \
+            On a terminal, progress is shown on stderr.
+
             Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error, 64 usage.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
     var paths: [String] = []
 
-    @Option(help: "Output format: auto (table on a terminal, else jsonl), table, jsonl.")
+    @Option(help: "Output format; auto is a table on a terminal, else jsonl.")
     var format: OutputFormat = .auto
 
     @Flag(help: "Print each finding's raw value (personal data!) in the output.")
     var showValues = false
 
-    @Option(help: "Exit 1 when a finding has at least this severity: any, low, moderate, high, never.")
+    @Option(help: "Exit 1 when a finding has at least this severity.")
     var failOn: FailOn = .any
 
     @OptionGroup var rules: RuleOptions
@@ -37,20 +41,28 @@ struct Scan: ParsableCommand {
         if showValues { diagnose("warning: --show-values prints raw personal data to stdout") }
         let run = try execution.textRun(detector: try rules.detector(), policy: nil)
         var errors = 0
-        let items = expandInputs(paths, errors: &errors)
+        let walk = walkInputs(paths, followLinks: !execution.noFollow, names: run, errors: &errors)
+        try execution.checkRiskLog(inputs: walk, outputs: nil)
+        try execution.attachRiskLog(to: run)
         for _ in 0..<errors { run.recordError() }
+        run.recordLinksNotFollowed(walk.linksNotFollowed)
         try run.start(command: "scan", version: Blackbar.version, inputs: paths.isEmpty ? ["-"] : paths)
         let out = FDWriter(fd: 1, name: "stdout")
         let printer = FindingPrinter(
             format: format == .auto ? (isatty(1) == 1 ? .table : .jsonl) : format, showValues: showValues,
             explain: rules.explain)
+        let progress = ProgressReporter.forCommand(writesToStdout: true)
+        progress.start(files: walk.items.count)
         var tripped = false
         do {
-            for item in items {
-                let input = RunInput(path: item.path)
+            for item in walk.items {
+                let input = run.input(item.path)
                 do {
                     // Downstream sees each block's findings as soon as they exist.
-                    let outcome = try run.scan(input, values: showValues, afterBlock: out.flush) {
+                    let outcome = try run.scan(input, values: showValues) { bytes in
+                        try out.flush()
+                        progress.advance(bytes: bytes)
+                    } found: {
                         try printer.print($0, input: input.display, to: out)
                     }
                     if let highest = outcome.highest, failOn.trips(highest) { tripped = true }
@@ -58,10 +70,13 @@ struct Scan: ParsableCommand {
                     diagnose(error.message)
                     run.recordError()
                 }
+                progress.advance(files: 1)
             }
+            progress.finish()
             try printer.finish(to: out)
             try out.flush()
         } catch is BrokenPipe {
+            progress.finish()
             try? run.finish()
             throw ExitCode(tripped ? 1 : 0)
         }

@@ -35,12 +35,18 @@ struct RuleOptions: ParsableArguments {
     }
 }
 
-/// Options about running: threads, the risk log, the fingerprint key, binary inputs.
+/// Options about running: threads, links, the risk log, the fingerprint key, binary inputs.
 struct RunOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
+    var jobCount: Int?
 
-    @Option(help: "Append the GDPR/CCPA risk log (JSON Lines) to this file.")
+    /// Worker threads: as given, else one per core.
+    var jobs: Int { jobCount ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    @Flag(help: "Do not follow symbolic links (they are skipped and counted).")
+    var noFollow = false
+
+    @Option(help: "Append the GDPR/CCPA risk log (JSON Lines) to this file (never inside the data).")
     var riskLog: String?
 
     @Option(help: "Key for value fingerprints in the risk log (else $BLACKBAR_KEY, else a per-run random key).")
@@ -53,18 +59,28 @@ struct RunOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func openRiskLog() throws -> RiskLog {
-        let table: RegulationTable
+    /// Refuses a risk log that would write into an input, be read as one, or land among the outputs
+    /// (exit 2, before anything is written).
+    func checkRiskLog(inputs: InputWalk, outputs: OutputPlan?) throws {
+        guard let riskLog else { return }
+        do { try RiskLogPlacement.check(riskLog, inputs: inputs, outputs: outputs) } catch {
+            throw CLIError("--risk-log \(error)")
+        }
+    }
+
+    /// The run's risk log, with no sink yet: `attachRiskLog` opens the file once its place is checked.
+    func riskLogTally() throws -> RiskLog {
         do {
-            table = try RegulationTable(yaml: RulePack.embeddedRegulations ?? "entities: {}")
+            return RiskLog(sinks: [], regulations: try RegulationTable(yaml: RulePack.embeddedRegulations ?? "entities: {}"))
         } catch {
             throw CLIError("built-in regulations.yaml: \(error)")
         }
-        do {
-            return try RiskLog(path: riskLog, regulations: table)
-        } catch {
-            throw CLIError("\(error)")
-        }
+    }
+
+    /// Opens `--risk-log` (after `checkRiskLog`: never into the data) and adds it to the run's log.
+    func attachRiskLog(to run: TextRun) throws {
+        guard let riskLog else { return }
+        do { run.riskLog.add(try JSONLinesRiskSink(path: riskLog)) } catch { throw CLIError("\(error)") }
     }
 
     func fingerprinter() throws -> Fingerprinter {
@@ -74,7 +90,7 @@ struct RunOptions: ParsableArguments {
     /// The run over `detector`: a scan without a policy, a redaction with one.
     func textRun(detector: Detector, policy: RedactionPolicy?) throws -> TextRun {
         TextRun(
-            detector: detector, policy: policy, riskLog: try openRiskLog(),
+            detector: detector, policy: policy, riskLog: try riskLogTally(),
             context: RunContext(fingerprinter: try fingerprinter()), workers: jobs, allowBinary: binary)
     }
 }
@@ -108,7 +124,8 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Prints a diagnostic on stderr.
+/// Prints a diagnostic on stderr; on a terminal it first clears the line (a progress line may be there).
 func diagnose(_ message: String) {
-    FileHandle.standardError.write(Data(("blackbar: " + message + "\n").utf8))
+    let clear = isatty(2) == 1 ? "\r\u{1B}[K" : ""
+    FileHandle.standardError.write(Data((clear + "blackbar: " + message + "\n").utf8))
 }
