@@ -88,3 +88,26 @@ final class RedactionTrustTests: CLITestCase {
         XCTAssertEqual(single.stdout, "")
     }
 }
+
+/// File names are data too (issue 8, defect 9).
+final class FileNameTests: CLITestCase {
+    func testNamesWithPersonalDataAreRedactedInOutputsLogsAndOutputNames() throws {
+        _ = try file("pn/jane.doe@gmail.com.txt", "call +44 20 7946 0958\n")
+        _ = try file("pn/report-2024-11-05.txt", "nothing here\n")
+        let key = ["BLACKBAR_KEY": "file-name-test-key-0123456789"]
+        let scan = try run(["scan", "--format", "jsonl", "--risk-log", "scan.jsonl", "pn"], environment: key)
+        XCTAssertEqual(scan.status, 1, scan.stderr)
+        XCTAssertFalse(scan.stdout.contains("jane.doe"), scan.stdout)
+        XCTAssertTrue(scan.stdout.contains("pn/<EMAIL_ADDRESS:"), scan.stdout)
+        let r = try run(["redact", "pn", "-o", "out", "--risk-log", "redact.jsonl"], environment: key)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let written = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("out").path).sorted()
+        XCTAssertEqual(written.count, 2)
+        XCTAssertTrue(written.contains("report-2024-11-05.txt"), "names without personal data are kept: \(written)")
+        XCTAssertTrue(written.contains { $0.hasPrefix("EMAIL_ADDRESS-") && $0.hasSuffix(".txt") }, "\(written)")
+        for log in ["scan.jsonl", "redact.jsonl"] {
+            let text = try String(contentsOf: scratch.appendingPathComponent(log), encoding: .utf8)
+            XCTAssertFalse(text.contains("jane.doe"), "\(log) names the file raw")
+        }
+    }
+}
