@@ -10,7 +10,10 @@ class CLITestCase: XCTestCase {
         var stderr: String
     }
 
+    /// The binary under test: `$BLACKBAR_BINARY` when set (to run these tests against another build), else
+    /// the one built beside the test bundle.
     static let binary: URL = {
+        if let given = ProcessInfo.processInfo.environment["BLACKBAR_BINARY"] { return URL(fileURLWithPath: given) }
         // The test bundle sits next to the products it depends on.
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [dir, dir.deletingLastPathComponent()] where FileManager.default.fileExists(
