@@ -16,10 +16,12 @@ trap 'rm -f "$tmp"' EXIT
 # 1. Redact: stdin to a temporary file, masking card numbers and using placeholders for the rest.
 "$BLACKBAR" redact --operator placeholder --operator CREDIT_CARD=mask --risk-log "$RISK_LOG" - > "$tmp"
 status=$?
-if [ $status -ne 0 ]; then
-    echo "ingest: redaction failed (exit $status); nothing was passed on" >&2
-    exit $status
-fi
+case $status in
+    0) ;;
+    3) echo "ingest: the input is not text (exit 3: skipped as binary); nothing was passed on" >&2; exit 3 ;;
+    4) echo "ingest: personal data was still found after redaction (exit 4); nothing was passed on" >&2; exit 4 ;;
+    *) echo "ingest: redaction failed (exit $status); nothing was passed on" >&2; exit $status ;;
+esac
 
 # 2. Verify: the sanitized data must hold nothing at moderate severity or above (exit 0 = clean).
 "$BLACKBAR" scan --fail-on moderate --format jsonl "$tmp" > /dev/null
