@@ -19,7 +19,7 @@ public enum GermanIDs {
             for i in 0..<8 where d[i] == digit && d[i + 1] == digit && d[i + 2] == digit { return false }
         default: return false
         }
-        return NationalIDKit.mod11_10CheckDigit(d[0..<10]) == d[10]
+        return ISO7064Hybrid.mod11_10.isValid(bytes)
     }
 
     /// Rentenversicherungsnummer (VKVV § 2; Deutsche Rentenversicherung): 12 characters,
@@ -108,6 +108,6 @@ public enum GermanIDs {
             body = bytes[2...]
         }
         guard body.count == 9, let d = NationalIDKit.digits(body), d[0] != 0 else { return false }
-        return NationalIDKit.mod11_10CheckDigit(d[0..<8]) == d[8]
+        return ISO7064Hybrid.mod11_10.isValid(Array(body))
     }
 }

@@ -3,7 +3,7 @@ public enum IndianIDs {
     /// Aadhaar (UIDAI): 12 digits, first digit 2-9, Verhoeff check digit last.
     public static func aadhaar(_ bytes: [UInt8]) -> Bool {
         guard let d = NationalIDKit.digits(bytes, lengths: 12), d[0] >= 2 else { return false }
-        return NationalIDKit.verhoeffValid(d)
+        return Verhoeff.isValid(bytes)
     }
 
     /// PAN holder-type letters (Income Tax Department): Association of persons, Body of

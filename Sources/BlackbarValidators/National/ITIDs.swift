@@ -46,6 +46,6 @@ public enum ItalianIDs {
         guard let d = NationalIDKit.digits(bytes, lengths: 11), d[0..<7].contains(where: { $0 != 0 }) else { return false }
         let office = NationalIDKit.number(d[7..<10])
         guard (1...100).contains(office) || [120, 121, 888, 999].contains(office) else { return false }
-        return NationalIDKit.luhnValid(d)
+        return Luhn.isValid(bytes)
     }
 }

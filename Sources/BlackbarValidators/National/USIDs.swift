@@ -38,9 +38,9 @@ public enum UnitedStatesIDs {
         guard let d = NationalIDKit.digits(bytes, lengths: 10, 15) else { return false }
         if d.count == 15 {
             guard d[0..<5] == [8, 0, 8, 4, 0] else { return false }
-            return NationalIDKit.luhnValid(d)
+            return Luhn.isValid(bytes)
         }
-        return NationalIDKit.luhnValid([8, 0, 8, 4, 0] + d)
+        return Luhn.isValid(Array("80840".utf8) + bytes)
     }
 
     /// ABA routing transit number: 9 digits, first two in 00-12, 21-32, 61-72 or 80 (Federal
