@@ -33,7 +33,9 @@ let package = Package(
         // Sources and writers: streamed text now; CSV, JSON and metadata later.
         .target(name: "BlackbarFormats", dependencies: ["BlackbarCore"]),
         // Operators and the redactor.
-        .target(name: "BlackbarRedaction", dependencies: ["BlackbarCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "BlackbarRedaction",
+            dependencies: ["BlackbarCore", "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto")]),
         // Regulation taxonomy and the risk log.
         .target(name: "BlackbarRisk", dependencies: ["BlackbarCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(

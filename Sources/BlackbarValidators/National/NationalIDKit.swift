@@ -2,35 +2,7 @@
 ///
 /// Everything here is total: out-of-range input gives `nil` or `false`, never a trap.
 enum NationalIDKit {
-    // MARK: Bytes
-
-    /// The value of an ASCII digit byte, or `nil`.
-    @inline(__always)
-    static func digit(_ byte: UInt8) -> Int? {
-        byte >= 0x30 && byte <= 0x39 ? Int(byte &- 0x30) : nil
-    }
-
-    /// Whether `byte` is an upper-case ASCII letter.
-    @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-
-    /// Whether `byte` is an ASCII digit.
-    @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-    /// `A` = 0 ... `Z` = 25, or `nil` for anything but an upper-case ASCII letter.
-    @inline(__always)
-    static func letterIndex(_ byte: UInt8) -> Int? {
-        isLetter(byte) ? Int(byte &- 0x41) : nil
-    }
-
-    /// `0`-`9` = 0-9, `A`-`Z` = 10-35, or `nil`.
-    @inline(__always)
-    static func alnumValue(_ byte: UInt8) -> Int? {
-        if let d = digit(byte) { return d }
-        if let l = letterIndex(byte) { return l + 10 }
-        return nil
-    }
+    // MARK: Digits
 
     /// The digit values of `bytes` when every byte is a digit and the count is one of `lengths`.
     static func digits(_ bytes: [UInt8], lengths: Int...) -> [Int]? {
@@ -43,7 +15,7 @@ enum NationalIDKit {
         var out: [Int] = []
         out.reserveCapacity(bytes.count)
         for b in bytes {
-            guard let d = digit(b) else { return nil }
+            guard let d = ASCII.digit(b) else { return nil }
             out.append(d)
         }
         return out

@@ -57,7 +57,7 @@ public enum UnitedStatesIDs {
 
     /// Letters an MBI may use: A-Z without S, L, O, I, B, Z.
     private static func isMBILetter(_ b: UInt8) -> Bool {
-        NationalIDKit.isLetter(b) && b != 0x53 && b != 0x4C && b != 0x4F && b != 0x49 && b != 0x42 && b != 0x5A
+        ASCII.isUpper(b) && b != 0x53 && b != 0x4C && b != 0x4F && b != 0x49 && b != 0x42 && b != 0x5A
     }
 
     /// Medicare Beneficiary Identifier (CMS "Understanding the MBI format"): 11 characters,
@@ -69,8 +69,8 @@ public enum UnitedStatesIDs {
             switch i {
             case 0: guard b >= 0x31 && b <= 0x39 else { return false }
             case 1, 4, 7, 8: guard isMBILetter(b) else { return false }
-            case 2, 5: guard NationalIDKit.isDigit(b) || isMBILetter(b) else { return false }
-            default: guard NationalIDKit.isDigit(b) else { return false }
+            case 2, 5: guard ASCII.isDigit(b) || isMBILetter(b) else { return false }
+            default: guard ASCII.isDigit(b) else { return false }
             }
         }
         return true
