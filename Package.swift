@@ -37,7 +37,9 @@ let package = Package(
             name: "BlackbarRedaction",
             dependencies: ["BlackbarCore", "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto")]),
         // Regulation taxonomy and the risk log.
-        .target(name: "BlackbarRisk", dependencies: ["BlackbarCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "BlackbarRisk",
+            dependencies: ["BlackbarCore", "BlackbarValidators", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "blackbar",
             dependencies: [
