@@ -34,15 +34,19 @@ let package = Package(
         // Sources and writers: streamed text now; CSV, JSON and metadata later.
         .target(name: "BlackbarFormats", dependencies: ["BlackbarCore"]),
         // Operators and the redactor.
-        .target(name: "BlackbarRedaction", dependencies: ["BlackbarCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "BlackbarRedaction",
+            dependencies: ["BlackbarCore", "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto")]),
         // Regulation taxonomy and the risk log.
-        .target(name: "BlackbarRisk", dependencies: ["BlackbarCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "BlackbarRisk",
+            dependencies: ["BlackbarCore", "BlackbarValidators", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         // A run: sources, detector, policy, writers and risk events wired together; what the CLI calls.
         .target(
             name: "BlackbarPipeline",
             dependencies: [
                 "BlackbarCore", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "blackbar",

@@ -61,7 +61,7 @@ struct DigitClusters {
                 if i >= to { break }
             }
             let b = base[i]
-            if b &- 0x30 < 10 {
+            if ASCII.isDigit(b) {
                 if open {
                     if cEnd == i { runLength += 1 } else {
                         runs.append(runLength)
@@ -120,7 +120,7 @@ struct LetterDigitAnchors {
     mutating func compute(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
         starts.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
-        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= from && i < to && base[i] &- 0x30 < 10 }
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= from && i < to && ASCII.isDigit(base[i]) }
         @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2D || b == 0x2E || b == 0x2F }
         var i = from
         while i < to {
@@ -136,12 +136,12 @@ struct LetterDigitAnchors {
                 i += 8
             }
             if i >= to { break }
-            guard base[i] &- 0x41 < 26 else {
+            guard ASCII.isUpper(base[i]) else {
                 i += 1
                 continue
             }
             let start = i
-            while i < to && base[i] &- 0x41 < 26 { i += 1 }
+            while i < to && ASCII.isUpper(base[i]) { i += 1 }
             let length = i - start
             let before = start - 1, after = i
             var touches = isDigit(before) || isDigit(after)

@@ -56,7 +56,7 @@ struct KeywordTable {
     }
 
     /// A lower-case byte and its upper-case form (ASCII letters only).
-    private static func cases(_ b: UInt8) -> [UInt8] { b &- 0x61 < 26 ? [b, b - 0x20] : [b] }
+    private static func cases(_ b: UInt8) -> [UInt8] { ASCII.isLower(b) ? [b, b - 0x20] : [b] }
 
     /// Fills `hits[rule]` with the positions of that rule's keywords in `from..<to`.
     ///

@@ -1,3 +1,5 @@
+import BlackbarValidators
+
 /// One step that turns the matched bytes into what a validator checks.
 public enum NormalizeStep: String, Sendable, CaseIterable {
     /// Drop spaces, tabs, dashes, dots, slashes, parentheses and no-break spaces (U+00A0, U+202F).
@@ -39,20 +41,14 @@ public enum NormalizeStep: String, Sendable, CaseIterable {
             }
             return out
         case .removeLineBreaks: return input.filter { $0 != 0x0A && $0 != 0x0D }
-        case .digits: return input.filter { $0 >= 0x30 && $0 <= 0x39 }
-        case .alnum: return input.filter { ASCII.isAlnum($0) }
-        case .upper: return input.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }
-        case .lower: return input.map { ASCII.lower($0) }
+        case .digits: return input.filter(ASCII.isDigit)
+        case .alnum: return input.filter(ASCII.isAlnum)
+        case .upper: return input.map(ASCII.upper)
+        case .lower: return input.map(ASCII.lower)
         }
     }
 }
 
-/// Byte classes used on the hot path.
-enum ASCII {
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
-    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) }
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-    /// A byte that belongs to a word for context matching: ASCII letter or digit, or any non-ASCII byte.
-    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isAlnum(b) || b >= 0x80 }
-}
+/// The byte classes of BlackbarValidators under their short name in every file of this module, including
+/// those that do not import it.
+typealias ASCII = BlackbarValidators.ASCII

@@ -76,13 +76,6 @@ public final class BlockReader {
         self.lookahead = lookahead
     }
 
-    /// Whether `next()` can return a block without waiting for the writer of the stream: bytes are
-    /// buffered or readable now, or the stream has ended.
-    public var canProduceWithoutWaiting: Bool {
-        if eof || bufferOffset + buffer.count > regionStart { return true }
-        return Self.isReadable(fd, waitingMilliseconds: 10)
-    }
-
     /// The next block, or nil at the end of the stream.
     ///
     /// A stream that pauses (a pipe fed line by line) gets a shorter block ending at its last complete line,

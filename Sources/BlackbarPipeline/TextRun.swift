@@ -4,6 +4,8 @@ import BlackbarRedaction
 import BlackbarRisk
 import Crypto
 
+import func BlackbarValidators.hexString
+
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,3 +1,5 @@
+// Only the hex helper: the whole module would make `SHA256` ambiguous with swift-crypto's.
+import func BlackbarValidators.hexString
 import Crypto
 import Foundation
 
@@ -42,15 +44,4 @@ public struct FingerprintKeyError: Error, CustomStringConvertible {
     /// What is wrong (never the key).
     public let message: String
     public var description: String { message }
-}
-
-/// Lower-case hex of bytes (without `String(format:)`, which is slow enough to show in a profile).
-public func hexString<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for b in bytes {
-        out.append(digits[Int(b >> 4)])
-        out.append(digits[Int(b & 15)])
-    }
-    return String(decoding: out, as: UTF8.self)
 }

@@ -1,4 +1,5 @@
 import BlackbarCore
+import BlackbarValidators
 
 /// What replaces a finding in the output.
 public enum Operator: Sendable, Equatable, CustomStringConvertible {
@@ -50,8 +51,7 @@ public enum Operator: Sendable, Equatable, CustomStringConvertible {
             while i < value.count {
                 let b = value[i]
                 if b < 0x80 {
-                    let isLetterOrDigit = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
-                    out.append(isLetterOrDigit ? character : b)
+                    out.append(ASCII.isAlnum(b) ? character : b)
                     i += 1
                 } else {
                     // One mask character per UTF-8 scalar: skip the continuation bytes.

@@ -56,9 +56,6 @@ public final class CompiledPattern: @unchecked Sendable {
     public let valueGroup: Int?
     /// Whether the JIT compiled this pattern (false only if this PCRE2 has no JIT).
     public let isJITCompiled: Bool
-    /// True when PCRE2 knows a single first byte, or a start bitmap of at most 4 bytes: then JIT's own
-    /// first-byte search is fast and a separate prefilter gains little.
-    public let hasFastStart: Bool
 
     /// Compiles and JIT-compiles `source`.
     public init(_ source: String, options: PatternOptions = PatternOptions()) throws(PatternError) {
@@ -82,7 +79,6 @@ public final class CompiledPattern: @unchecked Sendable {
         isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         let group = "value".withCString { pcre2_substring_number_from_name_8(compiled, $0) }
         valueGroup = group > 0 ? Int(group) : nil
-        hasFastStart = Self.fastStart(compiled)
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -151,17 +147,6 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     private static let unset = Int(bitPattern: UInt.max)
-
-    private static func fastStart(_ code: OpaquePointer) -> Bool {
-        var type: UInt32 = 0
-        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type) == 0 else { return false }
-        if type == 1 { return true }
-        var bitmap: UnsafePointer<UInt8>? = nil
-        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap) == 0, let bitmap else { return false }
-        var count = 0
-        for i in 0..<32 { count += bitmap[i].nonzeroBitCount }
-        return count > 0 && count <= 4
-    }
 
     static func message(for code: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)

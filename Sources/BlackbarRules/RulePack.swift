@@ -110,9 +110,7 @@ public enum RulePack {
             hasher.update(data: Data((file.jurisdiction + "/" + file.spec.id + "\n").utf8))
             hasher.update(data: Data(file.text.utf8))
         }
-        let hexDigits = Array("0123456789abcdef".utf8)
-        let digest = String(decoding: hasher.finalize().flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 15)]] }, as: UTF8.self)
-        return RuleSet(rules: rules, digest: digest)
+        return RuleSet(rules: rules, digest: hexString(hasher.finalize()))
     }
 
     /// Compiles one rule file, checking every field.

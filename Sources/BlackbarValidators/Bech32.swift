@@ -13,7 +13,7 @@ public enum Bech32 {
         var table = [Int8](repeating: -1, count: 128)
         for (i, byte) in charset.enumerated() {
             table[Int(byte)] = Int8(i)
-            if ASCIIValue.isLower(byte) { table[Int(byte - 32)] = Int8(i) }
+            if ASCII.isLower(byte) { table[Int(byte - 32)] = Int8(i) }
         }
         return table
     }()
@@ -38,12 +38,12 @@ public enum Bech32 {
         var hasLower = false, hasUpper = false
         for byte in text {
             guard byte >= 33, byte <= 126 else { return nil }
-            if ASCIIValue.isLower(byte) { hasLower = true }
-            if ASCIIValue.isUpper(byte) { hasUpper = true }
+            if ASCII.isLower(byte) { hasLower = true }
+            if ASCII.isUpper(byte) { hasUpper = true }
         }
         guard !(hasLower && hasUpper), let separator = text.lastIndex(of: UInt8(ascii: "1")),
               separator >= 1, separator + 7 <= text.count else { return nil }
-        let hrp = text[..<separator].map { ASCIIValue.isUpper($0) ? $0 + 32 : $0 }
+        let hrp = text[..<separator].map { ASCII.lower($0) }
         var data: [UInt8] = []
         for byte in text[(separator + 1)...] {
             let v = values[Int(byte)]

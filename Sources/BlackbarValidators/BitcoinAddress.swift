@@ -5,7 +5,7 @@ public enum BitcoinAddress {
     /// `tb` (BIP-173 / BIP-350).
     public static func isValid(_ address: [UInt8]) -> Bool {
         guard address.count >= 14, address.count <= 90 else { return false }
-        let prefix = address.prefix(3).map { ASCIIValue.isUpper($0) ? $0 + 32 : $0 }
+        let prefix = address.prefix(3).map { ASCII.lower($0) }
         if prefix == Array("bc1".utf8) || prefix == Array("tb1".utf8) {
             return Bech32.isValidSegwitAddress(address)
         }

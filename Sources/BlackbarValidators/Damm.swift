@@ -20,13 +20,13 @@ public enum Damm {
     /// The ASCII check digit to append to `payload` (ASCII `0`-`9`, at least one), or nil.
     public static func checkDigit(for payload: [UInt8]) -> UInt8? {
         guard !payload.isEmpty, let interim = run(payload) else { return nil }
-        return ASCIIValue.digitByte(Int(interim))
+        return ASCII.digitByte(Int(interim))
     }
 
     private static func run(_ digits: [UInt8]) -> UInt8? {
         var interim: UInt8 = 0
         for byte in digits {
-            guard let value = ASCIIValue.digit(byte) else { return nil }
+            guard let value = ASCII.digit(byte) else { return nil }
             interim = table[Int(interim)][value]
         }
         return interim

@@ -6,7 +6,7 @@ public enum DecimalRemainder {
         guard !digits.isEmpty, modulus >= 1, modulus <= 1 << 24 else { return nil }
         var r = 0
         for byte in digits {
-            guard let value = ASCIIValue.digit(byte) else { return nil }
+            guard let value = ASCII.digit(byte) else { return nil }
             r = (r * 10 + value) % modulus
         }
         return r
@@ -20,7 +20,7 @@ public enum DecimalRemainder {
         var value = complement ? modulus - r : r
         var out = [UInt8](repeating: 0x30, count: checkLength)
         for i in stride(from: checkLength - 1, through: 0, by: -1) {
-            out[i] = ASCIIValue.digitByte(value % 10)
+            out[i] = ASCII.digitByte(value % 10)
             value /= 10
         }
         return value == 0 ? out : nil

@@ -14,7 +14,7 @@ public enum EthereumAddress {
         lower.reserveCapacity(40)
         var hasLower = false, hasUpper = false
         for byte in hex {
-            if ASCIIValue.digit(byte) != nil {
+            if ASCII.digit(byte) != nil {
                 lower.append(byte)
             } else if byte >= 0x61 && byte <= 0x66 {
                 hasLower = true
@@ -33,7 +33,7 @@ public enum EthereumAddress {
     /// The EIP-55 spelling of 40 lower-case hex digits (no `0x`), or nil on other input.
     public static func checksummed(_ lowerHex: [UInt8]) -> [UInt8]? {
         guard lowerHex.count == 40,
-              lowerHex.allSatisfy({ ASCIIValue.digit($0) != nil || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+              lowerHex.allSatisfy({ ASCII.digit($0) != nil || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
         let hash = Keccak256.hash(lowerHex)
         var out = lowerHex
         for i in 0 ..< 40 where out[i] >= 0x61 {

@@ -9,7 +9,7 @@ public enum IBAN {
     public static func isValid(_ iban: [UInt8]) -> Bool {
         guard iban.count >= 5, iban.count <= 34, let format = format(for: iban), iban.count == format.length,
               bbanMatches(iban, format) else { return false }
-        guard let c1 = ASCIIValue.digit(iban[2]), let c2 = ASCIIValue.digit(iban[3]) else { return false }
+        guard let c1 = ASCII.digit(iban[2]), let c2 = ASCII.digit(iban[3]) else { return false }
         let check = c1 * 10 + c2
         guard check >= 2, check <= 98 else { return false }
         return rearrangedRemainder(iban) == 1
@@ -29,10 +29,10 @@ public enum IBAN {
     /// The two ASCII check digits for `country` (2 upper-case letters) and `bban`, or nil on bad
     /// characters. Does not check the country's format.
     public static func checkDigits(country: [UInt8], bban: [UInt8]) -> [UInt8]? {
-        guard country.count == 2, ASCIIValue.isUpper(country[0]), ASCIIValue.isUpper(country[1]), !bban.isEmpty,
+        guard country.count == 2, ASCII.isUpper(country[0]), ASCII.isUpper(country[1]), !bban.isEmpty,
               let r = rearrangedRemainder(country + [0x30, 0x30] + bban) else { return nil }
         let check = 98 - r
-        return [ASCIIValue.digitByte(check / 10), ASCIIValue.digitByte(check % 10)]
+        return [ASCII.digitByte(check / 10), ASCII.digitByte(check % 10)]
     }
 
     /// `BBAN + first four characters` modulo 97, streaming (no rearranged copy).
@@ -40,14 +40,14 @@ public enum IBAN {
         guard let head = ISO7064Mod97.remainder(iban[4...]) else { return nil }
         var r = head
         for byte in iban[0 ..< 4] {
-            guard let value = ASCIIValue.alphanumeric(byte) else { return nil }
+            guard let value = ASCII.alphanumeric(byte) else { return nil }
             r = value < 10 ? (r * 10 + value) % 97 : (r * 100 + value) % 97
         }
         return r
     }
 
     private static func format(for bytes: [UInt8]) -> IBANRegistry.Format? {
-        guard ASCIIValue.isUpper(bytes[0]), ASCIIValue.isUpper(bytes[1]) else { return nil }
+        guard ASCII.isUpper(bytes[0]), ASCII.isUpper(bytes[1]) else { return nil }
         return IBANRegistry.formats[UInt16(bytes[0]) << 8 | UInt16(bytes[1])]
     }
 
@@ -59,9 +59,9 @@ public enum IBAN {
                 let byte = iban[index]
                 let ok: Bool
                 switch run.kind {
-                case UInt8(ascii: "n"): ok = ASCIIValue.digit(byte) != nil
-                case UInt8(ascii: "a"): ok = ASCIIValue.isUpper(byte)
-                default: ok = ASCIIValue.alphanumeric(byte) != nil
+                case UInt8(ascii: "n"): ok = ASCII.digit(byte) != nil
+                case UInt8(ascii: "a"): ok = ASCII.isUpper(byte)
+                default: ok = ASCII.alphanumeric(byte) != nil
                 }
                 guard ok else { return false }
                 index += 1

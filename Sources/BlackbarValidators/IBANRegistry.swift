@@ -24,7 +24,7 @@ enum IBANRegistry {
             var runs: [(count: Int, kind: UInt8)] = []
             var count = 0
             for byte in bytes[(index + 1)...] {
-                if let digit = ASCIIValue.digit(byte) { count = count * 10 + digit } else { runs.append((count, byte)); count = 0 }
+                if let digit = ASCII.digit(byte) { count = count * 10 + digit } else { runs.append((count, byte)); count = 0 }
             }
             table[key] = Format(length: length, runs: runs)
         }

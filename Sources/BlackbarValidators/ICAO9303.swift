@@ -7,7 +7,7 @@ public enum ICAO9303 {
     /// The value of an MRZ character, or nil for a byte outside `0-9A-Z<`.
     @inline(__always)
     public static func value(of byte: UInt8) -> Int? {
-        byte == UInt8(ascii: "<") ? 0 : ASCIIValue.alphanumeric(byte)
+        byte == UInt8(ascii: "<") ? 0 : ASCII.alphanumeric(byte)
     }
 
     /// The 7-3-1 check value (0-9) of `field`, or nil on a character outside `0-9A-Z<`.
@@ -24,13 +24,13 @@ public enum ICAO9303 {
 
     /// The ASCII check digit for `field` (may be empty: its check is `0`), or nil on a bad character.
     public static func checkDigit(for field: [UInt8]) -> UInt8? {
-        checkValue(field[...]).map(ASCIIValue.digitByte)
+        checkValue(field[...]).map(ASCII.digitByte)
     }
 
     /// Whether the last byte of `input` is the 7-3-1 check digit of the bytes before it.
     /// Needs at least two bytes; the check itself must be a digit.
     public static func isValid(_ input: [UInt8]) -> Bool {
-        guard input.count >= 2, let check = ASCIIValue.digit(input[input.count - 1]) else { return false }
+        guard input.count >= 2, let check = ASCII.digit(input[input.count - 1]) else { return false }
         return checkValue(input.dropLast()) == check
     }
 
@@ -38,7 +38,7 @@ public enum ICAO9303 {
     /// field is filler (ICAO allows `<` or `0` for an empty optional field).
     static func fieldMatches(_ field: ArraySlice<UInt8>, check: UInt8) -> Bool {
         if check == UInt8(ascii: "<") { return field.allSatisfy { $0 == UInt8(ascii: "<") } }
-        guard let digit = ASCIIValue.digit(check) else { return false }
+        guard let digit = ASCII.digit(check) else { return false }
         return checkValue(field) == digit
     }
 }

@@ -15,7 +15,7 @@ public enum ISO7064Mod97 {
         guard !input.isEmpty else { return nil }
         var r = 0
         for byte in input {
-            guard let value = ASCIIValue.alphanumeric(byte) else { return nil }
+            guard let value = ASCII.alphanumeric(byte) else { return nil }
             r = value < 10 ? (r * 10 + value) % 97 : (r * 100 + value) % 97
         }
         return r
@@ -24,8 +24,8 @@ public enum ISO7064Mod97 {
     /// Whether `input` (payload then two check digits, at least three bytes) is 1 modulo 97.
     public static func isValid(_ input: [UInt8]) -> Bool {
         guard input.count >= 3,
-              ASCIIValue.digit(input[input.count - 1]) != nil,
-              ASCIIValue.digit(input[input.count - 2]) != nil else { return false }
+              ASCII.digit(input[input.count - 1]) != nil,
+              ASCII.digit(input[input.count - 2]) != nil else { return false }
         return remainder(input) == 1
     }
 
@@ -33,6 +33,6 @@ public enum ISO7064Mod97 {
     public static func checkDigits(for payload: [UInt8]) -> [UInt8]? {
         guard let r = remainder(payload) else { return nil }
         let check = 98 - (r * 100) % 97
-        return [ASCIIValue.digitByte(check / 10), ASCIIValue.digitByte(check % 10)]
+        return [ASCII.digitByte(check / 10), ASCII.digitByte(check % 10)]
     }
 }

@@ -12,7 +12,7 @@ public enum Luhn {
     /// The ASCII check digit to append to `payload` (ASCII `0`-`9`, at least one), or nil on any non-digit.
     public static func checkDigit(for payload: [UInt8]) -> UInt8? {
         guard !payload.isEmpty, let sum = weightedSum(payload, doubleFirst: true) else { return nil }
-        return ASCIIValue.digitByte((10 - sum % 10) % 10)
+        return ASCII.digitByte((10 - sum % 10) % 10)
     }
 
     /// Sum with every second digit doubled, counting from the right; `doubleFirst` doubles the rightmost.
@@ -20,7 +20,7 @@ public enum Luhn {
         var sum = 0
         var double = doubleFirst
         for byte in digits.reversed() {
-            guard var value = ASCIIValue.digit(byte) else { return nil }
+            guard var value = ASCII.digit(byte) else { return nil }
             if double {
                 value *= 2
                 if value > 9 { value -= 9 }

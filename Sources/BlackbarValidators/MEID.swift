@@ -12,13 +12,13 @@ public enum MEID {
     public static func check(_ input: [UInt8]) -> ValidatorOutcome {
         switch input.count {
         case 14:
-            return input.allSatisfy { hexValue($0) != nil } ? .notApplicable : .invalid
+            return input.allSatisfy { ASCII.hexDigit($0) != nil } ? .notApplicable : .invalid
         case 15:
             guard let expected = checkCharacter(for: Array(input.prefix(14))),
-                  let last = hexValue(input[14]) else { return .invalid }
-            return hexValue(expected) == last ? .valid : .invalid
+                  let last = ASCII.hexDigit(input[14]) else { return .invalid }
+            return ASCII.hexDigit(expected) == last ? .valid : .invalid
         case 18, 19:
-            guard ASCIIValue.allDigits(input), decimalFieldsFit(input) else { return .invalid }
+            guard ASCII.allDigits(input), decimalFieldsFit(input) else { return .invalid }
             return input.count == 18 || Luhn.isValid(input) ? .valid : .invalid
         default:
             return .invalid
@@ -28,11 +28,11 @@ public enum MEID {
     /// The check character for a 14-hex-digit MEID (upper case `0-9A-F`), or nil.
     public static func checkCharacter(for meid: [UInt8]) -> UInt8? {
         guard meid.count == 14 else { return nil }
-        if ASCIIValue.allDigits(meid) { return Luhn.checkDigit(for: meid) }
+        if ASCII.allDigits(meid) { return Luhn.checkDigit(for: meid) }
         var upper = meid
         for i in upper.indices {
-            guard let v = hexValue(upper[i]) else { return nil }
-            upper[i] = ASCIIValue.alphanumericByte(v)
+            guard let v = ASCII.hexDigit(upper[i]) else { return nil }
+            upper[i] = ASCII.alphanumericByte(v)
         }
         return LuhnModN.hexadecimal.checkCharacter(for: upper)
     }
@@ -42,7 +42,7 @@ public enum MEID {
         guard meid.count == 14 else { return nil }
         var manufacturer = 0, serial = 0
         for (i, byte) in meid.enumerated() {
-            guard let v = hexValue(byte) else { return nil }
+            guard let v = ASCII.hexDigit(byte) else { return nil }
             if i < 8 { manufacturer = manufacturer * 16 + v } else { serial = serial * 16 + v }
         }
         return decimal(manufacturer, width: 10) + decimal(serial, width: 8)
@@ -57,14 +57,7 @@ public enum MEID {
     private static func decimal(_ value: Int, width: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0x30, count: width)
         var v = value
-        for i in stride(from: width - 1, through: 0, by: -1) { out[i] = ASCIIValue.digitByte(v % 10); v /= 10 }
+        for i in stride(from: width - 1, through: 0, by: -1) { out[i] = ASCII.digitByte(v % 10); v /= 10 }
         return out
-    }
-
-    private static func hexValue(_ byte: UInt8) -> Int? {
-        if let d = ASCIIValue.digit(byte) { return d }
-        if byte >= 0x41 && byte <= 0x46 { return Int(byte) - 0x41 + 10 }
-        if byte >= 0x61 && byte <= 0x66 { return Int(byte) - 0x61 + 10 }
-        return nil
     }
 }

@@ -67,7 +67,7 @@ public enum MachineReadableZone {
     }
 
     private static func digitMatches(_ field: [UInt8], _ check: UInt8) -> Bool {
-        guard let digit = ASCIIValue.digit(check) else { return false }
+        guard let digit = ASCII.digit(check) else { return false }
         return ICAO9303.checkValue(field[...]) == digit
     }
 

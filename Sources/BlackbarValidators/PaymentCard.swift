@@ -22,7 +22,7 @@ public enum PaymentCard {
 
     /// The brand whose prefix and length rules `digits` satisfy, or nil. Does not run Luhn.
     public static func brand(of digits: [UInt8]) -> Brand? {
-        guard digits.count >= 12, digits.count <= 19, ASCIIValue.allDigits(digits) else { return nil }
+        guard digits.count >= 12, digits.count <= 19, ASCII.allDigits(digits) else { return nil }
         let n = digits.count
         let p2 = prefix(digits, 2), p3 = prefix(digits, 3), p4 = prefix(digits, 4), p6 = prefix(digits, 6)
         if digits[0] == UInt8(ascii: "4") { return [13, 16, 19].contains(n) ? .visa : nil }

@@ -6,7 +6,7 @@
 public enum USSocialSecurityNumber {
     /// Whether `digits` (exactly nine ASCII digits, no separators) is a structurally possible SSN.
     public static func isValid(_ digits: [UInt8]) -> Bool {
-        guard digits.count == 9, ASCIIValue.allDigits(digits) else { return false }
+        guard digits.count == 9, ASCII.allDigits(digits) else { return false }
         let area = number(digits[0 ..< 3]), group = number(digits[3 ..< 5]), serial = number(digits[5 ..< 9])
         guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { return false }
         if area == 78 && group == 5 && serial == 1120 { return false }

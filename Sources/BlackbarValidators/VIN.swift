@@ -12,8 +12,8 @@ public enum VIN {
 
     /// The transliterated value of a VIN character, or nil for a byte that cannot appear in a VIN.
     public static func value(of byte: UInt8) -> Int? {
-        if let digit = ASCIIValue.digit(byte) { return digit }
-        guard ASCIIValue.isUpper(byte) else { return nil }
+        if let digit = ASCII.digit(byte) { return digit }
+        guard ASCII.isUpper(byte) else { return nil }
         let v = letterValues[Int(byte &- 0x41)]
         return v < 0 ? nil : v
     }
@@ -28,7 +28,7 @@ public enum VIN {
             sum += v * weights[i]
         }
         let r = sum % 11
-        return r == 10 ? UInt8(ascii: "X") : ASCIIValue.digitByte(r)
+        return r == 10 ? UInt8(ascii: "X") : ASCII.digitByte(r)
     }
 
     /// Whether `vin` is 17 valid VIN characters whose position-9 check digit is right.

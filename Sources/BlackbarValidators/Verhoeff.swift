@@ -29,13 +29,13 @@ public enum Verhoeff {
     /// The ASCII check digit to append to `payload` (ASCII `0`-`9`, at least one), or nil.
     public static func checkDigit(for payload: [UInt8]) -> UInt8? {
         guard !payload.isEmpty, let c = run(payload, offset: 1) else { return nil }
-        return ASCIIValue.digitByte(Int(inverse[Int(c)]))
+        return ASCII.digitByte(Int(inverse[Int(c)]))
     }
 
     private static func run(_ digits: [UInt8], offset: Int) -> UInt8? {
         var c: UInt8 = 0
         for (i, byte) in digits.reversed().enumerated() {
-            guard let value = ASCIIValue.digit(byte) else { return nil }
+            guard let value = ASCII.digit(byte) else { return nil }
             c = d[Int(c)][Int(p[(i + offset) % 8][value])]
         }
         return c

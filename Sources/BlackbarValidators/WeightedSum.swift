@@ -95,8 +95,8 @@ public struct WeightedSum: Sendable, Equatable {
         for (offset, byte) in payload.enumerated() {
             let value: Int?
             switch values {
-            case .digits: value = ASCIIValue.digit(byte)
-            case .alphanumeric: value = ASCIIValue.alphanumeric(byte)
+            case .digits: value = ASCII.digit(byte)
+            case .alphanumeric: value = ASCII.alphanumeric(byte)
             }
             guard let value else { return nil }
             let index = alignment == .left ? offset : count - 1 - offset
@@ -131,7 +131,7 @@ public struct WeightedSum: Sendable, Equatable {
     private func checkCharacter(_ payload: ArraySlice<UInt8>) -> UInt8? {
         guard !payload.isEmpty, let v = checkValue(payload) else { return nil }
         switch v {
-        case 0...9: return ASCIIValue.digitByte(v)
+        case 0...9: return ASCII.digitByte(v)
         case 10: return character(for: ten)
         case 11: return character(for: eleven)
         default: return nil

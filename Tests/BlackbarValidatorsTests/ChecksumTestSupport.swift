@@ -54,12 +54,6 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// Lower-case hex of bytes.
-func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef")
-    return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
-}
-
 extension XCTestCase {
     /// Asserts that `check` accepts `valid` and rejects every mutation given.
     func assertAllRejected(

@@ -98,7 +98,7 @@ final class CryptoAddressTests: XCTestCase {
             XCTAssertEqual(EthereumAddress.checksummed(ascii(v.lowercased()).dropFirst(2).map { $0 }), Array(ascii(v).dropFirst(2)))
             // Flipping the case of any single letter breaks the checksum.
             let bytes = ascii(v)
-            for i in 2 ..< bytes.count where ASCIIValue.isUpper(bytes[i]) || ASCIIValue.isLower(bytes[i]) {
+            for i in 2 ..< bytes.count where ASCII.isUpper(bytes[i]) || ASCII.isLower(bytes[i]) {
                 var flipped = bytes
                 flipped[i] ^= 0x20
                 XCTAssertEqual(EthereumAddress.check(flipped), .invalid, "\(v) at \(i)")

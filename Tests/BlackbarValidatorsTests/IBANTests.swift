@@ -49,9 +49,9 @@ final class IBANTests: XCTestCase {
     func testSameClassSubstitutionsFail() {
         for example in Self.registryExamples {
             let bytes = ascii(example)
-            let subs = singleSubstitutions(of: bytes) { i in ASCIIValue.digit(bytes[i]) != nil ? Alphabet.digits : Alphabet.upper }
+            let subs = singleSubstitutions(of: bytes) { i in ASCII.digit(bytes[i]) != nil ? Alphabet.digits : Alphabet.upper }
             assertAllRejected(subs, by: IBAN.isValid, label: example)
-            let swaps = adjacentTranspositions(of: bytes) { ASCIIValue.digit($0) != nil && ASCIIValue.digit($1) != nil }
+            let swaps = adjacentTranspositions(of: bytes) { ASCII.digit($0) != nil && ASCII.digit($1) != nil }
             assertAllRejected(swaps, by: IBAN.isValid, label: example)
         }
     }

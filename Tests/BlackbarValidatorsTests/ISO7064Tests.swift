@@ -53,9 +53,9 @@ final class ISO7064Tests: XCTestCase {
             let bytes = ascii(v)
             XCTAssertTrue(ISO7064Mod97.isValid(bytes), v)
             // Same-class substitutions (digit for digit, letter for letter) are always detected.
-            let subs = singleSubstitutions(of: bytes) { i in ASCIIValue.digit(bytes[i]) != nil ? Alphabet.digits : Alphabet.upper }
+            let subs = singleSubstitutions(of: bytes) { i in ASCII.digit(bytes[i]) != nil ? Alphabet.digits : Alphabet.upper }
             assertAllRejected(subs, by: ISO7064Mod97.isValid, label: v)
-            let swaps = adjacentTranspositions(of: bytes) { ASCIIValue.digit($0) != nil && ASCIIValue.digit($1) != nil }
+            let swaps = adjacentTranspositions(of: bytes) { ASCII.digit($0) != nil && ASCII.digit($1) != nil }
             assertAllRejected(swaps, by: ISO7064Mod97.isValid, label: v)
         }
         XCTAssertFalse(ISO7064Mod97.isValid(ascii("79445")))

@@ -46,7 +46,7 @@ extension ShapeAutomaton {
                     .sequence(word.map { byte in
                         if highAlike && byte >= 0x80 { return .bytes(.high) }
                         // Keywords are stored lower-cased; the text may have either case.
-                        return .bytes(byte &- 0x61 < 26 ? ByteSet([byte, byte - 0x20]) : ByteSet([byte]))
+                        return .bytes(ASCII.isLower(byte) ? ByteSet([byte, byte - 0x20]) : ByteSet([byte]))
                     })
                 }
                 // The keyword pass starts words only at an ASCII letter or digit or a byte outside ASCII.

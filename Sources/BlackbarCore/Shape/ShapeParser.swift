@@ -118,7 +118,7 @@ struct ShapeParser {
         var k = i + 1
         func number() -> Int? {
             var value: Int? = nil
-            while k < p.count, p[k] &- 0x30 < 10 {
+            while k < p.count, ASCII.isDigit(p[k]) {
                 value = (value ?? 0) * 10 + Int(p[k] - 0x30)
                 k += 1
             }
@@ -290,7 +290,7 @@ struct ShapeParser {
             return .empty
         case UInt8(ascii: "1")...UInt8(ascii: "9"):
             var n = Int(c - 0x30)
-            while let d = peek(), d &- 0x30 < 10 {
+            while let d = peek(), ASCII.isDigit(d) {
                 n = n * 10 + Int(d - 0x30)
                 i += 1
             }
@@ -392,14 +392,14 @@ struct ShapeParser {
             if peek() == UInt8(ascii: "{") {
                 i += 1
                 while let d = peek(), d != UInt8(ascii: "}") {
-                    guard let h = hexValue(d) else { throw Unsupported() }
+                    guard let h = ASCII.hexDigit(d) else { throw Unsupported() }
                     value = value * 16 + h
                     i += 1
                 }
                 i += 1
             } else {
                 for _ in 0..<2 {
-                    guard let d = peek(), let h = hexValue(d) else { break }
+                    guard let d = peek(), let h = ASCII.hexDigit(d) else { break }
                     value = value * 16 + h
                     i += 1
                 }
@@ -428,15 +428,6 @@ struct ShapeParser {
             if caseless && !inClass { item.set = item.set.caseFolded }
         }
         return item
-    }
-
-    private func hexValue(_ d: UInt8) -> Int? {
-        switch d {
-        case 0x30...0x39: return Int(d - 0x30)
-        case 0x41...0x46: return Int(d - 0x41 + 10)
-        case 0x61...0x66: return Int(d - 0x61 + 10)
-        default: return nil
-        }
     }
 
     private mutating func characterClass() throws -> ShapeNode {

@@ -22,7 +22,7 @@ public enum BrazilianIDs {
         guard bytes.count == 14 else { return false }
         var v: [Int] = []
         for (i, b) in bytes.enumerated() {
-            if NationalIDKit.isDigit(b) || (i < 12 && NationalIDKit.isLetter(b)) {
+            if ASCII.isDigit(b) || (i < 12 && ASCII.isUpper(b)) {
                 v.append(Int(b) - 48)
             } else {
                 return false

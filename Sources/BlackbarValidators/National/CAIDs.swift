@@ -4,6 +4,6 @@ public enum CanadianIDs {
     /// business numbers), per the Government of Canada SIN description.
     public static func sin(_ bytes: [UInt8]) -> Bool {
         guard let d = NationalIDKit.digits(bytes, lengths: 9), d[0] != 0, d[0] != 8 else { return false }
-        return NationalIDKit.luhnValid(d)
+        return Luhn.isValid(bytes)
     }
 }

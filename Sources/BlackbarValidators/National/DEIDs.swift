@@ -19,7 +19,7 @@ public enum GermanIDs {
             for i in 0..<8 where d[i] == digit && d[i + 1] == digit && d[i + 2] == digit { return false }
         default: return false
         }
-        return NationalIDKit.mod11_10CheckDigit(d[0..<10]) == d[10]
+        return ISO7064Hybrid.mod11_10.isValid(bytes)
     }
 
     /// Rentenversicherungsnummer (VKVV § 2; Deutsche Rentenversicherung): 12 characters,
@@ -33,7 +33,7 @@ public enum GermanIDs {
     /// 33-63, 65-95 and 97 are read back to the real day.
     public static func svnr(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 12, let head = NationalIDKit.digits(bytes[0..<8]),
-              let letter = NationalIDKit.letterIndex(bytes[8]),
+              let letter = ASCII.letterIndex(bytes[8]),
               let tail = NationalIDKit.digits(bytes[9..<12]) else { return false }
         var day = NationalIDKit.pair(head, 2)
         switch day {
@@ -56,7 +56,7 @@ public enum GermanIDs {
     /// Characters a German ID card or passport serial may use: digits and the consonants
     /// C F G H J K L M N P R T V W X Y Z (no vowels, no B, D, Q, S).
     private static func isDocumentChar(_ b: UInt8) -> Bool {
-        NationalIDKit.isDigit(b) || Array("CFGHJKLMNPRTVWXYZ".utf8).contains(b)
+        ASCII.isDigit(b) || Array("CFGHJKLMNPRTVWXYZ".utf8).contains(b)
     }
 
     /// ICAO 9303 7-3-1 check over document characters (A=10 ... Z=35), or `nil`.
@@ -64,7 +64,7 @@ public enum GermanIDs {
         var sum = 0
         let weights = [7, 3, 1]
         for (i, b) in bytes.enumerated() {
-            guard let v = NationalIDKit.alnumValue(b) else { return nil }
+            guard let v = ASCII.alphanumeric(b) else { return nil }
             sum += v * weights[i % 3]
         }
         return sum % 10
@@ -74,7 +74,7 @@ public enum GermanIDs {
     /// followed by the ICAO 9303 7-3-1 check digit (10 characters, as printed in the MRZ).
     public static func idCard(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 10, bytes[0..<9].allSatisfy(isDocumentChar),
-              let check = NationalIDKit.digit(bytes[9]) else { return false }
+              let check = ASCII.digit(bytes[9]) else { return false }
         return icaoCheck(bytes[0..<9]) == check
     }
 
@@ -90,7 +90,7 @@ public enum GermanIDs {
     /// resulting 10 digits are weighted 1,2,1,2,..., digit sums of the products are added,
     /// and the check is the sum mod 10.
     public static func kvnr(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count == 10, let letter = NationalIDKit.letterIndex(bytes[0]),
+        guard bytes.count == 10, let letter = ASCII.letterIndex(bytes[0]),
               let d = NationalIDKit.digits(bytes[1...]) else { return false }
         let v = letter + 1
         let expanded = [v / 10, v % 10] + d[0..<8]
@@ -108,6 +108,6 @@ public enum GermanIDs {
             body = bytes[2...]
         }
         guard body.count == 9, let d = NationalIDKit.digits(body), d[0] != 0 else { return false }
-        return NationalIDKit.mod11_10CheckDigit(d[0..<8]) == d[8]
+        return ISO7064Hybrid.mod11_10.isValid(Array(body))
     }
 }

@@ -25,8 +25,7 @@ public enum FrenchIDs {
 
     /// SIREN company number: 9 digits, Luhn.
     public static func siren(_ bytes: [UInt8]) -> Bool {
-        guard let d = NationalIDKit.digits(bytes, lengths: 9) else { return false }
-        return NationalIDKit.luhnValid(d)
+        bytes.count == 9 && Luhn.isValid(bytes)
     }
 
     /// SIRET establishment number: 14 digits (SIREN + 5-digit NIC), Luhn over all 14 and the
@@ -34,10 +33,10 @@ public enum FrenchIDs {
     /// head office 35600000000048, instead have a digit sum divisible by 5 (INSEE).
     public static func siret(_ bytes: [UInt8]) -> Bool {
         guard let d = NationalIDKit.digits(bytes, lengths: 14) else { return false }
-        guard NationalIDKit.luhnValid(Array(d[0..<9])) else { return false }
+        guard Luhn.isValid(Array(bytes[0..<9])) else { return false }
         if d[0..<9] == [3, 5, 6, 0, 0, 0, 0, 0, 0] && d[9..<14] != [0, 0, 0, 4, 8] {
             return d.reduce(0, +) % 5 == 0
         }
-        return NationalIDKit.luhnValid(d)
+        return Luhn.isValid(bytes)
     }
 }

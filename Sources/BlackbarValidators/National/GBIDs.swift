@@ -6,7 +6,7 @@ public enum BritishIDs {
     public static func nino(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 9 else { return false }
         let a = bytes[0], b = bytes[1]
-        guard NationalIDKit.isLetter(a), NationalIDKit.isLetter(b) else { return false }
+        guard ASCII.isUpper(a), ASCII.isUpper(b) else { return false }
         if Array("DFIQUV".utf8).contains(a) || Array("DFIOQUV".utf8).contains(b) { return false }
         let prefix = String(decoding: bytes[0..<2], as: UTF8.self)
         if ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"].contains(prefix) { return false }

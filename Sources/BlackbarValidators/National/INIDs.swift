@@ -3,7 +3,7 @@ public enum IndianIDs {
     /// Aadhaar (UIDAI): 12 digits, first digit 2-9, Verhoeff check digit last.
     public static func aadhaar(_ bytes: [UInt8]) -> Bool {
         guard let d = NationalIDKit.digits(bytes, lengths: 12), d[0] >= 2 else { return false }
-        return NationalIDKit.verhoeffValid(d)
+        return Verhoeff.isValid(bytes)
     }
 
     /// PAN holder-type letters (Income Tax Department): Association of persons, Body of
@@ -16,7 +16,7 @@ public enum IndianIDs {
     /// is not published, so it is not verified.
     static func isPAN(_ b: [UInt8], at start: Int) -> Bool {
         guard b.count >= start + 10 else { return false }
-        for i in [0, 1, 2, 4, 9] where !NationalIDKit.isLetter(b[start + i]) { return false }
+        for i in [0, 1, 2, 4, 9] where !ASCII.isUpper(b[start + i]) { return false }
         guard holderTypes.contains(b[start + 3]), let d = NationalIDKit.digits(b[(start + 5)..<(start + 9)]) else { return false }
         return d != [0, 0, 0, 0]
     }
@@ -33,21 +33,21 @@ public enum IndianIDs {
         guard bytes.count == 15, let state = NationalIDKit.digits(bytes[0..<2]) else { return false }
         let code = NationalIDKit.pair(state, 0)
         guard (1...38).contains(code) || code == 97 || code == 99 else { return false }
-        guard isPAN(bytes, at: 2), bytes[12] != 0x30, NationalIDKit.alnumValue(bytes[12]) != nil, bytes[13] == 0x5A
+        guard isPAN(bytes, at: 2), bytes[12] != 0x30, ASCII.alphanumeric(bytes[12]) != nil, bytes[13] == 0x5A
         else { return false }
         var sum = 0
         for i in 0..<14 {
-            guard let v = NationalIDKit.alnumValue(bytes[i]) else { return false }
+            guard let v = ASCII.alphanumeric(bytes[i]) else { return false }
             let p = v * (i % 2 == 0 ? 1 : 2)
             sum += p / 36 + p % 36
         }
-        return NationalIDKit.alnumValue(bytes[14]) == (36 - sum % 36) % 36
+        return ASCII.alphanumeric(bytes[14]) == (36 - sum % 36) % 36
     }
 
     /// EPIC voter ID (Election Commission of India): 3 letters and 7 digits. There is no
     /// published check digit, so only the structure is checked.
     public static func voterID(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count == 10, bytes[0..<3].allSatisfy(NationalIDKit.isLetter) else { return false }
+        guard bytes.count == 10, bytes[0..<3].allSatisfy(ASCII.isUpper) else { return false }
         return NationalIDKit.digits(bytes[3...]) != nil
     }
 }

@@ -11,7 +11,7 @@ public enum ItalianIDs {
 
     /// A date/place digit: a digit or its omocodia letter.
     private static func omocodiaDigit(_ b: UInt8) -> Int? {
-        if let d = NationalIDKit.digit(b) { return d }
+        if let d = ASCII.digit(b) { return d }
         return omocodia.firstIndex(of: b)
     }
 
@@ -22,7 +22,7 @@ public enum ItalianIDs {
     /// + Σ even values of 2,4,...,14) mod 26 as a letter.
     public static func codiceFiscale(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 16 else { return false }
-        for i in [0, 1, 2, 3, 4, 5, 11, 15] where !NationalIDKit.isLetter(bytes[i]) { return false }
+        for i in [0, 1, 2, 3, 4, 5, 11, 15] where !ASCII.isUpper(bytes[i]) { return false }
         guard let y1 = omocodiaDigit(bytes[6]), let y2 = omocodiaDigit(bytes[7]),
               let m = months.firstIndex(of: bytes[8]),
               let d1 = omocodiaDigit(bytes[9]), let d2 = omocodiaDigit(bytes[10]),
@@ -34,7 +34,7 @@ public enum ItalianIDs {
         var sum = 0
         for i in 0..<15 {
             let b = bytes[i]
-            let index = NationalIDKit.digit(b) ?? (Int(b) - 0x41)
+            let index = ASCII.digit(b) ?? (Int(b) - 0x41)
             sum += i % 2 == 0 ? oddValues[index] : index
         }
         return Int(bytes[15]) - 0x41 == sum % 26
@@ -46,6 +46,6 @@ public enum ItalianIDs {
         guard let d = NationalIDKit.digits(bytes, lengths: 11), d[0..<7].contains(where: { $0 != 0 }) else { return false }
         let office = NationalIDKit.number(d[7..<10])
         guard (1...100).contains(office) || [120, 121, 888, 999].contains(office) else { return false }
-        return NationalIDKit.luhnValid(d)
+        return Luhn.isValid(bytes)
     }
 }

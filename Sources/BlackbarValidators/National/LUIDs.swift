@@ -9,7 +9,7 @@ public enum LuxembourgIDs {
         guard year >= 1850,
               NationalIDKit.isDate(year: year, month: NationalIDKit.pair(d, 4), day: NationalIDKit.pair(d, 6))
         else { return false }
-        return NationalIDKit.luhnCheckDigit(d[0..<11]) == d[11]
-            && NationalIDKit.verhoeffCheckDigit(d[0..<11]) == d[12]
+        let payload = Array(bytes[0..<11])
+        return Luhn.checkDigit(for: payload) == bytes[11] && Verhoeff.checkDigit(for: payload) == bytes[12]
     }
 }

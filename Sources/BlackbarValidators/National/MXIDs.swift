@@ -37,14 +37,14 @@ public enum MexicanIDs {
     public static func curp(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 18 else { return false }
         if inconvenientWords.contains(String(decoding: bytes[0..<4], as: UTF8.self)) { return false }
-        for i in [0, 1, 2, 3, 10, 11, 12, 13, 14, 15] where !NationalIDKit.isLetter(bytes[i]) { return false }
-        guard let date = NationalIDKit.digits(bytes[4..<10]), let check = NationalIDKit.digit(bytes[17]) else { return false }
+        for i in [0, 1, 2, 3, 10, 11, 12, 13, 14, 15] where !ASCII.isUpper(bytes[i]) { return false }
+        guard let date = NationalIDKit.digits(bytes[4..<10]), let check = ASCII.digit(bytes[17]) else { return false }
         guard bytes[10] == 0x48 || bytes[10] == 0x4D || bytes[10] == 0x58 else { return false }
         guard states.contains(String(decoding: bytes[11..<13], as: UTF8.self)) else { return false }
         let century: Int
-        if NationalIDKit.isDigit(bytes[16]) {
+        if ASCII.isDigit(bytes[16]) {
             century = 1900
-        } else if NationalIDKit.isLetter(bytes[16]) {
+        } else if ASCII.isUpper(bytes[16]) {
             century = 2000
         } else {
             return false

@@ -16,6 +16,6 @@ public enum SwedishIDs {
         } else {
             guard NationalIDKit.isDateSomeCentury(yy: yy, month: month, day: day) else { return false }
         }
-        return NationalIDKit.luhnValid(d)
+        return Luhn.isValid(Array(bytes.suffix(10)))
     }
 }

@@ -38,9 +38,9 @@ public enum UnitedStatesIDs {
         guard let d = NationalIDKit.digits(bytes, lengths: 10, 15) else { return false }
         if d.count == 15 {
             guard d[0..<5] == [8, 0, 8, 4, 0] else { return false }
-            return NationalIDKit.luhnValid(d)
+            return Luhn.isValid(bytes)
         }
-        return NationalIDKit.luhnValid([8, 0, 8, 4, 0] + d)
+        return Luhn.isValid(Array("80840".utf8) + bytes)
     }
 
     /// ABA routing transit number: 9 digits, first two in 00-12, 21-32, 61-72 or 80 (Federal
@@ -57,7 +57,7 @@ public enum UnitedStatesIDs {
 
     /// Letters an MBI may use: A-Z without S, L, O, I, B, Z.
     private static func isMBILetter(_ b: UInt8) -> Bool {
-        NationalIDKit.isLetter(b) && b != 0x53 && b != 0x4C && b != 0x4F && b != 0x49 && b != 0x42 && b != 0x5A
+        ASCII.isUpper(b) && b != 0x53 && b != 0x4C && b != 0x4F && b != 0x49 && b != 0x42 && b != 0x5A
     }
 
     /// Medicare Beneficiary Identifier (CMS "Understanding the MBI format"): 11 characters,
@@ -69,8 +69,8 @@ public enum UnitedStatesIDs {
             switch i {
             case 0: guard b >= 0x31 && b <= 0x39 else { return false }
             case 1, 4, 7, 8: guard isMBILetter(b) else { return false }
-            case 2, 5: guard NationalIDKit.isDigit(b) || isMBILetter(b) else { return false }
-            default: guard NationalIDKit.isDigit(b) else { return false }
+            case 2, 5: guard ASCII.isDigit(b) || isMBILetter(b) else { return false }
+            default: guard ASCII.isDigit(b) else { return false }
             }
         }
         return true

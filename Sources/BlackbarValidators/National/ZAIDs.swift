@@ -7,6 +7,6 @@ public enum SouthAfricanIDs {
         guard let d = NationalIDKit.digits(bytes, lengths: 13), d[10] <= 2 else { return false }
         guard NationalIDKit.isDateSomeCentury(yy: NationalIDKit.pair(d, 0), month: NationalIDKit.pair(d, 2),
                                               day: NationalIDKit.pair(d, 4)) else { return false }
-        return NationalIDKit.luhnValid(d)
+        return Luhn.isValid(bytes)
     }
 }

@@ -22,7 +22,7 @@ public enum EmailDomain {
         for label in labels {
             guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
             else { return false }
-            for b in label where !(b &- 0x61 < 26 || b &- 0x30 < 10 || b == UInt8(ascii: "-")) { return false }
+            for b in label where !(ASCII.isLower(b) || ASCII.isDigit(b) || b == UInt8(ascii: "-")) { return false }
         }
         return topLevelDomains.contains(Array(labels.last!))
     }

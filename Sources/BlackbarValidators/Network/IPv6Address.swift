@@ -5,7 +5,7 @@ public enum IPv6Address {
     /// (so `::`, `::1`, Python slices like `1::2` and C++ scopes like `a::b` in prose stay out).
     public static func isValid(_ text: [UInt8]) -> Bool {
         guard text.count >= 3, text.count <= 45 else { return false }
-        guard text.filter({ isHex($0) }).count >= 4 else { return false }
+        guard text.filter(ASCII.isHexDigit).count >= 4 else { return false }
         var groups = 0
         var compressed = false
         var i = 0
@@ -19,7 +19,7 @@ public enum IPv6Address {
         while i < n {
             // Parse one group: hex digits, or an embedded IPv4 at the end.
             var j = i
-            while j < n && isHex(text[j]) && j - i < 5 { j += 1 }
+            while j < n && ASCII.isHexDigit(text[j]) && j - i < 5 { j += 1 }
             if j < n && text[j] == 0x2E {
                 guard isIPv4(Array(text[i..<n])) else { return false }
                 groups += 2
@@ -50,13 +50,12 @@ public enum IPv6Address {
     public static let validator = Validator(
         "ipv6", "well-formed IPv6 (eight groups, or one ::), embedded IPv4 checked", predicate: isValid)
 
-    private static func isHex(_ b: UInt8) -> Bool { b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 6 }
 
     private static func isIPv4(_ text: [UInt8]) -> Bool {
         let parts = text.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard parts.count == 4 else { return false }
         for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
+            guard (1...3).contains(part.count), part.allSatisfy(ASCII.isDigit) else { return false }
             if part.count > 1 && part.first == 0x30 { return false }
             var value = 0
             for b in part { value = value * 10 + Int(b - 0x30) }
