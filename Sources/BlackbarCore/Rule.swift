@@ -113,9 +113,6 @@ public struct RuleSet: Sendable {
         self.digest = digest
     }
 
-    /// The same set restricted to rules passing `keep`.
-    public func filter(_ keep: (Rule) -> Bool) -> RuleSet { RuleSet(rules: rules.filter(keep), digest: digest) }
-
     /// Largest window of any rule: how far a match may reach past a block edge.
     public var maxWindow: Int { rules.map(\.window).max() ?? 0 }
 }
