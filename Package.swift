@@ -68,7 +68,9 @@ let package = Package(
                 "BlackbarPipeline",
             ]),
         .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
-        .testTarget(name: "BlackbarPipelineTests", dependencies: ["BlackbarPipeline"]),
+        .testTarget(
+            name: "BlackbarPipelineTests",
+            dependencies: ["BlackbarPipeline", "BlackbarCore", "BlackbarRules", "BlackbarRedaction", "BlackbarRisk"]),
         .testTarget(name: "BlackbarCLITests", dependencies: ["blackbar"]),
     ]
 )
