@@ -39,6 +39,8 @@ public struct PathNameScreen {
     public let detector: Detector
     private let fingerprint: Fingerprint
     private let scratch = DetectorScratch()
+    /// Names already screened (a folder's name recurs in every path below it).
+    private let cache = NameCache()
     /// How many trailing extensions are taken off, one at a time (`name.tar.gz.1`).
     private static let maxExtensions = 4
     /// The longest extension taken off.
@@ -61,34 +63,50 @@ public struct PathNameScreen {
     }
 
     /// The findings in one file or folder name, sorted by start and not overlapping, offsets into `name`.
-    public func findings(inName name: [UInt8]) -> [Finding] {
-        let ends = [name.count] + Self.stemEnds(name)
-        // Same length as the name: offsets into it are offsets into the name.
-        let spaced = name.contains(0x5F) ? [name.map { $0 == 0x5F ? 0x20 : $0 }] : []
-        var all: [Finding] = []
-        for form in [name] + spaced {
-            form.withUnsafeBytes { whole in
-                for end in ends {
-                    let stem = UnsafeRawBufferPointer(rebasing: whole[..<end])
-                    all += detector.scan(stem, region: 0..<end, scratch: scratch)
+    public func findings(inName name: [UInt8]) -> [Finding] { findings(inNames: [name])[0] }
+
+    /// The findings of several names, scanned as one batch of segments (one detector call for a whole path,
+    /// not one per name and stem); names seen before come from a cache.
+    func findings(inNames names: [[UInt8]]) -> [[Finding]] {
+        var result = names.map { cache.known[$0] }
+        var segments: [Segment] = []
+        var owner: [Int] = []
+        for (k, name) in names.enumerated() where result[k] == nil {
+            let ends = [name.count] + Self.stemEnds(name)
+            // Same length as the name: offsets into it are offsets into the name.
+            let spaced = name.contains(0x5F) ? [name.map { $0 == 0x5F ? 0x20 : $0 }] : []
+            for form in [name] + spaced {
+                let buffer = SharedBytes(form)
+                for end in ends where end > 0 {
+                    segments.append(Segment(buffer: buffer, range: 0..<end, origin: SegmentOrigin(offset: 0)))
+                    owner.append(k)
                 }
             }
         }
-        return OverlapResolver.resolve(all)
+        var found = Array(repeating: [Finding](), count: names.count)
+        if !segments.isEmpty {
+            for f in detector.scan(segments, scratch: scratch) { found[owner[f.segment]].append(f) }
+        }
+        for k in names.indices where result[k] == nil {
+            let resolved = OverlapResolver.resolve(found[k].sorted { $0.range < $1.range })
+            cache.known[names[k]] = resolved
+            result[k] = resolved
+        }
+        return result.map { $0! }
     }
 
     private func screen(bytes path: [UInt8], original: String) -> ScreenedPath {
         var display: [UInt8] = []
         var safe: [UInt8] = []
         var found: [(component: Int, entity: String)] = []
-        for (index, component) in path.split(separator: 0x2F, omittingEmptySubsequences: false).enumerated() {
+        let names = path.split(separator: 0x2F, omittingEmptySubsequences: false).map { Array($0) }
+        for (index, (name, nameFindings)) in zip(names, findings(inNames: names)).enumerated() {
             if index > 0 {
                 display.append(0x2F)
                 safe.append(0x2F)
             }
-            let name = Array(component)
             var cursor = 0
-            for finding in findings(inName: name) {
+            for finding in nameFindings {
                 let value = Array(name[finding.range.start..<finding.range.end])
                 let short = fingerprint(finding.entity, value).prefix(8)
                 display += name[cursor..<finding.range.start]
@@ -130,4 +148,9 @@ public struct PathNameScreen {
         }
         return ends
     }
+}
+
+/// Findings of names already screened, shared by a screen's copies (one screen per thread, as its scratch).
+final class NameCache {
+    var known: [[UInt8]: [Finding]] = [:]
 }
