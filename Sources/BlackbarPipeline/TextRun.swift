@@ -257,7 +257,7 @@ public final class TextRun {
             if found.isEmpty { return current }
             if pass == maxPasses {
                 let line = firstLine + current[0..<found[0].range.start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw residual(input, line: line, entity: found[0].entity, count: found.count)
+                throw try residual(input, line: line, entity: found[0].entity, count: found.count, tally: &tally)
             }
             tally.repaired += found.count
             current = redactor.redact(current, findings: found)
@@ -279,7 +279,7 @@ public final class TextRun {
             if found.isEmpty { return current }
             if pass == maxPasses {
                 let line = 1 + text.utf8[0..<found[0].range.start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw residual(input, line: line, entity: found[0].entity, count: found.count)
+                throw try residual(input, line: line, entity: found[0].entity, count: found.count, tally: &tally)
             }
             tally.repaired += found.count
             let edits = text.utf8.withUnsafeBytes { redactor.edits(for: found, in: $0) }
@@ -288,8 +288,11 @@ public final class TextRun {
         return current
     }
 
-    private func residual(_ input: RunInput, line: Int, entity: String, count: Int) -> RunError {
+    /// The error for an output that stays not clean; the risk log records the input with what was left and
+    /// no output.
+    private func residual(_ input: RunInput, line: Int, entity: String, count: Int, tally: inout Tally) throws -> RunError {
         report.residual += 1
+        try tally.finishUnwritten(residual: count)
         return RunError(
             "\(input.display): line \(line): \(count) finding\(count == 1 ? "" : "s") (\(entity) first) still found "
                 + "after \(maxPasses) redaction passes; the output was not written",
@@ -410,6 +413,16 @@ struct Tally {
                 confidence: f.confidence, validated: f.validated, action: action,
                 fingerprint: run.context.fingerprint(entity: f.entity, value: value), severity: entry.severity,
                 gdpr: entry.gdpr, ccpa: entry.ccpa))
+    }
+
+    /// Writes the summary of an input whose output was given up: no output, what was left in it.
+    mutating func finishUnwritten(residual: Int) throws {
+        try run.riskLog.record(
+            InputSummaryEvent(
+                input: input.display, output: nil, bytes: 0, sha256Input: "", sha256Output: nil,
+                findings: outcome.findings, byEntity: outcome.byEntity, bySeverity: bySeverity,
+                residualFindings: residual, skipped: "personal data left after redaction", encoding: encoding,
+                redactionPasses: passes))
     }
 
     /// Writes the input summary and returns the outcome.

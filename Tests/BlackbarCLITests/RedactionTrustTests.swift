@@ -23,11 +23,13 @@ final class RedactionTrustTests: CLITestCase {
     func testResidualFindingsFailTheFileAndWriteNothing() throws {
         let email = "a.very.long.address.of.someone.at.a.company@example-company.com"
         let path = try file("notes.txt", "first line\nssn \(email) 536221234\n")
-        let r = try run(["redact", "--operator", "remove", "--max-passes", "1", path, "-o", "out.txt"])
+        let r = try run(["redact", "--operator", "remove", "--max-passes", "1", path, "-o", "out.txt", "--risk-log", "r.jsonl"])
         XCTAssertEqual(r.status, 4, r.stderr)
         XCTAssertTrue(r.stderr.contains("notes.txt: line 2: 1 finding (US_SSN first) still found"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("out.txt").path))
         XCTAssertTrue(r.stderr.contains("1 output not written"), r.stderr)
+        let log = try String(contentsOf: scratch.appendingPathComponent("r.jsonl"), encoding: .utf8)
+        XCTAssertTrue(log.contains(#""residual_findings":1"#) && log.contains("personal data left after redaction"), log)
     }
 
     /// A passport MRZ spans lines: it is replaced line by line, so a 5-line file stays 5 lines.
