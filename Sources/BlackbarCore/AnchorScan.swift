@@ -220,7 +220,9 @@ struct WindowList {
 
 enum AnchorSearch {
     /// Every position of any of `bytes` in `from..<to` (with `period` > 0: where the same byte recurs at
-    /// `+period` and `+2*period`).
+    /// `+period` and `+2*period`). Whether a position is a hit depends on the bytes from it on, never on where
+    /// the search started: a search near the shape gate's windows finds there what a search of the whole
+    /// range finds.
     static func bytes(
         _ needles: [UInt8], period: Int, _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ hit: (Int) -> Void
     ) {
@@ -250,12 +252,8 @@ enum AnchorSearch {
                 let end = to - 2 * period
                 while i < end, let p = memchr(base + i, Int32(needle), end - i) {
                     let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
-                    if base[at + period] == needle && base[at + 2 * period] == needle {
-                        hit(at)
-                        i = at + 3 * period
-                    } else {
-                        i = at + 1
-                    }
+                    if base[at + period] == needle && base[at + 2 * period] == needle { hit(at) }
+                    i = at + 1
                 }
             }
             return

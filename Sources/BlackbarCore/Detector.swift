@@ -70,6 +70,9 @@ public final class DetectorScratch {
     var masked: [UInt8] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
     public internal(set) var limitHits = 0
+    /// Whether the shape gate has turned itself off for this scratch (its input kept making new automaton
+    /// states); the prefilters alone decide where rules run from then on, with the same findings.
+    public var shapeGateExhausted: Bool { shapeRunner?.exhausted ?? false }
     /// Per rule index: windows searched since this scratch was made (for the benchmark's `--windows`).
     public internal(set) var windowCounts: [Int] = []
     /// Per rule index: bytes those windows covered.
@@ -101,8 +104,11 @@ public final class Detector: Sendable {
     /// The keyword, byte and literal prefilters as an automaton, run in the shape gate's pass; nil when no
     /// rule has one or the gate is off (then `keywords` and `AnchorSearch` make their own passes).
     private let anchorGate: ShapeAutomaton?
-    /// Per rule index: its patterns in `anchorGate` (none, one, or one per keyword length for `at-start`).
+    /// Per rule index: its patterns in `anchorGate` (none, one, or one per keyword length, and one for the
+    /// phrases of an `at-start` rule).
     private let anchorNumbers: [[Int]]
+    /// Per rule index: the phrases of an `at-start` keyword rule (`PhraseCheck`); empty for others.
+    private let atStartPhrases: [PhraseCheck.Phrases]
     /// What the per-thread runner runs: the shape gate and the anchor automaton, an empty automaton
     /// standing in for a missing one. Nil when neither exists.
     private let runnerAutomata: (shapes: ShapeAutomaton, anchors: ShapeAutomaton)?
@@ -119,6 +125,10 @@ public final class Detector: Sendable {
         var anchors = Array(repeating: [Int](), count: ruleSet.rules.count)
         if let gate = anchorGate { for (k, r) in gate.ruleIndex.enumerated() { anchors[r].append(k) } }
         anchorNumbers = anchors
+        atStartPhrases = ruleSet.rules.map { rule in
+            guard case .keywords(let phrases, true) = rule.prefilter else { return PhraseCheck.Phrases([]) }
+            return PhraseCheck.Phrases(phrases)
+        }
         if shapeGate != nil || anchorGate != nil {
             let empty = ShapeAutomaton(patterns: [])!
             runnerAutomata = (shapeGate ?? empty, anchorGate ?? empty)
@@ -269,18 +279,23 @@ public final class Detector: Sendable {
             }
             if let shapes = scratch.shapeRunner, !shapes.exhausted {
                 // Matches start in the region and are at most `reach` long; anchors count up to a rule's
-                // window away from the region.
+                // window away from the region. The pass starts one byte early, so every anchor it reports from
+                // a window before the region on was read with the byte before it (as the keyword table reads
+                // it), and runs on until a keyword starting a window past the region has ended.
                 let pad = max(automata.shapes.reach, ruleSet.maxWindow)
-                shapes.run(base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad))
+                shapes.run(
+                    base, from: max(0, region.lowerBound - pad - 1),
+                    to: min(length, region.upperBound + pad + automata.anchors.reach))
                 runner = shapes.exhausted ? nil : shapes
             }
         }
         // Without the runner (off, or turned off for this thread) or without an anchor automaton (a pack whose
-        // keywords tell more than 128 byte classes apart), the keyword table makes its own pass.
+        // keywords tell more than 128 byte classes apart), the keyword table makes its own pass: keywords
+        // starting up to a window from the region, read to their end.
         if (runner == nil || anchorGate == nil) && !keywords.isEmpty {
             let pad = ruleSet.maxWindow
             keywords.scan(
-                base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad),
+                base, from: max(0, region.lowerBound - pad), to: min(length, region.upperBound + pad + keywords.longest),
                 rules: ruleSet.rules.count, into: &scratch.keywordHits)
         }
         if runner == nil && shapeGate != nil {
@@ -410,30 +425,65 @@ public final class Detector: Sendable {
             if s < e { list.add(s, e, gap: 0) }
         }
         let numbers = anchorNumbers[index]
-        if let runner, !numbers.isEmpty {
-            // Ranges of anchor starts from the runner's anchor automaton.
-            let hits = runner.anchorWindows[numbers[0]]
+        if let runner, let anchorGate, !numbers.isEmpty {
+            // Where the rule's anchors start, from the runner's anchor automaton: one list per pattern (a keyword
+            // rule has one per keyword length), each range holding anchor starts only. Anchors before the search
+            // range are dropped, as the searches below never see them: windows are the same on every path.
+            let (atStart, reachPast, past): (Bool, Bool, Int)
             switch rule.prefilter {
-            case .keywords(_, let atStart) where atStart:
-                // One list per keyword length, each in order: merged by always taking the lowest start.
-                let lists = numbers.map { runner.anchorWindows[$0] }
-                var next = Array(repeating: 0, count: lists.count)
-                while true {
-                    var pick = -1
-                    for k in lists.indices where next[k] < lists[k].starts.count {
-                        if pick < 0 || lists[k].starts[next[k]] < lists[pick].starts[next[pick]] { pick = k }
-                    }
-                    if pick < 0 { break }
-                    addAt(lists[pick].starts[next[pick]], lists[pick].ends[next[pick]])
-                    next[pick] += 1
-                }
-            case .keywords:
-                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k], reachPast: true) }
-            case .literal(let literal):
-                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k] - 1 + literal.count) }
-            default:
-                for k in 0..<hits.starts.count { add(hits.starts[k], hits.ends[k]) }
+            case .keywords(_, let start): (atStart, reachPast, past) = (start, !start, 0)
+            case .literal(let literal): (atStart, reachPast, past) = (false, false, literal.count - 1)
+            default: (atStart, reachPast, past) = (false, false, 0)
             }
+            func emit(_ from: Int, _ to: Int) {
+                if atStart { addAt(from, to) } else { add(from, to + past, reachPast: reachPast) }
+            }
+            let anchorWindows = runner.anchorWindows
+            if numbers.count == 1, anchorGate.minLength[numbers[0]] == anchorGate.maxLength[numbers[0]] {
+                let hits = anchorWindows[numbers[0]]
+                for w in 0..<hits.starts.count where hits.ends[w] > searchFrom {
+                    var from = hits.starts[w]
+                    if from < searchFrom {
+                        // A merged range of byte or literal anchors reaching back over the search range's start:
+                        // from its first anchor inside (one ends the range). Keyword ranges hold anchors only.
+                        from = searchFrom
+                        switch rule.prefilter {
+                        case .bytes(let needles, _, _, _):
+                            while !needles.contains(base[from]) { from += 1 }
+                        case .literal(let literal):
+                            while !literal.indices.allSatisfy({ base[from + $0] == literal[$0] }) { from += 1 }
+                        default:
+                            break
+                        }
+                    }
+                    emit(from, hits.ends[w])
+                }
+                return
+            }
+            var ranges: [(Int, Int)] = []
+            let phrases = atStartPhrases[index], unicode = rule.pattern.options.unicode
+            for k in numbers {
+                let hits = anchorWindows[k]
+                // A phrase pattern knows where a phrase ends, not where it starts (its words are 1 to 16 spaces
+                // apart): keep the places where one starts.
+                let exact = anchorGate.minLength[k] == anchorGate.maxLength[k]
+                for w in 0..<hits.starts.count {
+                    let from = max(searchFrom, hits.starts[w]), to = hits.ends[w]
+                    if from >= to { continue }
+                    if exact {
+                        ranges.append((from, to))
+                        continue
+                    }
+                    for at in from..<to where at == 0 || !ASCII.isAlnum(base[at - 1]) {
+                        if PhraseCheck.startsAt(at, phrases, in: base, length: length, unicode: unicode) {
+                            ranges.append((at, at + 1))
+                        }
+                    }
+                }
+            }
+            // Windows must be added in order of their start.
+            ranges.sort { $0.0 < $1.0 }
+            for (from, to) in ranges { emit(from, to) }
             return
         }
         switch rule.prefilter {
@@ -461,14 +511,20 @@ public final class Detector: Sendable {
                 }
             }
         case .literal(let literal):
-            AnchorSearch.literal(literal, base, from: searchFrom, to: searchTo) { add($0, $0 + literal.count) }
-        case .keywords(let phrases, let atStart):
-            // From the keyword table's pass (with the anchor automaton, a keyword rule without usable keywords
-            // has none). The table finds first words; an at-start rule's phrases are checked whole, as the
-            // automaton does.
-            if runner == nil || anchorGate == nil {
-                let unicode = rule.pattern.options.unicode
-                for at in scratch.keywordHits[index] {
+            // Literals starting in the search range, read to their end (as the anchor automaton finds them).
+            AnchorSearch.literal(literal, base, from: searchFrom, to: min(length, searchTo + literal.count - 1)) {
+                add($0, $0 + literal.count)
+            }
+        case .keywords(_, let atStart):
+            // From the keyword table's pass (with the anchor automaton, a keyword rule without findable keywords
+            // has none; without findable keywords in any rule the table makes no pass, and what the scratch
+            // holds is another block's). The table finds first words; an at-start rule's phrases are checked
+            // whole, as the automaton does.
+            if (runner == nil || anchorGate == nil) && !keywords.isEmpty {
+                let phrases = atStartPhrases[index], unicode = rule.pattern.options.unicode
+                // The table's pass starts a window before the longest; hits before this rule's search range are
+                // dropped, as the anchor automaton's are.
+                for at in scratch.keywordHits[index] where at >= searchFrom {
                     if !atStart {
                         add(at, at + 1, reachPast: true)
                     } else if PhraseCheck.startsAt(at, phrases, in: base, length: length, unicode: unicode) {

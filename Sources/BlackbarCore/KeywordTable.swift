@@ -19,6 +19,8 @@ struct KeywordTable {
     /// of one or two bytes). Common pairs (`re`, `in`, `co`) pass the pair test; the third byte stops most.
     private var thirds: [ByteSet] = []
     private(set) var isEmpty = true
+    /// Length of the longest keyword: a pass finds the keywords that start in its range and end by its end.
+    private(set) var longest = 0
 
     init(_ rules: [Rule]) {
         var byPair: [Int: [(word: [UInt8], rule: Int)]] = [:]
@@ -30,6 +32,7 @@ struct KeywordTable {
                     byPair[Int(word[0]) << 8 | Int(word[1]), default: []].append((word, index))
                 }
                 isEmpty = false
+                longest = max(longest, word.count)
             }
         }
         for pair in byPair.keys.sorted() {
@@ -58,7 +61,8 @@ struct KeywordTable {
     /// A lower-case byte and its upper-case form (ASCII letters only).
     private static func cases(_ b: UInt8) -> [UInt8] { ASCII.isLower(b) ? [b, b - 0x20] : [b] }
 
-    /// Fills `hits[rule]` with the positions of that rule's keywords in `from..<to`.
+    /// Fills `hits[rule]` with the positions of that rule's keywords that start and end in `from..<to` (the
+    /// byte before `from` tells whether a word starts there).
     ///
     /// Word starts are found eight bytes at a time (SWAR): a byte that is an ASCII letter or digit, or not
     /// ASCII, after a byte that is not an ASCII letter or digit. Only those are looked up.

@@ -28,12 +28,21 @@ public enum Prefilter: Sendable, Equatable {
 
 extension Prefilter {
     /// The words a keyword prefilter is looked up by, sorted: the first word of each phrase (`codice fiscale`
-    /// must also open `codice_fiscale` and `codice-fiscale`, which the context test on word tokens accepts).
-    /// Empty for other prefilters.
+    /// must also open `codice_fiscale` and `codice-fiscale`, which the context test on word tokens accepts),
+    /// when it can be found at all (`isFindableKeyword`). Empty for other prefilters.
     var keywordFirstWords: [[UInt8]] {
         guard case .keywords(let phrases, _) = self else { return [] }
-        return Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) })
+        return Set(phrases.compactMap { $0.split(separator: 0x20).first.map(Array.init) }.filter(Self.isFindableKeyword))
             .sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Whether a keyword can be found: keywords are looked for only at word starts, an ASCII letter or digit
+    /// or a byte outside ASCII, so a word opening with anything else (`+49`) never is; nor is one longer
+    /// than the anchor automaton reads. The keyword table and the anchor automaton both ask this, so they
+    /// find the same hits.
+    static func isFindableKeyword(_ word: [UInt8]) -> Bool {
+        guard let first = word.first, word.count <= ShapeAutomaton.maximumLength else { return false }
+        return ASCII.isAlnum(first) || first >= 0x80
     }
 
     /// Digit clusters, letter-digit runs or the whole block: prefilters that only say where a value of

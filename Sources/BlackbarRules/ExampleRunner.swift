@@ -24,6 +24,10 @@ public struct ExampleRunner {
     let files: [RuleFile]
     let pack: Detector
     let tracer: Detector
+    /// The pack with the shape gate off, and a scratch whose gate has turned itself off (`ExampleRunner+Gate`;
+    /// one scratch, so a runner runs on one thread at a time).
+    let plain: Detector
+    let exhaustedScratch: DetectorScratch
     let ruleIndex: [String: Int]
 
     /// Prepares a runner over the given files (compiled together as one pack).
@@ -32,6 +36,8 @@ public struct ExampleRunner {
         let set = try RulePack.compile(files)
         pack = Detector(ruleSet: set)
         tracer = Detector(ruleSet: set, options: DetectorOptions(explain: true))
+        plain = Detector(ruleSet: set, options: DetectorOptions(shapeGate: false))
+        exhaustedScratch = Self.makeExhaustedScratch(for: pack)
         var index: [String: Int] = [:]
         for (i, rule) in set.rules.enumerated() { index[rule.id] = i }
         ruleIndex = index
@@ -79,6 +85,7 @@ public struct ExampleRunner {
                 fail(name, "whole pack", "span \(s)..<\(e) lost to \(other.map { "\($0.ruleID) at \($0.range)" } ?? "nothing")")
             }
             failures += glued(example, single: single, file: file, name: name)
+            failures += sameFindingsWhateverTheGate(example.bytes, file: file, name: name)
             failures += redactAndRescan(example, file: file, name: name, single: single)
         }
 
@@ -87,6 +94,7 @@ public struct ExampleRunner {
             let bytes = Array(noMatch.text.utf8)
             if noMatch.why.trimmingCharacters(in: .whitespaces).isEmpty { fail("no-match[\(i)]", "-", "needs a why") }
             let found = single.scan(bytes)
+            failures += sameFindingsWhateverTheGate(bytes, file: file, name: "no-match[\(i)]")
             if !found.isEmpty {
                 fail("no-match[\(i)]", "as written", "found \(found.map { "\($0.range)" }) in \(Self.show(bytes)) (\(noMatch.why))")
             }

@@ -290,6 +290,19 @@ final class ShapeGateTests: XCTestCase {
                         hits.contains { windows.starts[w] <= $0 && $0 < windows.ends[w] },
                         "\(rules[index].id): window \(windows.starts[w])..<\(windows.ends[w]) without a hit")
                 }
+                // A pattern of one length knows where its anchors start: its windows start and end with a hit, and
+                // a keyword pattern's (never merged across other bytes) hold nothing else. The detector drops the
+                // anchors before a rule's search range and must know where the first one after it is.
+                let hitSet = Set(hits)
+                for k in numbers where anchors.minLength[k] == anchors.maxLength[k] {
+                    let list = runner.anchorWindows[k]
+                    for w in list.starts.indices {
+                        let (s, e) = (list.starts[w], list.ends[w])
+                        for at in anchors.mergeGap[k] == 0 ? Array(s..<e) : [s, e - 1] where !hitSet.contains(at) {
+                            XCTFail("\(rules[index].id): \(at) in pattern \(k)'s window \(s)..<\(e) is no hit")
+                        }
+                    }
+                }
                 checked += hits.count
             }
         }

@@ -112,6 +112,19 @@ final class RuleLoadingTests: XCTestCase {
         XCTAssertTrue(failures.contains { $0.file.hasSuffix("xx/bad.yaml") && $0.example == "match[0]" }, "\(failures)")
     }
 
+    /// A prefilter that misses what the pattern matches hides findings whenever the shape gate is off (it turns
+    /// itself off on ID-heavy input): the harness names the example the pack finds only with the gate.
+    func testHarnessReportsAnExampleFoundOnlyWithTheGate() throws {
+        // `AB C1234`: the capitals meeting a digit are a run of one, so `mixed: 2` misses it.
+        let spec = valid.replacingOccurrences(of: "T[0-9]{4}", with: #"(?<![\w])AB ?C[0-9]{4}(?![\w])"#)
+            .replacingOccurrences(of: "«T1234»", with: "«AB C1234»")
+            .replacingOccurrences(of: "base: 0.6", with: "base: 0.6\nprefilter: { mixed: 2 }")
+        let dir = try write(["xx/bad.yaml": spec])
+        let failures = try ExampleRunner(files: try RulePack.load(extraDirectories: [dir], includeDefault: false)).run()
+        XCTAssertEqual(failures.map(\.variant), ["gate off"], "\(failures)")
+        XCTAssertEqual(failures.first?.example, "match[0]")
+    }
+
     func testValidatorRuleWithoutARejectedNearMissFails() throws {
         let noNearMiss = """
             id: bad

@@ -4,20 +4,28 @@ extension ShapeAutomaton {
     /// an independent chain of loads costs almost nothing, where the keyword pass over every word start cost
     /// as much as the shape gate itself, and `memchr` for a common byte (`:`, `+`) paid a call per hit.
     ///
-    /// One pattern per rule:
-    /// - keywords: any of them (the first word of each phrase, as `KeywordTable` looks them up),
-    ///   case-insensitive for ASCII letters, after a byte that is not an ASCII letter or digit;
+    /// Patterns per rule:
+    /// - keywords: the first word of each phrase, as `KeywordTable` looks them up, case-insensitive for
+    ///   ASCII letters, after a byte that is not an ASCII letter or digit;
     /// - bytes: any of the bytes (prefilters with a period or a count stay with `AnchorSearch`);
     /// - literal: its bytes, case-sensitive.
     ///
-    /// An `at-start` keyword rule gets one pattern per keyword length (see `anchorPatterns`).
+    /// A keyword rule gets one pattern per keyword length, so a pattern's windows are exactly where its
+    /// keywords start, as the keyword table finds them (one pattern for all lengths would know only where a
+    /// keyword ends, and open windows up to the longest keyword's length before the shortest's start: findings
+    /// then depended on the gate). An `at-start` rule gets one more for its phrases (see `atStartPatterns`).
+    /// Keyword windows never merge across bytes that start no keyword: the detector drops the anchors before a
+    /// rule's search range, which the other searches never see, and needs every start for that. Byte and
+    /// literal windows merge (a common byte such as `:` would make thousands); where one reaches back over a
+    /// search range's start, the detector finds its first anchor inside.
     ///
-    /// Nil when no rule has such a prefilter. Keywords whose bytes outside ASCII would need more than 128 byte
-    /// classes fall back to treating all such bytes alike (more hits, never fewer).
+    /// Nil when no rule has such a prefilter, or when the keywords tell more than 128 byte classes apart: the
+    /// keyword table and the byte searches then make their own passes (an automaton that treated some bytes
+    /// alike would find keywords the table does not).
     static func anchors(_ rules: [Rule]) -> ShapeAutomaton? {
-        let exact = anchorPatterns(rules, highAlike: false)
-        guard !exact.isEmpty else { return nil }
-        return ShapeAutomaton(patterns: exact) ?? ShapeAutomaton(patterns: anchorPatterns(rules, highAlike: true))
+        let patterns = anchorPatterns(rules)
+        guard !patterns.isEmpty else { return nil }
+        return ShapeAutomaton(patterns: patterns)
     }
 
     /// Whether `anchors` finds this prefilter's hits (the others keep their own search).
@@ -29,8 +37,7 @@ extension ShapeAutomaton {
         }
     }
 
-    static func anchorPatterns(_ rules: [Rule], highAlike: Bool) -> [GatePattern] {
-        let alnum = ByteSet.alnum
+    static func anchorPatterns(_ rules: [Rule]) -> [GatePattern] {
         var patterns: [GatePattern] = []
         for (index, rule) in rules.enumerated() where isAnchor(rule.prefilter) {
             switch rule.prefilter {
@@ -42,30 +49,9 @@ extension ShapeAutomaton {
                     ruleIndex: index, shape: .sequence(literal.map { .bytes(ByteSet([$0])) }),
                     minLength: literal.count, maxLength: literal.count, before: nil))
             case .keywords(let phrases, let atStart):
-                func shape(_ word: [UInt8]) -> ShapeNode {
-                    .sequence(word.map { byte in
-                        if highAlike && byte >= 0x80 { return .bytes(.high) }
-                        // Keywords are stored lower-cased; the text may have either case.
-                        return .bytes(ASCII.isLower(byte) ? ByteSet([byte, byte - 0x20]) : ByteSet([byte]))
-                    })
-                }
-                // The keyword pass starts words only at an ASCII letter or digit or a byte outside ASCII.
-                func usable(_ word: [UInt8]) -> Bool {
-                    !word.isEmpty && word.count <= maximumLength && (alnum.contains(word[0]) || word[0] >= 0x80)
-                }
-                if atStart {
-                    patterns += atStartPatterns(
-                        phrases, rule: index, unicode: rule.pattern.options.unicode, shape: shape, usable: usable)
-                    continue
-                }
-                var shapes: [(ShapeNode, Int)] = []
-                for word in rule.prefilter.keywordFirstWords where usable(word) {
-                    shapes.append((shape(word), word.count))
-                }
-                guard let shortest = shapes.map(\.1).min(), let longest = shapes.map(\.1).max() else { continue }
-                patterns.append(GatePattern(
-                    ruleIndex: index, shape: .either(shapes.map(\.0)), minLength: shortest, maxLength: longest,
-                    before: alnum.complement))
+                patterns += atStart
+                    ? atStartPatterns(phrases, rule: index, unicode: rule.pattern.options.unicode)
+                    : wordPatterns(rule.prefilter.keywordFirstWords, rule: index)
             default:
                 continue
             }
@@ -73,30 +59,47 @@ extension ShapeAutomaton {
         return patterns
     }
 
+    /// A keyword as a shape: keywords are stored lower-cased; the text may have either case.
+    private static func keywordShape(_ word: [UInt8]) -> ShapeNode {
+        .sequence(word.map { .bytes($0 &- 0x61 < 26 ? ByteSet([$0, $0 - 0x20]) : ByteSet([$0])) })
+    }
+
+    /// One pattern per length of `words` (findable keywords), each after a byte that is not an ASCII letter
+    /// or digit: a window is exactly where a keyword starts.
+    private static func wordPatterns(_ words: [[UInt8]], rule: Int) -> [GatePattern] {
+        var byLength: [Int: [ShapeNode]] = [:]
+        for word in Set(words).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            byLength[word.count, default: []].append(keywordShape(word))
+        }
+        return byLength.keys.sorted().map { length in
+            GatePattern(
+                ruleIndex: rule, shape: .either(byLength[length]!), minLength: length, maxLength: length,
+                before: ByteSet.alnum.complement, mergeGap: 0)
+        }
+    }
+
     /// Patterns of an `at-start` keyword rule, whose regex runs right at each keyword: single words grouped
-    /// by length, so a window is exactly where a keyword starts; phrases whole, their words apart by 1 to 16
-    /// white-space characters (`\s+` in the pattern; a label never spreads further), so a common first word
-    /// (`data` of `data di nascita`) opens nothing alone. Windows never merge across the bytes between them.
-    private static func atStartPatterns(
-        _ phrases: [[UInt8]], rule: Int, unicode: Bool, shape: ([UInt8]) -> ShapeNode, usable: ([UInt8]) -> Bool
-    ) -> [GatePattern] {
-        let before = ByteSet.alnum.complement
-        var words: [Int: [ShapeNode]] = [:]
+    /// by length (`wordPatterns`); phrases whole, their words apart by 1 to 16 white-space characters (`\s+`
+    /// in the pattern; a label never spreads further), so a common first word (`data` of `data di nascita`)
+    /// opens nothing alone. A phrase's length varies with its spaces, so its pattern's windows hold every
+    /// place a phrase may start; the detector keeps those where one does (`PhraseCheck`).
+    private static func atStartPatterns(_ phrases: [[UInt8]], rule: Int, unicode: Bool) -> [GatePattern] {
+        var words: [[UInt8]] = []
         var phraseShapes: [ShapeNode] = []
         var shortest = Int.max, longest = 0
         let space = whitespace(unicode: unicode)
         let gap = ShapeNode.repeated(space, min: 1, max: 16)
         for phrase in Set(phrases).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let parts = phrase.split(separator: 0x20).map(Array.init)
-            guard let first = parts.first, usable(first) else { continue }
+            guard let first = parts.first, Prefilter.isFindableKeyword(first) else { continue }
             if parts.count == 1 {
-                words[first.count, default: []].append(shape(first))
+                words.append(first)
                 continue
             }
             var items: [ShapeNode] = []
             for (k, part) in parts.enumerated() {
                 if k > 0 { items.append(gap) }
-                items.append(shape(part))
+                items.append(keywordShape(part))
             }
             let node = ShapeNode.sequence(items)
             guard let high = node.maxLength else { continue }
@@ -104,15 +107,11 @@ extension ShapeAutomaton {
             shortest = min(shortest, node.minLength)
             longest = max(longest, high)
         }
-        var patterns = words.keys.sorted().map { length in
-            GatePattern(
-                ruleIndex: rule, shape: .either(words[length]!), minLength: length, maxLength: length, before: before,
-                mergeGap: 0)
-        }
+        var patterns = wordPatterns(words, rule: rule)
         if !phraseShapes.isEmpty {
             patterns.append(GatePattern(
-                ruleIndex: rule, shape: .either(phraseShapes), minLength: shortest, maxLength: longest, before: before,
-                mergeGap: 0))
+                ruleIndex: rule, shape: .either(phraseShapes), minLength: shortest, maxLength: longest,
+                before: ByteSet.alnum.complement, mergeGap: 0))
         }
         return patterns
     }
@@ -130,27 +129,60 @@ extension ShapeAutomaton {
 /// accept, for the paths that find first words with the keyword table (gate off, or turned off), so
 /// findings stay the same on every path.
 enum PhraseCheck {
-    /// Whether one of `phrases` (lower-cased words apart by single spaces) starts at `at`: its words apart
-    /// by 1 to 16 white-space characters (`\s` as PCRE2 reads it; Unicode ones with `unicode`), ASCII
-    /// letters in either case.
-    static func startsAt(_ at: Int, _ phrases: [[UInt8]], in base: UnsafePointer<UInt8>, length: Int, unicode: Bool) -> Bool {
-        phrases.contains { phrase in
-            var i = at
-            for (k, word) in phrase.split(separator: 0x20).enumerated() {
-                if k > 0 {
-                    var count = 0
-                    while count < 16, let n = spaceLength(base, i, length, unicode: unicode) {
-                        i += n
-                        count += 1
-                    }
-                    if count == 0 { return false }
+    /// The phrases of an `at-start` rule in the form `startsAt` reads: lower-cased, words apart by one space,
+    /// flat (no array per phrase), without those whose first word can never be found
+    /// (`Prefilter.isFindableKeyword`): where neither the keyword table nor the anchor automaton looks.
+    struct Phrases: Sendable {
+        /// The phrases one after another; phrase k ends at `ends[k]`.
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        /// The bytes a phrase may start with.
+        var firsts = ByteSet()
+
+        init(_ phrases: [[UInt8]]) {
+            for phrase in phrases {
+                let words = phrase.split(separator: 0x20)
+                guard let first = words.first, Prefilter.isFindableKeyword(Array(first)) else { continue }
+                for (k, word) in words.enumerated() {
+                    if k > 0 { bytes.append(0x20) }
+                    bytes.append(contentsOf: word)
                 }
-                for b in word {
-                    guard i < length, ASCII.lower(base[i]) == b else { return false }
-                    i += 1
-                }
+                ends.append(bytes.count)
+                firsts.insert(first[first.startIndex])
             }
-            return true
+        }
+    }
+
+    /// Whether one of `phrases` starts at `at`, a word start (the byte before is not an ASCII letter or digit):
+    /// its words apart by 1 to 16 white-space characters (`\s` as PCRE2 reads it; Unicode ones with
+    /// `unicode`), ASCII letters in either case.
+    static func startsAt(_ at: Int, _ phrases: Phrases, in base: UnsafePointer<UInt8>, length: Int, unicode: Bool) -> Bool {
+        if at >= length || (at > 0 && ASCII.isAlnum(base[at - 1])) { return false }
+        let first = ASCII.lower(base[at])
+        guard phrases.firsts.contains(first) else { return false }
+        return phrases.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for end in phrases.ends {
+                defer { start = end }
+                if bytes[start] != first { continue }
+                var i = at, k = start
+                while k < end {
+                    if bytes[k] == 0x20 {
+                        var count = 0
+                        while count < 16, let n = spaceLength(base, i, length, unicode: unicode) {
+                            i += n
+                            count += 1
+                        }
+                        if count == 0 { break }
+                    } else {
+                        if i >= length || ASCII.lower(base[i]) != bytes[k] { break }
+                        i += 1
+                    }
+                    k += 1
+                }
+                if k == end { return true }
+            }
+            return false
         }
     }
 

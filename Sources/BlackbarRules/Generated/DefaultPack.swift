@@ -381,7 +381,7 @@ name: Brazilian CNPJ (formatted 00.000.000/0000-00, numeric or alphanumeric)
 # 2.229/2024, valued ASCII - 48); the check digits stay numeric. Identifies a company, but for a
 # sole trader (MEI) the root is tied to one person.
 pattern: '(?<![\w\-.])[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-[0-9]{2}(?![\w]|[\-.][0-9])'
-prefilter: { digits: 5 }
+prefilter: { digits: 2 }   # an alphanumeric CNPJ may hold no digits but the two check digits
 window: 24
 normalize: [remove-separators, upper]
 validator: br-cnpj
@@ -393,6 +393,7 @@ examples:
     - 'CNPJ: «11.222.333/0001-81»'
     - 'Empresa Exemplo Ltda., inscrita no CNPJ/MF sob o nº «12.345.678/0001-95»'
     - '{"cnpj":"«12.ABC.345/01DE-35»"}'
+    - 'CNPJ «AB.CDE.FGH/JKLM-50»'
     - 'razao_social;cnpj\nExemplo ME;«11.222.333/0001-81»'
     - 'Supplier company tax id (CNPJ) «12.345.678/0001-95»'
   no-match:
@@ -1215,10 +1216,10 @@ name: EU VAT identification number with country prefix (context required)
 # or the old 1X23456X; LT 9 or 12; LU 8; LV 11; MT 8; NL 9+B+2; RO 2-10; SE 10+01; SI 8; SK 10;
 # XI (Northern Ireland) 9 or 12. DE, IT, PL and PT are left to de-vat, vat-it, vat-pl and vat-pt,
 # which check the digits. No check digit is verified here, so a VAT word must be near: invoices and
-# company footers label these numbers (VAT, TVA, USt, BTW, IVA, moms, ALV, DPH ...). Prefilter: six
-# digits cover the shortest common forms (IE old style); Romanian CUIs under six digits are missed.
+# company footers label these numbers (VAT, TVA, USt, BTW, IVA, moms, ALV, DPH ...). Prefilter: one capital
+# meeting a digit, as in AT U12345678 and ES B12345674, where the country code is a space away from a letter.
 pattern: '(?<![\w\-./])(?:AT ?U[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])'
-prefilter: { mixed: 2 }
+prefilter: { mixed: 1 }
 window: 24
 base: 0.45
 context-required: true
@@ -1230,6 +1231,8 @@ notes: >
 examples:
   match:
     - 'UID-Nummer: «ATU12345678»'
+    - 'UID «AT U12345678»'
+    - 'VAT number: «ES B12345674»'
     - 'N° TVA intracommunautaire : «FR 12 345678901»'
     - 'BTW-nummer «NL123456789B01»'
     - 'Numéro de TVA / BTW: «BE0123.456.789»'
@@ -2109,7 +2112,7 @@ name: Phone number in international form dialled with 00 (00CC, length checked p
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
 pattern: '(?<![\w+\-./])00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
-prefilter: { digits: 9, max: 17 }
+prefilter: { digits: 8, max: 17 }   # 00, a 2-digit code, 4 digits: the shortest (+43, +49) phone-e164 takes
 window: 40
 normalize: [remove-separators]
 validator: phone-e164
@@ -2121,6 +2124,7 @@ examples:
     - 'WhatsApp «0044 7700 900123»'
     - 'Tel. «0049 30 23125123»'
     - 'call «0033 6 12 34 56 78» now'
+    - 'Durchwahl «0043 5123»'
   no-match:
     - text: 'call 0044 20 7946'
       why: too short for +44; the pattern hits and the validator rejects it
@@ -4391,7 +4395,7 @@ name: Finnish vehicle registration (ABC-123, context required)
 # Traficom: two or three letters (Å, Ä, Ö allowed), a hyphen and a 1-3 digit number without a leading zero.
 # Letters-hyphen-digits is how standards and product names look (ISO-9001, COVID-19), so a plate word must be near.
 pattern: '(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?:[A-Z]|Å|Ä|Ö){2,3}-[1-9][0-9]{0,2}(?![\w]|[\-.][\w])'
-prefilter: { mixed: 2 }
+prefilter: { digits: 1 }   # not mixed: Å, Ä and Ö are not ASCII capitals (ÅB-12)
 window: 24
 base: 0.45
 context-required: true
@@ -4403,6 +4407,7 @@ examples:
     - 'rekisterikilpi «XY-45» löytyi'
     - '{"rekisterinumero":"«ÖKY-907»"}'
     - 'licence plate «JKL-1»'
+    - 'rekisterinumero «ÅB-12»'
   no-match:
     - text: 'standardi ISO-9001'
       why: 'a standard, no plate word'
@@ -4424,7 +4429,7 @@ name: French vehicle registration, old FNI format (123 ABC 75, context required)
 # then the department (01-95, 2A, 2B, 971-976). Digits-letters-digits is common in references, so a plate word must
 # be near.
 pattern: '(?<![\w\-.])[1-9][0-9]{0,3}([\- ]?)[A-HJ-NP-Z]{1,3}\1(?:97[1-6]|0[1-9]|[1-8][0-9]|9[0-5]|2[AB])(?![\w]|[\-.][\w])'
-prefilter: { mixed: 1 }
+prefilter: { digits: 1 }   # not mixed: a lone T between digits (123T75) does not count there
 window: 24
 base: 0.45
 context-required: true
@@ -4436,6 +4441,7 @@ examples:
     - 'plaque «4567 XY 2A», véhicule corse'
     - '{"immatriculation":"«89-KL-971»"}'
     - 'old French plate «12 AZ 69»'
+    - 'immatriculation «123T75»'
   no-match:
     - text: 'bâtiment 123 ABC 75'
       why: 'no plate word near'
@@ -4745,7 +4751,7 @@ name: Polish vehicle registration (voivodeship letter, district, series; context
 # Z), 1-2 more letters name the district, then a 4-5 character series of digits and letters (B, D, I, O, Z are not
 # used in it). Two or three capitals and digits is too common a shape to stand alone.
 pattern: '(?<![\w\-.])[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?:[0-9]{4,5}|[0-9]{3,4}[ACE-HJ-NP-Y]{1,2}|[0-9][ACE-HJ-NP-Y][0-9]{2,3}|[0-9][ACE-HJ-NP-Y]{2}[0-9]{1,2}|[ACE-HJ-NP-Y][0-9]{3,4}|[ACE-HJ-NP-Y]{2}[0-9]{2,3})(?![\w]|[\-.][\w])'
-prefilter: { mixed: 2 }
+prefilter: { mixed: 1 }   # the series may open with one letter (KR A1234): one capital meets its digits
 window: 24
 base: 0.45
 context-required: true
@@ -4757,6 +4763,7 @@ examples:
     - 'nr rej. «KR 4G123»'
     - '{"numer_rejestracyjny":"«PO 123AC»"}'
     - 'licence plate «WPI 1234A»'
+    - 'nr rej. «KR A1234»'
   no-match:
     - text: 'pokój WA 12345'
       why: 'no plate word near'
@@ -4846,7 +4853,7 @@ name: Turkish vehicle registration (34 ABC 123)
 # 3 letters + 2-3 digits (Q, W, X and the Turkish-only letters are not used). Unit abbreviations after a number
 # (16 GB 3200, 10 AM 1030) are not taken.
 pattern: '(?<![\w\-.])(?:0[1-9]|[1-7][0-9]|8[01])([ \-]?)(?!(?:AM|PM|GB|MB|KB|TB|KG|MG|KM|CM|MM|HZ|DB|ML|KV|MV|MA|V)\b)(?:[A-PR-VYZ]\1[0-9]{4,5}|[A-PR-VYZ]{2}\1[0-9]{3,4}|[A-PR-VYZ]{3}\1[0-9]{2,3})(?![\w]|[\-.][\w])'
-prefilter: { mixed: 1 }
+prefilter: { digits: 2 }   # the province code; not mixed: a lone T between digits (06T1234) does not count there
 window: 16
 base: 0.55
 context: [plaka, plakası, plakalı, araç, arac, araç plakası, ruhsat, license plate, licence plate, number plate, plate, registration, registration number, reg]
@@ -4857,6 +4864,7 @@ examples:
     - 'plaka «06 A 1234»'
     - '{"plaka":"«35 FK 5521»"}'
     - 'car «01 ZZ 909» parked outside'
+    - 'plaka «06T1234»'
   no-match:
     - text: 'plaka 82 ABC 123'
       why: 'province codes end at 81'
