@@ -48,9 +48,14 @@ public enum SubjectMask {
         var i = from
         while i + 8 <= n {
             let x = UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
-            let v = x ^ 0x5C5C_5C5C_5C5C_5C5C
-            let backslash = (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
-            if x & 0x8080_8080_8080_8080 == 0 && backslash == 0 {
+            // Whether some byte of x may start a masked sequence: a backslash, or one of the four lead bytes
+            // (a word of other letters, é or ü or kanji alike, is skipped whole).
+            if x & 0x8080_8080_8080_8080 == 0 {
+                if !has(x, 0x5C) {
+                    i += 8
+                    continue
+                }
+            } else if !has(x, 0x5C) && !has(x, 0xC2) && !has(x, 0xE2) && !has(x, 0xE3) && !has(x, 0xEF) {
                 i += 8
                 continue
             }
@@ -62,6 +67,12 @@ public enum SubjectMask {
             i += 1
         }
         return nil
+    }
+
+    /// Whether a byte of `x` equals `byte` (no false negatives; a false positive only costs a byte check).
+    @inline(__always) private static func has(_ x: UInt64, _ byte: UInt8) -> Bool {
+        let v = x ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
     @inline(__always) private static func mayStart(_ b: UInt8) -> Bool {
