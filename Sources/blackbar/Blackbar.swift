@@ -15,7 +15,9 @@ struct Blackbar: ParsableCommand {
         abstract: "Find, redact and report personal data (PII) in datasets.",
         discussion: """
             Exit codes: 0 done (scan: nothing at or above --fail-on); 1 findings at or above --fail-on; \
-            2 error (the input is named, with the byte offset where it applies); 64 usage.
+            2 error (the input is named, with the byte offset where it applies); 3 some inputs skipped \
+            (binary); 4 personal data left after the last redaction pass (that output not written); \
+            64 usage. When several apply: 2, then 4, then 1, then 3.
             """,
         version: version,
         subcommands: [Scan.self, Redact.self, Rules.self])

@@ -20,6 +20,10 @@ struct Redact: ParsableCommand {
             modified unless --in-place is given; it rewrites the target of a link, and refuses \
             a file with several hard links unless --allow-hard-links is given.
 
+            Each redacted output is scanned again and what is found is redacted too; if personal data \
+            is still found after --max-passes scans, that output is not written (exit 4). A binary \
+            input is skipped, never copied (exit 3). A summary line ends the run on stderr.
+
             Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep. Give one for all \
             (--operator mask) or one per entity (--operator IBAN_CODE=placeholder); the \
             default is placeholder.

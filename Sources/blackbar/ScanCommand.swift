@@ -19,7 +19,8 @@ struct Scan: ParsableCommand {
             Symbolic links are followed (each file is read once); --no-follow skips them. \
             On a terminal, progress is shown on stderr.
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error, 64 usage.
+            Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error, 3 inputs skipped \
+            (binary), 64 usage.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
