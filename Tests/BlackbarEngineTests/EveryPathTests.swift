@@ -21,30 +21,17 @@ final class EveryPathTests: XCTestCase {
         findings.map { "\($0.entity) " + String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
     }
 
-    func streamed(_ bytes: [UInt8], blockSize: Int, workers: Int) throws -> [Finding] {
-        let path = NSTemporaryDirectory() + "blackbar-every-path-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        let fd = open(path, O_RDONLY)
-        unlink(path)
-        defer { close(fd) }
-        var all: [Finding] = []
-        _ = try TextScanner(detector: detector, workers: workers, blockSize: blockSize).scan(fd: fd, name: "t") {
-            all += $1.map(\.finding)
-        }
-        return all
-    }
-
     func testBlocksOfOneSevenAnd64KiBFindWhatMemoryFinds() throws {
         let all = Self.lines.joined(separator: [0x0A]).map { $0 }
         let whole = detector.scan(all)
         XCTAssertGreaterThan(whole.count, 600)
         for (blockSize, workers) in [(7, 1), (7, 2), (65536, 1), (65536, 2)] {
-            let found = try streamed(all, blockSize: blockSize, workers: workers)
+            let found = try scanStream(detector, all, blockSize: blockSize, workers: workers)
             XCTAssertEqual(pairs(found, in: all), pairs(whole, in: all), "blocks of \(blockSize), \(workers) workers")
         }
         // One-byte blocks: every tenth line (a block a byte makes a scan call a byte).
         let some = Self.lines.enumerated().filter { $0.offset % 10 == 0 }.map(\.element).joined(separator: [0x0A]).map { $0 }
-        let found = try streamed(some, blockSize: 1, workers: 2)
+        let found = try scanStream(detector, some, blockSize: 1, workers: 2)
         XCTAssertEqual(pairs(found, in: some), pairs(detector.scan(some), in: some), "blocks of 1 byte")
     }
 

@@ -38,19 +38,6 @@ final class GateExhaustionTests: XCTestCase {
         text.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
     }
 
-    func scanStream(_ detector: Detector, _ text: [UInt8], blockSize: Int, workers: Int) throws -> [Finding] {
-        let path = NSTemporaryDirectory() + "blackbar-gate-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text))
-        let fd = open(path, O_RDONLY)
-        unlink(path)
-        defer { close(fd) }
-        var all: [Finding] = []
-        _ = try TextScanner(detector: detector, workers: workers, blockSize: blockSize).scan(fd: fd, name: "t") {
-            all += $1.map(\.finding)
-        }
-        return all
-    }
-
     /// The first difference between two finding lists, or nil when they are the same.
     func difference(_ a: [Finding], _ b: [Finding]) -> String? {
         if let (x, y) = zip(a, b).first(where: { $0.range != $1.range || $0.ruleID != $1.ruleID }) {

@@ -1,7 +1,9 @@
 import BlackbarCore
+import BlackbarFormats
 import BlackbarRegex
 import BlackbarRules
 import BlackbarValidators
+import Foundation
 import XCTest
 
 /// The repository root (two folders above this file's folder).
@@ -30,4 +32,18 @@ extension Detector {
         let bytes = Array(text.utf8)
         return scan(bytes, field: field).map { "\($0.entity):" + String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
     }
+}
+
+/// The findings of `text` streamed through a `TextScanner` (a file read in blocks of `blockSize` bytes).
+func scanStream(_ detector: Detector, _ text: [UInt8], blockSize: Int, workers: Int) throws -> [Finding] {
+    let path = NSTemporaryDirectory() + "blackbar-stream-\(UUID().uuidString)"
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text))
+    let fd = open(path, O_RDONLY)
+    unlink(path)
+    defer { close(fd) }
+    var all: [Finding] = []
+    _ = try TextScanner(detector: detector, workers: workers, blockSize: blockSize).scan(fd: fd, name: "t") {
+        all += $1.map(\.finding)
+    }
+    return all
 }
