@@ -31,6 +31,9 @@ let package = Package(
             dependencies: [
                 "BlackbarCore", "BlackbarRegex", "BlackbarValidators", "BlackbarRedaction", "Yams",
                 .product(name: "Crypto", package: "swift-crypto")]),
+        // Byte-level record readers and writers (CSV/TSV, JSON, JSON Lines): no dependencies, so the fuzz
+        // targets (`scripts/fuzz.sh`) compile it alone with `-sanitize=fuzzer`.
+        .target(name: "BlackbarRecords"),
         // Sources and writers: streamed text now; CSV, JSON and metadata later.
         .target(name: "BlackbarFormats", dependencies: ["BlackbarCore"]),
         // Operators and the redactor.
@@ -45,7 +48,7 @@ let package = Package(
         .target(
             name: "BlackbarPipeline",
             dependencies: [
-                "BlackbarCore", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
+                "BlackbarCore", "BlackbarFormats", "BlackbarRecords", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
                 "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
@@ -61,6 +64,7 @@ let package = Package(
         .executableTarget(name: "blackbar-bench", dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats"]),
         .testTarget(name: "BlackbarValidatorsTests", dependencies: ["BlackbarValidators"]),
         .testTarget(name: "BlackbarRegexTests", dependencies: ["BlackbarRegex"]),
+        .testTarget(name: "BlackbarRecordsTests", dependencies: ["BlackbarRecords"]),
         .testTarget(
             name: "BlackbarEngineTests",
             dependencies: [
