@@ -222,16 +222,24 @@ public struct RecordBatch: Sendable {
         let value = values[index]
         let general = fieldNames[value.field]
         guard !value.indices.isEmpty else { return general }
-        var out = ""
+        // `[*]` in the general path becomes each index in turn (byte-wise: no Foundation here).
+        var out: [UInt8] = []
         var next = value.indices.lowerBound
-        var rest = Substring(general)
-        while let star = rest.range(of: "[*]"), next < value.indices.upperBound {
-            out += rest[..<star.lowerBound]
-            out += "[\(indices[next])]"
-            next += 1
-            rest = rest[star.upperBound...]
+        let bytes = Array(general.utf8)
+        var i = 0
+        while i < bytes.count {
+            if next < value.indices.upperBound, i + 2 < bytes.count, bytes[i] == 0x5B, bytes[i + 1] == 0x2A,
+                bytes[i + 2] == 0x5D
+            {
+                out += Array("[\(indices[next])]".utf8)
+                next += 1
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
