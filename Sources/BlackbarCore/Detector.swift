@@ -110,7 +110,7 @@ public final class Detector: Sendable {
     public func scan(
         _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String? = nil, scratch: DetectorScratch
     ) -> [Finding] {
-        scan(subject, region: region, field: field.map(self.field), scratch: scratch)
+        scan(subject, region: region, field: field.map { self.field($0) }, scratch: scratch)
     }
 
     /// Like `scan(_:region:field:scratch:)` with the field already resolved (`field(_:)`).
@@ -173,12 +173,35 @@ public final class Detector: Sendable {
 
     /// Resolves a field name (a column, a key path, a tag) against every rule once; hand the result to every
     /// segment of that field.
-    public func field(_ name: String) -> FieldContext {
+    ///
+    /// - Parameters:
+    ///   - name: the whole name; its words are context for text rules (`contact.email`).
+    ///   - leaf: the field's own name (a JSON path's last key), which alone decides whether a field rule reads
+    ///     it (`$.address.city` is not a street address); nil: `name`. A negative word anywhere in `name`
+    ///     keeps a field rule out (`product_name` holds no person's name).
+    ///   - holds: entities the field was found to hold (most of its values validate as one): every rule of
+    ///     those entities reads the field as if its name were the rule's context word.
+    public func field(_ name: String, leaf: String? = nil, holds: Set<String> = []) -> FieldContext {
         let tokens = ContextWords.fieldTokens(name)
-        return FieldContext(
-            name: name,
-            contextWords: ruleSet.rules.map { $0.context.firstMatch(segments: [], fieldTokens: tokens) },
-            negativeWords: ruleSet.rules.map { $0.negativeContext.firstMatch(segments: [], fieldTokens: tokens) })
+        let leafTokens = leaf.map(ContextWords.fieldTokens) ?? tokens
+        var context: [String?] = []
+        var negative: [String?] = []
+        var fieldRule: [Bool] = []
+        for rule in ruleSet.rules {
+            let against = rule.negativeContext.firstMatch(segments: [], fieldTokens: tokens)
+            negative.append(against)
+            if rule.isFieldRule {
+                let word = against == nil ? rule.fieldWords.firstMatch(segments: [], fieldTokens: leafTokens) : nil
+                context.append(word)
+                fieldRule.append(word != nil)
+            } else {
+                var word = rule.context.firstMatch(segments: [], fieldTokens: tokens)
+                if word == nil && holds.contains(rule.entity) { word = "(field holds \(rule.entity))" }
+                context.append(word)
+                fieldRule.append(false)
+            }
+        }
+        return FieldContext(name: name, contextWords: context, negativeWords: negative, fieldRule: fieldRule)
     }
 
     /// Convenience for small inputs: scans all of `bytes` with a fresh scratch.
@@ -193,7 +216,7 @@ public final class Detector: Sendable {
         _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: String?, scratch: DetectorScratch,
         keepDropped: Bool
     ) -> [Candidate] {
-        let layout = SegmentLayout(whole: subject.count, field: field.map(self.field))
+        let layout = SegmentLayout(whole: subject.count, field: field.map { self.field($0) })
         return candidates(subject, region: region, layout: layout, scratch: scratch, keepDropped: keepDropped)
     }
 
@@ -229,7 +252,9 @@ public final class Detector: Sendable {
                                layout.fields.count == 1 ? region.upperBound : layout.ends[k], gap: 0)
                 }
             }
-            let windows = planner.windows(
+            // A field rule reads whole values of the fields named for it, and nothing else.
+            if rule.isFieldRule && opened.starts.isEmpty { continue }
+            let windows = rule.isFieldRule ? opened : planner.windows(
                 forRule: index, base, length: length, region: region, runner: runner, opened: opened, scratch: scratch)
             if scratch.windowCounts.count != ruleSet.rules.count {
                 scratch.windowCounts = Array(repeating: 0, count: ruleSet.rules.count)

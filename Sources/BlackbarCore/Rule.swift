@@ -85,12 +85,20 @@ public struct Rule: Sendable {
     public let contextRequired: Bool
     /// Precedence among overlapping findings of different rules (higher wins first).
     public let priority: Int
+    /// A field rule's words: the rule reads only values whose field's own name (a CSV column, the last key
+    /// of a JSON path, a metadata tag) holds one of them, and then the whole value; a column named `dob`
+    /// makes any date in it a date of birth, where no pattern over text could. Empty for text rules.
+    public let fieldWords: ContextWords
+
+    /// Whether the rule reads only values of fields named for it (`fieldWords`).
+    public var isFieldRule: Bool { !fieldWords.isEmpty }
 
     /// Creates a rule from compiled parts.
     public init(
         id: String, entity: String, name: String, jurisdiction: String, pattern: CompiledPattern,
         prefilter: Prefilter, window: Int, normalize: [NormalizeStep], validator: Validator?, base: Double,
-        context: ContextWords, negativeContext: ContextWords, contextRequired: Bool, priority: Int
+        context: ContextWords, negativeContext: ContextWords, contextRequired: Bool, priority: Int,
+        fieldWords: ContextWords = .empty
     ) {
         self.id = id
         self.entity = entity
@@ -106,6 +114,7 @@ public struct Rule: Sendable {
         self.negativeContext = negativeContext
         self.contextRequired = contextRequired
         self.priority = priority
+        self.fieldWords = fieldWords
     }
 }
 

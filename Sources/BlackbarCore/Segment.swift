@@ -65,17 +65,24 @@ public struct Segment: Sendable {
 public final class FieldContext: Sendable {
     /// The name as given.
     public let name: String
-    /// Per rule index: the rule's context word that the name holds (it also opens the whole field to the rule).
+    /// Per rule index: the rule's context word that the name holds (it also opens the whole field to the rule),
+    /// or for a field rule the field word its own name holds.
     let contextWords: [String?]
     /// Per rule index: the rule's negative context word that the name holds.
     let negativeWords: [String?]
+    /// Per rule index: whether a field rule reads this field's values.
+    let fieldRule: [Bool]
     /// Whether some rule's context word is in the name.
     let opensAny: Bool
+    /// Whether some field rule reads this field.
+    let anyFieldRule: Bool
 
-    init(name: String, contextWords: [String?], negativeWords: [String?]) {
+    init(name: String, contextWords: [String?], negativeWords: [String?], fieldRule: [Bool]) {
         self.name = name
         self.contextWords = contextWords
         self.negativeWords = negativeWords
+        self.fieldRule = fieldRule
         opensAny = contextWords.contains { $0 != nil }
+        anyFieldRule = fieldRule.contains(true)
     }
 }

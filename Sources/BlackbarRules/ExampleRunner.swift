@@ -62,6 +62,7 @@ public struct ExampleRunner {
         let single = Detector(ruleSet: RuleSet(rules: [pack.ruleSet.rules[index]], digest: ""))
         if spec.examples.match.isEmpty { fail("rule", "-", "has no match examples") }
         if spec.examples.noMatch.isEmpty { fail("rule", "-", "has no no-match examples") }
+        if spec.fields != nil { return failures + runFieldRule(file, single: single) }
 
         for (i, text) in spec.examples.match.enumerated() {
             let name = "match[\(i)]"
@@ -105,6 +106,60 @@ public struct ExampleRunner {
         }
         if spec.validator != nil && !validatorRejects {
             fail("no-match", "-", "a rule with a validator needs a no-match that its pattern hits and its validator rejects")
+        }
+        return failures
+    }
+
+    /// A field rule's examples are `FIELD: VALUE`: the value is scanned as one segment of that field, as a CSV
+    /// cell or a JSON value would be. Each match must give exactly its marked spans, alone and in the whole
+    /// pack, must not be found in a field of another name, and must leave nothing after redaction.
+    func runFieldRule(_ file: RuleFile, single: Detector) -> [ExampleFailure] {
+        let spec = file.spec
+        var failures: [ExampleFailure] = []
+        func fail(_ example: String, _ message: String) {
+            failures.append(
+                ExampleFailure(file: file.path, ruleID: spec.id, example: example, variant: "field", message: message))
+        }
+        func split(_ text: String) -> (field: String, value: String)? {
+            guard let colon = text.range(of: ": ") else { return nil }
+            return (String(text[..<colon.lowerBound]), String(text[colon.upperBound...]))
+        }
+        func scan(_ detector: Detector, _ bytes: [UInt8], field: String) -> [Finding] {
+            let context = detector.field(field)
+            return detector.scan([Segment(bytes, field: context)], scratch: DetectorScratch())
+        }
+        for (i, text) in spec.examples.match.enumerated() {
+            let name = "match[\(i)]"
+            guard let (field, value) = split(text), let example = MarkedExample(value), !example.starts.isEmpty else {
+                fail(name, "a field rule's example is FIELD: VALUE with balanced «…» markers in the value")
+                continue
+            }
+            let want = example.spans.map { [$0.0, $0.1] }
+            let got = scan(single, example.bytes, field: field).map { [$0.range.start, $0.range.end] }
+            if got != want { fail(name, "rule alone found \(got), expected \(want) in \(Self.show(example.bytes))") }
+            let packFindings = scan(pack, example.bytes, field: field)
+            for (s, e) in example.spans
+            where !packFindings.contains(where: { $0.range == ByteRange(s, e) && $0.entity == spec.entity }) {
+                fail(name, "whole pack lost span \(s)..<\(e) to \(packFindings.map(\.ruleID))")
+            }
+            if !scan(single, example.bytes, field: "note").isEmpty {
+                fail(name, "found under the field name 'note': a field rule reads only fields named for it")
+            }
+            for op in [Operator.mask(), .placeholder, .remove] {
+                let output = Redactor(policy: RedactionPolicy(defaultOperator: op)).redact(
+                    example.bytes, findings: packFindings)
+                let left = scan(pack, output, field: field)
+                if !left.isEmpty { fail(name, "redacted with \(op), rescan found \(left.map(\.ruleID)) in \(Self.show(output))") }
+            }
+        }
+        for (i, noMatch) in spec.examples.noMatch.enumerated() {
+            let name = "no-match[\(i)]"
+            guard let (field, value) = split(noMatch.text) else {
+                fail(name, "a field rule's no-match is FIELD: VALUE")
+                continue
+            }
+            let found = scan(single, Array(value.utf8), field: field)
+            if !found.isEmpty { fail(name, "found \(found.map { "\($0.range)" }) in \(Self.show(Array(noMatch.text.utf8))) (\(noMatch.why))") }
         }
         return failures
     }

@@ -148,15 +148,19 @@ public enum RulePack {
             if maximum != 0 && maximum < n { throw fail("prefilter", "max must be at least digits") }
         }
         if case .keywords(let words, _)? = spec.prefilter, words.isEmpty { throw fail("prefilter", "keywords must not be empty") }
+        if let fields = spec.fields {
+            if fields.isEmpty { throw fail("fields", "must not be empty") }
+            if spec.prefilter != nil { throw fail("prefilter", "a field rule reads whole values: no prefilter") }
+        }
         if (spec.contextRequired ?? false) && (spec.context ?? []).isEmpty {
             throw fail("context", "context-required needs at least one context word")
         }
         return Rule(
             id: spec.id, entity: spec.entity, name: spec.name, jurisdiction: file.jurisdiction, pattern: pattern,
-            prefilter: spec.prefilter?.compiled ?? .none, window: window, normalize: steps, validator: validator,
+            prefilter: spec.fields != nil ? .literal([0x00, 0x0A, 0x00]) : spec.prefilter?.compiled ?? .none, window: window, normalize: steps, validator: validator,
             base: spec.base, context: ContextWords(spec.context ?? []),
             negativeContext: ContextWords(spec.negativeContext ?? []), contextRequired: spec.contextRequired ?? false,
-            priority: spec.priority ?? 0)
+            priority: spec.priority ?? 0, fieldWords: ContextWords(spec.fields ?? []))
     }
 
     static func isNonRule(_ relativePath: String) -> Bool {

@@ -32,6 +32,8 @@ public struct RuleSpec: Decodable, Sendable {
     public var negativeContext: [String]?
     /// Candidates without a context word are dropped.
     public var contextRequired: Bool?
+    /// A field rule's field words (`fields: [dob, birth date]`): the rule reads only values of fields so named.
+    public var fields: [String]?
     /// What the rule must and must not find.
     public var examples: Examples
     /// Free-text notes (sources, caveats).
@@ -60,7 +62,7 @@ public struct RuleSpec: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, entity, name, pattern, unicode, prefilter, window, normalize, validator, base, priority, context
-        case examples, notes
+        case examples, notes, fields
         case caseInsensitive = "case-insensitive"
         case negativeContext = "negative-context"
         case contextRequired = "context-required"

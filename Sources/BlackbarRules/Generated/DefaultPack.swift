@@ -1419,6 +1419,172 @@ examples:
 """#
         ),
         (
+            "fields/date-of-birth-field.yaml",
+            #"""
+id: date-of-birth-field
+entity: DATE_OF_BIRTH
+name: A date of birth, known from its field (a dob column or key)
+# A field rule (see person-name-field): any whole date in a field named for birth dates, in the forms records
+# use: 1985-03-12, 1985/03/12, 19850312, 12/03/1985, 03/12/85, 12.03.1985, 12-03-1985, 12 March 1985,
+# 12-Mar-1985, March 12, 1985, and an ISO date with a midnight time (1985-03-12T00:00:00Z). Month 1-12 and day
+# 1-31 are checked in the pattern. A year alone (birth_year: 1985) is a quasi-identifier, not a date of birth.
+pattern: '(?m)^[ \t]*(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+\-]00:?00)?)?|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:1[89][0-9]{2}|20[0-9]{2}|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:1[89][0-9]{2}|20[0-9]{2}|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.?[ \-](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?[ \-](?:1[89][0-9]{2}|20[0-9]{2})|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.? (?:0?[1-9]|[12][0-9]|3[01]),? (?:1[89][0-9]{2}|20[0-9]{2})))[ \t]*$'
+unicode: true
+fields: [dob, birth, birthdate, birthday, date of birth, birth date, born, geburtsdatum, geburtstag, geboren, naissance, date de naissance, nacimiento, fecha de nacimiento, fecha nacimiento, nascita, data di nascita, data nascita, geboortedatum, nascimento, data de nascimento, urodzenia, data urodzenia, födelsedatum, fødselsdato, syntymäaika, datum narození]
+negative-context: [created, updated, modified, expiry, expires, expiration, issue, issued, death, died, order, shipped, delivery, start, end, due]
+base: 0.7
+examples:
+  match:
+    - 'dob: «1985-03-12»'
+    - 'date_of_birth: «12/03/1985»'
+    - 'Geburtsdatum: «12.03.1985»'
+    - 'birth_date: «19850312»'
+    - 'fecha_nacimiento: «12 marzo 1985»'
+    - 'birthDate: «1985-03-12T00:00:00Z»'
+    - 'dob: «March 12, 1985»'
+  no-match:
+    - text: 'birth_year: 1985'
+      why: 'a year alone is a quasi-identifier, not a date'
+    - text: 'created_at: 2024-01-05'
+      why: 'a field not named for birth dates'
+    - text: 'dob: 1985-13-40'
+      why: 'month and day out of range'
+    - text: 'dob: unknown'
+      why: 'not a date'
+"""#
+        ),
+        (
+            "fields/device-id-field.yaml",
+            #"""
+id: device-id-field
+entity: DEVICE_ID
+name: A device or advertising identifier, known from its field
+# A field rule (see person-name-field): the whole value of a field named for a device identifier (device_id,
+# udid, idfa, gaid, android_id, serial_number ...) when it is 6 to 128 letters, digits and : . _ - with at
+# least one digit. Fields naming a device's type, model, name or OS version are not identifiers.
+pattern: '(?m)^[ \t]*(?<value>(?=[A-Za-z0-9:._\-]*[0-9])[A-Za-z0-9][A-Za-z0-9:._\-]{4,126}[A-Za-z0-9])[ \t]*$'
+fields: [device id, deviceid, device, udid, idfa, idfv, gaid, aaid, advertising id, ad id, android id, hardware id, hwid, machine id, installation id, install id, serial, serial number, serialno, seriennummer, numero de serie, numéro de série, numero di serie]
+negative-context: [type, model, name, os, version, brand, make, count, class, category, vendor, manufacturer]
+base: 0.6
+examples:
+  match:
+    - 'device_id: «a3f9c2e1-7b4d-4e8a-9c1f-2d3e4f5a6b7c»'
+    - 'udid: «00008030-001A2B3C4D5E802E»'
+    - 'serial_number: «C02XK1JHJG5J»'
+    - 'android_id: «9774d56d682e549c»'
+  no-match:
+    - text: 'device_type: iPhone14'
+      why: 'a device type, not an identifier'
+    - text: 'device_id: unknown'
+      why: 'no digit: not an identifier'
+    - text: 'order_id: a3f9c2e1-7b4d-4e8a-9c1f-2d3e4f5a6b7c'
+      why: 'a field not named for devices'
+"""#
+        ),
+        (
+            "fields/gps-coordinate-field.yaml",
+            #"""
+id: gps-coordinate-field
+entity: GPS_COORDINATE
+name: A precise coordinate, known from its field (lat, lon, latitude, longitude columns or keys)
+# A field rule (see person-name-field): a decimal degree with 4 or more decimals (about 11 m, precise
+# geolocation) as the whole value of a latitude or longitude field, or a pair in a coordinates field.
+# Degrees up to 179 are accepted by the pattern; fewer than 4 decimals (a city-level 52.52) are not taken.
+pattern: '(?m)^[ \t]*(?<value>[+\-]?(?:1[0-7][0-9]|[0-9]{1,2})\.[0-9]{4,12}(?:[ \t]*[,;][ \t]*[+\-]?(?:1[0-7][0-9]|[0-9]{1,2})\.[0-9]{4,12})?)[ \t]*$'
+fields: [lat, latitude, lon, lng, long, longitude, breitengrad, längengrad, laengengrad, latitud, longitud, latitudine, longitudine, breedtegraad, lengtegraad, gps, coordinates, coords, coordinate, geo, geolocation, latlng, latlon]
+negative-context: [price, amount, total, cost, rate, score, weight, ratio, version]
+base: 0.7
+examples:
+  match:
+    - 'lat: «52.520008»'
+    - 'longitude: «-0.1277583»'
+    - 'lng: «13.4050»'
+    - 'coordinates: «48.8566, 2.3522»'
+  no-match:
+    - text: 'lat: 52.52'
+      why: 'two decimals: city level, not precise'
+    - text: 'price: 12.3456'
+      why: 'a field not named for coordinates'
+    - text: 'lat: 52'
+      why: 'no decimals'
+"""#
+        ),
+        (
+            "fields/person-name-field.yaml",
+            #"""
+id: person-name-field
+entity: PERSON
+name: A person's name, known from its field (a name column or key)
+# A field rule: it reads only values whose field's own name holds one of `fields` (a CSV column, the last key
+# of a JSON path), and then the whole value. No pattern can tell "Jane Example" from "Widget Pro" in free
+# text; a column named `last_name` can. The value is one to six words of letters (apostrophes, hyphens and
+# dots inside names), no digits; placeholders such as N/A, none or unknown are not names. Negative words
+# anywhere in the field's name (product_name, company_name, file_name, host_name) keep the rule out.
+pattern: '(?m)^[ \t]*(?!(?i:n\.?/?a\.?|none|null|nil|unknown|anonymous|redacted|test|tbd|todo|-+)[ \t]*$)(?<value>[\p{L}][\p{L}\p{M}''’.\-]*(?:[ \t]+[\p{L}\p{M}''’.\-]+){0,5})[ \t]*$'
+unicode: true
+fields: [name, first name, firstname, last name, lastname, full name, fullname, surname, given name, givenname, family name, middle name, maiden name, customer, client, contact name, account holder, cardholder, card holder, holder name, patient, employee name, owner name, vorname, nachname, familienname, nom, prenom, prénom, nom de famille, nombre, apellido, apellidos, nome, cognome, naam, voornaam, achternaam, imie, imię, nazwisko, namn, efternavn, fornavn, sukunimi, etunimi]
+negative-context: [product, company, business, firm, firma, organisation, organization, org, brand, item, file, filename, host, hostname, domain, server, app, application, device, project, team, group, category, type, status, segment, code, id, number, no, tag, label, city, country, street, shop, store, merchant, vendor, model, class, display, key, sku, bank, branch, plan, event, campaign, role, title, department, tier]
+base: 0.6
+examples:
+  match:
+    - 'first_name: «Jane»'
+    - 'last_name: «Example-Smith»'
+    - 'full_name: «María José O''Example»'
+    - 'customer: «Jan de Voorbeeld»'
+    - 'Nachname: «Müller»'
+    - 'cognome: «Rossi»'
+    - 'name:   «Jean-Luc Exemple» '
+  no-match:
+    - text: 'product_name: Widget Pro'
+      why: 'a product, not a person (negative word in the field name)'
+    - text: 'name: N/A'
+      why: 'a placeholder'
+    - text: 'customer_id: C10023'
+      why: 'an identifier with digits, not a name'
+    - text: 'company_name: Example Holdings'
+      why: 'a company'
+    - text: 'notes: Jane Example'
+      why: 'a field not named for names'
+    - text: 'name: unknown'
+      why: 'a placeholder'
+"""#
+        ),
+        (
+            "fields/street-address-field.yaml",
+            #"""
+id: street-address-field
+entity: LOCATION
+name: A street address, known from its field (an address column or key)
+# A field rule (see person-name-field): the whole value of a field named for a street address, when it holds
+# at least one letter and reads as an address line (up to 200 bytes on one line; a multi-line address is
+# reported line by line). Email, IP, MAC, web and wallet addresses are other entities: those words in the
+# field's name keep the rule out. Placeholders (N/A, none, unknown) are not addresses.
+pattern: '(?m)^[ \t]*(?!(?i:n\.?/?a\.?|none|null|nil|unknown|redacted|test|tbd|-+)[ \t]*$)(?<value>(?=[^\n]*\p{L})[^\s<>*][^\n]{0,198}[^\s<>*])[ \t]*$'
+unicode: true
+fields: [address, street, addr, address line, address1, address2, street address, home address, billing address, shipping address, postal address, mailing address, adresse, anschrift, strasse, straße, indirizzo, direccion, dirección, calle, domicilio, adres, straat, endereco, endereço, morada, rue, ulica, gatuadress, gade]
+negative-context: [email, e-mail, mail, ip, ipv4, ipv6, mac, url, web, website, wallet, bitcoin, btc, eth, ethereum, crypto, memory, contract, server, host, hex, node, code, id, type]
+base: 0.6
+examples:
+  match:
+    - 'address: «12 Example Street, Springfield»'
+    - 'addr_line1: «Musterstraße 5»'
+    - 'Strasse: «Hauptstr. 12a»'
+    - 'indirizzo: «Via Esempio 3, 00100 Roma»'
+    - 'billing_address: «4 Rue de l''Exemple»'
+  no-match:
+    - text: 'email_address: jane@example.com'
+      why: 'an email address, another entity'
+    - text: 'ip_address: 192.0.2.10'
+      why: 'an IP address, another entity'
+    - text: 'address: N/A'
+      why: 'a placeholder'
+    - text: 'address: 12345'
+      why: 'no letters: not an address line'
+    - text: 'comment: 12 Example Street'
+      why: 'a field not named for addresses'
+"""#
+        ),
+        (
             "fr/fr-nir.yaml",
             #"""
 id: fr-nir
@@ -5583,6 +5749,21 @@ entities:
     ccpa: { category: "(A) identifiers: other similar identifiers (date of birth)" }
     severity: moderate
     reason: "quasi-identifier; with a name or postal code it singles out most people and is a standard identity-verification answer (not a §1798.81.5 element; CCPA letter for dates of birth not verified in the stored sources)"
+  PERSON:
+    gdpr: { art4: name }
+    ccpa: { category: "(A) identifiers: real name" }
+    severity: moderate
+    reason: "a person's name, known from the field that holds it (a name column or key); identifies directly and links every other value of the record to that person"
+  LOCATION:
+    gdpr: { art4: location data }
+    ccpa: { category: "(A) identifiers: postal address" }
+    severity: moderate
+    reason: "a street address, known from the field that holds it; locates a home or workplace (not precise geolocation in the CCPA's sense, which is a coordinate)"
+  DEVICE_ID:
+    gdpr: { art4: online identifier }
+    ccpa: { category: "(A) identifiers: unique personal identifier (device identifier)" }
+    severity: moderate
+    reason: "a persistent device or advertising identifier (serial number, IDFA, Android ID), known from its field; links a device's activity to one user"
 """#
         ),
         (
