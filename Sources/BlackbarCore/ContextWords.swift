@@ -239,3 +239,11 @@ public struct ContextWords: Sendable, Equatable {
         }
     }
 }
+
+extension ContextWords {
+    /// The word of the set that a field name holds (`customer_zip` holds `zip`), for callers outside the
+    /// detector (the profile's quasi-identifier columns).
+    public func matchField(_ name: String) -> String? {
+        firstMatch(segments: [], fieldTokens: Self.fieldTokens(name))
+    }
+}

@@ -11,13 +11,22 @@ public struct Location: Sendable, Equatable, Codable {
     public var record: Int?
     /// Column name, key path or metadata tag.
     public var field: String?
+    /// 1-based column index of a CSV field.
+    public var fieldIndex: Int?
+    /// Where the finding sits inside its field's decoded value (byte offsets, start and end).
+    public var inValue: Range<Int>?
 
     /// Creates a location.
-    public init(line: Int? = nil, column: Int? = nil, record: Int? = nil, field: String? = nil) {
+    public init(
+        line: Int? = nil, column: Int? = nil, record: Int? = nil, field: String? = nil, fieldIndex: Int? = nil,
+        inValue: Range<Int>? = nil
+    ) {
         self.line = line
         self.column = column
         self.record = record
         self.field = field
+        self.fieldIndex = fieldIndex
+        self.inValue = inValue
     }
 }
 

@@ -65,6 +65,8 @@ public struct RunReport: Sendable {
     public var residual = 0
     /// Links not followed (`--no-follow`), counted but not a failure.
     public var linksNotFollowed = 0
+    /// Records left out of record inputs (`--on-error skip`): not everything was scanned or written.
+    public var skippedRecords = 0
 
     /// Nothing yet.
     public init() {}
@@ -87,7 +89,7 @@ public struct RunReport: Sendable {
     public var status: ExitStatus {
         if errors > 0 { return .error }
         if residual > 0 { return .residual }
-        if !skipped.isEmpty { return .incomplete }
+        if !skipped.isEmpty || skippedRecords > 0 { return .incomplete }
         return .done
     }
 
@@ -107,6 +109,7 @@ public struct RunReport: Sendable {
             parts.append("\(skippedCount) skipped (" + skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 .joined(separator: ", ") + ")")
         }
+        if skippedRecords > 0 { parts.append(plural(skippedRecords, "bad record") + " left out (--on-error skip)") }
         if residual > 0 { parts.append(plural(residual, "output") + " not written: personal data left after redaction") }
         if errors > 0 { parts.append(plural(errors, "error")) }
         if linksNotFollowed > 0 { parts.append(plural(linksNotFollowed, "link") + " not followed") }

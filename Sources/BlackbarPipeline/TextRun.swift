@@ -63,7 +63,9 @@ public final class TextRun {
     /// Redact: rescans of an output allowed before it is given up as not clean.
     public var maxPasses = 4
     /// The run's totals so far.
-    public private(set) var report = RunReport()
+    public internal(set) var report = RunReport()
+    /// Worker threads.
+    let workers: Int
     private let scanner: TextScanner
     private let verifier: TextScanner
     private let verifierScratch = DetectorScratch()
@@ -83,6 +85,7 @@ public final class TextRun {
         self.riskLog = riskLog
         self.context = context
         self.allowBinary = allowBinary
+        self.workers = max(1, workers)
         scanner = TextScanner(detector: detector, workers: workers)
         verifier = TextScanner(detector: detector, workers: 1)
     }
@@ -366,6 +369,8 @@ struct Tally {
     let input: RunInput
     var output: String? = nil
     var encoding: String? = nil
+    /// For a record input: its format, record counts and field evidence.
+    var records: RecordsSummary? = nil
     var outcome = InputOutcome()
     var bySeverity: [String: Int] = [:]
     /// Findings the fixed point redacted after the first pass.
@@ -417,12 +422,14 @@ struct Tally {
 
     /// Writes the summary of an input whose output was given up: no output, what was left in it.
     mutating func finishUnwritten(residual: Int) throws {
+        var unwritten = records
+        unwritten?.recordsOut = nil
         try run.riskLog.record(
-            InputSummaryEvent(
+            InputSummaryEvent.with(records: unwritten) {InputSummaryEvent(
                 input: input.display, output: nil, bytes: 0, sha256Input: "", sha256Output: nil,
                 findings: outcome.findings, byEntity: outcome.byEntity, bySeverity: bySeverity,
                 residualFindings: residual, skipped: "personal data left after redaction", encoding: encoding,
-                redactionPasses: passes))
+                redactionPasses: passes)})
     }
 
     /// Writes the input summary and returns the outcome.
@@ -430,17 +437,26 @@ struct Tally {
         outcome.written = output != nil && wroteOutput
         outcome.passes = passes
         try run.riskLog.record(
-            InputSummaryEvent(
+            InputSummaryEvent.with(records: records) {InputSummaryEvent(
                 input: input.display, output: output, bytes: bytes,
                 sha256Input: hashing ? hexString(inputHash.finalize()) : "",
                 sha256Output: hashing && output != nil ? hexString(outputHash.finalize()) : nil,
                 findings: outcome.findings, byEntity: outcome.byEntity, bySeverity: bySeverity,
                 residualFindings: output != nil ? 0 : nil, skipped: nil, encoding: encoding,
-                redactionPasses: output != nil ? passes : nil))
+                redactionPasses: output != nil ? passes : nil)})
         if limitHits > 0 {
             run.warn("\(input.display): warning: \(limitHits) match attempts hit the PCRE2 match limit and were skipped")
         }
         return outcome
+    }
+}
+
+extension InputSummaryEvent {
+    /// `make()` with its record summary set.
+    static func with(records: RecordsSummary?, _ make: () -> InputSummaryEvent) -> InputSummaryEvent {
+        var event = make()
+        event.records = records
+        return event
     }
 }
 

@@ -97,6 +97,9 @@ public struct FindingEvent: RiskEvent {
 
     enum LocationKeys: String, CodingKey {
         case line, column, record, field
+        case fieldIndex = "field_index"
+        case valueStart = "value_start"
+        case valueEnd = "value_end"
         case byteStart = "byte_start"
         case byteEnd = "byte_end"
     }
@@ -113,6 +116,9 @@ public struct FindingEvent: RiskEvent {
         try l.encodeIfPresent(location.column, forKey: .column)
         try l.encodeIfPresent(location.record, forKey: .record)
         try l.encodeIfPresent(location.field, forKey: .field)
+        try l.encodeIfPresent(location.fieldIndex, forKey: .fieldIndex)
+        try l.encodeIfPresent(location.inValue?.lowerBound, forKey: .valueStart)
+        try l.encodeIfPresent(location.inValue?.upperBound, forKey: .valueEnd)
         try c.encode(entity, forKey: .entity)
         try c.encode(rule, forKey: .rule)
         try c.encode(confidence, forKey: .confidence)
@@ -153,6 +159,8 @@ public struct InputSummaryEvent: RiskEvent {
     public var encoding: String?
     /// Redact: the scans of the output it took to reach a fixed point (1: the first rescan found nothing).
     public var redactionPasses: Int?
+    /// For a table or record file: its format, record counts, records left out, and what its fields hold.
+    public var records: RecordsSummary?
 
     /// Creates the event.
     public init(
@@ -175,13 +183,68 @@ public struct InputSummaryEvent: RiskEvent {
     }
 
     enum CodingKeys: String, CodingKey {
-        case event, input, output, bytes, findings, skipped, encoding
+        case event, input, output, bytes, findings, skipped, encoding, records
         case redactionPasses = "redaction_passes"
         case sha256Input = "sha256_input"
         case sha256Output = "sha256_output"
         case byEntity = "by_entity"
         case bySeverity = "by_severity"
         case residualFindings = "residual_findings"
+    }
+}
+
+/// What a record input's summary adds: records in and out, the ones left out, and the fields found to hold one
+/// entity (so a buyer reads "column 4 holds NL_BSN" without a finding per row).
+public struct RecordsSummary: Encodable, Sendable, Equatable {
+    /// `csv`, `tsv`, `json` or `jsonl`.
+    public var format: String
+    /// Records read (a CSV header is not one).
+    public var recordsIn: Int
+    /// Records written (redact): records in minus those left out.
+    public var recordsOut: Int?
+    /// Records left out under `--on-error skip`: number, line and why (never their bytes).
+    public var skipped: [SkippedNote]
+    /// Fields found to hold one entity (most of their values validate as it), by field name.
+    public var fieldsHolding: [String: String]
+    /// Fields dropped from the output (`--drop-column`).
+    public var droppedFields: [String]
+
+    /// A record left out.
+    public struct SkippedNote: Encodable, Sendable, Equatable {
+        /// 1-based record number.
+        public var record: Int
+        /// 1-based line.
+        public var line: Int
+        /// Why.
+        public var reason: String
+
+        /// Creates a note.
+        public init(record: Int, line: Int, reason: String) {
+            self.record = record
+            self.line = line
+            self.reason = reason
+        }
+    }
+
+    /// Creates a summary.
+    public init(
+        format: String, recordsIn: Int, recordsOut: Int?, skipped: [SkippedNote], fieldsHolding: [String: String],
+        droppedFields: [String]
+    ) {
+        self.format = format
+        self.recordsIn = recordsIn
+        self.recordsOut = recordsOut
+        self.skipped = skipped
+        self.fieldsHolding = fieldsHolding
+        self.droppedFields = droppedFields
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, skipped
+        case recordsIn = "records_in"
+        case recordsOut = "records_out"
+        case fieldsHolding = "fields_holding"
+        case droppedFields = "dropped_fields"
     }
 }
 

@@ -26,6 +26,11 @@ final class FindingPrinter {
         var end: Int
         var line: Int?
         var column: Int?
+        var record: Int?
+        var field: String?
+        var fieldIndex: Int?
+        var valueStart: Int?
+        var valueEnd: Int?
         var entity: String
         var rule: String
         var confidence: Double
@@ -35,8 +40,11 @@ final class FindingPrinter {
         var explain: ExplainRecord?
 
         enum CodingKeys: String, CodingKey {
-            case input, start, end, line, column, entity, rule, confidence, validated, value, explain
+            case input, start, end, line, column, record, field, entity, rule, confidence, validated, value, explain
             case valueBase64 = "value_base64"
+            case fieldIndex = "field_index"
+            case valueStart = "value_start"
+            case valueEnd = "value_end"
         }
     }
 
@@ -76,19 +84,28 @@ final class FindingPrinter {
             line.add("confidence", f.confidence)
             line.add("end", f.range.end)
             line.add("entity", f.entity)
+            if let field = located.location.field { line.add("field", field) }
+            if let index = located.location.fieldIndex { line.add("field_index", index) }
             line.add("input", input)
             if let number = located.location.line { line.add("line", number) }
+            if let record = located.location.record { line.add("record", record) }
             line.add("rule", f.ruleID)
             line.add("start", f.range.start)
             line.add("validated", f.validated)
             if let value { line.add("value", value) }
             if let valueBase64 { line.add("value_base64", valueBase64) }
+            if let inValue = located.location.inValue {
+                line.add("value_end", inValue.upperBound)
+                line.add("value_start", inValue.lowerBound)
+            }
             let bytes = line.finish()
             try bytes.withUnsafeBytes { try out.write($0) }
         case .jsonl, .auto:
             let record = Record(
                 input: input, start: f.range.start, end: f.range.end, line: located.location.line,
-                column: located.location.column, entity: f.entity, rule: f.ruleID, confidence: f.confidence,
+                column: located.location.column, record: located.location.record, field: located.location.field,
+                fieldIndex: located.location.fieldIndex, valueStart: located.location.inValue?.lowerBound,
+                valueEnd: located.location.inValue?.upperBound, entity: f.entity, rule: f.ruleID, confidence: f.confidence,
                 validated: f.validated, value: value, valueBase64: valueBase64, explain: why)
             var data = try encoder.encode(record)
             data.append(0x0A)
@@ -99,7 +116,8 @@ final class FindingPrinter {
                 printedHeader = true
             }
             count += 1
-            let position = "\(input):\(located.location.line ?? 0):\(located.location.column ?? 0)"
+            let at = located.location
+            let position = at.record.map { "\(input):\($0):\(at.field ?? "")" } ?? "\(input):\(at.line ?? 0):\(at.column ?? 0)"
             var line = pad(position, 28) + " " + pad(f.entity, 20) + " " + pad(f.ruleID, 22) + " "
                 + String(format: "%.2f", f.confidence) + (f.validated ? " ✓" : "  ")
             if let value { line += "  " + value } else if let valueBase64 { line += "  base64:" + valueBase64 }

@@ -27,6 +27,14 @@ struct Redact: ParsableCommand {
             Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep. Give one for all \
             (--operator mask) or one per entity (--operator IBAN_CODE=placeholder); the \
             default is placeholder.
+
+            Tables and record files keep their structure: delimiter, quoting, header, line \
+            endings, JSON key order, white space and numbers are written as read; a replacement \
+            that needs quoting or escaping gets it, a number replaced becomes a string. Per field: \
+            --column notes=mask, --key '$.users[*].email=placeholder', --drop-column ssn, \
+            --keep-column id. As a filter (redact --input-format jsonl - < in > out) one record \
+            is written per record read, in order, flushed as it goes; findings go to \
+            --findings FILE or the risk log, never to stdout.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
@@ -47,7 +55,12 @@ struct Redact: ParsableCommand {
     @Flag(help: "With --in-place, write into files with several hard links, so every link sees the redacted content (not atomic).")
     var allowHardLinks = false
 
+    @Option(help: "Also write each finding (JSON Lines, no values) to this file.")
+    var findings: String?
+
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var records: RecordInputOptions
+    @OptionGroup var fields: FieldPolicyOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -86,6 +99,15 @@ struct Redact: ParsableCommand {
         try run.start(command: "redact", version: Blackbar.version, inputs: paths.isEmpty ? ["-"] : paths)
         let explainer = rules.explain ? FindingPrinter(format: .table, showValues: false, explain: true) : nil
         let errorOut = FDWriter(fd: 2, name: "stderr")
+        var recordOptions = records.options
+        recordOptions.policy = try fields.policy()
+        let findingsFile = try findings.map { path -> AtomicFile in
+            do { return try AtomicFile(path: path, hardLinks: .replace) } catch let error as FileError {
+                throw CLIError("--findings \(error.path): \(error.problem)")
+            }
+        }
+        let findingsOut = findingsFile?.writer
+        let findingsPrinter = FindingPrinter(format: .jsonl, showValues: false, explain: false)
         do {
             for entry in plan.entries {
                 defer { progress.advance(files: 1) }
@@ -102,12 +124,23 @@ struct Redact: ParsableCommand {
                 }
                 let writer = file?.writer ?? FDWriter(fd: 1, name: "stdout")
                 do {
-                    let outcome = try run.redact(
-                        input, to: writer, outputName: target.map { run.input($0).display } ?? "-", streaming: file == nil
-                    ) { bytes in
-                        progress.advance(bytes: bytes)
-                    } found: {
+                    let report: (ReportedFinding) throws -> Void = {
                         if let explainer { try explainer.print($0, input: input.display, to: errorOut) }
+                        if let findingsOut { try findingsPrinter.print($0, input: input.display, to: findingsOut) }
+                    }
+                    let outputName = target.map { run.input($0).display } ?? "-"
+                    let outcome: InputOutcome
+                    if let format = records.format(of: input, run: run) {
+                        outcome = try run.redactRecords(
+                            input, format: format, options: recordOptions, to: writer, outputName: outputName,
+                            streaming: file == nil
+                        ) { bytes in
+                            progress.advance(bytes: bytes)
+                        } found: { try report($0) }
+                    } else {
+                        outcome = try run.redact(input, to: writer, outputName: outputName, streaming: file == nil) { bytes in
+                            progress.advance(bytes: bytes)
+                        } found: { try report($0) }
                     }
                     if outcome.skipped != nil {
                         file?.abandon()
@@ -131,6 +164,12 @@ struct Redact: ParsableCommand {
             throw ExitCode(0)
         }
         progress.finish()
+        if let findingsFile {
+            do { try findingsFile.commit() } catch let error as FileError {
+                diagnose("--findings \(error.path): \(error.problem)")
+                run.recordError()
+            }
+        }
         try run.finish()
         diagnose(run.report.summary(command: "redact"))
         if run.report.status != .done { throw ExitCode(run.report.status.rawValue) }

@@ -19,8 +19,14 @@ struct Scan: ParsableCommand {
             Symbolic links are followed (each file is read once); --no-follow skips them. \
             On a terminal, progress is shown on stderr.
 
+            Tables and record files (.csv .tsv .json .jsonl .ndjson, or --input-format) are read \
+            record by record: every cell and JSON value is scanned with its column name or key \
+            path as context, and each finding names its record and field. --profile prints, per \
+            field, the personal data found and a suggested action, and the k-anonymity of the \
+            quasi-identifier columns (postcode, birth date, gender, age, city ...).
+
             Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error, 3 inputs skipped \
-            (binary), 64 usage.
+            (binary) or bad records left out (--on-error skip), 64 usage.
             """)
 
     @Argument(help: "Files, folders or - for stdin (default: stdin).")
@@ -35,8 +41,20 @@ struct Scan: ParsableCommand {
     @Option(help: "Exit 1 when a finding has at least this severity.")
     var failOn: FailOn = .any
 
+    @Flag(help: "Print a profile of each table or record file instead of its findings: per field, the entities and their share of records, quasi-identifiers and k-anonymity.")
+    var profile = false
+
+    @Option(help: "With --profile: read only the first N records.")
+    var sample: Int?
+
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var records: RecordInputOptions
     @OptionGroup var execution: RunOptions
+
+    func validate() throws {
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        if sample != nil && !profile { throw ValidationError("--sample applies only with --profile") }
+    }
 
     mutating func run() throws {
         if showValues { diagnose("warning: --show-values prints raw personal data to stdout") }
@@ -52,6 +70,7 @@ struct Scan: ParsableCommand {
         let printer = FindingPrinter(
             format: format == .auto ? (isatty(1) == 1 ? .table : .jsonl) : format, showValues: showValues,
             explain: rules.explain)
+        let profilePrinter = ProfilePrinter(table: format == .table || (format == .auto && isatty(1) == 1))
         let progress = ProgressReporter.forCommand(writesToStdout: true)
         progress.start(files: walk.items.count)
         var tripped = false
@@ -59,12 +78,37 @@ struct Scan: ParsableCommand {
             for item in walk.items {
                 let input = run.input(item.path)
                 do {
-                    // Downstream sees each block's findings as soon as they exist.
-                    let outcome = try run.scan(input, values: showValues) { bytes in
+                    let format = records.format(of: input, run: run)
+                    if profile {
+                        guard let format else {
+                            throw RunError("\(input.display): --profile reads tables and record files (CSV, TSV, JSON, JSON Lines); this one is text")
+                        }
+                        var options = records.options
+                        options.sample = sample
+                        let result = try run.profileRecords(input, format: format, options: options)
+                        try profilePrinter.print(result, to: out)
                         try out.flush()
-                        progress.advance(bytes: bytes)
-                    } found: {
-                        try printer.print($0, input: input.display, to: out)
+                        progress.advance(files: 1)
+                        continue
+                    }
+                    // Downstream sees each block's findings as soon as they exist.
+                    let outcome: InputOutcome
+                    if let format {
+                        outcome = try run.scanRecords(
+                            input, format: format, options: records.options, values: showValues
+                        ) { bytes in
+                            try out.flush()
+                            progress.advance(bytes: bytes)
+                        } found: {
+                            try printer.print($0, input: input.display, to: out)
+                        }
+                    } else {
+                        outcome = try run.scan(input, values: showValues) { bytes in
+                            try out.flush()
+                            progress.advance(bytes: bytes)
+                        } found: {
+                            try printer.print($0, input: input.display, to: out)
+                        }
                     }
                     if let highest = outcome.highest, failOn.trips(highest) { tripped = true }
                 } catch let error as RunError {

@@ -1520,7 +1520,7 @@ name: A person's name, known from its field (a name column or key)
 # text; a column named `last_name` can. The value is one to six words of letters (apostrophes, hyphens and
 # dots inside names), no digits; placeholders such as N/A, none or unknown are not names. Negative words
 # anywhere in the field's name (product_name, company_name, file_name, host_name) keep the rule out.
-pattern: '(?m)^[ \t]*(?!(?i:n\.?/?a\.?|none|null|nil|unknown|anonymous|redacted|test|tbd|todo|-+)[ \t]*$)(?<value>[\p{L}][\p{L}\p{M}''’.\-]*(?:[ \t]+[\p{L}\p{M}''’.\-]+){0,5})[ \t]*$'
+pattern: '(?m)^[ \t]*(?!(?i:n\.?/?a\.?|none|null|nil|unknown|anonymous|redacted|test|tbd|todo|-+)[ \t]*$)(?<value>[\p{L}][\p{L}\p{M}''’.\-]*(?:(?:[ \t]+|,[ \t]*)[\p{L}\p{M}''’.\-]+){0,5})[ \t]*$'
 unicode: true
 fields: [name, first name, firstname, last name, lastname, full name, fullname, surname, given name, givenname, family name, middle name, maiden name, customer, client, contact name, account holder, cardholder, card holder, holder name, patient, employee name, owner name, vorname, nachname, familienname, nom, prenom, prénom, nom de famille, nombre, apellido, apellidos, nome, cognome, naam, voornaam, achternaam, imie, imię, nazwisko, namn, efternavn, fornavn, sukunimi, etunimi]
 negative-context: [product, company, business, firm, firma, organisation, organization, org, brand, item, file, filename, host, hostname, domain, server, app, application, device, project, team, group, category, type, status, segment, code, id, number, no, tag, label, city, country, street, shop, store, merchant, vendor, model, class, display, key, sku, bank, branch, plan, event, campaign, role, title, department, tier]
@@ -1531,6 +1531,7 @@ examples:
     - 'last_name: «Example-Smith»'
     - 'full_name: «María José O''Example»'
     - 'customer: «Jan de Voorbeeld»'
+    - 'name: «Doe, John»'
     - 'Nachname: «Müller»'
     - 'cognome: «Rossi»'
     - 'name:   «Jean-Luc Exemple» '

@@ -1,0 +1,496 @@
+import BlackbarCore
+import BlackbarRecords
+import BlackbarRedaction
+import BlackbarRisk
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A finding of a record input, where it is in the batch: its value, its range in the decoded value buffer.
+struct ValueFinding {
+    /// Index of the value in `RecordBatch.values`.
+    var value: Int
+    /// The finding; `range` in `RecordBatch.decoded`.
+    var finding: Finding
+}
+
+extension TextRun {
+    /// The record format an input will be read as: `forced`, else by its name's extension, else (a file) by its
+    /// first bytes; nil: text. The second value says whether content decided it (then a file that fails to parse
+    /// on its first records is read as text instead).
+    public func recordFormat(of input: RunInput, forced: RecordFormat?) -> (RecordFormat, sniffed: Bool)? {
+        if let forced { return (forced, false) }
+        if let byName = RecordFormat.byExtension(input.path) { return (byName, false) }
+        guard !input.isStdin else { return nil }
+        let fd = open(input.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 65_536)
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        return RecordFormat.sniff(Array(head[0..<n])).map { ($0, true) }
+    }
+
+    /// Scans a record input: `found` gets each finding (with its record, field and value location).
+    @discardableResult
+    public func scanRecords(
+        _ input: RunInput, format: RecordFormat, options: RecordOptions, values: Bool,
+        afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void
+    ) throws -> InputOutcome {
+        try withRecords(input, format: format, options: options) { pass, tally in
+            try pass.run(tally: &tally, output: nil, streaming: false, afterBatch: afterBatch) { reported in
+                var r = reported
+                if !values { r.value = nil }
+                try found(r)
+            }
+        }
+    }
+
+    /// Redacts a record input into `output`, batch by batch, every byte outside the findings (and dropped
+    /// fields) kept; the output parses as the input did and holds as many records.
+    @discardableResult
+    public func redactRecords(
+        _ input: RunInput, format: RecordFormat, options: RecordOptions, to output: ByteOutput, outputName: String,
+        streaming: Bool, afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void = { _ in }
+    ) throws -> InputOutcome {
+        guard redactor != nil else { preconditionFailure("redact on a scan run") }
+        return try withRecords(input, format: format, options: options) { pass, tally in
+            tally.output = outputName
+            return try pass.run(tally: &tally, output: output, streaming: streaming, afterBatch: afterBatch) {
+                var r = $0
+                r.value = nil
+                try found(r)
+            }
+        }
+    }
+
+    /// Opens the input, makes its reader, runs `body`, and turns read and record errors into `RunError`s that
+    /// name the file and the position.
+    func withRecords(
+        _ input: RunInput, format: RecordFormat, options: RecordOptions,
+        _ body: (RecordPass, inout Tally) throws -> InputOutcome
+    ) throws -> InputOutcome {
+        let fd: Int32 = input.isStdin ? 0 : open(input.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RunError("\(input.display): cannot open: \(String(cString: strerror(errno)))") }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw RunError("\(input.display): is a folder") }
+        var tally = Tally(run: self, input: input)
+        do {
+            let pass = try RecordPass(run: self, input: input, fd: fd, format: format, options: options)
+            let outcome = try body(pass, &tally)
+            report.add(outcome)
+            report.skippedRecords += pass.skippedNotes.count
+            return outcome
+        } catch let error as RecordError {
+            throw RunError("\(input.display): \(error)")
+        } catch let error as SourceReadError {
+            throw RunError(error.description)
+        }
+    }
+}
+
+/// One record input being read: its reader, the fields' contexts and policy, the field evidence, and the
+/// batch loop that scans, reports and (for redact) writes.
+final class RecordPass {
+    let run: TextRun
+    let input: RunInput
+    let format: RecordFormat
+    let options: RecordOptions
+    let reader: RecordReader
+    let dialect: CSVDialect?
+    var evidence = FieldEvidence()
+    /// Per field id: its context for the detector, resolved once (again when evidence changes it).
+    private var contexts: [FieldContext?] = []
+    /// Per field id: its action.
+    private var actions: [FieldAction?] = []
+    private let scratches: [ScratchCell]
+    private var redactors: [String: Redactor] = [:]
+    /// Records read (a header is not one), and the ones left out.
+    private(set) var recordsIn = 0
+    private(set) var skippedNotes: [RecordsSummary.SkippedNote] = []
+    /// Fields dropped, by name, for the summary.
+    private var droppedNames: [String] = []
+
+    init(run: TextRun, input: RunInput, fd: Int32, format: RecordFormat, options: RecordOptions) throws {
+        self.run = run
+        self.input = input
+        self.format = format
+        self.options = options
+        var prefix = [UInt8](repeating: 0, count: 65_536)
+        var got = 0
+        // The first bytes sniff the dialect and an encoding this reader does not take.
+        while got < prefix.count {
+            let n = prefix.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 {
+                throw RunError("\(input.display): read error at byte \(got): \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            got += n
+        }
+        prefix.removeLast(prefix.count - got)
+        if prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) {
+            throw RunError(
+                "\(input.display): UTF-16 \(format.rawValue) is not supported; convert it to UTF-8 first "
+                    + "(iconv -f UTF-16 -t UTF-8), or read it as text with --input-format text")
+        }
+        let source = ByteSource(fd: fd, name: input.display, prefix: prefix)
+        let config = RecordReaderConfig(limits: options.limits, onError: options.onError, batchBytes: options.batchBytes)
+        switch format {
+        case .csv, .tsv:
+            var d = CSVDialect.sniff(prefix, extensionHint: format == .tsv ? "tsv" : "csv")
+            if let forced = options.delimiter { d.delimiter = forced } else if format == .tsv { d.delimiter = 0x09 }
+            d.header = options.header
+            dialect = d
+            reader = CSVReader(source: source, dialect: d, config: config)
+        case .jsonl:
+            dialect = nil
+            reader = JSONLinesReader(source: source, config: config)
+        case .json:
+            dialect = nil
+            reader = JSONDocumentReader(source: source, config: config)
+        }
+        scratches = (0..<run.workers).map { _ in ScratchCell() }
+    }
+
+    // MARK: fields
+
+    /// The field's name as its context: a column's name, or a JSON path without `$` (its last key is the leaf).
+    private func context(_ field: Int) -> FieldContext {
+        if field < contexts.count, let known = contexts[field] { return known }
+        while contexts.count <= field { contexts.append(nil) }
+        let name = reader.fieldNames[field]
+        let holds = evidence.holds(field).map { Set([$0]) } ?? []
+        let made = run.detector.field(name, leaf: format.isTable ? nil : Self.leaf(of: name), holds: holds)
+        contexts[field] = made
+        return made
+    }
+
+    /// The last key of a JSON general path (`$.users[*].email` → `email`).
+    static func leaf(of path: String) -> String {
+        var s = Substring(path)
+        while s.hasSuffix("[*]") { s = s.dropLast(3) }
+        if s.hasSuffix("']"), let open = s.range(of: "['", options: .backwards) {
+            return String(s[open.upperBound..<s.index(s.endIndex, offsetBy: -2)])
+        }
+        if let dot = s.lastIndex(of: ".") { return String(s[s.index(after: dot)...]) }
+        return String(s)
+    }
+
+    func action(_ field: Int) -> FieldAction {
+        if field < actions.count, let known = actions[field] { return known }
+        while actions.count <= field { actions.append(nil) }
+        let name = reader.fieldNames[field]
+        let made = options.policy.isEmpty ? .redact(nil) : options.policy.action(name: name, index: format.isTable ? field : nil)
+        actions[field] = made
+        if made == .drop { droppedNames.append(name) }
+        return made
+    }
+
+    /// What the input summary says about the records.
+    var summary: RecordsSummary {
+        var holding: [String: String] = [:]
+        for (field, counts) in evidence.fields { if let e = counts.holds { holding[reader.fieldNames[field]] = e } }
+        return RecordsSummary(
+            format: format.rawValue, recordsIn: recordsIn + skippedNotes.count, recordsOut: nil, skipped: skippedNotes,
+            fieldsHolding: holding, droppedFields: droppedNames)
+    }
+
+    // MARK: the loop
+
+    /// Reads every batch: scans it, records and reports each finding, and with an `output` writes the batch
+    /// redacted.
+    func run(
+        tally: inout Tally, output: ByteOutput?, streaming: Bool, afterBatch: (Int) throws -> Void,
+        found: (ReportedFinding) throws -> Void
+    ) throws -> InputOutcome {
+        var bytes = 0
+        var limitHits = 0
+        var firstBatch = true
+        while let batch = try reader.next() {
+            if firstBatch, let output, format.isTable, !options.policy.isEmpty {
+                // A typo in --column or --drop-column must not leave a column as it was without a word.
+                let unmatched = options.policy.unmatched(names: reader.fieldNames)
+                if !unmatched.isEmpty {
+                    run.warn("\(input.display): warning: no field named \(unmatched.joined(separator: ", "))")
+                }
+            }
+            firstBatch = false
+            bytes += batch.source.count
+            tally.hashInput(batch.source)
+            for record in batch.records where record.number > 0 { recordsIn += 1 }
+            for skipped in batch.skipped {
+                skippedNotes.append(.init(record: skipped.number, line: skipped.line, reason: skipped.reason))
+                run.warn("\(input.display): line \(skipped.line), record \(skipped.number): skipped: \(skipped.reason)")
+            }
+            let shared = SharedBytes(batch.decoded)
+            let findings = scanWithEvidence(batch, shared: shared)
+            limitHits += scratches.reduce(0) { $0 + $1.takeLimitHits() }
+            for item in findings {
+                let reported = locate(item, in: batch)
+                let action = self.action(batch.values[item.value].field)
+                let opName: String
+                if output == nil {
+                    opName = "reported"
+                } else {
+                    switch action {
+                    case .drop: opName = "drop"
+                    case .keep: opName = "keep"
+                    case .redact(let op): opName = (op ?? run.redactor!.policy.operator(for: item.finding.entity)).description
+                    }
+                }
+                let value = Array(batch.decoded[item.finding.range.start..<item.finding.range.end])
+                try tally.record(reported.finding, reported.location, value: value, action: opName)
+                var withValue = reported
+                withValue.value = value
+                try found(withValue)
+            }
+            if let output {
+                let written = try redact(batch, shared: shared, findings: findings, tally: &tally)
+                try written.withUnsafeBytes { try output.write($0) }
+                if streaming { try output.flush() }
+                tally.hashOutput(written)
+            }
+            try afterBatch(batch.source.count)
+        }
+        var summary = self.summary
+        if output != nil { summary.recordsOut = recordsIn }
+        tally.records = summary
+        if output != nil && bytes == 0 { tally.hashOutput([]) }
+        return try tally.finish(bytes: bytes, limitHits: limitHits)
+    }
+
+    /// The batch's findings, with the field evidence counted and applied.
+    func scanWithEvidence(_ batch: RecordBatch, shared: SharedBytes) -> [ValueFinding] {
+        applyEvidence(batch, shared: shared, findings: scan(batch, shared: shared, only: nil))
+    }
+
+    /// The values the detector reads: strings, numbers and keys of data records (a CSV header is names, not data).
+    private func scannable(_ batch: RecordBatch, _ v: Int) -> Bool {
+        let value = batch.values[v]
+        guard !value.decoded.isEmpty, batch.records[value.record].number > 0 else { return false }
+        switch value.kind {
+        case .unquoted, .quoted, .string, .number, .key: return true
+        case .literal: return false
+        }
+    }
+
+    /// Scans the batch's values (or `only` those), the work split over the run's workers.
+    private func scan(_ batch: RecordBatch, shared: SharedBytes, only: [Int]?) -> [ValueFinding] {
+        var indices: [Int] = []
+        var segments: [Segment] = []
+        let candidates = only ?? Array(batch.values.indices)
+        indices.reserveCapacity(candidates.count)
+        segments.reserveCapacity(candidates.count)
+        for v in candidates where scannable(batch, v) {
+            let value = batch.values[v]
+            // A key is data only for what it holds itself: no field name is context for it.
+            let field: FieldContext? = value.kind == .key ? nil : context(value.field)
+            segments.append(Segment(
+                buffer: shared, range: value.decoded, origin: SegmentOrigin(offset: value.source.lowerBound), field: field))
+            indices.append(v)
+        }
+        guard !segments.isEmpty else { return [] }
+        let detector = run.detector
+        let parts = min(scratches.count, max(1, batch.decoded.count / (64 << 10)))
+        var results = [[Finding]](repeating: [], count: parts)
+        let bounds = (0...parts).map { $0 * segments.count / parts }
+        if parts == 1 {
+            results[0] = detector.scan(segments, scratch: scratches[0].scratch)
+        } else {
+            let cells = scratches
+            let box = ResultBox(parts)
+            let all = segments
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                box.set(p, detector.scan(Array(all[bounds[p]..<bounds[p + 1]]), scratch: cells[p].scratch))
+            }
+            results = box.results
+        }
+        var out: [ValueFinding] = []
+        for p in 0..<parts {
+            for f in results[p] { out.append(ValueFinding(value: indices[bounds[p] + f.segment], finding: f)) }
+        }
+        return out
+    }
+
+    /// Counts the batch into the field evidence; for fields that now hold an entity, scans their values again
+    /// with that in mind and takes the new findings of those values.
+    private func applyEvidence(_ batch: RecordBatch, shared: SharedBytes, findings: [ValueFinding]) -> [ValueFinding] {
+        var validatedByValue: [Int: Set<String>] = [:]
+        for item in findings where item.finding.validated { validatedByValue[item.value, default: []].insert(item.finding.entity) }
+        for v in batch.values.indices where scannable(batch, v) && batch.values[v].kind != .key {
+            evidence.count(field: batch.values[v].field, validated: validatedByValue[v] ?? [])
+        }
+        let newly = evidence.newlyHolding()
+        guard !newly.isEmpty else { return findings }
+        let fields = Set(newly.map(\.field))
+        for field in fields where field < contexts.count { contexts[field] = nil }
+        let again = batch.values.indices.filter { fields.contains(batch.values[$0].field) && batch.values[$0].kind != .key }
+        let rescanned = scan(batch, shared: shared, only: again)
+        let replaced = Set(again)
+        return (findings.filter { !replaced.contains($0.value) } + rescanned).sorted {
+            ($0.value, $0.finding.range.start) < ($1.value, $1.finding.range.start)
+        }
+    }
+
+    /// The finding placed in the input: its source range, line and column, record, field, and place in its value.
+    private func locate(_ item: ValueFinding, in batch: RecordBatch) -> ReportedFinding {
+        let value = batch.values[item.value]
+        let decoded = item.finding.range.start..<item.finding.range.end
+        let source = batch.sourceRange(ofValue: item.value, decoded: decoded)
+        var finding = item.finding
+        finding.range = ByteRange(source.lowerBound, source.upperBound)
+        finding.segment = 0
+        // Lines inside a value (a quoted CSV field, a JSON string holds \n escapes, not line feeds).
+        var line = value.line
+        var column = value.column + (source.lowerBound - value.source.lowerBound)
+        var lastBreak: Int? = nil
+        for i in value.source.lowerBound..<source.lowerBound where batch.source[i - batch.sourceOffset] == 0x0A {
+            line += 1
+            lastBreak = i
+        }
+        if let lastBreak { column = source.lowerBound - lastBreak }
+        let field = format.isTable ? reader.fieldNames[value.field] : batch.path(ofValue: item.value, fieldNames: reader.fieldNames)
+        let location = Location(
+            line: line, column: column, record: batch.records[value.record].number, field: field,
+            fieldIndex: format.isTable ? value.field + 1 : nil,
+            inValue: (decoded.lowerBound - value.decoded.lowerBound)..<(decoded.upperBound - value.decoded.lowerBound))
+        return ReportedFinding(finding: finding, location: location, value: nil)
+    }
+
+    private func redactor(for op: Operator?) -> Redactor {
+        guard let op else { return run.redactor! }
+        if let known = redactors[op.description] { return known }
+        let made = Redactor(policy: RedactionPolicy(defaultOperator: op), context: run.context)
+        redactors[op.description] = made
+        return made
+    }
+
+    /// The batch's bytes redacted: each value's findings replaced as its format encodes them, dropped fields
+    /// and skipped records left out, every other byte as read. Each edited value is scanned again until
+    /// nothing is found (`maxPasses`).
+    private func redact(_ batch: RecordBatch, shared: SharedBytes, findings: [ValueFinding], tally: inout Tally) throws
+        -> [UInt8]
+    {
+        var patches: [SourcePatch] = batch.skipped.map { SourcePatch(range: $0.source, bytes: []) }
+        var dropped = Set<Int>()
+        for v in batch.values.indices where action(batch.values[v].field) == .drop { dropped.insert(batch.values[v].field) }
+        var dropRanges: [Range<Int>] = []
+        if !dropped.isEmpty {
+            let drops: [SourcePatch]
+            if let dialect {
+                drops = CSVEncoding.dropColumns(dropped, in: batch, dialect: dialect)
+            } else {
+                drops = JSONEncoding.dropMembers({ dropped.contains($0.field) }, in: batch)
+            }
+            patches += drops
+            dropRanges = drops.map(\.range)
+        }
+        var k = 0
+        while k < findings.count {
+            let v = findings[k].value
+            var end = k
+            while end < findings.count && findings[end].value == v { end += 1 }
+            defer { k = end }
+            let value = batch.values[v]
+            let act = action(value.field)
+            guard case .redact(let op) = act else { continue }
+            if value.kind != .key, dropped.contains(value.field) { continue }
+            let redactor = self.redactor(for: op)
+            let own = findings[k..<end].map(\.finding)
+            var edits = batch.decoded.withUnsafeBytes { redactor.edits(for: own, in: $0) }
+                .map { (range: $0.range, bytes: $0.replacement) }
+            if edits.isEmpty { continue }
+            edits = try settle(batch, value: v, edits: edits, redactor: redactor, tally: &tally)
+            if let dialect {
+                patches += CSVEncoding.patches(forValue: v, in: batch, edits: edits, dialect: dialect)
+            } else {
+                patches += JSONEncoding.patches(forValue: v, in: batch, edits: edits)
+            }
+        }
+        patches.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.count > $1.range.count) }
+        if !dropRanges.isEmpty {
+            // Values inside a dropped member (nested objects) go with it.
+            patches = patches.filter { p in !dropRanges.contains { $0 != p.range && $0.lowerBound <= p.range.lowerBound && p.range.upperBound <= $0.upperBound } }
+        }
+        return SourcePatch.apply(patches, to: batch)
+    }
+
+    /// A value with its edits applied, scanned again with its field's context until nothing (that the policy
+    /// does not keep) is found; then one edit over the whole value. Throws a residual `RunError` after `maxPasses`.
+    private func settle(
+        _ batch: RecordBatch, value v: Int, edits: [(range: Range<Int>, bytes: [UInt8])], redactor: Redactor,
+        tally: inout Tally
+    ) throws -> [(range: Range<Int>, bytes: [UInt8])] {
+        let value = batch.values[v]
+        var current: [UInt8] = []
+        var cursor = value.decoded.lowerBound
+        for e in edits {
+            current += batch.decoded[cursor..<e.range.lowerBound]
+            current += e.bytes
+            cursor = e.range.upperBound
+        }
+        current += batch.decoded[cursor..<value.decoded.upperBound]
+        let field: FieldContext? = value.kind == .key ? nil : context(value.field)
+        var changed = false
+        for pass in 1...run.maxPasses {
+            let left = run.detector.scan([Segment(current, field: field)], scratch: scratches[0].scratch)
+                .filter { redactor.policy.operator(for: $0.entity) != .keep }
+            tally.passes = max(tally.passes, pass)
+            if left.isEmpty { break }
+            if pass == run.maxPasses {
+                run.report.residual += 1
+                try tally.finishUnwritten(residual: left.count)
+                throw RunError(
+                    "\(input.display): line \(value.line), record \(batch.records[value.record].number): "
+                        + "\(left.count) finding\(left.count == 1 ? "" : "s") (\(left[0].entity) first) still found after "
+                        + "\(run.maxPasses) redaction passes; the output was not written",
+                    status: .residual)
+            }
+            tally.repaired += left.count
+            current = redactor.redact(current, findings: left)
+            changed = true
+        }
+        return changed ? [(range: value.decoded, bytes: current)] : edits
+    }
+}
+
+/// A detector scratch a worker thread owns while it scans its part of a batch.
+final class ScratchCell: @unchecked Sendable {
+    let scratch = DetectorScratch()
+    private var seenLimitHits = 0
+
+    /// Limit hits since the last call.
+    func takeLimitHits() -> Int {
+        let now = scratch.limitHits
+        defer { seenLimitHits = now }
+        return now - seenLimitHits
+    }
+}
+
+/// Findings of each part of a batch, each written by its own worker.
+final class ResultBox: @unchecked Sendable {
+    private(set) var results: [[Finding]]
+    private let lock = NSLockLike()
+
+    init(_ parts: Int) { results = [[Finding]](repeating: [], count: parts) }
+
+    func set(_ part: Int, _ found: [Finding]) {
+        lock.locked { results[part] = found }
+    }
+}
+
+/// A pthread mutex (no Foundation in the pipeline's hot path).
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+}
