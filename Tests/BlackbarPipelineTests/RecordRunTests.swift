@@ -1,0 +1,192 @@
+import BlackbarCore
+import BlackbarRecords
+import BlackbarRedaction
+import BlackbarRisk
+import BlackbarRules
+import XCTest
+
+@testable import BlackbarPipeline
+
+/// Tables and record files through the run: findings located by record and field, outputs byte-identical
+/// outside the findings, as many records out as in, and the structure kept whatever the replacement.
+final class RecordRunTests: ScratchFolderTestCase {
+    typealias Collected = TextRunTests.Collected
+
+    func makeRun(policy: RedactionPolicy?) throws -> TextRun {
+        let table = try RegulationTable(yaml: RulePack.embeddedRegulations!)
+        return TextRun(
+            detector: TextRunTests.detector, policy: policy, riskLog: RiskLog(sinks: [], regulations: table),
+            context: RunContext(fingerprinter: try Fingerprinter(environment: ["BLACKBAR_KEY": "record-run-test-key-01"])),
+            workers: 2, allowBinary: false)
+    }
+
+    func scan(_ name: String, _ format: RecordFormat, options: RecordOptions = RecordOptions()) throws -> [ReportedFinding] {
+        let run = try makeRun(policy: nil)
+        var found: [ReportedFinding] = []
+        try run.scanRecords(run.input(name), format: format, options: options, values: true) { found.append($0) }
+        return found
+    }
+
+    func redact(
+        _ name: String, _ format: RecordFormat, policy: RedactionPolicy = RedactionPolicy(),
+        options: RecordOptions = RecordOptions()
+    ) throws -> String {
+        let run = try makeRun(policy: policy)
+        let out = Collected()
+        try run.redactRecords(run.input(name), format: format, options: options, to: out, outputName: "mem", streaming: false)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Values of every record, re-read with our own reader (the output must parse).
+    func reread(_ text: String, _ format: RecordFormat) throws -> [[String]] {
+        let source = ByteSource(bytes: Array(text.utf8), name: "out")
+        let reader: RecordReader =
+            switch format {
+            case .csv, .tsv: CSVReader(source: source, dialect: CSVDialect.sniff(Array(text.utf8)))
+            case .jsonl: JSONLinesReader(source: source)
+            case .json: JSONDocumentReader(source: source)
+            }
+        var rows: [[String]] = []
+        while let batch = try reader.next() {
+            for record in batch.records where record.number > 0 {
+                rows.append(record.values.filter { batch.values[$0].kind != .key }.map {
+                    String(decoding: batch.decoded[batch.values[$0].decoded], as: UTF8.self)
+                })
+            }
+        }
+        return rows
+    }
+
+    func testCSVFindingsNameRecordFieldAndPlaceInTheValue() throws {
+        try file("t.csv", "id,email,notes\r\n1,jane@example.com,\"call +44 20 7946 0958, \"\"ok\"\"\"\r\n")
+        let found = try scan("t.csv", .csv)
+        XCTAssertEqual(found.map(\.finding.entity), ["EMAIL_ADDRESS", "PHONE_NUMBER"])
+        XCTAssertEqual(found[0].location.record, 1)
+        XCTAssertEqual(found[0].location.field, "email")
+        XCTAssertEqual(found[0].location.fieldIndex, 2)
+        XCTAssertEqual(found[0].location.line, 2)
+        XCTAssertEqual(found[1].location.inValue, 5..<21)
+        // The file's bytes at the finding's range are the value.
+        let bytes = Array("id,email,notes\r\n1,jane@example.com,\"call +44 20 7946 0958, \"\"ok\"\"\"\r\n".utf8)
+        XCTAssertEqual(String(decoding: bytes[found[1].finding.range.start..<found[1].finding.range.end], as: UTF8.self), "+44 20 7946 0958")
+    }
+
+    func testCSVRedactionKeepsEveryOtherByteAndQuotesWhatNeedsIt() throws {
+        let input = "id,name,email,note\n7,\"Doe, Jane\",jane@example.com,free text\n8,,,\n"
+        try file("t.csv", input)
+        let out = try redact("t.csv", .csv)
+        XCTAssertEqual(out, "id,name,email,note\n7,\"<PERSON>\",<EMAIL_ADDRESS>,free text\n8,,,\n")
+        // A masked value keeps its comma inside its quotes; the output parses to the same number of records.
+        let masked = try redact("t.csv", .csv, policy: RedactionPolicy(defaultOperator: .mask()))
+        XCTAssertEqual(try reread(masked, .csv), [["7", "***, ****", "****@*******.***", "free text"], ["8", "", "", ""]])
+    }
+
+    func testJSONLinesDecodeEscapesAndWriteValidJSON() throws {
+        let input = #"{"user":{"email":"jane\u0040example.com"},"text":"Regards,\njohn@example.org \"x\"","n":1.50}"# + "\n"
+        try file("c.jsonl", input)
+        let found = try scan("c.jsonl", .jsonl)
+        XCTAssertEqual(found.map(\.location.field), ["$.user.email", "$.text"])
+        XCTAssertEqual(found.map { String(decoding: $0.value ?? [], as: UTF8.self) }, ["jane@example.com", "john@example.org"])
+        let out = try redact("c.jsonl", .jsonl, policy: RedactionPolicy(defaultOperator: .placeholder))
+        XCTAssertEqual(out, #"{"user":{"email":"<EMAIL_ADDRESS>"},"text":"Regards,\n<EMAIL_ADDRESS> \"x\"","n":1.50}"# + "\n")
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(out.utf8)))
+    }
+
+    func testFieldPolicyDropsKeepsAndChoosesOperators() throws {
+        try file("t.csv", "ssn,email,notes,id\n536-22-1234,jane@example.com,mail jane@example.com,1\n")
+        var options = RecordOptions()
+        options.policy.drops = ["ssn"]
+        options.policy.keeps = ["#2"]
+        XCTAssertTrue(options.policy.addOperator("notes=mask"))
+        let out = try redact("t.csv", .csv, options: options)
+        XCTAssertEqual(out, "email,notes,id\njane@example.com,mail ****@*******.***,1\n")
+        try file("u.jsonl", #"{"a":{"ssn":"536-22-1234","b":2},"e":"jane@example.com"}"# + "\n")
+        var json = RecordOptions()
+        json.policy.drops = ["$.a.ssn"]
+        XCTAssertTrue(json.policy.addOperator("$..e=remove"))
+        XCTAssertEqual(try redact("u.jsonl", .jsonl, options: json), #"{"a":{"b":2},"e":""}"# + "\n")
+    }
+
+    func testColumnNamesDecideWhatNoPatternCould() throws {
+        try file("t.csv", "full_name,dob,lat,lon,product_name,order_id\nJane Example,1985-03-12,52.520008,13.404954,Widget Pro,12345678\n")
+        let found = try scan("t.csv", .csv)
+        XCTAssertEqual(
+            found.map { "\($0.location.field!)=\($0.finding.entity)" },
+            ["full_name=PERSON", "dob=DATE_OF_BIRTH", "lat=GPS_COORDINATE", "lon=GPS_COORDINATE"])
+    }
+
+    func testAColumnThatMostlyValidatesHoldsItsEntity() throws {
+        // Valid Dutch BSNs (11-test) without a label: the rule needs context, the column gives it once most
+        // values validate under a bsn header... here the header says nothing, so the evidence must.
+        let valid = ["111222333", "123456782", "010464554"]
+        var text = "ref\n"
+        for i in 0..<20 { text += "BSN \(valid[i % valid.count])\n" }
+        text += "\(valid[1])\n"
+        try file("t.csv", text)
+        let found = try scan("t.csv", .csv)
+        let lastRecord = found.filter { $0.location.record == 21 }
+        XCTAssertEqual(lastRecord.map(\.finding.entity), ["NL_BSN"], "the bare value in a column of BSNs")
+    }
+
+    func testMalformedRecordsFailOrAreSkippedAndNamed() throws {
+        try file("bad.csv", "a,b\n1,\"open\n2,3\n")
+        let run = try makeRun(policy: RedactionPolicy())
+        XCTAssertThrowsError(try run.redactRecords(
+            run.input("bad.csv"), format: .csv, options: RecordOptions(), to: Collected(), outputName: "mem", streaming: false)
+        ) { XCTAssertTrue("\($0)".contains("bad.csv: line 2, record 1"), "\($0)") }
+        var skip = RecordOptions()
+        skip.onError = .skip
+        XCTAssertEqual(try redact("bad.csv", .csv, options: skip), "a,b\n2,3\n")
+    }
+
+    func testRecordsInEqualRecordsOutOnMultiLineCells() throws {
+        var text = "id,note\n"
+        for i in 0..<500 { text += "\(i),\"line one\nmail jane\(i)@example.com\r\nthird\"\n" }
+        try file("t.csv", text)
+        var options = RecordOptions()
+        options.batchBytes = 1000
+        let out = try redact("t.csv", .csv, options: options)
+        let rows = try reread(out, .csv)
+        XCTAssertEqual(rows.count, 500)
+        XCTAssertEqual(rows[499], ["499", "line one\nmail <EMAIL_ADDRESS>\r\nthird"])
+    }
+
+    func testProfileCountsEntitiesAndKAnonymity() throws {
+        var text = "name,email,zip,gender\n"
+        for i in 0..<10 { text += "Person Example,p\(i)@example.com,\(10115 + i % 2),\(i % 2 == 0 ? "f" : "m")\n" }
+        text += "Solo Example,solo@example.com,99999,x\n"
+        try file("t.csv", text)
+        let run = try makeRun(policy: nil)
+        let profile = try run.profileRecords(run.input("t.csv"), format: .csv, options: RecordOptions())
+        XCTAssertEqual(profile.records, 11)
+        XCTAssertEqual(profile.quasiIdentifiers, ["zip", "gender"])
+        XCTAssertEqual(profile.kAnonymity, 1)
+        XCTAssertEqual(profile.uniqueRecords, 1)
+        XCTAssertEqual(profile.fields[1].entities.first?.entity, "EMAIL_ADDRESS")
+        XCTAssertEqual(profile.fields[1].holds, "EMAIL_ADDRESS")
+        var sampled = RecordOptions()
+        sampled.sample = 4
+        let part = try run.profileRecords(run.input("t.csv"), format: .csv, options: sampled)
+        XCTAssertEqual(part.records, 4)
+        XCTAssertTrue(part.sampled)
+        XCTAssertEqual(part.kAnonymity, 2)
+    }
+
+    func testFormatSniffingConfirmsContent() {
+        XCTAssertEqual(RecordFormat.sniff(Array("{\"a\":1}\n{\"b\":2}\n".utf8)), .jsonl)
+        XCTAssertEqual(RecordFormat.sniff(Array("[{\"a\":1},\n{\"b\":2}]".utf8)), .json)
+        XCTAssertNil(RecordFormat.sniff(Array("plain text, with commas\n".utf8)))
+        XCTAssertFalse(TextRun.confirms(.json, prefix: Array("[2024-05-01 10:00] started\n".utf8), whole: false))
+        XCTAssertFalse(TextRun.confirms(.jsonl, prefix: Array("[2024-05-01] a\n[2024-05-02] b\n".utf8), whole: false))
+        XCTAssertEqual(RecordFormat.byExtension("a/b.NDJSON"), .jsonl)
+        XCTAssertNil(RecordFormat.byExtension("a.csv/b"))
+    }
+
+    func testFieldPatterns() {
+        XCTAssertTrue(FieldPolicy.matches("$.users[3].email", name: "$.users[*].email", index: nil))
+        XCTAssertTrue(FieldPolicy.matches("$..email", name: "$.users[*].contact.email", index: nil))
+        XCTAssertFalse(FieldPolicy.matches("$..email", name: "$.users[*].email_verified", index: nil))
+        XCTAssertTrue(FieldPolicy.matches("EMAIL", name: "email", index: 4))
+        XCTAssertTrue(FieldPolicy.matches("#5", name: "email", index: 4))
+    }
+}
