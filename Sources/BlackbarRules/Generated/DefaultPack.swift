@@ -1489,8 +1489,9 @@ entity: GPS_COORDINATE
 name: A precise coordinate, known from its field (lat, lon, latitude, longitude columns or keys)
 # A field rule (see person-name-field): a decimal degree with 4 or more decimals (about 11 m, precise
 # geolocation) as the whole value of a latitude or longitude field, or a pair in a coordinates field.
-# Degrees up to 179 are accepted by the pattern; fewer than 4 decimals (a city-level 52.52) are not taken.
-pattern: '(?m)^[ \t]*(?<value>[+\-]?(?:1[0-7][0-9]|[0-9]{1,2})\.[0-9]{4,12}(?:[ \t]*[,;][ \t]*[+\-]?(?:1[0-7][0-9]|[0-9]{1,2})\.[0-9]{4,12})?)[ \t]*$'
+# Degrees up to 179 are accepted by the pattern; fewer than 4 decimals (a city-level 52.52) are not taken. A
+# decimal comma (52,520008, as semicolon-separated tables write it) counts as a decimal point.
+pattern: '(?m)^[ \t]*(?<value>[+\-]?(?:1[0-7][0-9]|[0-9]{1,2})[.,][0-9]{4,12}(?:[ \t]*[,;][ \t]*[+\-]?(?:1[0-7][0-9]|[0-9]{1,2})[.,][0-9]{4,12})?)[ \t]*$'
 fields: [lat, latitude, lon, lng, long, longitude, breitengrad, längengrad, laengengrad, latitud, longitud, latitudine, longitudine, breedtegraad, lengtegraad, gps, coordinates, coords, coordinate, geo, geolocation, latlng, latlon]
 negative-context: [price, amount, total, cost, rate, score, weight, ratio, version]
 base: 0.7
@@ -1500,6 +1501,7 @@ examples:
     - 'longitude: «-0.1277583»'
     - 'lng: «13.4050»'
     - 'coordinates: «48.8566, 2.3522»'
+    - 'Breitengrad: «52,520008»'
   no-match:
     - text: 'lat: 52.52'
       why: 'two decimals: city level, not precise'
