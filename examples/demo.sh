@@ -20,6 +20,21 @@ echo "== the same data through the ingestion script (stdin to stdout)"
 RISK_LOG="$out/ingest-risk.jsonl" BLACKBAR=$BB examples/ingest.sh < examples/data/app.log
 
 echo
+echo "== blackbar scan --profile examples/customers.csv (per column: personal data, quasi-identifiers, k-anonymity)"
+$BB scan --profile --format table examples/customers.csv
+
+echo
+echo "== blackbar redact examples/customers.csv --drop-column iban --column notes=mask (first rows)"
+$BB redact examples/customers.csv --drop-column iban --column notes=mask -o "$out/customers.csv" \
+    --risk-log "$out/risk-log.jsonl" || exit $?
+head -n 3 "$out/customers.csv"
+
+echo
+echo "== the chat log as a streaming filter: blackbar redact --input-format jsonl - < examples/chat.jsonl (first lines)"
+$BB redact --input-format jsonl --findings "$out/chat-findings.jsonl" - < examples/chat.jsonl > "$out/chat.jsonl" || exit $?
+head -n 3 "$out/chat.jsonl"
+
+echo
 echo "== risk log run summary"
 tail -n 1 "$out/risk-log.jsonl"
 echo

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// Tables and record files from the command line: formats by extension and by flag, a streaming filter,
+/// per-column options, bad records, the profile, and where findings go.
+final class RecordCLITests: CLITestCase {
+    let table = "id,name,email,ssn,notes\r\n1,Jane Example,jane@example.com,536-22-1234,\"call +44 20 7946 0958, \"\"ok\"\"\"\r\n2,,,,\r\n"
+
+    func testScanNamesRecordAndField() throws {
+        let path = try file("t.csv", table)
+        let r = try run(["scan", "--format", "jsonl", path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(lines.map { $0["field"] as? String }, ["name", "email", "ssn", "notes"])
+        XCTAssertEqual(lines.map { $0["record"] as? Int }, [1, 1, 1, 1])
+        XCTAssertEqual(lines[3]["value_start"] as? Int, 5)
+        XCTAssertFalse(r.stdout.contains("jane@example.com"), "no values without --show-values")
+    }
+
+    func testRedactAsAStreamingFilterKeepsStructure() throws {
+        let jsonl = #"{"a":"jane@example.com","n":2}"# + "\n\n" + #"{"a":"x","t":"call +44 20 7946 0958"}"# + "\n"
+        let r = try run(["redact", "--input-format", "jsonl", "--findings", "f.jsonl", "-"], stdin: Data(jsonl.utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, #"{"a":"<EMAIL_ADDRESS>","n":2}"# + "\n\n" + #"{"a":"x","t":"call <PHONE_NUMBER>"}"# + "\n")
+        let findings = try String(contentsOf: scratch.appendingPathComponent("f.jsonl"), encoding: .utf8)
+        XCTAssertEqual(findings.split(separator: "\n").count, 2)
+        XCTAssertFalse(findings.contains("jane@"))
+    }
+
+    func testColumnOptions() throws {
+        let path = try file("t.csv", table)
+        let r = try run(["redact", path, "--drop-column", "ssn", "--keep-column", "email", "--column", "notes=mask"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "id,name,email,notes\r\n1,<PERSON>,jane@example.com,\"call +** ** **** ****, \"\"ok\"\"\"\r\n2,,,\r\n")
+        let typo = try run(["redact", path, "--drop-column", "sssn"])
+        XCTAssertTrue(typo.stderr.contains("no field named sssn"), typo.stderr)
+    }
+
+    func testABadRecordFailsTheFileOrIsSkipped() throws {
+        let path = try file("bad.csv", "a,b\n1,\"open\n2,3\n")
+        let failed = try run(["redact", path, "-o", "out.csv"])
+        XCTAssertEqual(failed.status, 2)
+        XCTAssertTrue(failed.stderr.contains("bad.csv: line 2, record 1"), failed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("out.csv").path))
+        let skipped = try run(["redact", path, "-o", "out.csv", "--on-error", "skip", "--risk-log", "r.jsonl"])
+        XCTAssertEqual(skipped.status, 3, skipped.stderr)
+        XCTAssertEqual(try String(contentsOf: scratch.appendingPathComponent("out.csv"), encoding: .utf8), "a,b\n2,3\n")
+        let log = try String(contentsOf: scratch.appendingPathComponent("r.jsonl"), encoding: .utf8)
+        XCTAssertTrue(log.contains(#""skipped":[{"line":2,"reason":"unterminated quoted field","record":1}]"#), log)
+    }
+
+    func testProfileIsJSONWhenPiped() throws {
+        let path = try file("t.csv", table)
+        let r = try run(["scan", "--profile", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let profile = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(profile["records"] as? Int, 2)
+        let fields = profile["fields"] as! [[String: Any]]
+        XCTAssertEqual(fields.map { $0["field"] as? String }, ["id", "name", "email", "ssn", "notes"])
+        let text = try file("a.txt", "hello\n")
+        XCTAssertEqual(try run(["scan", "--profile", text]).status, 2)
+    }
+}
