@@ -28,8 +28,13 @@ print(f"  scaling 2 workers / 1 worker: {medians[0] / medians[1]:.2f}x")
 PY
 done
 for f in bench.csv bench.jsonl; do
-    /usr/bin/time -f "$f: peak RSS %M KB (scan, 2 workers)" $bb scan --format jsonl --fail-on never "$out/$f" >/dev/null
+    /usr/bin/time -o "$out/time.txt" -f "$f: peak RSS %M KB (scan, 2 workers)" \
+        $bb scan --format jsonl --fail-on never "$out/$f" >/dev/null
+    cat "$out/time.txt"
 done
-for i in 1 2 3 4; do cat "$out/bench.jsonl"; done |
-    /usr/bin/time -f "bench.jsonl x4 through a pipe: peak RSS %M KB (redact --input-format jsonl - > /dev/null)" \
-        $bb redact --input-format jsonl - >/dev/null 2>/tmp/bench-records-redact.err || tail -1 /tmp/bench-records-redact.err
+for n in 1 4; do
+    for i in $(seq "$n"); do cat "$out/bench.jsonl"; done |
+        /usr/bin/time -o "$out/time.txt" -f "bench.jsonl x$n through a pipe: peak RSS %M KB (redact --input-format jsonl -)" \
+            $bb redact --input-format jsonl - >/dev/null 2>"$out/redact.err" || tail -1 "$out/redact.err"
+    cat "$out/time.txt"
+done
