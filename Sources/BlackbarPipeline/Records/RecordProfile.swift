@@ -101,20 +101,21 @@ extension RecordPass {
         var sampled = false
         func qiKind(_ field: Int) -> String? {
             if let known = qiKinds[field] { return known }
-            let name = reader.fieldNames[field]
+            let name = names[field]
             let kind = QuasiIdentifiers.kind(ofField: format.isTable ? name : Self.leaf(of: name))
             qiKinds[field] = kind
             return kind
         }
-        reading: while let batch = try reader.next() {
-            let shared = SharedBytes(batch.decoded)
-            let findings = evidenceScan(batch, shared: shared)
+        var names: [String] = []
+        try forEachBatch { prepared, findings in
+            let batch = prepared.batch
+            names = prepared.fieldNames
             var byValue: [Int: [Finding]] = [:]
             for item in findings { byValue[item.value, default: []].append(item.finding) }
             for record in batch.records where record.number > 0 {
                 if let sample, records >= sample {
                     sampled = true
-                    break reading
+                    return false
                 }
                 records += 1
                 var qi: [(Int, ArraySlice<UInt8>)] = []
@@ -143,12 +144,13 @@ extension RecordPass {
                 }
                 groups[hasher.finalize(), default: 0] += 1
             }
+            return true
         }
         let regulations = run.riskLog.regulations
         var fields: [RecordProfile.FieldProfile] = []
         var qiNames: [String] = []
         for field in order {
-            let name = reader.fieldNames[field]
+            let name = names[field]
             var shares: [RecordProfile.EntityShare] = []
             for (entity, t) in tallies[field] ?? [:] {
                 shares.append(.init(
@@ -174,11 +176,6 @@ extension RecordPass {
             profile.uniqueShare = Double(unique) / Double(records)
         }
         return profile
-    }
-
-    /// Scans a batch and applies the field evidence, as a scan does.
-    private func evidenceScan(_ batch: RecordBatch, shared: SharedBytes) -> [ValueFinding] {
-        scanWithEvidence(batch, shared: shared)
     }
 
     /// A value as compared for k-anonymity: trimmed, ASCII lower-cased.

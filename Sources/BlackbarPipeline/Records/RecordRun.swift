@@ -3,6 +3,7 @@ import BlackbarRecords
 import BlackbarRedaction
 import BlackbarRisk
 import Dispatch
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -30,7 +31,34 @@ extension TextRun {
         var head = [UInt8](repeating: 0, count: 65_536)
         let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
-        return RecordFormat.sniff(Array(head[0..<n])).map { ($0, true) }
+        let prefix = Array(head[0..<n])
+        guard let format = RecordFormat.sniff(prefix) else { return nil }
+        return Self.confirms(format, prefix: prefix, whole: n < head.count) ? (format, true) : nil
+    }
+
+    /// Whether a format sniffed from content holds up: the first line of JSON Lines parses; a JSON document
+    /// parses whole when the prefix is the whole file, and otherwise opens like JSON (`{"`, `[{`, `[[`,
+    /// `["`), not like a log line (`[2024-05-01 10:00] started`).
+    static func confirms(_ format: RecordFormat, prefix: [UInt8], whole: Bool) -> Bool {
+        func parses(_ bytes: [UInt8], _ make: (ByteSource) -> RecordReader) -> Bool {
+            let reader = make(ByteSource(bytes: bytes, name: "sniff"))
+            do {
+                while try reader.next() != nil {}
+                return true
+            } catch { return false }
+        }
+        switch format {
+        case .jsonl:
+            let firstLine = Array(prefix.prefix { $0 != 0x0A })
+            return parses(firstLine) { JSONLinesReader(source: $0) }
+        case .json:
+            if whole { return parses(prefix) { JSONDocumentReader(source: $0) } }
+            let significant = prefix.lazy.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            let two = Array(significant.prefix(2))
+            return two.count == 2 && (two[1] == UInt8(ascii: "\"") || two[1] == UInt8(ascii: "{") || two[1] == UInt8(ascii: "["))
+        case .csv, .tsv:
+            return true
+        }
     }
 
     /// Scans a record input: `found` gets each finding (with its record, field and value location).
@@ -92,8 +120,24 @@ extension TextRun {
     }
 }
 
+/// A batch ready for the detector: its segments, which value each one is, the field names as they were when
+/// it was read, and the field-evidence version its contexts were resolved at.
+struct PreparedBatch {
+    let batch: RecordBatch
+    let shared: SharedBytes
+    let indices: [Int]
+    let segments: [Segment]
+    let fieldNames: [String]
+    let version: Int
+}
+
 /// One record input being read: its reader, the fields' contexts and policy, the field evidence, and the
 /// batch loop that scans, reports and (for redact) writes.
+///
+/// With two or more workers the batches flow through an `OrderedPipeline`: a thread reads and prepares them,
+/// the workers scan them, and the calling thread takes them in order to apply the field evidence, report and
+/// write. Evidence found in batch k reaches batches already prepared with older contexts by scanning their
+/// values of the changed fields again (`version`).
 final class RecordPass {
     let run: TextRun
     let input: RunInput
@@ -102,11 +146,21 @@ final class RecordPass {
     let reader: RecordReader
     let dialect: CSVDialect?
     var evidence = FieldEvidence()
+    /// Guards `contexts`, `held`, `version` and `changes` (the reading thread resolves contexts while the
+    /// calling thread updates the evidence).
+    private let lock = NSLock()
     /// Per field id: its context for the detector, resolved once (again when evidence changes it).
     private var contexts: [FieldContext?] = []
-    /// Per field id: its action.
+    /// Fields found to hold an entity.
+    private var held: [Int: String] = [:]
+    /// Bumped whenever a field is found to hold an entity; `changes` says which field at which version.
+    private var version = 0
+    private var changes: [(version: Int, field: Int)] = []
+    /// Per field id: its action (calling thread only).
     private var actions: [FieldAction?] = []
     private let scratches: [ScratchCell]
+    /// The calling thread's scratch, for scans again after evidence and for the fixed point.
+    private let ownScratch = ScratchCell()
     private var redactors: [String: Redactor] = [:]
     /// Records read (a header is not one), and the ones left out.
     private(set) var recordsIn = 0
@@ -144,6 +198,7 @@ final class RecordPass {
             var d = CSVDialect.sniff(prefix, extensionHint: format == .tsv ? "tsv" : "csv")
             if let forced = options.delimiter { d.delimiter = forced } else if format == .tsv { d.delimiter = 0x09 }
             d.header = options.header
+            // TSV-QUOTING d.quoting = format != .tsv
             dialect = d
             reader = CSVReader(source: source, dialect: d, config: config)
         case .jsonl:
@@ -158,12 +213,13 @@ final class RecordPass {
 
     // MARK: fields
 
-    /// The field's name as its context: a column's name, or a JSON path without `$` (its last key is the leaf).
-    private func context(_ field: Int) -> FieldContext {
+    /// The field's context: its name (a column's name, or a JSON path whose last key is the leaf) and the
+    /// entity it was found to hold. Call with `lock` held.
+    private func context(_ field: Int, names: [String]) -> FieldContext {
         if field < contexts.count, let known = contexts[field] { return known }
         while contexts.count <= field { contexts.append(nil) }
-        let name = reader.fieldNames[field]
-        let holds = evidence.holds(field).map { Set([$0]) } ?? []
+        let name = names[field]
+        let holds = held[field].map { Set([$0]) } ?? []
         let made = run.detector.field(name, leaf: format.isTable ? nil : Self.leaf(of: name), holds: holds)
         contexts[field] = made
         return made
@@ -180,10 +236,10 @@ final class RecordPass {
         return String(s)
     }
 
-    func action(_ field: Int) -> FieldAction {
+    func action(_ field: Int, names: [String]) -> FieldAction {
         if field < actions.count, let known = actions[field] { return known }
         while actions.count <= field { actions.append(nil) }
-        let name = reader.fieldNames[field]
+        let name = names[field]
         let made = options.policy.isEmpty ? .redact(nil) : options.policy.action(name: name, index: format.isTable ? field : nil)
         actions[field] = made
         if made == .drop { droppedNames.append(name) }
@@ -199,6 +255,34 @@ final class RecordPass {
             fieldsHolding: holding, droppedFields: droppedNames)
     }
 
+    // MARK: batches in order
+
+    /// Every batch with its findings (field evidence applied), in order: on the calling thread with one worker,
+    /// through an `OrderedPipeline` with more. `body` runs on the calling thread.
+    func forEachBatch(_ body: (PreparedBatch, [ValueFinding]) throws -> Bool) throws {
+        if scratches.count == 1 {
+            while let batch = try reader.next() {
+                let prepared = prepare(batch, only: nil)
+                let found = detect(prepared, scratch: scratches[0].scratch)
+                if try !body(prepared, applyEvidence(prepared, findings: found)) { return }
+            }
+            return
+        }
+        let detector = run.detector
+        let cells = scratches
+        let pipeline = OrderedPipeline<PreparedBatch, [ValueFinding]>(
+            workers: cells.count, limit: cells.count * 2,
+            produce: { [self] in try reader.next().map { prepare($0, only: nil) } },
+            work: { prepared, worker in Self.detect(prepared, detector: detector, scratch: cells[worker].scratch) })
+        defer { pipeline.finish() }
+        while let (prepared, found) = try pipeline.next() {
+            if try !body(prepared, applyEvidence(prepared, findings: found)) { return }
+        }
+    }
+
+    /// Match attempts cut short by PCRE2's limits, since the last call.
+    func takeLimitHits() -> Int { scratches.reduce(ownScratch.takeLimitHits()) { $0 + $1.takeLimitHits() } }
+
     // MARK: the loop
 
     /// Reads every batch: scans it, records and reports each finding, and with an `output` writes the batch
@@ -208,68 +292,63 @@ final class RecordPass {
         found: (ReportedFinding) throws -> Void
     ) throws -> InputOutcome {
         var bytes = 0
-        var limitHits = 0
         var firstBatch = true
-        while let batch = try reader.next() {
-            if firstBatch, let output, format.isTable, !options.policy.isEmpty {
+        var t = tally
+        defer { tally = t }
+        try forEachBatch { prepared, findings in
+            let batch = prepared.batch
+            let names = prepared.fieldNames
+            if firstBatch, output != nil, format.isTable, !options.policy.isEmpty {
                 // A typo in --column or --drop-column must not leave a column as it was without a word.
-                let unmatched = options.policy.unmatched(names: reader.fieldNames)
+                let unmatched = options.policy.unmatched(names: names)
                 if !unmatched.isEmpty {
                     run.warn("\(input.display): warning: no field named \(unmatched.joined(separator: ", "))")
                 }
             }
             firstBatch = false
             bytes += batch.source.count
-            tally.hashInput(batch.source)
+            t.hashInput(batch.source)
             for record in batch.records where record.number > 0 { recordsIn += 1 }
             for skipped in batch.skipped {
                 skippedNotes.append(.init(record: skipped.number, line: skipped.line, reason: skipped.reason))
                 run.warn("\(input.display): line \(skipped.line), record \(skipped.number): skipped: \(skipped.reason)")
             }
-            let shared = SharedBytes(batch.decoded)
-            let findings = scanWithEvidence(batch, shared: shared)
-            limitHits += scratches.reduce(0) { $0 + $1.takeLimitHits() }
             for item in findings {
-                let reported = locate(item, in: batch)
-                let action = self.action(batch.values[item.value].field)
+                let reported = locate(item, in: batch, names: names)
                 let opName: String
                 if output == nil {
                     opName = "reported"
                 } else {
-                    switch action {
+                    switch action(batch.values[item.value].field, names: names) {
                     case .drop: opName = "drop"
                     case .keep: opName = "keep"
                     case .redact(let op): opName = (op ?? run.redactor!.policy.operator(for: item.finding.entity)).description
                     }
                 }
                 let value = Array(batch.decoded[item.finding.range.start..<item.finding.range.end])
-                try tally.record(reported.finding, reported.location, value: value, action: opName)
+                try t.record(reported.finding, reported.location, value: value, action: opName)
                 var withValue = reported
                 withValue.value = value
                 try found(withValue)
             }
             if let output {
-                let written = try redact(batch, shared: shared, findings: findings, tally: &tally)
+                let written = try redact(prepared, findings: findings, tally: &t)
                 try written.withUnsafeBytes { try output.write($0) }
                 if streaming { try output.flush() }
-                tally.hashOutput(written)
+                t.hashOutput(written)
             }
             try afterBatch(batch.source.count)
+            return true
         }
         var summary = self.summary
         if output != nil { summary.recordsOut = recordsIn }
-        tally.records = summary
-        if output != nil && bytes == 0 { tally.hashOutput([]) }
-        return try tally.finish(bytes: bytes, limitHits: limitHits)
-    }
-
-    /// The batch's findings, with the field evidence counted and applied.
-    func scanWithEvidence(_ batch: RecordBatch, shared: SharedBytes) -> [ValueFinding] {
-        applyEvidence(batch, shared: shared, findings: scan(batch, shared: shared, only: nil))
+        t.records = summary
+        if output != nil && bytes == 0 { t.hashOutput([]) }
+        return try t.finish(bytes: bytes, limitHits: takeLimitHits())
     }
 
     /// The values the detector reads: strings, numbers and keys of data records (a CSV header is names, not data).
-    private func scannable(_ batch: RecordBatch, _ v: Int) -> Bool {
+    private static func scannable(_ batch: RecordBatch, _ v: Int) -> Bool {
         let value = batch.values[v]
         guard !value.decoded.isEmpty, batch.records[value.record].number > 0 else { return false }
         switch value.kind {
@@ -278,58 +357,66 @@ final class RecordPass {
         }
     }
 
-    /// Scans the batch's values (or `only` those), the work split over the run's workers.
-    private func scan(_ batch: RecordBatch, shared: SharedBytes, only: [Int]?) -> [ValueFinding] {
+    /// The batch's segments (or those of the values `only`), each with its field's context.
+    private func prepare(_ batch: RecordBatch, only: [Int]?) -> PreparedBatch {
+        let shared = SharedBytes(batch.decoded)
+        let candidates = only ?? Array(batch.values.indices)
         var indices: [Int] = []
         var segments: [Segment] = []
-        let candidates = only ?? Array(batch.values.indices)
         indices.reserveCapacity(candidates.count)
         segments.reserveCapacity(candidates.count)
-        for v in candidates where scannable(batch, v) {
+        let names = reader.fieldNames
+        lock.lock()
+        let version = self.version
+        for v in candidates where Self.scannable(batch, v) {
             let value = batch.values[v]
             // A key is data only for what it holds itself: no field name is context for it.
-            let field: FieldContext? = value.kind == .key ? nil : context(value.field)
+            let field: FieldContext? = value.kind == .key ? nil : context(value.field, names: names)
             segments.append(Segment(
                 buffer: shared, range: value.decoded, origin: SegmentOrigin(offset: value.source.lowerBound), field: field))
             indices.append(v)
         }
-        guard !segments.isEmpty else { return [] }
-        let detector = run.detector
-        let parts = min(scratches.count, max(1, batch.decoded.count / (64 << 10)))
-        var results = [[Finding]](repeating: [], count: parts)
-        let bounds = (0...parts).map { $0 * segments.count / parts }
-        if parts == 1 {
-            results[0] = detector.scan(segments, scratch: scratches[0].scratch)
-        } else {
-            let cells = scratches
-            let box = ResultBox(parts)
-            let all = segments
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
-                box.set(p, detector.scan(Array(all[bounds[p]..<bounds[p + 1]]), scratch: cells[p].scratch))
-            }
-            results = box.results
-        }
-        var out: [ValueFinding] = []
-        for p in 0..<parts {
-            for f in results[p] { out.append(ValueFinding(value: indices[bounds[p] + f.segment], finding: f)) }
-        }
-        return out
+        lock.unlock()
+        return PreparedBatch(
+            batch: batch, shared: shared, indices: indices, segments: segments, fieldNames: names, version: version)
     }
 
-    /// Counts the batch into the field evidence; for fields that now hold an entity, scans their values again
-    /// with that in mind and takes the new findings of those values.
-    private func applyEvidence(_ batch: RecordBatch, shared: SharedBytes, findings: [ValueFinding]) -> [ValueFinding] {
+    /// Scans a prepared batch on one thread.
+    static func detect(_ prepared: PreparedBatch, detector: Detector, scratch: DetectorScratch) -> [ValueFinding] {
+        guard !prepared.segments.isEmpty else { return [] }
+        return detector.scan(prepared.segments, scratch: scratch).map {
+            ValueFinding(value: prepared.indices[$0.segment], finding: $0)
+        }
+    }
+
+    private func detect(_ prepared: PreparedBatch, scratch: DetectorScratch) -> [ValueFinding] {
+        Self.detect(prepared, detector: run.detector, scratch: scratch)
+    }
+
+    /// Counts the batch into the field evidence. Values of fields whose evidence changed after the batch's
+    /// contexts were resolved (in this batch or an earlier one) are scanned again with the new contexts, and
+    /// their new findings replace the old.
+    private func applyEvidence(_ prepared: PreparedBatch, findings: [ValueFinding]) -> [ValueFinding] {
+        let batch = prepared.batch
         var validatedByValue: [Int: Set<String>] = [:]
         for item in findings where item.finding.validated { validatedByValue[item.value, default: []].insert(item.finding.entity) }
-        for v in batch.values.indices where scannable(batch, v) && batch.values[v].kind != .key {
+        for v in prepared.indices where batch.values[v].kind != .key {
             evidence.count(field: batch.values[v].field, validated: validatedByValue[v] ?? [])
         }
         let newly = evidence.newlyHolding()
-        guard !newly.isEmpty else { return findings }
-        let fields = Set(newly.map(\.field))
-        for field in fields where field < contexts.count { contexts[field] = nil }
-        let again = batch.values.indices.filter { fields.contains(batch.values[$0].field) && batch.values[$0].kind != .key }
-        let rescanned = scan(batch, shared: shared, only: again)
+        lock.lock()
+        for (field, entity) in newly {
+            version += 1
+            held[field] = entity
+            changes.append((version, field))
+            if field < contexts.count { contexts[field] = nil }
+        }
+        let stale = Set(changes.filter { $0.version > prepared.version }.map(\.field))
+        lock.unlock()
+        guard !stale.isEmpty else { return findings }
+        let again = prepared.indices.filter { stale.contains(batch.values[$0].field) && batch.values[$0].kind != .key }
+        guard !again.isEmpty else { return findings }
+        let rescanned = detect(prepare(batch, only: again), scratch: ownScratch.scratch)
         let replaced = Set(again)
         return (findings.filter { !replaced.contains($0.value) } + rescanned).sorted {
             ($0.value, $0.finding.range.start) < ($1.value, $1.finding.range.start)
@@ -337,14 +424,14 @@ final class RecordPass {
     }
 
     /// The finding placed in the input: its source range, line and column, record, field, and place in its value.
-    private func locate(_ item: ValueFinding, in batch: RecordBatch) -> ReportedFinding {
+    private func locate(_ item: ValueFinding, in batch: RecordBatch, names: [String]) -> ReportedFinding {
         let value = batch.values[item.value]
         let decoded = item.finding.range.start..<item.finding.range.end
         let source = batch.sourceRange(ofValue: item.value, decoded: decoded)
         var finding = item.finding
         finding.range = ByteRange(source.lowerBound, source.upperBound)
         finding.segment = 0
-        // Lines inside a value (a quoted CSV field, a JSON string holds \n escapes, not line feeds).
+        // Lines inside a value (a quoted CSV field; a JSON string holds \n escapes, not line feeds).
         var line = value.line
         var column = value.column + (source.lowerBound - value.source.lowerBound)
         var lastBreak: Int? = nil
@@ -353,7 +440,7 @@ final class RecordPass {
             lastBreak = i
         }
         if let lastBreak { column = source.lowerBound - lastBreak }
-        let field = format.isTable ? reader.fieldNames[value.field] : batch.path(ofValue: item.value, fieldNames: reader.fieldNames)
+        let field = format.isTable ? names[value.field] : batch.path(ofValue: item.value, fieldNames: names)
         let location = Location(
             line: line, column: column, record: batch.records[value.record].number, field: field,
             fieldIndex: format.isTable ? value.field + 1 : nil,
@@ -372,12 +459,14 @@ final class RecordPass {
     /// The batch's bytes redacted: each value's findings replaced as its format encodes them, dropped fields
     /// and skipped records left out, every other byte as read. Each edited value is scanned again until
     /// nothing is found (`maxPasses`).
-    private func redact(_ batch: RecordBatch, shared: SharedBytes, findings: [ValueFinding], tally: inout Tally) throws
-        -> [UInt8]
-    {
+    private func redact(_ prepared: PreparedBatch, findings: [ValueFinding], tally: inout Tally) throws -> [UInt8] {
+        let batch = prepared.batch
+        let names = prepared.fieldNames
         var patches: [SourcePatch] = batch.skipped.map { SourcePatch(range: $0.source, bytes: []) }
         var dropped = Set<Int>()
-        for v in batch.values.indices where action(batch.values[v].field) == .drop { dropped.insert(batch.values[v].field) }
+        for v in batch.values.indices where action(batch.values[v].field, names: names) == .drop {
+            dropped.insert(batch.values[v].field)
+        }
         var dropRanges: [Range<Int>] = []
         if !dropped.isEmpty {
             let drops: [SourcePatch]
@@ -396,25 +485,29 @@ final class RecordPass {
             while end < findings.count && findings[end].value == v { end += 1 }
             defer { k = end }
             let value = batch.values[v]
-            let act = action(value.field)
-            guard case .redact(let op) = act else { continue }
+            guard case .redact(let op) = action(value.field, names: names) else { continue }
             if value.kind != .key, dropped.contains(value.field) { continue }
             let redactor = self.redactor(for: op)
             let own = findings[k..<end].map(\.finding)
             var edits = batch.decoded.withUnsafeBytes { redactor.edits(for: own, in: $0) }
                 .map { (range: $0.range, bytes: $0.replacement) }
             if edits.isEmpty { continue }
-            edits = try settle(batch, value: v, edits: edits, redactor: redactor, tally: &tally)
+            edits = try settle(prepared, value: v, edits: edits, redactor: redactor, tally: &tally)
             if let dialect {
                 patches += CSVEncoding.patches(forValue: v, in: batch, edits: edits, dialect: dialect)
             } else {
                 patches += JSONEncoding.patches(forValue: v, in: batch, edits: edits)
             }
         }
-        patches.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.count > $1.range.count) }
+        patches.sort {
+            $0.range.lowerBound < $1.range.lowerBound
+                || ($0.range.lowerBound == $1.range.lowerBound && $0.range.count > $1.range.count)
+        }
         if !dropRanges.isEmpty {
             // Values inside a dropped member (nested objects) go with it.
-            patches = patches.filter { p in !dropRanges.contains { $0 != p.range && $0.lowerBound <= p.range.lowerBound && p.range.upperBound <= $0.upperBound } }
+            patches = patches.filter { p in
+                !dropRanges.contains { $0 != p.range && $0.lowerBound <= p.range.lowerBound && p.range.upperBound <= $0.upperBound }
+            }
         }
         return SourcePatch.apply(patches, to: batch)
     }
@@ -422,9 +515,10 @@ final class RecordPass {
     /// A value with its edits applied, scanned again with its field's context until nothing (that the policy
     /// does not keep) is found; then one edit over the whole value. Throws a residual `RunError` after `maxPasses`.
     private func settle(
-        _ batch: RecordBatch, value v: Int, edits: [(range: Range<Int>, bytes: [UInt8])], redactor: Redactor,
+        _ prepared: PreparedBatch, value v: Int, edits: [(range: Range<Int>, bytes: [UInt8])], redactor: Redactor,
         tally: inout Tally
     ) throws -> [(range: Range<Int>, bytes: [UInt8])] {
+        let batch = prepared.batch
         let value = batch.values[v]
         var current: [UInt8] = []
         var cursor = value.decoded.lowerBound
@@ -434,10 +528,12 @@ final class RecordPass {
             cursor = e.range.upperBound
         }
         current += batch.decoded[cursor..<value.decoded.upperBound]
-        let field: FieldContext? = value.kind == .key ? nil : context(value.field)
+        lock.lock()
+        let field: FieldContext? = value.kind == .key ? nil : context(value.field, names: prepared.fieldNames)
+        lock.unlock()
         var changed = false
         for pass in 1...run.maxPasses {
-            let left = run.detector.scan([Segment(current, field: field)], scratch: scratches[0].scratch)
+            let left = run.detector.scan([Segment(current, field: field)], scratch: ownScratch.scratch)
                 .filter { redactor.policy.operator(for: $0.entity) != .keep }
             tally.passes = max(tally.passes, pass)
             if left.isEmpty { break }
@@ -471,26 +567,3 @@ final class ScratchCell: @unchecked Sendable {
     }
 }
 
-/// Findings of each part of a batch, each written by its own worker.
-final class ResultBox: @unchecked Sendable {
-    private(set) var results: [[Finding]]
-    private let lock = NSLockLike()
-
-    init(_ parts: Int) { results = [[Finding]](repeating: [], count: parts) }
-
-    func set(_ part: Int, _ found: [Finding]) {
-        lock.locked { results[part] = found }
-    }
-}
-
-/// A pthread mutex (no Foundation in the pipeline's hot path).
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
-}
