@@ -149,8 +149,9 @@ extension RecordPass {
         let regulations = run.riskLog.regulations
         var fields: [RecordProfile.FieldProfile] = []
         var qiNames: [String] = []
+        let safe = shown(names)
         for field in order {
-            let name = names[field]
+            let name = safe[field]
             var shares: [RecordProfile.EntityShare] = []
             for (entity, t) in tallies[field] ?? [:] {
                 shares.append(.init(

@@ -167,6 +167,9 @@ final class RecordPass {
     private(set) var skippedNotes: [RecordsSummary.SkippedNote] = []
     /// Fields dropped, by name, for the summary.
     private var droppedNames: [String] = []
+    /// Field names as shown in findings, the risk log and the profile: a key that is itself personal data
+    /// (`{"jane@example.com": {...}}`) is shown as `<EMAIL_ADDRESS>` (calling thread only).
+    private var shownNames: [String] = []
 
     init(run: TextRun, input: RunInput, fd: Int32, format: RecordFormat, options: RecordOptions) throws {
         self.run = run
@@ -236,20 +239,33 @@ final class RecordPass {
         return String(s)
     }
 
+    /// Field names safe to show, grown to cover `names`: each name is scanned once, and what the rules find in
+    /// it is replaced by its entity.
+    func shown(_ names: [String]) -> [String] {
+        while shownNames.count < names.count {
+            let name = names[shownNames.count]
+            let bytes = Array(name.utf8)
+            let found = run.detector.scan([Segment(bytes)], scratch: ownScratch.scratch)
+            shownNames.append(found.isEmpty ? name : String(decoding: Redactor(policy: RedactionPolicy()).redact(bytes, findings: found), as: UTF8.self))
+        }
+        return shownNames
+    }
+
     func action(_ field: Int, names: [String]) -> FieldAction {
         if field < actions.count, let known = actions[field] { return known }
         while actions.count <= field { actions.append(nil) }
         let name = names[field]
         let made = options.policy.isEmpty ? .redact(nil) : options.policy.action(name: name, index: format.isTable ? field : nil)
         actions[field] = made
-        if made == .drop { droppedNames.append(name) }
+        if made == .drop { droppedNames.append(shown(names)[field]) }
         return made
     }
 
     /// What the input summary says about the records.
     var summary: RecordsSummary {
         var holding: [String: String] = [:]
-        for (field, counts) in evidence.fields { if let e = counts.holds { holding[reader.fieldNames[field]] = e } }
+        let names = shown(reader.fieldNames)
+        for (field, counts) in evidence.fields { if let e = counts.holds { holding[names[field]] = e } }
         return RecordsSummary(
             format: format.rawValue, recordsIn: recordsIn + skippedNotes.count, recordsOut: nil, skipped: skippedNotes,
             fieldsHolding: holding, droppedFields: droppedNames)
@@ -440,7 +456,8 @@ final class RecordPass {
             lastBreak = i
         }
         if let lastBreak { column = source.lowerBound - lastBreak }
-        let field = format.isTable ? names[value.field] : batch.path(ofValue: item.value, fieldNames: names)
+        let safe = shown(names)
+        let field = format.isTable ? safe[value.field] : batch.path(ofValue: item.value, fieldNames: safe)
         let location = Location(
             line: line, column: column, record: batch.records[value.record].number, field: field,
             fieldIndex: format.isTable ? value.field + 1 : nil,
