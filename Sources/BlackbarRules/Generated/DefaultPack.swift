@@ -1553,6 +1553,39 @@ examples:
 """#
         ),
         (
+            "fields/phone-number-field.yaml",
+            #"""
+id: phone-number-field
+entity: PHONE_NUMBER
+name: A phone number, known from its field (a phone column or key), however it is written
+# A field rule (see person-name-field): the whole value of a field named for phone numbers, when it is 7 to 15
+# digits with an optional leading + and the separators people type (space . - / parentheses). Tables and JSON
+# often store phones bare or as numbers (4155552671, 4930123456) where no text rule can tell them from any
+# other number; the field's name can. Text rules still find formatted numbers with their own validators; this
+# one covers what they leave.
+pattern: '(?m)^[ \t]*(?<value>\+?\(?[0-9](?:[ .\-/()]{0,2}[0-9]){6,14})[ \t]*$'
+fields: [phone, phone number, telephone, tel, mobile, mobile phone, cell, cellphone, fax, msisdn, telefon, telefonnummer, handy, mobilnummer, téléphone, telephone number, portable, teléfono, telefono, móvil, movil, celular, cellulare, telefoon, mobiel, gsm, puhelin, telefonnummer]
+negative-context: [extension, ext, count, type, verified, code, prefix, country, model, imei, serial]
+base: 0.6
+examples:
+  match:
+    - 'phone: «4155552671»'
+    - 'telefon: «030 1234567»'
+    - 'mobile: «+44 7911 123456»'
+    - 'Telefonnummer: «(0)30-123 45 67»'
+    - 'cellulare: «3471234567»'
+  no-match:
+    - text: 'phone: 12345'
+      why: 'five digits: too short for a phone number'
+    - text: 'phone_type: mobile'
+      why: 'not a number'
+    - text: 'phone_country_code: 44'
+      why: 'a country code (negative word, and too short)'
+    - text: 'order_id: 4155552671'
+      why: 'a field not named for phones'
+"""#
+        ),
+        (
             "fields/street-address-field.yaml",
             #"""
 id: street-address-field
