@@ -182,6 +182,22 @@ final class RecordRunTests: ScratchFolderTestCase {
         XCTAssertNil(RecordFormat.byExtension("a.csv/b"))
     }
 
+    func testAKeyThatIsPersonalDataIsNeverShown() throws {
+        try file("k.jsonl", #"{"jane@example.com":{"phone":"+44 20 7946 0958"}}"# + "\n")
+        let found = try scan("k.jsonl", .jsonl)
+        XCTAssertEqual(found.map(\.location.field), ["$['<EMAIL_ADDRESS>']", "$['<EMAIL_ADDRESS>'].phone"])
+        XCTAssertEqual(try redact("k.jsonl", .jsonl), #"{"<EMAIL_ADDRESS>":{"phone":"<PHONE_NUMBER>"}}"# + "\n")
+    }
+
+    func testAJSONDocumentIsReadByElementsOfItsOuterArray() throws {
+        let text = #"{"users":[{"phone":4155552671,"name":"Jane Example"},{"iban":"DE89 3704 0044 0532 0130 00"}]}"#
+        try file("d.json", text)
+        let found = try scan("d.json", .json)
+        XCTAssertEqual(found.map(\.location.field), ["$.users[0].phone", "$.users[0].name", "$.users[1].iban"])
+        let out = try redact("d.json", .json)
+        XCTAssertEqual(out, #"{"users":[{"phone":"<PHONE_NUMBER>","name":"<PERSON>"},{"iban":"<IBAN_CODE>"}]}"#)
+    }
+
     func testFieldPatterns() {
         XCTAssertTrue(FieldPolicy.matches("$.users[3].email", name: "$.users[*].email", index: nil))
         XCTAssertTrue(FieldPolicy.matches("$..email", name: "$.users[*].contact.email", index: nil))
