@@ -73,11 +73,9 @@ public final class CSVReader: RecordReader {
                 try fill()
                 continue
             }
-            let outcome = buffer.withUnsafeBufferPointer { bytes in
-                CSVRecordParser(
-                    bytes: bytes, base: bufferOffset, eof: input.atEnd, delimiter: dialect.delimiter,
-                    limits: config.limits
-                ).parse(at: position, line: line, lineStart: lineStart, into: &batch)
+            guard let outcome = parseRun() else {
+                if position >= config.batchBytes { return emit() }
+                continue
             }
             switch outcome {
             case .needMore:
@@ -102,6 +100,50 @@ public final class CSVReader: RecordReader {
                 if position >= config.batchBytes { return emit() }
             }
         }
+    }
+
+    /// Parses records until the batch is full or the buffer ends (nil), or until one needs more than
+    /// the fast path does (its outcome: more input, an error, a header or new columns to name). The hot
+    /// loop: state in locals, one buffer access for many records.
+    private func parseRun() -> CSVParseOutcome? {
+        var local = CSVBatchBuilder()
+        swap(&local, &batch)
+        defer { swap(&local, &batch) }
+        let base = bufferOffset, batchBytes = config.batchBytes
+        let known = headerPending ? -1 : fieldNames.count
+        var at = position, line = self.line, lineStart = self.lineStart, number = nextNumber
+        let outcome: CSVParseOutcome? = buffer.withUnsafeBufferPointer { bytes in
+            let parser = CSVRecordParser(
+                bytes: bytes, base: base, eof: input.atEnd, delimiter: dialect.delimiter, limits: config.limits)
+            while at < bytes.count {
+                let outcome = parser.parse(at: at, line: line, lineStart: lineStart, into: &local)
+                switch outcome {
+                case .blank(let end):
+                    at = end
+                    line += 1
+                    lineStart = base + end
+                case .record(let end, let endLine, let endLineStart, let fields) where fields <= known:
+                    let first = local.records.last?.values.upperBound ?? 0
+                    local.records.append(
+                        RecordSpan(
+                            number: number, source: (base + at)..<(base + end), line: line,
+                            values: first..<local.values.count))
+                    number += 1
+                    at = end
+                    line = endLine
+                    lineStart = endLineStart
+                    if at >= batchBytes { return nil }
+                default:
+                    return outcome
+                }
+            }
+            return nil
+        }
+        position = at
+        self.line = line
+        self.lineStart = lineStart
+        nextNumber = number
+        return outcome
     }
 
     /// Reads another chunk (or as much again as the record being read, so a long record is rescanned

@@ -52,6 +52,9 @@ struct CSVRecordParser {
         var lineStart = startLineStart
         var field = 0
         var i = start
+        var value = RecordValue(
+            decoded: 0..<0, source: 0..<0, outer: 0..<0, escapes: 0..<0, field: 0, kind: .unquoted, line: 0, column: 0,
+            record: recordIndex)
 
         func fail(_ at: Int, _ problem: String) -> CSVParseOutcome {
             batch.rollBack(decoded: marks.decoded, values: marks.values, escapes: marks.escapes)
@@ -136,12 +139,16 @@ struct CSVRecordParser {
             if high >= 0x80, let bad = Self.firstInvalidUTF8(bytes, contentStart, contentEnd) {
                 return fail(bad, "invalid UTF-8 in a value")
             }
-            batch.values.append(
-                RecordValue(
-                    decoded: decodedStart..<batch.decoded.count, source: (base + contentStart)..<(base + contentEnd),
-                    outer: (base + fieldStart)..<(base + after), escapes: escapesStart..<batch.escapes.count,
-                    field: field, kind: fieldStart == contentStart ? .unquoted : .quoted,
-                    line: valueLine, column: base + contentStart - valueLineStart + 1, record: recordIndex))
+            // Filled in place from a template: cheaper than the full initializer per value.
+            value.decoded = Range(uncheckedBounds: (decodedStart, batch.decoded.count))
+            value.source = Range(uncheckedBounds: (base + contentStart, base + contentEnd))
+            value.outer = Range(uncheckedBounds: (base + fieldStart, base + after))
+            value.escapes = Range(uncheckedBounds: (escapesStart, batch.escapes.count))
+            value.field = field
+            value.kind = fieldStart == contentStart ? .unquoted : .quoted
+            value.line = valueLine
+            value.column = base + contentStart - valueLineStart + 1
+            batch.values.append(value)
             field += 1
             // What follows the field: a delimiter, a line ending, or the end of the input.
             if after == limit {
