@@ -15,6 +15,13 @@ struct JSONPathTable {
     /// Open-addressing table of member paths: slot → entry index + 1 (0 = empty).
     private var slots: [Int32] = Array(repeating: 0, count: 64)
     private var entries: [Entry] = []
+    /// Per path id: the member path that followed it last time in its object (records of JSON Lines
+    /// repeat their keys in order, so most keys are found by one comparison, without hashing).
+    private var nextSibling: [Int32] = [-1]
+    /// Per path id: the member path its objects started with last time.
+    private var firstMember: [Int32] = [-1]
+    /// Per member path id: its entry (key bytes), or -1 for `$` and `[*]` paths.
+    private var entryOf: [Int32] = [-1]
 
     private struct Entry {
         var parent: Int32
@@ -36,8 +43,26 @@ struct JSONPathTable {
         return id
     }
 
-    /// The id of `parent`'s member path for the decoded key `buffer[range]`.
-    mutating func member(of parent: Int, key buffer: [UInt8], _ range: Range<Int>) -> Int {
+    /// The id of `parent`'s member path for the decoded key `buffer[range]`, `previous` being the path of
+    /// the member before it in its object (-1 for the first).
+    mutating func member(of parent: Int, after previous: Int, key buffer: [UInt8], _ range: Range<Int>) -> Int {
+        let guess = Int(previous >= 0 ? nextSibling[previous] : firstMember[parent])
+        if guess >= 0 {
+            let e = Int(entryOf[guess])
+            let entry = entries[e]
+            if Int(entry.keyCount) == range.count && entry.parent == Int32(parent) {
+                let hit = buffer.withUnsafeBufferPointer { all in
+                    keyMatches(Int(entry.keyStart), UnsafeBufferPointer(rebasing: all[range]))
+                }
+                if hit { return guess }
+            }
+        }
+        let id = lookUp(parent, buffer, range)
+        if previous >= 0 { nextSibling[previous] = Int32(id) } else { firstMember[parent] = Int32(id) }
+        return id
+    }
+
+    private mutating func lookUp(_ parent: Int, _ buffer: [UInt8], _ range: Range<Int>) -> Int {
         buffer.withUnsafeBufferPointer { all in
             let key = UnsafeBufferPointer(rebasing: all[range])
             var hash: UInt32 = 2_166_136_261 ^ UInt32(truncatingIfNeeded: parent &* 16_777_619)
@@ -56,6 +81,7 @@ struct JSONPathTable {
                 slot = (slot + 1) & mask
             }
             let id = add(names[parent] + Self.segment(key))
+            entryOf[id] = Int32(entries.count)
             entries.append(
                 Entry(
                     parent: Int32(parent), keyStart: Int32(keyBytes.count), keyCount: Int32(key.count), hash: hash,
@@ -79,6 +105,9 @@ struct JSONPathTable {
     private mutating func add(_ name: String) -> Int {
         names.append(name)
         arrayChild.append(-1)
+        nextSibling.append(-1)
+        firstMember.append(-1)
+        entryOf.append(-1)
         return names.count - 1
     }
 

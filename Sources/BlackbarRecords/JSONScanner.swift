@@ -229,6 +229,7 @@ struct JSONScanner {
         let top = stack.count - 1
         let frame = stack[top]
         let m = members.count
+        let previous = frame.member >= 0 ? members[frame.member].field : -1
         if frame.member >= 0 { members[frame.member].nextStart = base + i }
         members.append(
             MemberSpan(
@@ -238,7 +239,7 @@ struct JSONScanner {
         stack[top].count += 1
         let v = values.count
         i = try string(p, i, end, base: base, kind: .key, field: 0, member: m)
-        let field = paths.member(of: frame.path, key: decoded, values[v].decoded)
+        let field = paths.member(of: frame.path, after: previous, key: decoded, values[v].decoded)
         values[v].field = field
         members[m].field = field
         skipSpace(p, &i, end, base: base)
