@@ -278,7 +278,21 @@ struct JSONScanner {
         let escapeStart = escapes.count
         var i = q + 1
         var run = i
+        let base8 = UnsafeRawPointer(p.baseAddress!)
         while true {
+            // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII
+            // (the byte loop below decides exactly).
+            while i &+ 8 <= end {
+                let w = base8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (0x22 &* ones)
+                let slash = w ^ (0x5C &* ones)
+                let control = (w &- 0x20 &* ones) & ~w
+                let special = (control | ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | w) & high
+                if special != 0 { break }
+                i &+= 8
+            }
             while i < end {
                 let b = p[i]
                 if b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x80 { break }

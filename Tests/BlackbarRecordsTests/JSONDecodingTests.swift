@@ -104,4 +104,22 @@ final class JSONDecodingTests: XCTestCase {
         XCTAssertEqual(c.range, 20..<28)
         XCTAssertEqual(batch.values.map(\.member), [0, 0, 1, 2, 2])
     }
+
+    /// Special bytes at every position of strings longer than the 8-byte fast path.
+    func testSpecialBytesAtEveryPosition() throws {
+        for count in 0..<20 {
+            for at in 0...count {
+                let head = String(repeating: "a", count: at), tail = String(repeating: "b", count: count - at)
+                let read = try readJSON("[\"" + head + "\\n" + tail + "\", \"" + head + "é" + tail + "\"]")
+                XCTAssertEqual(read.values.map(\.decoded), [head + "\n" + tail, head + "é" + tail])
+                XCTAssertEqual(read.batches[0].escapes.map(\.source), [(2 + at)..<(4 + at)])
+                XCTAssertEqual(
+                    jsonError([0x22] + Array((head + "\u{1}" + tail).utf8) + [0x22]),
+                    RecordError(line: 1, record: 1, offset: 1 + at, problem: "control character in a string"))
+                XCTAssertEqual(
+                    jsonError([0x22] + Array(head.utf8) + [0xFF] + Array(tail.utf8) + [0x22])?.offset, 1 + at)
+                XCTAssertEqual(jsonError("\"" + head + tail)?.problem, "unterminated string")
+            }
+        }
+    }
 }
