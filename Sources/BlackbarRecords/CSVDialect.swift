@@ -4,11 +4,15 @@ public struct CSVDialect: Sendable, Equatable {
     public var delimiter: UInt8
     /// Whether the first record is a header (record 0, its values naming the columns).
     public var header: Bool
+    /// Whether `"` quotes fields (RFC 4180). Off, a quote is data like any byte and no field can hold the
+    /// delimiter or a line break: IANA's `text/tab-separated-values`, which TSV files follow.
+    public var quoting: Bool
 
     /// Creates a dialect.
-    public init(delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true) {
+    public init(delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true, quoting: Bool = true) {
         self.delimiter = delimiter
         self.header = header
+        self.quoting = quoting
     }
 
     /// Comma-separated, with a header.

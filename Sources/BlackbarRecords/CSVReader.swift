@@ -113,8 +113,9 @@ public final class CSVReader: RecordReader {
         let known = headerPending ? -1 : fieldNames.count
         var at = position, line = self.line, lineStart = self.lineStart, number = nextNumber
         let outcome: CSVParseOutcome? = buffer.withUnsafeBufferPointer { bytes in
-            let parser = CSVRecordParser(
+            var parser = CSVRecordParser(
                 bytes: bytes, base: base, eof: input.atEnd, delimiter: dialect.delimiter, limits: config.limits)
+            parser.quoting = dialect.quoting
             while at < bytes.count {
                 let outcome = parser.parse(at: at, line: line, lineStart: lineStart, into: &local)
                 switch outcome {

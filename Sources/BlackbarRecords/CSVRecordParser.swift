@@ -20,6 +20,8 @@ struct CSVRecordParser {
     let eof: Bool
     let delimiter: UInt8
     let limits: RecordLimits
+    /// Whether `"` opens a quoted field (off: quotes are data).
+    var quoting = true
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf: UInt8 = 0x0A
@@ -77,7 +79,7 @@ struct CSVRecordParser {
             var high: UInt8 = 0
             let escapesStart = batch.escapes.count
             let decodedStart = batch.decoded.count
-            if i < limit && bytes[i] == quote {
+            if quoting && i < limit && bytes[i] == quote {
                 // Quoted: up to the closing quote; `""` is one quote; LFs inside count as lines.
                 var j = i + 1
                 var segment = j

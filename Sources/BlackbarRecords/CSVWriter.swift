@@ -31,6 +31,16 @@ public enum CSVEncoding {
         }
         edited.append(contentsOf: batch.decoded[cursor..<value.decoded.upperBound])
         let alone = edited.isEmpty && batch.records[value.record].values.count == 1
+        if !dialect.quoting {
+            // Nothing can be quoted: a delimiter or line break in a replacement becomes a space, and an empty
+            // field alone on its line a space, so the record stays one record of as many fields.
+            if alone { return [SourcePatch(range: value.outer, bytes: [0x20])] }
+            return edits.map { edit in
+                SourcePatch(
+                    range: batch.sourceRange(ofValue: index, decoded: edit.range),
+                    bytes: edit.bytes.map { $0 == dialect.delimiter || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+            }
+        }
         if alone || edited.contains(where: { needsQuotes($0, dialect.delimiter) }) {
             var quoted: [UInt8] = [quote]
             quoted.append(contentsOf: doublingQuotes(edited))
@@ -76,7 +86,7 @@ public enum CSVEncoding {
             // One empty unquoted field left alone would read back as a blank line, not a record.
             if dropped, kept.count == 1, batch.values[kept[0]].outer.isEmpty {
                 let at = batch.values[kept[0]].outer.lowerBound
-                let insert = SourcePatch(range: at..<at, bytes: [quote, quote])
+                let insert = SourcePatch(range: at..<at, bytes: dialect.quoting ? [quote, quote] : [0x20])
                 let position = patches.firstIndex { $0.range.lowerBound >= at } ?? patches.count
                 patches.insert(insert, at: position)
             }

@@ -206,3 +206,12 @@ final class RecordRunTests: ScratchFolderTestCase {
         XCTAssertTrue(FieldPolicy.matches("#5", name: "email", index: 4))
     }
 }
+
+extension RecordRunTests {
+    func testTSVReadsQuotesAsData() throws {
+        try file("t.tsv", "id\tnote\n1\t\"Urgent\" flag, mail jane@example.com\n2\t\"quoted\"\n")
+        let found = try scan("t.tsv", .tsv)
+        XCTAssertEqual(found.map(\.location.record), [1])
+        XCTAssertEqual(try redact("t.tsv", .tsv), "id\tnote\n1\t\"Urgent\" flag, mail <EMAIL_ADDRESS>\n2\t\"quoted\"\n")
+    }
+}

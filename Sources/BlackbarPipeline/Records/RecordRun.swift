@@ -201,7 +201,7 @@ final class RecordPass {
             var d = CSVDialect.sniff(prefix, extensionHint: format == .tsv ? "tsv" : "csv")
             if let forced = options.delimiter { d.delimiter = forced } else if format == .tsv { d.delimiter = 0x09 }
             d.header = options.header
-            // TSV-QUOTING d.quoting = format != .tsv
+            d.quoting = format != .tsv
             dialect = d
             reader = CSVReader(source: source, dialect: d, config: config)
         case .jsonl:
