@@ -487,6 +487,11 @@ def build_columns_realistic(pools):
             return f"{rng.randint(1000, 9999)} {rng.choice('BCDGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEHJKLMNPRSTVXZ')}", []
         return str(rng.randint(1000, 9999)), []
 
+    # example sentences that hold a second, unmarked IBAN (the swift-bic examples name one) would be
+    # unlabelled IBAN_CODE cells: leave them out
+    iban_like = re.compile(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}")
+    clean_sentences = [(t, e, r) for t, e, r in P.sentences if e == "IBAN_CODE" or not iban_like.search(t)]
+
     def notes(rng, row):
         parts, labels = [], []
         k = rng.random()
@@ -505,7 +510,7 @@ def build_columns_realistic(pools):
             parts.append(rng.choice(["Refund to IBAN {v} approved.", "Neue Bankverbindung: IBAN {v}"]).format(v=v))
             labels.append(("IBAN_CODE", "synth-iban"))
         elif k < 0.33:
-            text, ent, rid = rng.choice(P.sentences)
+            text, ent, rid = rng.choice(clean_sentences)
             parts.append(text)
             labels.append((ent, rid))
         for _ in range(rng.randint(1, 2) if labels else rng.randint(1, 3)):
