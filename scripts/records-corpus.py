@@ -2,6 +2,11 @@
 """Generate a labelled corpus of customer-like tables for the structured-record scanner.
 
     python3 scripts/records-corpus.py --rows 1000 --seed 1 --out /tmp/corpus
+    python3 scripts/records-corpus.py --rows 2000 --seed 1 --realistic --out /tmp/rc2   # synthesised values
+
+--realistic draws fresh valid values from scripts/synth.py (check digits, numbering plans) instead of the rule
+examples and writes a harder export-like table: English/camelCase/generic headers, a mixed column, JSON
+numbers, $.contacts[*].phone, padded values, more look-alikes (see scripts/README-records.md).
 
 Writes (deterministic for a given --rows/--seed and rules/ tree; Python 3 standard library only):
 
@@ -40,6 +45,7 @@ import uuid
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from rulepool import load_rules  # noqa: E402
+import synth  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -370,22 +376,315 @@ def build_columns(pools):
     return cols
 
 
+
+def build_columns_realistic(pools):
+    """--realistic: freshly synthesised values (scripts/synth.py) under headers as real exports write them:
+    English headers in the CSV files (`Phone Number`, `E-mail Address`, `Date of Birth`), camelCase keys in
+    JSONL (`phoneNumber`, `dateOfBirth`), national headers, generic headers that hide IDs (`ref`, `value`,
+    `number`, `col7`, `id2`, `Kundennummer`), a column mixing two entities, JSON numbers, an array
+    `$.contacts[*].phone`, values with surrounding spaces, and more look-alikes."""
+    P = pools
+    S = synth
+
+    def lab(v, e, rid):
+        return v, [(e, rid)]
+
+    def padded(gen, p=0.06):
+        """Surrounding spaces in some string values (sloppy exports); the label stays."""
+        def g(rng, row):
+            v, labels = gen(rng, row)
+            if isinstance(v, str) and not isinstance(v, Num) and v and rng.random() < p:
+                v = rng.choice([" ", "  ", ""]) + v + rng.choice([" ", "", "  "])
+                if not v.startswith(" ") and not v.endswith(" "):
+                    v = " " + v
+            return v, labels
+        return g
+
+    def one(fn, rid):
+        return padded(lambda rng, row: lab(*fn(rng), rid))
+
+    def person(part):
+        def gen(rng, row):
+            if part == "first":
+                return row["_first"], [("PERSON", "column")]
+            if part == "last":
+                return row["_last"], [("PERSON", "column")]
+            return S.full_name(rng, row["_first"], row["_last"]), [("PERSON", "column")]
+        return padded(gen)
+
+    def email(rng, row):
+        return lab(*S.email(rng, row["_first"], row["_last"]), "synth-email")
+
+    def phone_main(rng, row):
+        """International numbers; one in ten kept as digits only (a JSON number, or a spreadsheet that ate
+        the +)."""
+        if rng.random() < 0.1:
+            return Num(S.phone_e164_digits(rng)), [("PHONE_NUMBER", "synth-phone-digits")]
+        return S.phone_international(rng), [("PHONE_NUMBER", "synth-phone-intl")]
+
+    def phone_nat(cc):
+        return padded(lambda rng, row: (S.phone_national(rng, cc), [("PHONE_NUMBER", f"synth-phone-{cc.lower()}")]))
+
+    def phone_any(rng, row):
+        cc = rng.choice(list(S.PLANS))
+        if rng.random() < 0.5:
+            return S.phone_international(rng, cc), [("PHONE_NUMBER", "synth-phone-intl")]
+        return S.phone_national(rng, cc), [("PHONE_NUMBER", f"synth-phone-{cc.lower()}")]
+
+    def kundennummer(rng, row):   # a German CRM export: the customer's phone under "Kundennummer"
+        if rng.random() < 0.5:
+            return S.phone_international(rng, "DE"), [("PHONE_NUMBER", "synth-phone-intl")]
+        return S.phone_national(rng, "DE"), [("PHONE_NUMBER", "synth-phone-de")]
+
+    def contact(rng, row):   # mixed column: phone (60 %) or e-mail
+        if rng.random() < 0.6:
+            return phone_any(rng, row)
+        return email(rng, row)
+
+    def imei(rng, row):
+        v, e = S.imei(rng)
+        if v.isdigit() and v[0] != "0" and rng.random() < 0.5:   # a JSON number cannot keep a leading 0
+            return Num(v), [(e, "synth-imei")]
+        return v, [(e, "synth-imei")]
+
+    def cf(rng, row):
+        return lab(*S.codice_fiscale(rng, row["_first"], row["_last"], row["_birth"]), "synth-cf")
+
+    def dob(styles=None):
+        def gen(rng, row):
+            y, m, d = row["_birth"]
+            return S.date_text(rng, y, m, d, rng.choice(styles) if styles else None), [("DATE_OF_BIRTH", "column")]
+        return padded(gen)
+
+    def street(lang=None):
+        def gen(rng, row):
+            lg = lang or rng.choice(["de", "fr", "it", "es", "nl", "en"])
+            v, e = S.street(rng, lg)
+            return v, [(e, "column")]
+        return padded(gen)
+
+    def coord(which):
+        def gen(rng, row):
+            lat, lon = row["_geo"]
+            return (lat if which == "lat" else lon), [("GPS_COORDINATE", "column")]
+        return gen
+
+    def device_id(rng, row):
+        r = rng.random()
+        if r < 0.4:
+            return "".join(rng.choice("0123456789abcdef") for _ in range(16)), [("DEVICE_ID", "column")]
+        if r < 0.8:
+            return str(uuid.UUID(int=rng.getrandbits(128), version=4)).upper(), [("DEVICE_ID", "column")]
+        serial = [rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(12)]
+        serial[rng.randrange(1, 12)] = rng.choice("0123456789")   # hardware serials carry digits
+        return "".join(serial), [("DEVICE_ID", "column")]
+
+    def zip_code(rng, row):
+        lg = row["_lang"]
+        if lg in ("de", "fr", "it", "es"):
+            return f"{rng.randint(1000, 99999):05d}", []
+        if lg == "nl":
+            return f"{rng.randint(1000, 9999)} {rng.choice('BCDGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEHJKLMNPRSTVXZ')}", []
+        return str(rng.randint(1000, 9999)), []
+
+    # example sentences that hold a second, unmarked IBAN (the swift-bic examples name one) would be
+    # unlabelled IBAN_CODE cells: leave them out
+    iban_like = re.compile(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}")
+    clean_sentences = [(t, e, r) for t, e, r in P.sentences if e == "IBAN_CODE" or not iban_like.search(t)]
+
+    def notes(rng, row):
+        parts, labels = [], []
+        k = rng.random()
+        if k < 0.12:
+            v = S.phone_international(rng)
+            parts.append(rng.choice(["Please call back on {v}.", "Neue Nummer: {v}", "Rappeler au {v} svp.",
+                                     "Mobile changed to {v} last week."]).format(v=v))
+            labels.append(("PHONE_NUMBER", "synth-phone-intl"))
+        elif k < 0.2:
+            v, _ = S.email(rng, row["_first"], row["_last"])
+            parts.append(rng.choice(["Send invoices to {v} from now on.", "Bitte Rechnung an {v} schicken.",
+                                     "Alternative e-mail: {v}"]).format(v=v))
+            labels.append(("EMAIL_ADDRESS", "synth-email"))
+        elif k < 0.25:
+            v, _ = S.iban(rng)
+            parts.append(rng.choice(["Refund to IBAN {v} approved.", "Neue Bankverbindung: IBAN {v}"]).format(v=v))
+            labels.append(("IBAN_CODE", "synth-iban"))
+        elif k < 0.33:
+            text, ent, rid = rng.choice(clean_sentences)
+            parts.append(text)
+            labels.append((ent, rid))
+        for _ in range(rng.randint(1, 2) if labels else rng.randint(1, 3)):
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(PROSE))
+        return (" " if rng.random() < 0.9 else "\n").join(parts), labels
+
+    # ---- look-alikes
+    def invoice_no(rng, row):   # bare 9-digit invoice numbers (SSN, BSN, SIREN length)
+        return str(rng.randint(100000000, 999999999)), []
+
+    def tracking(rng, row):
+        r = rng.random()
+        if r < 0.25:
+            return "1Z" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(6)) + \
+                "".join(rng.choice("0123456789") for _ in range(10)), []
+        if r < 0.45:
+            return "JJD" + "".join(rng.choice("0123456789") for _ in range(18)), []
+        if r < 0.6:
+            return "00" + "".join(rng.choice("0123456789") for _ in range(18)), []
+        if r < 0.75:
+            d = "9400" + "".join(rng.choice("0123456789") for _ in range(18))
+            return " ".join(d[i:i + 4] for i in range(0, 22, 4)), []
+        if r < 0.88:
+            return f"{rng.choice(['RR', 'CP', 'LX', 'RB'])}{rng.randint(100000000, 999999999)}{rng.choice(['DE', 'GB', 'NL', 'FR'])}", []
+        return str(rng.randint(10 ** 11, 10 ** 12 - 1)), []   # FedEx 12 digits
+
+    def discount(rng, row):
+        r = rng.random()
+        if r < 0.4:
+            return f"{rng.randint(1, 60)}%", []
+        if r < 0.7:
+            return f"{rng.randint(1, 60)}.{rng.randint(0, 9)} %", []
+        return f"0.{rng.randint(1, 60):02d}", []
+
+    def depot(rng, row):   # a city-level location (2 decimals) in a column not named for coordinates
+        lat, lon = rng.uniform(36, 59), rng.uniform(-9, 24)
+        return (f"{lat:.2f}, {lon:.2f}" if rng.random() < 0.6 else f"{lat:.2f}"), []
+
+    def balance(rng, row):
+        v = rng.randint(-50000, 2000000) / 100
+        r = rng.random()
+        if r < 0.4:
+            return f"{v:.2f}", []
+        if r < 0.7:
+            return f"{v:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") + " €", []
+        return f"${v:,.2f}", []
+
+    def customer_since(rng, row):   # a date that is not a date of birth
+        return S.date_text(rng, rng.randint(2005, 2025), rng.randint(1, 12), rng.randint(1, 28),
+                           rng.choice(["iso", "dmy.", "mdy/", "dmy/"])), []
+
+    def version(rng, row):
+        r = rng.random()
+        if r < 0.15:
+            return f"{rng.randint(1, 9)}.{rng.randint(0, 20)}.{rng.randint(0, 30)}.{rng.randint(0, 255)}", []
+        if r < 0.3:
+            return f"v{rng.randint(0, 12)}.{rng.randint(0, 40)}.{rng.randint(0, 99)}", []
+        if r < 0.4:
+            return f"{rng.randint(1, 5)}.{rng.randint(0, 9)}.{rng.randint(0, 9)}-rc.{rng.randint(1, 9)}", []
+        return f"{rng.randint(0, 12)}.{rng.randint(0, 40)}.{rng.randint(0, 99)}", []
+
+    def created_at(rng, row):
+        y, mo, d = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
+        h, mi, s = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
+        style = rng.randrange(4)
+        if style == 0:
+            return f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z", []
+        if style == 1:
+            return f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}", []
+        if style == 2:
+            return Num(str(rng.randint(1546300800, 1767225600))), []   # Unix seconds
+        return f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}.{rng.randint(0, 999):03d}+01:00", []
+
+    L = "lookalike"
+    D = "direct"
+    cols = [
+        ("Customer ID", "$.customerId", "key", None, [], lambda rng, row: (f"C-{row['_id']}", [])),
+        ("Full Name", "$.fullName", D, "PERSON", [], person("full")),
+        ("first_name", "$.name.firstName", D, "PERSON", [], person("first")),
+        ("last_name", "$.name.lastName", D, "PERSON", [], person("last")),
+        ("E-mail Address", "$.emailAddress", D, "EMAIL_ADDRESS", [], padded(email)),
+        ("Phone Number", "$.phoneNumber", D, "PHONE_NUMBER", [], padded(phone_main)),
+        ("Mobile", "$.contacts[0].phone", D, "PHONE_NUMBER", [], padded(phone_any)),
+        ("Phone 2", "$.contacts[1].phone", D, "PHONE_NUMBER", [], phone_any),
+        ("telefon", "$.kontakt.telefon", D, "PHONE_NUMBER", [], phone_nat("DE")),
+        ("téléphone", "$.contact.téléphone", D, "PHONE_NUMBER", [], phone_nat("FR")),
+        ("telefono", "$.contatto.telefono", D, "PHONE_NUMBER", [], phone_nat("IT")),
+        ("teléfono", "$.contacto.teléfono", D, "PHONE_NUMBER", [], phone_nat("ES")),
+        ("telefoon", "$.contact.telefoon", D, "PHONE_NUMBER", [], phone_nat("NL")),
+        ("telephone", "$.contact.telephone", D, "PHONE_NUMBER", [], phone_nat("GB")),
+        ("phone_us", "$.contact.phoneUs", D, "PHONE_NUMBER", [], phone_nat("US")),
+        ("Kundennummer", "$.kundennummer", D, "PHONE_NUMBER", [], kundennummer),
+        ("number", "$.number", D, "PHONE_NUMBER", [], lambda rng, row: lab(S.phone_international(rng), "PHONE_NUMBER", "synth-phone-intl")),
+        ("contact", "$.contact.value", D, "PHONE_NUMBER", [], contact),
+        ("IBAN", "$.payment.iban", D, "IBAN_CODE", [], one(S.iban, "synth-iban")),
+        ("ref", "$.payment.ref", D, "IBAN_CODE", [], one(S.iban, "synth-iban")),
+        ("Card Number", "$.payment.cardNumber", D, "CREDIT_CARD", [], one(S.card, "synth-card")),
+        ("value", "$.payment.value", D, "CREDIT_CARD", [], one(S.card, "synth-card")),
+        ("ssn", "$.ids.ssn", D, "US_SSN", [], one(S.ssn, "synth-ssn")),
+        ("id2", "$.ids.id2", D, "US_SSN", [], one(S.ssn_formatted, "synth-ssn")),
+        ("bsn", "$.ids.bsn", D, "NL_BSN", [], one(S.bsn, "synth-bsn")),
+        ("steuer_id", "$.ids.steuerId", D, "DE_TAX_ID", [], one(S.steuer_id, "synth-steuer-id")),
+        ("codice_fiscale", "$.ids.codiceFiscale", D, "IT_FISCAL_CODE", [], padded(cf)),
+        ("dni", "$.ids.dni", D, "ES_NIF", [], one(S.dni, "synth-dni")),
+        ("nino", "$.ids.nino", D, "UK_NINO", [], one(S.nino, "synth-nino")),
+        ("col7", "$.col7", D, "UK_NINO", [], one(S.nino, "synth-nino")),
+        ("kennzeichen", "$.vehicle.kennzeichen", D, "LICENSE_PLATE", [], one(S.plate_de, "synth-plate-de")),
+        ("immatriculation", "$.vehicle.immatriculation", D, "LICENSE_PLATE", [], one(S.plate_fr, "synth-plate-fr")),
+        ("targa", "$.vehicle.targa", D, "LICENSE_PLATE", [], one(S.plate_it, "synth-plate-it")),
+        ("matrícula", "$.vehicle.matricula", D, "LICENSE_PLATE", [], one(S.plate_es, "synth-plate-es")),
+        ("kenteken", "$.vehicle.kenteken", D, "LICENSE_PLATE", [], one(S.plate_nl, "synth-plate-nl")),
+        ("License Plate", "$.vehicle.licensePlate", D, "LICENSE_PLATE", [], one(S.plate_gb, "synth-plate-gb")),
+        ("Date of Birth", "$.dateOfBirth", D, "DATE_OF_BIRTH", [], dob()),
+        ("geburtsdatum", "$.person.geburtsdatum", D, "DATE_OF_BIRTH", [], dob(["dmy.", "d.m.y", "d. Monat y", "iso"])),
+        ("Street Address", "$.address.streetAddress", D, "LOCATION", [], street()),
+        ("strasse", "$.address.strasse", D, "LOCATION", [], street("de")),
+        ("adresse", "$.address.adresse", D, "LOCATION", [], street("fr")),
+        ("indirizzo", "$.address.indirizzo", D, "LOCATION", [], street("it")),
+        ("dirección", "$.address.direccion", D, "LOCATION", [], street("es")),
+        ("adres", "$.address.adres", D, "LOCATION", [], street("nl")),
+        ("zip", "$.address.zip", "quasi", None, [], zip_code),
+        ("city", "$.address.city", "quasi", None, [], lambda rng, row: (rng.choice(CITIES), [])),
+        ("gender", "$.gender", "quasi", None, [], lambda rng, row: (rng.choice(GENDERS), [])),
+        ("birth_year", "$.birthYear", "quasi", None, [], lambda rng, row: (row["_birth"][0], [])),
+        ("Latitude", "$.geo.lat", D, "GPS_COORDINATE", [], coord("lat")),
+        ("Longitude", "$.geo.lng", D, "GPS_COORDINATE", [], coord("lon")),
+        ("Device ID", "$.device.deviceId", D, "DEVICE_ID", [], device_id),
+        ("IMEI", "$.device.imei", D, "IMEI", ["DEVICE_ID"], imei),
+        ("IP Address", "$.device.ipAddress", D, "IP_ADDRESS", [], one(S.ip, "synth-ip")),
+        ("MAC", "$.device.macAddress", D, "MAC_ADDRESS", [], one(S.mac, "synth-mac")),
+        ("notes", "$.notes", "freetext", None, [], notes),
+        ("order_id", "$.orders[0].orderId", L, None, [], lambda rng, row: (order_number(rng), [])),
+        ("sku", "$.orders[0].sku", L, None, [],
+         lambda rng, row: (f"SKU{rng.randint(10000, 99999)}-{rng.choice(['BLK', 'NAVY', 'RED', 'WHT'])}-"
+                           f"{rng.choice(['S', 'M', 'L', 'XL'])}", [])),
+        ("EAN", "$.orders[0].ean", L, None, [], lambda rng, row: (ean13(rng), [])),
+        ("quantity", "$.orders[0].quantity", L, None, [], lambda rng, row: (rng.randint(1, 48), [])),
+        ("price", "$.orders[0].price", L, None, [], lambda rng, row: (round(rng.randint(99, 49999) / 100, 2), [])),
+        ("discount", "$.orders[0].discount", L, None, [], discount),
+        ("tracking_no", "$.orders[0].trackingNumber", L, None, [], tracking),
+        ("invoice_no", "$.invoiceNumber", L, None, [], invoice_no),
+        ("balance", "$.account.balance", L, None, [], balance),
+        ("customer_since", "$.account.customerSince", L, None, [], customer_since),
+        ("depot", "$.logistics.depot", L, None, [], depot),
+        ("version", "$.meta.appVersion", L, None, [], version),
+        ("updated_at", "$.meta.updatedAt", L, None, [], created_at),
+        ("uuid", "$.meta.uuid", L, None, [],
+         lambda rng, row: (str(uuid.UUID(int=rng.getrandbits(128), version=4)), [])),
+        ("sha1", "$.meta.sha1", L, None, [],
+         lambda rng, row: (hashlib.sha1(rng.getrandbits(64).to_bytes(8, "big")).hexdigest(), [])),
+    ]
+    return cols
+
+
 class Num(str):
     """A number kept as its text (fixed decimals): bare in JSON, as-is in CSV."""
 
 
-def make_rows(n, seed, pools):
-    cols = build_columns(pools)
+def make_rows(n, seed, pools, realistic=False):
+    cols = build_columns_realistic(pools) if realistic else build_columns(pools)
     rng = random.Random(seed)
     rows = []
     for i in range(n):
         row = {"_id": 100000 + i, "_first": rng.choice(FIRST), "_last": rng.choice(LAST),
                "_birth": (rng.randint(1940, 2006), rng.randint(1, 12), rng.randint(1, 28))}
+        if realistic:
+            row["_first"], row["_last"], row["_lang"] = synth.name(rng)
         places = rng.randint(4, 6)
         row["_geo"] = (Num(f"{rng.uniform(36.0, 59.0):.{places}f}"), Num(f"{rng.uniform(-9.0, 24.0):.{rng.randint(4, 6)}f}"))
         cells = {}
         for name, path, kind, ent, accept, gen in cols:
             empty_p = 0.0 if kind == "key" else (0.3 if name == "notes" else 0.1)
+            if name == "Phone 2":
+                empty_p = 0.7   # a second contact in some records only
             if rng.random() < empty_p:
                 cells[name] = (None, [])
                 continue
@@ -393,7 +692,11 @@ def make_rows(n, seed, pools):
             cells[name] = (value, labels)
         # a second order in some JSONL records (array paths); CSV keeps only the first
         extra = None
-        if rng.random() < 0.3:
+        r_extra = rng.random()
+        if r_extra < 0.3 and realistic:
+            extra = {"orderId": order_number(rng), "sku": f"SKU{rng.randint(10000, 99999)}-BLK-M",
+                     "ean": ean13(rng), "quantity": rng.randint(1, 9), "price": round(rng.randint(99, 9999) / 100, 2)}
+        elif r_extra < 0.3:
             extra = {"order_id": order_number(rng), "sku": f"SKU{rng.randint(10000, 99999)}-BLK-M",
                      "product_code": ean13(rng), "quantity": rng.randint(1, 9),
                      "price": round(rng.randint(99, 9999) / 100, 2), "amount": round(rng.randint(100, 99999) / 100, 2)}
@@ -511,7 +814,7 @@ def write_corpus(out, cols, rows):
             eol = "\r\n" if sep == "," else "\n"
             f.write(sep.join(csv_text(n, sep) for n in names) + eol)
             for rec, (cells, _, _) in enumerate(rows, 1):
-                f.write(sep.join(csv_text(cells[n][0], sep, dec and n in ("amount", "price", "lat", "lon")) for n in names) + eol)
+                f.write(sep.join(csv_text(cells[n][0], sep, dec and n in ("amount", "price", "lat", "lon", "Latitude", "Longitude")) for n in names) + eol)
                 for (name, path, kind, ent, accept, _) in cols:
                     for e, rid in sorted(set(cells[name][1])):
                         labels.append({"file": fname, "record": rec, "field": name, "column": name, "entity": e,
@@ -553,9 +856,11 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--rules", default=str(ROOT / "rules"))
+    ap.add_argument("--realistic", action="store_true",
+                    help="synthesise fresh valid values (scripts/synth.py) and write a harder, export-like table")
     a = ap.parse_args()
     pools = Pools(load_rules(pathlib.Path(a.rules)))
-    cols, rows = make_rows(a.rows, a.seed, pools)
+    cols, rows = make_rows(a.rows, a.seed, pools, realistic=a.realistic)
     out = pathlib.Path(a.out)
     labels = write_corpus(out, cols, rows)
     per_entity = {}
@@ -563,7 +868,7 @@ def main():
         if lab["file"] == "customers.csv":
             per_entity[lab["entity"]] = per_entity.get(lab["entity"], 0) + 1
     nonempty = sum(1 for cells, _, _ in rows for v, _ in cells.values() if v not in (None, ""))
-    stats = {"rows": a.rows, "seed": a.seed, "columns": len(cols), "cells_per_file": a.rows * len(cols),
+    stats = {"rows": a.rows, "seed": a.seed, "mode": "realistic" if a.realistic else "examples", "columns": len(cols), "cells_per_file": a.rows * len(cols),
              "non_empty_cells_per_file": nonempty, "files": ["customers.csv", "customers-semicolon.csv",
                                                               "customers.tsv", "customers.jsonl"],
              "labels_total": len(labels), "labelled_cells_per_entity_per_file": dict(sorted(per_entity.items())),
