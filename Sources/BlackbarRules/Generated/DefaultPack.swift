@@ -2197,7 +2197,7 @@ id: iban
 entity: IBAN_CODE
 name: International Bank Account Number (ISO 13616, mod 97, length per country)
 pattern: '(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])'
-prefilter: { digits: 10 }   # every IBAN has a run of at least 10 digits (NL: 10)
+prefilter: { mixed: 2 }   # every IBAN opens with its two-letter country code right before its check digits (a run of 10 digits is not enough: CH, CY, MT and others allow letters in the account)
 window: 48
 normalize: [remove-separators, upper]
 validator: iban
@@ -2205,6 +2205,7 @@ base: 0.5
 context: [iban, account, konto, compte, cuenta, rekening, conto, bank]
 examples:
   match:
+    - 'Neue Bankverbindung: IBAN «CH940797269SL6V189613»'
     - 'Pay to «DE89 3704 0044 0532 0130 00» today'
     - '{"iban":"«GB82WEST12345698765432»"}'
     - 'IBAN: «FR14 2004 1010 0505 0001 3M02 606»'
