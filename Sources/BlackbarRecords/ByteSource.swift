@@ -72,7 +72,11 @@ public final class ByteSource {
     /// Every remaining byte, refusing more than `limit` (a JSON document is read whole).
     public func readAll(limit: Int) throws -> [UInt8]? {
         var bytes: [UInt8] = []
-        while try read(into: &bytes, count: 1 << 20) > 0 {
+        while true {
+            // Grow geometrically: `read` reserves only what one call needs, which would copy the whole
+            // document again for every chunk.
+            if bytes.capacity < bytes.count + (1 << 20) { bytes.reserveCapacity(max(bytes.capacity * 2, bytes.count + (1 << 20))) }
+            guard try read(into: &bytes, count: 1 << 20) > 0 else { break }
             if bytes.count > limit { return nil }
         }
         return bytes

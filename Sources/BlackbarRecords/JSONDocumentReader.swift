@@ -48,6 +48,18 @@ public final class JSONDocumentReader: RecordReader {
 
     /// The next batch of whole elements (or the whole document); nil after the last.
     public func next() throws -> RecordBatch? {
+        if let failure { throw failure }
+        do {
+            return try read()
+        } catch let e as RecordError {
+            failure = e  // the document is unreadable: every later call throws the same error
+            throw e
+        }
+    }
+
+    private var failure: RecordError?
+
+    private func read() throws -> RecordBatch? {
         if !loaded {
             loaded = true
             let limit = config.limits.maxDocumentBytes

@@ -44,6 +44,18 @@ public final class JSONLinesReader: RecordReader {
     /// The next batch of whole lines (at least one record or skipped line unless the input is only blank
     /// lines), about `batchBytes` of source; nil after the last.
     public func next() throws -> RecordBatch? {
+        if let failure { throw failure }
+        do {
+            return try read()
+        } catch let e as RecordError {
+            failure = e  // reading cannot go on after a bad line under `.fail`: later calls throw it again
+            throw e
+        }
+    }
+
+    private var failure: RecordError?
+
+    private func read() throws -> RecordBatch? {
         if finished { return nil }
         var records: [RecordSpan] = []
         var skipped: [SkippedRecord] = []

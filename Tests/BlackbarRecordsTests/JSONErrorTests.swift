@@ -152,4 +152,19 @@ final class JSONErrorTests: XCTestCase {
         XCTAssertEqual(e?.problem, "invalid escape")
         XCTAssertFalse(e?.description.contains("123") ?? true)
     }
+
+    func testAnErrorIsFinal() {
+        for document in [false, true] {
+            let source = ByteSource(bytes: Array("[1]\n[2,]\n[3]\n".utf8), name: "t")
+            let config = RecordReaderConfig(batchBytes: 1)
+            let reader: RecordReader =
+                document ? JSONDocumentReader(source: source, config: config) : JSONLinesReader(source: source, config: config)
+            var errors: [RecordError] = []
+            for _ in 0..<4 {
+                do { _ = try reader.next() } catch let e as RecordError { errors.append(e) } catch {}
+            }
+            XCTAssertEqual(errors.count, document ? 4 : 3)
+            XCTAssertTrue(errors.allSatisfy { $0 == errors[0] })
+        }
+    }
 }
