@@ -65,9 +65,13 @@ struct Rules: ParsableCommand {
                     }
                     let entities = Set(files.map(\.spec.entity)).count
                     let places = Set(files.map(\.jurisdiction)).count
+                    // Field rules read whole values of the fields named for them: no gate, no prefilter.
+                    let fieldRules = files.filter { $0.spec.fields != nil }.count
+                    let ungated = files.filter { $0.spec.fields == nil && !gated.contains($0.spec.id) }.map(\.spec.id)
                     try out.write(
-                        "\(files.count) rules, \(entities) entities, \(places) jurisdictions; the shape gate reads "
-                            + "\(gated.count) (not: \(files.map(\.spec.id).filter { !gated.contains($0) }.joined(separator: ", ")))\n")
+                        "\(files.count) rules, \(entities) entities, \(places) jurisdictions; \(fieldRules) field rules "
+                            + "(they read whole values of fields named for them); the shape gate reads "
+                            + "\(gated.count) of the others (not: \(ungated.joined(separator: ", ")))\n")
                 }
                 try out.flush()
             } catch is BrokenPipe {}

@@ -479,7 +479,10 @@ final class RecordPass {
     private func redact(_ prepared: PreparedBatch, findings: [ValueFinding], tally: inout Tally) throws -> [UInt8] {
         let batch = prepared.batch
         let names = prepared.fieldNames
-        var patches: [SourcePatch] = batch.skipped.map { SourcePatch(range: $0.source, bytes: []) }
+        // A skipped record's bytes are left out; one too long to hold was never in any batch's bytes.
+        let held = batch.sourceOffset..<(batch.sourceOffset + batch.source.count)
+        var patches: [SourcePatch] = batch.skipped.filter { held.contains($0.source.lowerBound) && $0.source.upperBound <= held.upperBound }
+            .map { SourcePatch(range: $0.source, bytes: []) }
         var dropped = Set<Int>()
         for v in batch.values.indices where action(batch.values[v].field, names: names) == .drop {
             dropped.insert(batch.values[v].field)

@@ -307,7 +307,7 @@ prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
 validator: au-tfn
-base: 0.2
+base: 0.15
 context: [tfn, tax file number, tax file no, tfn declaration, ato, australian taxation office]
 negative-context: [acn, arbn, order, invoice, ref, reference, tracking, sku, price, amount, total, population]
 examples:
@@ -518,13 +518,14 @@ name: Canadian Social Insurance Number (formatted)
 # Service Canada SIN: nine digits printed 123-456-782 or 123 456 782, Luhn check; first digit not
 # 0 (unassigned) or 8 (business numbers); 9 = temporary residents. A one-in-ten check on a
 # three-group shape that also writes amounts (1 234 567 890 $), so longer digit groupings are
-# excluded on both sides and the base stays low; a SIN word raises it.
+# excluded on both sides; a one-in-ten check cannot name a number alone (Spanish mobiles 696 895 671 pass it),
+# so the base (0.15, 0.45 when the check passes) reports a SIN only with a SIN word or field name.
 pattern: '(?<![\w\-.])(?<![0-9][ ,.])[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]|[ ][0-9])'
 prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
 validator: ca-sin
-base: 0.35
+base: 0.15
 context: [sin, social insurance, social insurance number, nas, numéro d'assurance sociale, numero d'assurance sociale, assurance sociale, "n.a.s"]
 negative-context: [order, invoice, tracking, sku, phone, tel, fax, commande, facture, price, total, amount, montant, prix, dollars]
 examples:
@@ -995,7 +996,7 @@ normalize: [digits]
 validator: phone-de
 base: 0.5
 context-required: true   # the German plan is loose (area codes of 2-5 digits, any length): a phone word must be near
-context: [telefon, tel, handy, mobil, fax, anrufen, rufnummer, phone, kontakt, festnetz]
+context: [telefon, tel, handy, mobil, fax, anrufen, rufnummer, phone, kontakt, festnetz, contact, call, mobile, cell, telephone]
 negative-context: [bestellung, rechnung, auftrag, order, invoice, artikel, usa, zip, boston, ma, suite, floor, street]
 examples:
   match:
@@ -1192,7 +1193,7 @@ normalize: [digits]
 validator: phone-es
 base: 0.45
 context-required: true
-context: [teléfono, telefono, tel, móvil, movil, llamar, contacto, phone, mobile, whatsapp]
+context: [teléfono, telefono, tel, móvil, movil, llamar, contacto, phone, mobile, whatsapp, contact, call, cell, telephone]
 examples:
   match:
     - 'Teléfono: «612 345 678»'
@@ -2283,6 +2284,34 @@ examples:
 """#
         ),
         (
+            "global/mac-address-dotted.yaml",
+            #"""
+id: mac-address-dotted
+entity: MAC_ADDRESS
+name: MAC address (Cisco dotted form, three groups of four hex digits)
+# Cisco IOS and many switch and inventory exports print a MAC as eadb.d179.aac0. Three dot-separated groups of
+# four hex digits also write version and part numbers (1234.5678.9012), so a value of digits alone is not
+# taken: at least one hex letter must appear. A fourth group or a dot-and-digit after it (a longer dotted
+# number) rules it out.
+pattern: '(?<![\w:\-.])(?=[0-9.]*[A-Fa-f])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:\-]|\.[0-9A-Fa-f])'
+prefilter: { bytes: ".", count: 2, span: 6 }
+window: 24
+base: 0.6
+context: [mac, ether, hwaddr, bssid, device, adapter, wifi, wlan, address-table, switchport]
+examples:
+  match:
+    - 'show mac address-table: «eadb.d179.aac0» Gi0/1'
+    - 'host «0050.56BF.3A21» learned on port 7'
+  no-match:
+    - text: 'release 2024.0101.0003 shipped'
+      why: 'digits only, a dotted version number'
+    - text: 'part ab12.cd34.ef56.7890 in stock'
+      why: four groups, not a MAC
+    - text: 'hash abcd.ef12.34'
+      why: the last group is short
+"""#
+        ),
+        (
             "global/mac-address.yaml",
             #"""
 id: mac-address
@@ -3354,7 +3383,7 @@ normalize: [digits]
 validator: phone-it
 base: 0.45
 context-required: true
-context: [telefono, tel, cellulare, cell, chiamare, fisso, phone, mobile, contatto]
+context: [telefono, tel, cellulare, cell, chiamare, fisso, phone, mobile, contatto, contact, call, telephone]
 examples:
   match:
     - 'Telefono «06 1234 5678»'
