@@ -34,7 +34,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size >= 1 else { return 0 }
     let control = data[0]
     let input = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let dialect = CSVDialect(delimiter: delimiters[Int(control & 3)], header: control & 4 != 0)
+    // The top bit turns quoting off (TSV): quotes are data, and a delimiter in a replacement becomes a space.
+    let quoting = control & 0x80 == 0
+    let dialect = CSVDialect(delimiter: delimiters[Int(control & 3)], header: control & 4 != 0, quoting: quoting)
     let skip = control & 8 != 0
     let batchBytes = [1, 7, 64, 1 << 20][Int(control >> 4 & 3)]
     let small = control & 0x40 != 0
@@ -111,7 +113,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     precondition(rows.count == expected.count, "record count changed after patching")
     for (row, old) in zip(rows, expected) {
         precondition(row.count == old.count, "field count changed after patching")
-        for value in row { precondition(value == replacement, "value did not read back") }
+        let expectedValue = quoting ? replacement : replacement.map { $0 == dialect.delimiter ? 0x20 : $0 }
+        for value in row { precondition(value == expectedValue, "value did not read back") }
     }
 
     // Drop column 0 (and 2): every record loses it, the rest read back in place. (Not checked when an
@@ -133,6 +136,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(backError == nil, "output after dropping does not read: \(backError!)")
         let keptRows = expected.map { row in row.enumerated().filter { !drop.contains($0.offset) }.map { $0.element } }
             .filter { !$0.isEmpty }
+            // Without quoting, a record left with one empty field is written as one space (a blank line is no record).
+            .map { row in !quoting && row.count == 1 && row[0].isEmpty && row.count < 2 ? [[0x20]] : row }
         let backRows = back.flatMap { b in b.records.map { r in b.values[r.values].map { Array(b.decoded[$0.decoded]) } } }
         precondition(backRows == keptRows, "drop columns changed kept values")
     }
