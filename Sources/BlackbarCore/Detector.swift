@@ -118,9 +118,19 @@ public final class Detector: Sendable {
         _ subject: UnsafeRawBufferPointer, region: Range<Int>, field: FieldContext?, scratch: DetectorScratch
     ) -> [Finding] {
         let layout = SegmentLayout(whole: subject.count, field: field)
-        let kept = candidates(subject, region: region, layout: layout, scratch: scratch, keepDropped: false)
-        return OverlapResolver.resolve(kept.map(\.finding))
+        // Candidates starting just outside the region (in the lookbehind and lookahead of a streamed block) take
+        // part in overlap resolution and are then left to their own block: two blocks decide an overlap that
+        // crosses their boundary the same way, as a scan of the whole text would (a driver's licence number
+        // starting in the next block beats a plate ending in it).
+        let extended = max(0, region.lowerBound - Self.boundaryReach)..<min(subject.count, region.upperBound + ruleSet.maxWindow)
+        let kept = candidates(subject, region: extended, layout: layout, scratch: scratch, keepDropped: false)
+        let resolved = OverlapResolver.resolve(kept.map(\.finding))
+        return extended == region ? resolved : resolved.filter { region.contains($0.range.start) }
     }
+
+    /// How far before a block's region candidates still take part in its overlap resolution: well inside the
+    /// 256 bytes of lookbehind a streamed block carries, so each has its context words in view.
+    static let boundaryReach = 128
 
     /// The findings of a batch of segments, scanned in one call: each finding's `segment` is the index of its
     /// segment in `segments` and its `range` is in that segment's buffer. Sorted by segment, then start.

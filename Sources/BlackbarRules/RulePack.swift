@@ -34,6 +34,10 @@ public struct RuleFile: Sendable {
     public let text: String
     /// The decoded rule.
     public let spec: RuleSpec
+
+    /// Whether the rule reads whole values of fields named for it (`fields:`), so its examples are
+    /// `FIELD: VALUE` pairs, not text.
+    public var isFieldRule: Bool { spec.fields != nil }
 }
 
 /// Loads rule packs: the default pack embedded in the binary, and folders given with `--rules`.

@@ -75,7 +75,7 @@ final class PrecisionCorpusTests: XCTestCase {
     }
 
     func build() throws -> (Labelled, [String]) {
-        let files = try RulePack.load(extraDirectories: [rulesFolder], includeDefault: false)
+        let files = try RulePack.load(extraDirectories: [rulesFolder], includeDefault: false).filter { !$0.isFieldRule }
         let entities = Array(Set(files.map(\.spec.entity))).sorted()
         var corpus = Labelled()
         var filler = LookAlikeText()
