@@ -215,3 +215,21 @@ extension RecordRunTests {
         XCTAssertEqual(try redact("t.tsv", .tsv), "id\tnote\n1\t\"Urgent\" flag, mail <EMAIL_ADDRESS>\n2\t\"quoted\"\n")
     }
 }
+
+extension RecordRunTests {
+    /// A value whose redaction brings other personal data into view is scanned again (all edited values of a
+    /// batch in one call) until nothing is left; with too few passes the file is given up.
+    func testRedactedValuesReachAFixedPoint() throws {
+        let email = "a.very.long.address.of.someone.at.a.company@example-company.com"
+        try file("t.csv", "id,note\n1,ssn \(email) 536221234\n2,plain\n")
+        XCTAssertEqual(try redact("t.csv", .csv, policy: RedactionPolicy(defaultOperator: .remove)), "id,note\n1,ssn  \n2,plain\n")
+        let run = try makeRun(policy: RedactionPolicy(defaultOperator: .remove))
+        run.maxPasses = 1
+        XCTAssertThrowsError(try run.redactRecords(
+            run.input("t.csv"), format: .csv, options: RecordOptions(), to: Collected(), outputName: "mem", streaming: false)
+        ) {
+            XCTAssertEqual(($0 as? RunError)?.status, .residual)
+            XCTAssertTrue("\($0)".contains("t.csv: line 2, record 1"), "\($0)")
+        }
+    }
+}

@@ -427,10 +427,16 @@ final class RecordPass {
             changes.append((version, field))
             if field < contexts.count { contexts[field] = nil }
         }
-        let stale = Set(changes.filter { $0.version > prepared.version }.map(\.field))
+        var stale: [Int: String] = [:]
+        for change in changes where change.version > prepared.version { stale[change.field] = held[change.field] }
         lock.unlock()
         guard !stale.isEmpty else { return findings }
-        let again = prepared.indices.filter { stale.contains(batch.values[$0].field) && batch.values[$0].kind != .key }
+        // Only values without a finding of the entity their field holds can gain from its new context.
+        var has = Set<Int>()
+        for item in findings where stale[batch.values[item.value].field] == item.finding.entity { has.insert(item.value) }
+        let again = prepared.indices.filter {
+            stale[batch.values[$0].field] != nil && batch.values[$0].kind != .key && !has.contains($0)
+        }
         guard !again.isEmpty else { return findings }
         let rescanned = detect(prepare(batch, only: again), scratch: ownScratch.scratch)
         let replaced = Set(again)
@@ -498,6 +504,8 @@ final class RecordPass {
             patches += drops
             dropRanges = drops.map(\.range)
         }
+        // Each value's edits, then the fixed point over all edited values of the batch at once.
+        var pending: [(value: Int, redactor: Redactor, edits: [(range: Range<Int>, bytes: [UInt8])])] = []
         var k = 0
         while k < findings.count {
             let v = findings[k].value
@@ -509,10 +517,11 @@ final class RecordPass {
             if value.kind != .key, dropped.contains(value.field) { continue }
             let redactor = self.redactor(for: op)
             let own = findings[k..<end].map(\.finding)
-            var edits = batch.decoded.withUnsafeBytes { redactor.edits(for: own, in: $0) }
+            let edits = batch.decoded.withUnsafeBytes { redactor.edits(for: own, in: $0) }
                 .map { (range: $0.range, bytes: $0.replacement) }
-            if edits.isEmpty { continue }
-            edits = try settle(prepared, value: v, edits: edits, redactor: redactor, tally: &tally)
+            if !edits.isEmpty { pending.append((v, redactor, edits)) }
+        }
+        for (v, edits) in try settle(prepared, pending, tally: &tally) {
             if let dialect {
                 patches += CSVEncoding.patches(forValue: v, in: batch, edits: edits, dialect: dialect)
             } else {
@@ -532,45 +541,66 @@ final class RecordPass {
         return SourcePatch.apply(patches, to: batch)
     }
 
-    /// A value with its edits applied, scanned again with its field's context until nothing (that the policy
-    /// does not keep) is found; then one edit over the whole value. Throws a residual `RunError` after `maxPasses`.
+    /// The edited values scanned again, all of a batch's in one call, with their fields' contexts, until
+    /// nothing (that the policy does not keep) is found; a value changed again gets one edit over its whole
+    /// value. Throws a residual `RunError` after `maxPasses`.
     private func settle(
-        _ prepared: PreparedBatch, value v: Int, edits: [(range: Range<Int>, bytes: [UInt8])], redactor: Redactor,
+        _ prepared: PreparedBatch, _ pending: [(value: Int, redactor: Redactor, edits: [(range: Range<Int>, bytes: [UInt8])])],
         tally: inout Tally
-    ) throws -> [(range: Range<Int>, bytes: [UInt8])] {
+    ) throws -> [(Int, [(range: Range<Int>, bytes: [UInt8])])] {
         let batch = prepared.batch
-        let value = batch.values[v]
-        var current: [UInt8] = []
-        var cursor = value.decoded.lowerBound
-        for e in edits {
-            current += batch.decoded[cursor..<e.range.lowerBound]
-            current += e.bytes
-            cursor = e.range.upperBound
+        guard !pending.isEmpty else { return [] }
+        var current: [[UInt8]] = pending.map { item in
+            let value = batch.values[item.value]
+            var bytes: [UInt8] = []
+            var cursor = value.decoded.lowerBound
+            for e in item.edits {
+                bytes += batch.decoded[cursor..<e.range.lowerBound]
+                bytes += e.bytes
+                cursor = e.range.upperBound
+            }
+            bytes += batch.decoded[cursor..<value.decoded.upperBound]
+            return bytes
         }
-        current += batch.decoded[cursor..<value.decoded.upperBound]
         lock.lock()
-        let field: FieldContext? = value.kind == .key ? nil : context(value.field, names: prepared.fieldNames)
+        let fields: [FieldContext?] = pending.map {
+            batch.values[$0.value].kind == .key ? nil : context(batch.values[$0.value].field, names: prepared.fieldNames)
+        }
         lock.unlock()
-        var changed = false
+        var changed = [Bool](repeating: false, count: pending.count)
+        var open = Array(pending.indices)
         for pass in 1...run.maxPasses {
-            let left = run.detector.scan([Segment(current, field: field)], scratch: ownScratch.scratch)
-                .filter { redactor.policy.operator(for: $0.entity) != .keep }
             tally.passes = max(tally.passes, pass)
+            let found = run.detector.scan(open.map { Segment(current[$0], field: fields[$0]) }, scratch: ownScratch.scratch)
+            var left: [Int: [Finding]] = [:]
+            for f in found where pending[open[f.segment]].redactor.policy.operator(for: f.entity) != .keep {
+                var g = f
+                g.segment = 0
+                left[open[f.segment], default: []].append(g)
+            }
             if left.isEmpty { break }
             if pass == run.maxPasses {
+                let (first, rest) = left.min { $0.key < $1.key }!
+                let value = batch.values[pending[first].value]
+                let count = left.values.reduce(0) { $0 + $1.count }
                 run.report.residual += 1
-                try tally.finishUnwritten(residual: left.count)
+                try tally.finishUnwritten(residual: count)
                 throw RunError(
                     "\(input.display): line \(value.line), record \(batch.records[value.record].number): "
-                        + "\(left.count) finding\(left.count == 1 ? "" : "s") (\(left[0].entity) first) still found after "
+                        + "\(count) finding\(count == 1 ? "" : "s") (\(rest[0].entity) first) still found after "
                         + "\(run.maxPasses) redaction passes; the output was not written",
                     status: .residual)
             }
-            tally.repaired += left.count
-            current = redactor.redact(current, findings: left)
-            changed = true
+            for (i, residual) in left {
+                tally.repaired += residual.count
+                current[i] = pending[i].redactor.redact(current[i], findings: residual)
+                changed[i] = true
+            }
+            open = left.keys.sorted()
         }
-        return changed ? [(range: value.decoded, bytes: current)] : edits
+        return pending.indices.map { i in
+            (pending[i].value, changed[i] ? [(range: batch.values[pending[i].value].decoded, bytes: current[i])] : pending[i].edits)
+        }
     }
 }
 
