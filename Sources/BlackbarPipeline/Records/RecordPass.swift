@@ -17,109 +17,6 @@ struct ValueFinding {
     var finding: Finding
 }
 
-extension TextRun {
-    /// The record format an input will be read as: `forced`, else by its name's extension, else (a file) by its
-    /// first bytes; nil: text. The second value says whether content decided it (then a file that fails to parse
-    /// on its first records is read as text instead).
-    public func recordFormat(of input: RunInput, forced: RecordFormat?) -> (RecordFormat, sniffed: Bool)? {
-        if let forced { return (forced, false) }
-        if let byName = RecordFormat.byExtension(input.path) { return (byName, false) }
-        guard !input.isStdin else { return nil }
-        let fd = open(input.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: 65_536)
-        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return nil }
-        let prefix = Array(head[0..<n])
-        guard let format = RecordFormat.sniff(prefix) else { return nil }
-        return Self.confirms(format, prefix: prefix, whole: n < head.count) ? (format, true) : nil
-    }
-
-    /// Whether a format sniffed from content holds up: the first line of JSON Lines parses; a JSON document
-    /// parses whole when the prefix is the whole file, and otherwise opens like JSON (`{"`, `[{`, `[[`,
-    /// `["`), not like a log line (`[2024-05-01 10:00] started`).
-    static func confirms(_ format: RecordFormat, prefix: [UInt8], whole: Bool) -> Bool {
-        func parses(_ bytes: [UInt8], _ make: (ByteSource) -> RecordReader) -> Bool {
-            let reader = make(ByteSource(bytes: bytes, name: "sniff"))
-            do {
-                while try reader.next() != nil {}
-                return true
-            } catch { return false }
-        }
-        switch format {
-        case .jsonl:
-            let firstLine = Array(prefix.prefix { $0 != 0x0A })
-            return parses(firstLine) { JSONLinesReader(source: $0) }
-        case .json:
-            if whole { return parses(prefix) { JSONDocumentReader(source: $0) } }
-            let significant = prefix.lazy.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-            let two = Array(significant.prefix(2))
-            return two.count == 2 && (two[1] == UInt8(ascii: "\"") || two[1] == UInt8(ascii: "{") || two[1] == UInt8(ascii: "["))
-        case .csv, .tsv:
-            return true
-        }
-    }
-
-    /// Scans a record input: `found` gets each finding (with its record, field and value location).
-    @discardableResult
-    public func scanRecords(
-        _ input: RunInput, format: RecordFormat, options: RecordOptions, values: Bool,
-        afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void
-    ) throws -> InputOutcome {
-        try withRecords(input, format: format, options: options) { pass, tally in
-            try pass.run(tally: &tally, output: nil, streaming: false, afterBatch: afterBatch) { reported in
-                var r = reported
-                if !values { r.value = nil }
-                try found(r)
-            }
-        }
-    }
-
-    /// Redacts a record input into `output`, batch by batch, every byte outside the findings (and dropped
-    /// fields) kept; the output parses as the input did and holds as many records.
-    @discardableResult
-    public func redactRecords(
-        _ input: RunInput, format: RecordFormat, options: RecordOptions, to output: ByteOutput, outputName: String,
-        streaming: Bool, afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void = { _ in }
-    ) throws -> InputOutcome {
-        guard redactor != nil else { preconditionFailure("redact on a scan run") }
-        return try withRecords(input, format: format, options: options) { pass, tally in
-            tally.output = outputName
-            return try pass.run(tally: &tally, output: output, streaming: streaming, afterBatch: afterBatch) {
-                var r = $0
-                r.value = nil
-                try found(r)
-            }
-        }
-    }
-
-    /// Opens the input, makes its reader, runs `body`, and turns read and record errors into `RunError`s that
-    /// name the file and the position.
-    func withRecords(
-        _ input: RunInput, format: RecordFormat, options: RecordOptions,
-        _ body: (RecordPass, inout Tally) throws -> InputOutcome
-    ) throws -> InputOutcome {
-        let fd: Int32 = input.isStdin ? 0 : open(input.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw RunError("\(input.display): cannot open: \(String(cString: strerror(errno)))") }
-        defer { if fd != 0 { close(fd) } }
-        var st = stat()
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw RunError("\(input.display): is a folder") }
-        var tally = Tally(run: self, input: input)
-        do {
-            let pass = try RecordPass(run: self, input: input, fd: fd, format: format, options: options)
-            let outcome = try body(pass, &tally)
-            report.add(outcome)
-            report.skippedRecords += pass.skippedNotes.count
-            return outcome
-        } catch let error as RecordError {
-            throw RunError("\(input.display): \(error)")
-        } catch let error as SourceReadError {
-            throw RunError(error.description)
-        }
-    }
-}
-
 /// A batch ready for the detector: its segments, which value each one is, the field names as they were when
 /// it was read, and the field-evidence version its contexts were resolved at.
 struct PreparedBatch {
@@ -148,7 +45,7 @@ final class RecordPass {
     var evidence = FieldEvidence()
     /// Guards `contexts`, `held`, `version` and `changes` (the reading thread resolves contexts while the
     /// calling thread updates the evidence).
-    private let lock = NSLock()
+    let lock = NSLock()
     /// Per field id: its context for the detector, resolved once (again when evidence changes it).
     private var contexts: [FieldContext?] = []
     /// Fields found to hold an entity.
@@ -160,8 +57,8 @@ final class RecordPass {
     private var actions: [FieldAction?] = []
     private let scratches: [ScratchCell]
     /// The calling thread's scratch, for scans again after evidence and for the fixed point.
-    private let ownScratch = ScratchCell()
-    private var redactors: [String: Redactor] = [:]
+    let ownScratch = ScratchCell()
+    var redactors: [String: Redactor] = [:]
     /// Records read (a header is not one), and the ones left out.
     private(set) var recordsIn = 0
     private(set) var skippedNotes: [RecordsSummary.SkippedNote] = []
@@ -218,7 +115,7 @@ final class RecordPass {
 
     /// The field's context: its name (a column's name, or a JSON path whose last key is the leaf) and the
     /// entity it was found to hold. Call with `lock` held.
-    private func context(_ field: Int, names: [String]) -> FieldContext {
+    func context(_ field: Int, names: [String]) -> FieldContext {
         if field < contexts.count, let known = contexts[field] { return known }
         while contexts.count <= field { contexts.append(nil) }
         let name = names[field]
@@ -471,137 +368,6 @@ final class RecordPass {
         return ReportedFinding(finding: finding, location: location, value: nil)
     }
 
-    private func redactor(for op: Operator?) -> Redactor {
-        guard let op else { return run.redactor! }
-        if let known = redactors[op.description] { return known }
-        let made = Redactor(policy: RedactionPolicy(defaultOperator: op), context: run.context)
-        redactors[op.description] = made
-        return made
-    }
-
-    /// The batch's bytes redacted: each value's findings replaced as its format encodes them, dropped fields
-    /// and skipped records left out, every other byte as read. Each edited value is scanned again until
-    /// nothing is found (`maxPasses`).
-    private func redact(_ prepared: PreparedBatch, findings: [ValueFinding], tally: inout Tally) throws -> [UInt8] {
-        let batch = prepared.batch
-        let names = prepared.fieldNames
-        // A skipped record's bytes are left out; one too long to hold was never in any batch's bytes.
-        let held = batch.sourceOffset..<(batch.sourceOffset + batch.source.count)
-        var patches: [SourcePatch] = batch.skipped.filter { held.contains($0.source.lowerBound) && $0.source.upperBound <= held.upperBound }
-            .map { SourcePatch(range: $0.source, bytes: []) }
-        var dropped = Set<Int>()
-        for v in batch.values.indices where action(batch.values[v].field, names: names) == .drop {
-            dropped.insert(batch.values[v].field)
-        }
-        var dropRanges: [Range<Int>] = []
-        if !dropped.isEmpty {
-            let drops: [SourcePatch]
-            if let dialect {
-                drops = CSVEncoding.dropColumns(dropped, in: batch, dialect: dialect)
-            } else {
-                drops = JSONEncoding.dropMembers({ dropped.contains($0.field) }, in: batch)
-            }
-            patches += drops
-            dropRanges = drops.map(\.range)
-        }
-        // Each value's edits, then the fixed point over all edited values of the batch at once.
-        var pending: [(value: Int, redactor: Redactor, edits: [(range: Range<Int>, bytes: [UInt8])])] = []
-        var k = 0
-        while k < findings.count {
-            let v = findings[k].value
-            var end = k
-            while end < findings.count && findings[end].value == v { end += 1 }
-            defer { k = end }
-            let value = batch.values[v]
-            guard case .redact(let op) = action(value.field, names: names) else { continue }
-            if value.kind != .key, dropped.contains(value.field) { continue }
-            let redactor = self.redactor(for: op)
-            let own = findings[k..<end].map(\.finding)
-            let edits = batch.decoded.withUnsafeBytes { redactor.edits(for: own, in: $0) }
-                .map { (range: $0.range, bytes: $0.replacement) }
-            if !edits.isEmpty { pending.append((v, redactor, edits)) }
-        }
-        for (v, edits) in try settle(prepared, pending, tally: &tally) {
-            if let dialect {
-                patches += CSVEncoding.patches(forValue: v, in: batch, edits: edits, dialect: dialect)
-            } else {
-                patches += JSONEncoding.patches(forValue: v, in: batch, edits: edits)
-            }
-        }
-        patches.sort {
-            $0.range.lowerBound < $1.range.lowerBound
-                || ($0.range.lowerBound == $1.range.lowerBound && $0.range.count > $1.range.count)
-        }
-        if !dropRanges.isEmpty {
-            // Values inside a dropped member (nested objects) go with it.
-            patches = patches.filter { p in
-                !dropRanges.contains { $0 != p.range && $0.lowerBound <= p.range.lowerBound && p.range.upperBound <= $0.upperBound }
-            }
-        }
-        return SourcePatch.apply(patches, to: batch)
-    }
-
-    /// The edited values scanned again, all of a batch's in one call, with their fields' contexts, until
-    /// nothing (that the policy does not keep) is found; a value changed again gets one edit over its whole
-    /// value. Throws a residual `RunError` after `maxPasses`.
-    private func settle(
-        _ prepared: PreparedBatch, _ pending: [(value: Int, redactor: Redactor, edits: [(range: Range<Int>, bytes: [UInt8])])],
-        tally: inout Tally
-    ) throws -> [(Int, [(range: Range<Int>, bytes: [UInt8])])] {
-        let batch = prepared.batch
-        guard !pending.isEmpty else { return [] }
-        var current: [[UInt8]] = pending.map { item in
-            let value = batch.values[item.value]
-            var bytes: [UInt8] = []
-            var cursor = value.decoded.lowerBound
-            for e in item.edits {
-                bytes += batch.decoded[cursor..<e.range.lowerBound]
-                bytes += e.bytes
-                cursor = e.range.upperBound
-            }
-            bytes += batch.decoded[cursor..<value.decoded.upperBound]
-            return bytes
-        }
-        lock.lock()
-        let fields: [FieldContext?] = pending.map {
-            batch.values[$0.value].kind == .key ? nil : context(batch.values[$0.value].field, names: prepared.fieldNames)
-        }
-        lock.unlock()
-        var changed = [Bool](repeating: false, count: pending.count)
-        var open = Array(pending.indices)
-        for pass in 1...run.maxPasses {
-            tally.passes = max(tally.passes, pass)
-            let found = run.detector.scan(open.map { Segment(current[$0], field: fields[$0]) }, scratch: ownScratch.scratch)
-            var left: [Int: [Finding]] = [:]
-            for f in found where pending[open[f.segment]].redactor.policy.operator(for: f.entity) != .keep {
-                var g = f
-                g.segment = 0
-                left[open[f.segment], default: []].append(g)
-            }
-            if left.isEmpty { break }
-            if pass == run.maxPasses {
-                let (first, rest) = left.min { $0.key < $1.key }!
-                let value = batch.values[pending[first].value]
-                let count = left.values.reduce(0) { $0 + $1.count }
-                run.report.residual += 1
-                try tally.finishUnwritten(residual: count)
-                throw RunError(
-                    "\(input.display): line \(value.line), record \(batch.records[value.record].number): "
-                        + "\(count) finding\(count == 1 ? "" : "s") (\(rest[0].entity) first) still found after "
-                        + "\(run.maxPasses) redaction passes; the output was not written",
-                    status: .residual)
-            }
-            for (i, residual) in left {
-                tally.repaired += residual.count
-                current[i] = pending[i].redactor.redact(current[i], findings: residual)
-                changed[i] = true
-            }
-            open = left.keys.sorted()
-        }
-        return pending.indices.map { i in
-            (pending[i].value, changed[i] ? [(range: batch.values[pending[i].value].decoded, bytes: current[i])] : pending[i].edits)
-        }
-    }
 }
 
 /// A detector scratch a worker thread owns while it scans its part of a batch.

@@ -1,0 +1,110 @@
+import BlackbarCore
+import BlackbarRecords
+import BlackbarRisk
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension TextRun {
+    /// The record format an input will be read as: `forced`, else by its name's extension, else (a file) by its
+    /// first bytes; nil: text. The second value says whether content decided it (then a file that fails to parse
+    /// on its first records is read as text instead).
+    public func recordFormat(of input: RunInput, forced: RecordFormat?) -> (RecordFormat, sniffed: Bool)? {
+        if let forced { return (forced, false) }
+        if let byName = RecordFormat.byExtension(input.path) { return (byName, false) }
+        guard !input.isStdin else { return nil }
+        let fd = open(input.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 65_536)
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let prefix = Array(head[0..<n])
+        guard let format = RecordFormat.sniff(prefix) else { return nil }
+        return Self.confirms(format, prefix: prefix, whole: n < head.count) ? (format, true) : nil
+    }
+
+    /// Whether a format sniffed from content holds up: the first line of JSON Lines parses; a JSON document
+    /// parses whole when the prefix is the whole file, and otherwise opens like JSON (`{"`, `[{`, `[[`,
+    /// `["`), not like a log line (`[2024-05-01 10:00] started`).
+    static func confirms(_ format: RecordFormat, prefix: [UInt8], whole: Bool) -> Bool {
+        func parses(_ bytes: [UInt8], _ make: (ByteSource) -> RecordReader) -> Bool {
+            let reader = make(ByteSource(bytes: bytes, name: "sniff"))
+            do {
+                while try reader.next() != nil {}
+                return true
+            } catch { return false }
+        }
+        switch format {
+        case .jsonl:
+            let firstLine = Array(prefix.prefix { $0 != 0x0A })
+            return parses(firstLine) { JSONLinesReader(source: $0) }
+        case .json:
+            if whole { return parses(prefix) { JSONDocumentReader(source: $0) } }
+            let significant = prefix.lazy.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            let two = Array(significant.prefix(2))
+            return two.count == 2 && (two[1] == UInt8(ascii: "\"") || two[1] == UInt8(ascii: "{") || two[1] == UInt8(ascii: "["))
+        case .csv, .tsv:
+            return true
+        }
+    }
+
+    /// Scans a record input: `found` gets each finding (with its record, field and value location).
+    @discardableResult
+    public func scanRecords(
+        _ input: RunInput, format: RecordFormat, options: RecordOptions, values: Bool,
+        afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void
+    ) throws -> InputOutcome {
+        try withRecords(input, format: format, options: options) { pass, tally in
+            try pass.run(tally: &tally, output: nil, streaming: false, afterBatch: afterBatch) { reported in
+                var r = reported
+                if !values { r.value = nil }
+                try found(r)
+            }
+        }
+    }
+
+    /// Redacts a record input into `output`, batch by batch, every byte outside the findings (and dropped
+    /// fields) kept; the output parses as the input did and holds as many records.
+    @discardableResult
+    public func redactRecords(
+        _ input: RunInput, format: RecordFormat, options: RecordOptions, to output: ByteOutput, outputName: String,
+        streaming: Bool, afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void = { _ in }
+    ) throws -> InputOutcome {
+        guard redactor != nil else { preconditionFailure("redact on a scan run") }
+        return try withRecords(input, format: format, options: options) { pass, tally in
+            tally.output = outputName
+            return try pass.run(tally: &tally, output: output, streaming: streaming, afterBatch: afterBatch) {
+                var r = $0
+                r.value = nil
+                try found(r)
+            }
+        }
+    }
+
+    /// Opens the input, makes its reader, runs `body`, and turns read and record errors into `RunError`s that
+    /// name the file and the position.
+    func withRecords(
+        _ input: RunInput, format: RecordFormat, options: RecordOptions,
+        _ body: (RecordPass, inout Tally) throws -> InputOutcome
+    ) throws -> InputOutcome {
+        let fd: Int32 = input.isStdin ? 0 : open(input.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RunError("\(input.display): cannot open: \(String(cString: strerror(errno)))") }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw RunError("\(input.display): is a folder") }
+        var tally = Tally(run: self, input: input)
+        do {
+            let pass = try RecordPass(run: self, input: input, fd: fd, format: format, options: options)
+            let outcome = try body(pass, &tally)
+            report.add(outcome)
+            report.skippedRecords += pass.skippedNotes.count
+            return outcome
+        } catch let error as RecordError {
+            throw RunError("\(input.display): \(error)")
+        } catch let error as SourceReadError {
+            throw RunError(error.description)
+        }
+    }
+}
