@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a throughput benchmark for the record scanner: a ~N MB CSV and a ~N MB JSONL file.
 
-    python3 scripts/records-bench-corpus.py --out /tmp/bench --mb 100 [--seed 1] [--text-mb 24]
+    python3 scripts/records-bench-corpus.py --out bench-out/records --mb 100 [--seed 1] [--text-mb 24]
 
 Free-text cells hold REAL text from this machine, split into lines: /usr/share/common-licenses,
 /usr/share/doc/** (plain and .gz, decompressed), and Python sources under /usr/lib/python3*. Files are

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate a labelled corpus of customer-like tables for the structured-record scanner.
 
-    python3 scripts/records-corpus.py --rows 1000 --seed 1 --out /tmp/corpus
-    python3 scripts/records-corpus.py --rows 2000 --seed 1 --realistic --out /tmp/rc2   # synthesised values
+    python3 scripts/records-corpus.py --rows 1000 --seed 1 --out bench-out/corpus
+    python3 scripts/records-corpus.py --rows 2000 --seed 1 --realistic --out bench-out/rc2   # synthesised values
 
 --realistic draws fresh valid values from scripts/synth.py (check digits, numbering plans) instead of the rule
 examples and writes a harder export-like table: English/camelCase/generic headers, a mixed column, JSON
