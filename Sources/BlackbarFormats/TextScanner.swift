@@ -87,9 +87,9 @@ public final class TextScanner {
             while let block = try reader.next() { try hand(block, Self.scanBlock(block, detector, scratches[0].scratch)) }
         } else {
             // Four blocks in flight per worker keep every core busy; memory stays a few blocks per worker.
-            let pipeline = ScanPipeline(reader: reader, workers: workers, limit: workers * 4) { block, worker in
-                Self.scanBlock(block, detector, scratches[worker].scratch)
-            }
+            let pipeline = OrderedPipeline<TextBlock, BlockResult>(
+                workers: workers, limit: workers * 4, produce: { try reader.next() },
+                work: { block, worker in Self.scanBlock(block, detector, scratches[worker].scratch) })
             do {
                 while let (block, result) = try pipeline.next() { try hand(block, result) }
             } catch {

@@ -1,4 +1,5 @@
 import BlackbarCore
+import BlackbarFormats
 import BlackbarRecords
 import BlackbarRedaction
 import BlackbarRisk

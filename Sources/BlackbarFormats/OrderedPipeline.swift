@@ -5,12 +5,15 @@ import Foundation
 /// producer → workers → caller, and the caller takes results in the order the jobs were produced. At most
 /// `limit` jobs are produced and not yet taken by the caller, so memory stays flat.
 ///
-/// The record path's counterpart of the text scanner's `ScanPipeline` (which is tied to text blocks): here a
-/// job is a batch of records with its segments, and a result its findings.
+/// The text scanner runs blocks through it (a job is a block, a result its findings), the record path batches
+/// of records with their segments. Why not batches per `concurrentPerform`: every batch ended with one core
+/// waiting for the other's last job, and reading the next left both waiting; here a worker takes the next job
+/// as soon as it is free. The threads are threads of their own, not the global dispatch queue: its pool is as
+/// wide as the machine has cores, so a blocked producer and blocked workers could leave a worker without one.
 ///
 /// SAFETY: `@unchecked Sendable` because every mutable field is read and written with `condition` locked;
 /// `produce` runs on the producer thread only and `work(_, w)` on worker `w`'s thread only.
-final class OrderedPipeline<Job, Result>: @unchecked Sendable {
+public final class OrderedPipeline<Job, Result>: @unchecked Sendable {
     private let condition = NSCondition()
     private let limit: Int
     private var queue: [(Int, Job)] = []
@@ -24,7 +27,7 @@ final class OrderedPipeline<Job, Result>: @unchecked Sendable {
 
     /// Starts the threads. `produce` returns the next job, nil at the end, or throws (the error reaches the
     /// caller after every job produced before it); `work` runs a job on a worker.
-    init(workers: Int, limit: Int, produce: @escaping () throws -> Job?, work: @escaping (Job, Int) -> Result) {
+    public init(workers: Int, limit: Int, produce: @escaping () throws -> Job?, work: @escaping (Job, Int) -> Result) {
         self.limit = max(limit, workers)
         start { self.produceAll(produce) }
         for w in 0..<workers { start { self.workLoop(w, work) } }
@@ -82,7 +85,7 @@ final class OrderedPipeline<Job, Result>: @unchecked Sendable {
     }
 
     /// The next job in production order with its result; nil at the end.
-    func next() throws -> (Job, Result)? {
+    public func next() throws -> (Job, Result)? {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -100,7 +103,7 @@ final class OrderedPipeline<Job, Result>: @unchecked Sendable {
     }
 
     /// Stops every thread and waits for them.
-    func finish() {
+    public func finish() {
         condition.lock()
         stopped = true
         condition.broadcast()
