@@ -61,7 +61,9 @@ public final class DetectorScratch {
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
     /// Windows already built for this block, shared by rules with the same prefilter and reach.
-    var windowCache: [WindowKey: WindowList] = [:]
+    /// (Indexed by `WindowPlanner.windowKeyNumber`; `cachedKeys` lists the filled ones.)
+    var windowCache: [WindowList?] = []
+    var cachedKeys: [Int] = []
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
     var qualifiedClusters: [Int: [Int]] = [:]
     /// Segments of a batch joined into one subject (`Detector.scan(_:scratch:)` with several segments).
@@ -78,8 +80,16 @@ public final class DetectorScratch {
     /// Per rule index: bytes those windows covered.
     public internal(set) var windowBytes: [Int] = []
 
+    /// Transitions the shape gate may build before it weighs them against bytes scanned (nil: the default).
+    let gateBudget: Int?
+
     /// Creates scratch sized for the rule set.
-    public init() { match = MatchScratch() }
+    /// - Parameter gateBudget: for tests that need the gate to turn itself off soon (nil: the default budget,
+    ///   `ShapeRunner`'s); findings never depend on it.
+    public init(gateBudget: Int? = nil) {
+        match = MatchScratch()
+        self.gateBudget = gateBudget
+    }
 }
 
 /// Runs a rule set over byte buffers. Knows nothing of formats: a caller hands it bytes, the region
@@ -264,6 +274,7 @@ public final class Detector: Sendable {
             }
             // A field rule reads whole values of the fields named for it, and nothing else.
             if rule.isFieldRule && opened.starts.isEmpty { continue }
+            if planner.gateRulesOut(index, runner: runner, opened: opened) { continue }
             let windows = rule.isFieldRule ? opened : planner.windows(
                 forRule: index, base, length: length, region: region, runner: runner, opened: opened, scratch: scratch)
             if scratch.windowCounts.count != ruleSet.rules.count {

@@ -56,7 +56,11 @@ extension Prefilter {
 }
 
 /// A compiled detection rule: pattern, prefilter, normalization, validator and context.
-public struct Rule: Sendable {
+///
+/// A class, not a struct: the detector reads every rule for every block and every batch of cells, and a
+/// struct of fifteen reference-holding fields costs fifteen retains and releases per copy (on a folder of
+/// 1 KB files, copying rules was half of the run's time).
+public final class Rule: Sendable {
     /// Unique id, the rule file's name (`iban`, `us-ssn`).
     public let id: String
     /// Entity it finds (`IBAN_CODE`).
@@ -125,12 +129,13 @@ public struct RuleSet: Sendable {
     /// SHA-256 (hex) over the rule pack files, computed by the loader; recorded in the risk log.
     public let digest: String
 
+    /// Largest window of any rule: how far a match may reach past a block edge.
+    public let maxWindow: Int
+
     /// Creates a set.
     public init(rules: [Rule], digest: String) {
         self.rules = rules
         self.digest = digest
+        maxWindow = rules.map(\.window).max() ?? 0
     }
-
-    /// Largest window of any rule: how far a match may reach past a block edge.
-    public var maxWindow: Int { rules.map(\.window).max() ?? 0 }
 }

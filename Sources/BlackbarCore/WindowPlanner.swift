@@ -33,6 +33,10 @@ final class WindowPlanner: Sendable {
     let anchorNumbers: [[Int]]
     /// Per rule index: the phrases of an `at-start` keyword rule (`PhraseCheck`); empty for others.
     let atStartPhrases: [PhraseCheck.Phrases]
+    /// Per rule index: the number of its `WindowKey` (rules with equal keys share windows in a block), or -1.
+    let windowKeyNumber: [Int]
+    /// Number of distinct window keys.
+    let windowKeyCount: Int
     /// What the per-thread runner runs: the shape gate and the anchor automaton, an empty automaton
     /// standing in for a missing one. Nil when neither exists.
     let runnerAutomata: (shapes: ShapeAutomaton, anchors: ShapeAutomaton)?
@@ -73,6 +77,14 @@ final class WindowPlanner: Sendable {
         gatedDigits = !usesDigits && needs(gated: true, isDigits)
         gatedMixed = !usesMixed && needs(gated: true, isMixed)
         keywords = KeywordTable(ruleSet.rules)
+        var keyNumbers: [WindowKey: Int] = [:]
+        windowKeyNumber = ruleSet.rules.map { rule in
+            guard let key = WindowKey(rule) else { return -1 }
+            if let k = keyNumbers[key] { return k }
+            keyNumbers[key] = keyNumbers.count
+            return keyNumbers.count - 1
+        }
+        windowKeyCount = keyNumbers.count
     }
 
     /// Ids of the rules the shape gate can read (the others rely on their prefilter alone).
@@ -88,7 +100,9 @@ final class WindowPlanner: Sendable {
             if scratch.shapeRunner?.shapes.automaton !== automata.shapes
                 || scratch.shapeRunner?.anchors.automaton !== automata.anchors
             {
-                scratch.shapeRunner = ShapeRunner(automata.shapes, anchors: automata.anchors)
+                scratch.shapeRunner = scratch.gateBudget.map {
+                    ShapeRunner(automata.shapes, anchors: automata.anchors, stateBudget: $0)
+                } ?? ShapeRunner(automata.shapes, anchors: automata.anchors)
             }
             if let shapes = scratch.shapeRunner, !shapes.exhausted {
                 // Matches start in the region and are at most `reach` long; anchors count up to a rule's
@@ -115,9 +129,22 @@ final class WindowPlanner: Sendable {
             // Gated rules use their own prefilters.
             computeAnchors(base, length: length, region: region, scratch: scratch, digits: gatedDigits, mixed: gatedMixed)
         }
-        scratch.windowCache.removeAll(keepingCapacity: true)
+        if scratch.windowCache.count != windowKeyCount {
+            scratch.windowCache = Array(repeating: nil, count: windowKeyCount)
+        }
+        for k in scratch.cachedKeys { scratch.windowCache[k] = nil }
+        scratch.cachedKeys.removeAll(keepingCapacity: true)
         scratch.qualifiedClusters.removeAll(keepingCapacity: true)
         return runner
+    }
+
+    /// Whether the shape gate rules out every match of rule `index` in this subject (and no field opens it):
+    /// then no window needs building. On a short subject (a cell, a file name, a small file) that is most rules.
+    @inline(__always)
+    func gateRulesOut(_ index: Int, runner: ShapeRunner?, opened: WindowList) -> Bool {
+        guard let runner, opened.isEmpty else { return false }
+        let k = gateNumber[index]
+        return k >= 0 && runner.shapes.windowsAreEmpty(k)
     }
 
     /// The windows where rule `index` may start a match in `region` (sorted, disjoint). `opened` holds ranges
@@ -137,12 +164,15 @@ final class WindowPlanner: Sendable {
             scratch.windows.add(max(0, region.lowerBound - rule.window), region.upperBound)
         } else {
             // Rules searched near their own shape windows do not share windows through the cache.
-            let key = searchesNearShapes(index, runner: runner) ? nil : WindowKey(rule)
-            if let key, let cached = scratch.windowCache[key] {
+            let key = searchesNearShapes(index, runner: runner) ? -1 : windowKeyNumber[index]
+            if key >= 0, let cached = scratch.windowCache[key] {
                 scratch.windows = cached
             } else {
                 buildWindows(rule, index: index, base, length: length, region: region, scratch: scratch, runner: runner)
-                if let key { scratch.windowCache[key] = scratch.windows }
+                if key >= 0 {
+                    scratch.windowCache[key] = scratch.windows
+                    scratch.cachedKeys.append(key)
+                }
             }
             if !opened.isEmpty {
                 var merged = WindowList()

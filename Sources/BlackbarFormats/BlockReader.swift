@@ -48,6 +48,8 @@ public final class BlockReader {
     private var nextIndex = 0
     /// Bytes read so far.
     public private(set) var bytesRead = 0
+    /// Whether every block has been handed out (the stream ended and nothing is left).
+    public var isAtEnd: Bool { eof && regionStart >= bufferOffset + buffer.count }
 
     /// Creates a reader. The descriptor stays open; the caller closes it.
     ///

@@ -74,6 +74,8 @@ public final class TextRun {
         String(context.fingerprint(entity: entity, value: value).prefix(8))
     }
     private var screened: [String: ScreenedPath] = [:]
+    /// Small text files read and scanned ahead on other threads (`lookAhead`).
+    private var lookahead: TextLookahead?
 
     /// Creates a run; `policy` nil makes a scan.
     public init(
@@ -88,6 +90,24 @@ public final class TextRun {
         self.workers = max(1, workers)
         scanner = TextScanner(detector: detector, workers: workers)
         verifier = TextScanner(detector: detector, workers: 1)
+    }
+
+    /// Inputs the caller will hand to `scan` or `redact` next, in this order: with more than one worker,
+    /// small text files among them are read and scanned ahead on other threads (findings do not change).
+    /// `isRecords` tells which inputs the caller reads as records instead.
+    public func lookAhead(_ inputs: [RunInput], isRecords: @escaping @Sendable (RunInput) -> Bool) {
+        guard workers > 1, inputs.count > 1, lookahead == nil else { return }
+        lookahead = TextLookahead(
+            inputs: inputs, scanner: scanner, workers: workers, allowBinary: allowBinary, maximumBytes: 1 << 20,
+            isRecords: isRecords)
+    }
+
+    /// Scans a UTF-8 input: from the look-ahead when it got there first, else from the descriptor.
+    private func scanText(
+        _ input: RunInput, fd: Int32, bom: Bool, prefix: [UInt8], handler: (TextBlock, [LocatedFinding]) throws -> Void
+    ) throws -> TextScanStats {
+        if !bom, prefix.isEmpty, let ahead = lookahead?.take(input) { return try scanner.deliver(ahead, handler: handler) }
+        return try scanner.scan(fd: fd, name: input.display, prefix: prefix, handler: handler)
     }
 
     /// Writes `run.start`.
@@ -116,6 +136,8 @@ public final class TextRun {
 
     /// Writes `run.summary` and finishes the log.
     public func finish() throws {
+        lookahead?.finish()
+        lookahead = nil
         try riskLog.write(riskLog.summary(time: RiskLog.now()))
         try riskLog.close()
     }
@@ -136,7 +158,7 @@ public final class TextRun {
                 return try skip(input, reason: "binary")
             case .utf8(_, let bom, let prefix):
                 tally.encoding = bom ? "utf-8-bom" : nil
-                let stats = try scanner.scan(fd: fd, name: input.display, prefix: prefix) { block, located in
+                let stats = try scanText(input, fd: fd, bom: bom, prefix: prefix) { block, located in
                     tally.hashInput(block)
                     for item in located {
                         let value = block.value(of: item.finding)
@@ -188,7 +210,7 @@ public final class TextRun {
                 tally.encoding = bom ? "utf-8-bom" : nil
                 var cursor = 0
                 var line = 1
-                let stats = try scanner.scan(fd: fd, name: input.display, prefix: prefix) { block, located in
+                let stats = try scanText(input, fd: fd, bom: bom, prefix: prefix) { block, located in
                     tally.hashInput(block)
                     var local: [Finding] = []
                     local.reserveCapacity(located.count)

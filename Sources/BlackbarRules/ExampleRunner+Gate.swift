@@ -18,9 +18,12 @@ extension ExampleRunner {
         return text
     }
 
+    /// A gate budget `gateExhaustingText` spends (the default budget is large enough for real text).
+    public static let smallGateBudget = 4096
+
     /// A scratch whose shape gate `gateExhaustingText` has turned off, as a worker's is after an ID-heavy file.
     static func makeExhaustedScratch(for detector: Detector) -> DetectorScratch {
-        let scratch = DetectorScratch()
+        let scratch = DetectorScratch(gateBudget: smallGateBudget)
         let text = gateExhaustingText()
         _ = text.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
         return scratch

@@ -67,6 +67,12 @@ struct RecordInputOptions: ParsableArguments {
         if inputFormat == .text { return nil }
         return run.recordFormat(of: input, forced: options.format)?.0
     }
+
+    /// `format(of:run:) != nil`, as a closure any thread may call (for `TextRun.lookAhead`).
+    var isRecords: @Sendable (RunInput) -> Bool {
+        let text = inputFormat == .text, forced = options.format
+        return { text ? false : TextRun.recordFormat(of: $0, forced: forced) != nil }
+    }
 }
 
 /// Per-field policy for redact.

@@ -108,6 +108,7 @@ struct Redact: ParsableCommand {
         }
         let findingsOut = findingsFile?.writer
         let findingsPrinter = FindingPrinter(format: .jsonl, showValues: false, explain: false)
+        run.lookAhead(plan.entries.map { run.input($0.input.path) }, isRecords: records.isRecords)
         do {
             for entry in plan.entries {
                 defer { progress.advance(files: 1) }

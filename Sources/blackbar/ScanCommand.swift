@@ -74,6 +74,7 @@ struct Scan: ParsableCommand {
         let progress = ProgressReporter.forCommand(writesToStdout: true)
         progress.start(files: walk.items.count)
         var tripped = false
+        if !profile { run.lookAhead(walk.items.map { run.input($0.path) }, isRecords: records.isRecords) }
         do {
             for item in walk.items {
                 let input = run.input(item.path)

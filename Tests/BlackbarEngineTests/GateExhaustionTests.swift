@@ -53,8 +53,8 @@ final class GateExhaustionTests: XCTestCase {
         let detector = Detector(ruleSet: defaultRules)
         let (text, _, spans) = Self.prefixAndExamples()
         XCTAssertGreaterThan(spans.count, 700)
-        let fresh = DetectorScratch()
-        let worn = DetectorScratch()
+        let fresh = DetectorScratch(gateBudget: ExampleRunner.smallGateBudget)
+        let worn = DetectorScratch(gateBudget: ExampleRunner.smallGateBudget)
         _ = scan(detector, ExampleRunner.gateExhaustingText(), scratch: worn)
         XCTAssertTrue(worn.shapeGateExhausted, "the prefix must turn the gate off")
         for (name, scratch) in [("fresh scratch", fresh), ("exhausted scratch", worn)] {
@@ -100,8 +100,10 @@ final class GateExhaustionTests: XCTestCase {
         }
         XCTAssertNil(difference(on, reference), "gate on")
 
-        XCTAssertNil(difference(scan(gated, text), reference), "gate exhausted during the prefix")
-        let worn = DetectorScratch()
+        let during = DetectorScratch(gateBudget: ExampleRunner.smallGateBudget)
+        XCTAssertNil(difference(scan(gated, text, scratch: during), reference), "gate exhausted during the prefix")
+        XCTAssertTrue(during.shapeGateExhausted)
+        let worn = DetectorScratch(gateBudget: ExampleRunner.smallGateBudget)
         _ = scan(gated, ExampleRunner.gateExhaustingText(seed: 5), scratch: worn)
         XCTAssertTrue(worn.shapeGateExhausted)
         XCTAssertNil(difference(scan(gated, text, scratch: worn), reference), "gate exhausted before")

@@ -330,13 +330,14 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertLessThan(runner.anchors.stateCount, 200, "anchor automaton states")
     }
 
-    /// Input that keeps making new DFA states turns the gate off (bounded cost) instead of stalling.
+    /// Input that keeps making new DFA states turns the gate off (bounded cost) instead of stalling. The
+    /// default budget (131,072 transitions) outlasts 20,000 random bytes; a budget of 4,096 does not.
     func testStateBudgetTurnsTheGateOff() throws {
         let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))
         var random = SeededRandom(seed: 3)
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -./:".utf8)
         let text = (0..<20_000).map { _ in random.pick(alphabet) }
-        let strict = ShapeRunner(gate), normal = ShapeRunner(gate)
+        let strict = ShapeRunner(gate, stateBudget: 4096), normal = ShapeRunner(gate)
         text.withUnsafeBufferPointer { strict.run($0.baseAddress!, from: 0, to: $0.count) }
         XCTAssertTrue(strict.exhausted)
         // Ordinary text builds few states and keeps the gate on.

@@ -11,8 +11,19 @@ final class LazyDFA {
     /// Row `state << shift`, column class: the next state's row offset (`next << shift`), plus 1 when that
     /// state accepts, or -1 when not built yet. Row offsets keep the per-byte step to a load, a mask and an or.
     private(set) var table: [Int32] = []
-    private var keys: [[Int32]] = []
-    private var index: [[Int32]: Int32] = [:]
+    /// The NFA nodes of state s are `keyNodes[keyStart[s]..<keyStart[s + 1]]`, in no particular order: a state
+    /// is a set, named by the sum of its nodes' random codes (Zobrist hashing), so building one needs no sort
+    /// and no hash over its nodes (a state of the gate holds about 200 nodes, some over a thousand; sorting
+    /// and SipHashing them made a transition cost about 5 µs, which on real text turned the gate off).
+    private var keyNodes: [Int32] = []
+    private var keyStart: [Int32] = [0]
+    private var keyHash: [UInt64] = []
+    /// Open addressing over state numbers by `keyHash` (-1: empty); its size is a power of two.
+    private var slots: [Int32] = []
+    /// A random code per NFA node (fixed seed: the same states on every run).
+    private let code: [UInt64]
+    /// The set being built.
+    private var building: [Int32] = []
     /// The patterns state s accepts are `acceptList[acceptStart[s]..<acceptStart[s + 1]]` (flat: one array of
     /// arrays cost a retain and a release per accepting position).
     private var acceptStart: [Int32] = []
@@ -31,7 +42,8 @@ final class LazyDFA {
     private var lateOpen: [Int]
     /// The second stream's events ending at or before this are the first stream's to report.
     var lateFrom = Int.max
-    /// States kept before the cache is dropped: 8192 states of up to 128 classes is a 4 MB table.
+    /// States kept before the cache is dropped (65,536 by default: a 16 MB table for the gate's 64-wide rows;
+    /// installed documentation needs about 18,000 states over 200 MB, the anchor automaton under 1,000).
     let maximumStates: Int
     /// States built so far (the runner's budget counts them).
     private(set) var built = 0
@@ -49,24 +61,33 @@ final class LazyDFA {
         while 1 << s < automaton.classCount { s += 1 }
         shift = s
         stamp = Array(repeating: 0, count: automaton.masks.count)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        code = automaton.masks.indices.map { _ in
+            // SplitMix64.
+            seed &+= 0x9E37_79B9_7F4A_7C15
+            var z = seed
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
         reset()
     }
 
     /// Number of DFA states built and cached.
-    var stateCount: Int { keys.count }
+    var stateCount: Int { keyHash.count }
+
+    /// Whether pattern k has no window in the last run.
+    @inline(__always) func windowsAreEmpty(_ k: Int) -> Bool { windows[k].starts.isEmpty }
 
     /// Clears the windows and events of the last run.
     func beginRun() {
-        for k in windows.indices {
-            windows[k].reset()
-            lateWindows[k].reset()
-        }
+        // Most patterns have no window in a short subject (a cell, a file name): test before touching.
+        for k in windows.indices where !windows[k].isEmpty { windows[k].reset() }
+        for k in lateWindows.indices where !lateWindows[k].isEmpty { lateWindows[k].reset() }
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
-        for k in open.indices {
-            open[k] = -1
-            lateOpen[k] = -1
-        }
+        open.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        lateOpen.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         lateFrom = Int.max
     }
 
@@ -89,23 +110,80 @@ final class LazyDFA {
 
     private func reset() {
         table.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        index.removeAll(keepingCapacity: true)
+        keyNodes.removeAll(keepingCapacity: true)
+        keyStart = [0]
+        keyHash.removeAll(keepingCapacity: true)
+        slots = Array(repeating: -1, count: 1024)
         acceptStart = [0]
         acceptList.removeAll(keepingCapacity: true)
         _ = intern([])
         initialRow = Int(intern(automaton.initialKey)) << shift
     }
 
+    /// The state for the set `key` (no node twice), made if new.
     private func intern(_ key: [Int32]) -> Int32 {
-        if let s = index[key] { return s }
-        let s = Int32(keys.count)
-        keys.append(key)
+        var hash: UInt64 = 0
+        for n in key { hash &+= code[Int(n)] }
+        return intern(key, hash: hash)
+    }
+
+    /// The state for the set `key` whose codes sum to `hash`, made if new.
+    private func intern(_ key: [Int32], hash: UInt64) -> Int32 {
+        if let s = find(key, hash: hash) { return s }
+        let s = Int32(keyHash.count)
+        keyNodes.append(contentsOf: key)
+        keyStart.append(Int32(keyNodes.count))
+        keyHash.append(hash)
         for n in key where automaton.acceptRule[Int(n)] >= 0 { acceptList.append(automaton.acceptRule[Int(n)]) }
         acceptStart.append(Int32(acceptList.count))
-        index[key] = s
         table.append(contentsOf: repeatElement(-1, count: 1 << shift))
+        if keyHash.count * 2 > slots.count {
+            slots = Array(repeating: -1, count: slots.count * 2)
+            for t in 0..<keyHash.count { place(Int32(t)) }
+        } else {
+            place(s)
+        }
         return s
+    }
+
+    private func place(_ s: Int32) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: keyHash[Int(s)]) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = s
+    }
+
+    /// The existing state for `key`, or nil.
+    private func find(_ key: [Int32], hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] >= 0 {
+            let s = Int(slots[i])
+            if keyHash[s] == hash && sameSet(s, key) { return Int32(s) }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Whether state s holds exactly the nodes of `key` (no node twice in either).
+    private func sameSet(_ s: Int, _ key: [Int32]) -> Bool {
+        let lo = Int(keyStart[s]), hi = Int(keyStart[s + 1])
+        guard hi - lo == key.count else { return false }
+        generation &+= 1
+        if generation == 0 { resetStamps() }
+        let mark = generation
+        return stamp.withUnsafeMutableBufferPointer { stamp in
+            keyNodes.withUnsafeBufferPointer { nodes in
+                for n in key { stamp[Int(n)] = mark }
+                for k in lo..<hi where stamp[Int(nodes[k])] != mark { return false }
+                return true
+            }
+        }
+    }
+
+    private func resetStamps() {
+        for k in stamp.indices { stamp[k] = 0 }
+        generation = 1
     }
 
     private func entry(_ target: Int32) -> Int {
@@ -117,33 +195,55 @@ final class LazyDFA {
     /// row of another walk through the same cache, is moved to the same state in the new cache.
     func transition(row: Int, _ c: Int, keeping other: inout Int) -> Int {
         generation &+= 1
-        if generation == 0 {
-            for k in stamp.indices { stamp[k] = 0 }
-            generation = 1
-        }
+        if generation == 0 { resetStamps() }
         let a = automaton
-        var key: [Int32] = []
-        for m in a.startMove[c] where stamp[Int(m)] != generation {
-            stamp[Int(m)] = generation
+        var key = building
+        building = []
+        key.removeAll(keepingCapacity: true)
+        var hash: UInt64 = 0
+        let mark = generation
+        for m in a.startMove[c] where stamp[Int(m)] != mark {
+            stamp[Int(m)] = mark
             key.append(m)
+            hash &+= code[Int(m)]
         }
-        for n in keys[row >> shift] where ShapeAutomaton.consumes(a.masks[Int(n)], c) {
-            for m in a.closure[Int(a.next[Int(n)])] where !a.inStart[Int(m)] && stamp[Int(m)] != generation {
-                stamp[Int(m)] = generation
-                key.append(m)
+        let state = row >> shift
+        // Raw pointers: this loop reads hundreds of nodes per new state.
+        a.masks.withUnsafeBufferPointer { masks in
+            a.successors.withUnsafeBufferPointer { successors in
+                a.successorStart.withUnsafeBufferPointer { successorStart in
+                    keyNodes.withUnsafeBufferPointer { nodes in
+                        code.withUnsafeBufferPointer { code in
+                            stamp.withUnsafeMutableBufferPointer { stamp in
+                                for k in Int(keyStart[state])..<Int(keyStart[state + 1]) {
+                                    let n = Int(nodes[k])
+                                    guard ShapeAutomaton.consumes(masks[n], c) else { continue }
+                                    for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
+                                        let m = Int(successors[j])
+                                        if stamp[m] == mark { continue }
+                                        stamp[m] = mark
+                                        key.append(Int32(m))
+                                        hash &+= code[m]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        key.sort()
+        defer { building = key }
         built += 1
-        if keys.count >= maximumStates && index[key] == nil {
-            let otherKey = keys[other >> shift]
+        if keyHash.count >= maximumStates && find(key, hash: hash) == nil {
+            let o = other >> shift
+            let otherKey = Array(keyNodes[Int(keyStart[o])..<Int(keyStart[o + 1])])
             flushEvents()
             reset()
-            let e = entry(intern(key))
+            let e = entry(intern(key, hash: hash))
             other = Int(intern(otherKey)) << shift
             return e
         }
-        let e = entry(intern(key))
+        let e = entry(intern(key, hash: hash))
         table[row + c] = Int32(e)
         return e
     }

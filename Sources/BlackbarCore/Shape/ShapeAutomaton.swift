@@ -21,6 +21,11 @@ final class ShapeAutomaton: Sendable {
     let closure: [[Int32]]
     /// Per class: the closure of every start node's successor on that class.
     let startMove: [[Int32]]
+    /// Per node n: the nodes a DFA state gains when n consumes a byte (the closure of its successor, less
+    /// the start closure), flat: `successors[successorStart[n]..<successorStart[n + 1]]`. One array, not one
+    /// per node: reading a nested array costs a retain and a release, and building a DFA state reads hundreds.
+    let successors: [Int32]
+    let successorStart: [Int32]
     /// Whether a node is in the start closure (implicitly part of every DFA state).
     let inStart: [Bool]
     /// The DFA state at the start of the input: rules that need a byte before may start right there.
@@ -122,6 +127,14 @@ final class ShapeAutomaton: Sendable {
             }
         }
         self.inStart = inStart
+        var successors: [Int32] = []
+        var successorStart: [Int32] = [0]
+        for n in 0..<masks.count {
+            if masks[n] != (0, 0) { successors += closure[Int(next[n])].filter { !inStart[Int($0)] } }
+            successorStart.append(Int32(successors.count))
+        }
+        self.successors = successors
+        self.successorStart = successorStart
         var startMove: [[Int32]] = []
         for c in 0..<classCount {
             var seen = Set<Int32>()

@@ -11,11 +11,15 @@ final class ShapeRunner {
     /// Per anchor pattern (in `ShapeAutomaton.anchors` order): merged ranges where one of its anchors starts.
     var anchorWindows: [WindowList] { anchors.windows }
 
-    /// States that may be built before the budget starts counting scanned bytes.
+    /// Transitions that may be built before the budget starts counting scanned bytes.
     let stateBudget: Int
-    /// Set when input keeps making new states (random letters and digits can): building a state costs
-    /// microseconds, so past a budget of 4096 plus one per 256 bytes scanned the gate turns itself off for this
-    /// thread and the detector falls back to the prefilters alone. Findings do not change.
+    /// Set when input keeps making new transitions: building one costs a few microseconds, so past a budget
+    /// of 131,072 plus one per 128 bytes scanned the gate turns itself off for this thread and the detector
+    /// falls back to the prefilters alone. Findings do not change. Measured (scripts/text-bench-corpus.py):
+    /// the first MB of installed documentation builds about 27,000 transitions and then about 250 per MB;
+    /// random capitals, digits and separators 73,000 and then about 2,500 per MB. The old budget (4,096 plus
+    /// one per 256 bytes) turned the gate off in the first block of both, which made them 1.4 and 4.5 times
+    /// slower: without the gate every digit or capital opens windows for dozens of rules.
     private(set) var exhausted = false
     private var scanned = 0
 
@@ -27,7 +31,7 @@ final class ShapeRunner {
     ///   - anchors: the anchor automaton, or nil for none.
     ///   - splitMinimum: blocks at least this long are walked as two streams (tests set it to compare).
     init(
-        _ shapes: ShapeAutomaton, anchors: ShapeAutomaton? = nil, maximumStates: Int = 8192, stateBudget: Int = 4096,
+        _ shapes: ShapeAutomaton, anchors: ShapeAutomaton? = nil, maximumStates: Int = 65536, stateBudget: Int = 131_072,
         splitMinimum: Int = 8192
     ) {
         self.splitMinimum = splitMinimum
@@ -208,7 +212,7 @@ final class ShapeRunner {
         var e1 = Int(one.table[c.row1 | class1])
         var e2 = Int(two.table[c.row2 | class2])
         if e1 < 0 || e2 < 0 {
-            if one.built + two.built - scanned / 256 > stateBudget {
+            if one.built + two.built - scanned / 128 > stateBudget {
                 exhausted = true
                 return false
             }

@@ -11,6 +11,11 @@ extension TextRun {
     /// first bytes; nil: text. The second value says whether content decided it (then a file that fails to parse
     /// on its first records is read as text instead).
     public func recordFormat(of input: RunInput, forced: RecordFormat?) -> (RecordFormat, sniffed: Bool)? {
+        Self.recordFormat(of: input, forced: forced)
+    }
+
+    /// `recordFormat(of:forced:)`, for any thread.
+    public static func recordFormat(of input: RunInput, forced: RecordFormat?) -> (RecordFormat, sniffed: Bool)? {
         if let forced { return (forced, false) }
         if let byName = RecordFormat.byExtension(input.path) { return (byName, false) }
         guard !input.isStdin else { return nil }

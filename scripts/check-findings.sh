@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Findings must not change with a speed-up: scans the text benchmark corpora (scripts/text-bench-corpus.py)
+# with one and with two workers and compares the findings with a recorded baseline, byte for byte.
+#
+#   bash scripts/check-findings.sh record [BLACKBAR] [DIR=bench-out/text]   # before a change: write DIR/baseline/
+#   bash scripts/check-findings.sh check  [BLACKBAR] [DIR=bench-out/text]   # after it: exit 1 on any difference
+#
+# BLACKBAR defaults to .build/release/blackbar. Findings are compared as `scan --format jsonl` prints them
+# (rule, entity, offsets, confidence, validation), run from DIR so file names are the same.
+set -euo pipefail
+mode=${1:?record or check}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bb=$(realpath "${2:-$root/.build/release/blackbar}")
+dir=${3:-$root/bench-out/text}
+cd "$dir"
+mkdir -p baseline
+status=0
+for corpus in docs.txt code.txt adversarial.txt small; do
+    [ -e "$corpus" ] || { echo "missing $dir/$corpus: run scripts/text-bench-corpus.py" >&2; exit 2; }
+    for j in 1 2; do
+        out=baseline/${corpus%.txt}-j$j.jsonl
+        if [ "$mode" = record ]; then
+            "$bb" scan --format jsonl -j "$j" --fail-on never "$corpus" > "$out"
+            echo "recorded $(wc -l < "$out") findings: $out"
+        else
+            "$bb" scan --format jsonl -j "$j" --fail-on never "$corpus" > /tmp/check-findings.jsonl
+            if cmp -s /tmp/check-findings.jsonl "$out"; then
+                echo "same: $corpus -j $j ($(wc -l < "$out") findings)"
+            else
+                echo "DIFFERENT: $corpus -j $j ($(wc -l < /tmp/check-findings.jsonl) against $(wc -l < "$out"))"
+                diff <(sort "$out") <(sort /tmp/check-findings.jsonl) | head -5
+                status=1
+            fi
+        fi
+    done
+done
+exit $status
