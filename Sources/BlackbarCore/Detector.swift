@@ -259,19 +259,19 @@ public final class Detector: Sendable {
     ) -> [Candidate] {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
         let length = subject.count
-        let opensAny = layout.fields.contains { $0?.opensAny == true }
         let runner = planner.prepare(base, length: length, region: region, scratch: scratch)
+        // A field named for a rule's data (a `dob` column, an `iban` key) opens its whole segment to that rule:
+        // the prefilter must never hide a value whose context is its field name. Listed per rule in one pass
+        // over the segments (not one per rule: a batch holds thousands of cells).
+        var openedByRule: [Int: WindowList] = [:]
+        for k in layout.fields.indices {
+            guard let field = layout.fields[k], field.opensAny else { continue }
+            let (from, to) = layout.fields.count == 1 ? (region.lowerBound, region.upperBound) : (layout.starts[k], layout.ends[k])
+            for index in field.opens { openedByRule[index, default: WindowList()].add(from, to, gap: 0) }
+        }
         var out: [Candidate] = []
         for (index, rule) in ruleSet.rules.enumerated() {
-            // A field named for this rule's data (a `dob` column, an `iban` key) opens its whole segment: the
-            // prefilter must never hide a value whose context is its field name.
-            var opened = WindowList()
-            if opensAny {
-                for k in layout.fields.indices where layout.fields[k]?.contextWords[index] != nil {
-                    opened.add(layout.fields.count == 1 ? region.lowerBound : layout.starts[k],
-                               layout.fields.count == 1 ? region.upperBound : layout.ends[k], gap: 0)
-                }
-            }
+            let opened = openedByRule.isEmpty ? WindowList() : openedByRule[index] ?? WindowList()
             // A field rule reads whole values of the fields named for it, and nothing else.
             if rule.isFieldRule && opened.starts.isEmpty { continue }
             if planner.gateRulesOut(index, runner: runner, opened: opened) { continue }

@@ -74,6 +74,8 @@ public final class FieldContext: Sendable {
     let fieldRule: [Bool]
     /// Whether some rule's context word is in the name.
     let opensAny: Bool
+    /// The rule indices whose context word is in the name (the rules the field opens), ascending.
+    let opens: [Int]
     /// Whether some field rule reads this field.
     let anyFieldRule: Bool
 
@@ -83,6 +85,7 @@ public final class FieldContext: Sendable {
         self.negativeWords = negativeWords
         self.fieldRule = fieldRule
         opensAny = contextWords.contains { $0 != nil }
+        opens = contextWords.indices.filter { contextWords[$0] != nil }
         anyFieldRule = fieldRule.contains(true)
     }
 }
