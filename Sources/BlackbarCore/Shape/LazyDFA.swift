@@ -22,8 +22,8 @@ final class LazyDFA {
     private var slots: [Int32] = []
     /// A random code per NFA node (fixed seed: the same states on every run).
     private let code: [UInt64]
-    /// The set being built.
-    private var building: [Int32] = []
+    /// Room for the set being built (one slot per NFA node).
+    private var building: [Int32]
     /// The patterns state s accepts are `acceptList[acceptStart[s]..<acceptStart[s + 1]]` (flat: one array of
     /// arrays cost a retain and a release per accepting position).
     private var acceptStart: [Int32] = []
@@ -61,6 +61,7 @@ final class LazyDFA {
         while 1 << s < automaton.classCount { s += 1 }
         shift = s
         stamp = Array(repeating: 0, count: automaton.masks.count)
+        building = Array(repeating: 0, count: automaton.masks.count)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         code = automaton.masks.indices.map { _ in
             // SplitMix64.
@@ -197,33 +198,36 @@ final class LazyDFA {
         generation &+= 1
         if generation == 0 { resetStamps() }
         let a = automaton
-        var key = building
-        building = []
-        key.removeAll(keepingCapacity: true)
         var hash: UInt64 = 0
         let mark = generation
-        for m in a.startMove[c] where stamp[Int(m)] != mark {
-            stamp[Int(m)] = mark
-            key.append(m)
-            hash &+= code[Int(m)]
-        }
         let state = row >> shift
-        // Raw pointers: this loop reads hundreds of nodes per new state.
-        a.masks.withUnsafeBufferPointer { masks in
-            a.successors.withUnsafeBufferPointer { successors in
-                a.successorStart.withUnsafeBufferPointer { successorStart in
-                    keyNodes.withUnsafeBufferPointer { nodes in
-                        code.withUnsafeBufferPointer { code in
-                            stamp.withUnsafeMutableBufferPointer { stamp in
-                                for k in Int(keyStart[state])..<Int(keyStart[state + 1]) {
-                                    let n = Int(nodes[k])
-                                    guard ShapeAutomaton.consumes(masks[n], c) else { continue }
-                                    for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
-                                        let m = Int(successors[j])
-                                        if stamp[m] == mark { continue }
-                                        stamp[m] = mark
-                                        key.append(Int32(m))
-                                        hash &+= code[m]
+        var count = 0
+        // Raw pointers, and the set written into a buffer with room for every node: this loop reads hundreds
+        // of nodes per new state, and appending to an array checked its uniqueness at every node.
+        building.withUnsafeMutableBufferPointer { out in
+            a.masks.withUnsafeBufferPointer { masks in
+                a.successors.withUnsafeBufferPointer { successors in
+                    a.successorStart.withUnsafeBufferPointer { successorStart in
+                        keyNodes.withUnsafeBufferPointer { nodes in
+                            code.withUnsafeBufferPointer { code in
+                                stamp.withUnsafeMutableBufferPointer { stamp in
+                                    for m in a.startMove[c] where stamp[Int(m)] != mark {
+                                        stamp[Int(m)] = mark
+                                        out[count] = m
+                                        count += 1
+                                        hash &+= code[Int(m)]
+                                    }
+                                    for k in Int(keyStart[state])..<Int(keyStart[state + 1]) {
+                                        let n = Int(nodes[k])
+                                        guard ShapeAutomaton.consumes(masks[n], c) else { continue }
+                                        for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
+                                            let m = Int(successors[j])
+                                            if stamp[m] == mark { continue }
+                                            stamp[m] = mark
+                                            out[count] = Int32(m)
+                                            count += 1
+                                            hash &+= code[m]
+                                        }
                                     }
                                 }
                             }
@@ -232,7 +236,7 @@ final class LazyDFA {
                 }
             }
         }
-        defer { building = key }
+        let key = Array(building[0..<count])
         built += 1
         if keyHash.count >= maximumStates && find(key, hash: hash) == nil {
             let o = other >> shift
