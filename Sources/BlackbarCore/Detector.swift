@@ -12,13 +12,20 @@ public struct DetectorOptions: Sendable {
     /// Run the shape gate (one DFA pass per block that rules out windows where a rule's pattern cannot
     /// match). It never changes findings, only speed; off is for tests that prove exactly that.
     public var shapeGate: Bool
+    /// Subjects shorter than this many bytes are scanned without the gate, which is then built only when a
+    /// longer one comes (building it costs more than it saves on a few small inputs). 0 gates every subject.
+    public var shapeGateMinimumLength: Int
 
     /// Creates options.
-    public init(minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64, shapeGate: Bool = true) {
+    public init(
+        minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64, shapeGate: Bool = true,
+        shapeGateMinimumLength: Int = 0
+    ) {
         self.minConfidence = minConfidence
         self.explain = explain
         self.contextWindow = contextWindow
         self.shapeGate = shapeGate
+        self.shapeGateMinimumLength = shapeGateMinimumLength
     }
 }
 
@@ -89,17 +96,28 @@ public final class Detector: Sendable {
     public let ruleSet: RuleSet
     /// Scoring options.
     public let options: DetectorOptions
-    /// Where each rule may match: the prefilter machinery behind one question.
-    private let planner: WindowPlanner
+    /// Where each rule may match: the prefilter machinery behind one question, without and with the shape gate
+    /// (nil when the options turn it off). Each is built on first need: the gate's automata cost milliseconds,
+    /// which a run over small inputs never pays (`DetectorOptions.shapeGateMinimumLength`).
+    private let plainPlanner: OnceCell<WindowPlanner>
+    private let gatedPlanner: OnceCell<WindowPlanner>?
+
     /// Creates a detector.
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
         self.ruleSet = ruleSet
         self.options = options
-        planner = WindowPlanner(ruleSet: ruleSet, shapeGate: options.shapeGate)
+        plainPlanner = OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: false) }
+        gatedPlanner = options.shapeGate ? OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: true) } : nil
     }
 
     /// Ids of the rules the shape gate can read (the others rely on their prefilter alone).
-    public var gatedRuleIDs: [String] { planner.gatedRuleIDs }
+    public var gatedRuleIDs: [String] { (gatedPlanner ?? plainPlanner).get().gatedRuleIDs }
+
+    /// The planner for a subject of `length` bytes.
+    private func planner(forLength length: Int) -> WindowPlanner {
+        if let gatedPlanner, length >= options.shapeGateMinimumLength { return gatedPlanner.get() }
+        return plainPlanner.get()
+    }
 
     /// Findings whose match starts in `region`, overlaps resolved, sorted by start.
     ///
@@ -250,6 +268,7 @@ public final class Detector: Sendable {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
         let length = subject.count
         let opensAny = layout.fields.contains { $0?.opensAny == true }
+        let planner = planner(forLength: length)
         let runner = planner.prepare(base, length: length, region: region, scratch: scratch)
         var out: [Candidate] = []
         for (index, rule) in ruleSet.rules.enumerated() {

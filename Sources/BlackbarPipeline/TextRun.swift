@@ -92,6 +92,7 @@ public final class TextRun {
 
     /// Writes `run.start`.
     public func start(command: String, version: String, inputs: [String]) throws {
+        guard riskLog.isWriting else { return }
         var policyLog: [String: String]? = nil
         if let policy = redactor?.policy {
             var log = ["default": policy.defaultOperator.description]
@@ -116,7 +117,7 @@ public final class TextRun {
 
     /// Writes `run.summary` and finishes the log.
     public func finish() throws {
-        try riskLog.write(riskLog.summary(time: RiskLog.now()))
+        if riskLog.isWriting { try riskLog.write(riskLog.summary(time: RiskLog.now())) }
         try riskLog.close()
     }
 

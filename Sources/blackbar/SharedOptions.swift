@@ -30,8 +30,13 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
+    /// The detector over the loaded rules. The shape gate runs only on subjects of a whole block or record batch
+    /// (1 MiB) or more: building it and warming its automaton cost about 100 ms, which a small input never makes
+    /// up (a 1 MB file of prose: 64 ms without, 164 ms with, whole process; even at about 16 MB).
     func detector() throws -> Detector {
-        Detector(ruleSet: try loadRuleSet(), options: DetectorOptions(minConfidence: minConfidence, explain: explain))
+        Detector(
+            ruleSet: try loadRuleSet(),
+            options: DetectorOptions(minConfidence: minConfidence, explain: explain, shapeGateMinimumLength: 1 << 20))
     }
 }
 
@@ -56,7 +61,8 @@ struct RunOptions: ParsableArguments {
     var binary = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        // Not `jobs`: the core count is read from the system, once is enough (`textRun`).
+        guard (jobCount ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// Refuses a risk log that would write into an input, be read as one, or land among the outputs
@@ -69,12 +75,8 @@ struct RunOptions: ParsableArguments {
     }
 
     /// The run's risk log, with no sink yet: `attachRiskLog` opens the file once its place is checked.
-    func riskLogTally() throws -> RiskLog {
-        do {
-            return RiskLog(sinks: [], regulations: try RegulationTable(yaml: RulePack.embeddedRegulations ?? "entities: {}"))
-        } catch {
-            throw CLIError("built-in regulations.yaml: \(error)")
-        }
+    func riskLogTally() -> RiskLog {
+        RiskLog(sinks: [], regulations: RegulationTable.builtIn)
     }
 
     /// Opens `--risk-log` (after `checkRiskLog`: never into the data) and adds it to the run's log.
@@ -87,11 +89,15 @@ struct RunOptions: ParsableArguments {
         do { return try Fingerprinter(keyFile: keyFile) } catch { throw CLIError("\(error)") }
     }
 
-    /// The run over `detector`: a scan without a policy, a redaction with one.
+    /// The run over `detector`: a scan without a policy, a redaction with one. It is never freed: the process
+    /// ends with the command, and freeing the rules, automata and buffers one by one took about 1.5 ms (nothing
+    /// the run holds needs its deinit: the risk log is closed by `finish`, and the descriptors close at exit).
     func textRun(detector: Detector, policy: RedactionPolicy?) throws -> TextRun {
-        TextRun(
-            detector: detector, policy: policy, riskLog: try riskLogTally(),
+        let run = TextRun(
+            detector: detector, policy: policy, riskLog: riskLogTally(),
             context: RunContext(fingerprinter: try fingerprinter()), workers: jobs, allowBinary: binary)
+        _ = Unmanaged.passRetained(run)
+        return run
     }
 }
 

@@ -155,6 +155,23 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertNil(difference.map { "gated \($0.ruleID) \($0.range), plain \($1.ruleID) \($1.range)" })
     }
 
+    /// Below its minimum length a subject is scanned without the gate, which is then not even built; from it on,
+    /// with the gate. The findings are the same as with the gate everywhere.
+    func testTheGateRunsFromItsMinimumLength() {
+        let text = Self.mixedText(bytes: 20_000, seed: 3), short = Array(text[0..<5_000])
+        let detector = Detector(ruleSet: defaultRules, options: DetectorOptions(shapeGateMinimumLength: 10_000))
+        let reference = Detector(ruleSet: defaultRules)
+        func same(_ a: [Finding], _ b: [Finding]) -> Bool { a.map(\.range) == b.map(\.range) && a.map(\.ruleID) == b.map(\.ruleID) }
+        let scratch = DetectorScratch()
+        let small = short.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
+        XCTAssertNil(scratch.shapeRunner, "no gate below the minimum")
+        XCTAssertTrue(same(small, reference.scan(short)))
+        XCTAssertGreaterThan(small.count, 5)
+        let large = text.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
+        XCTAssertNotNil(scratch.shapeRunner, "the gate from the minimum on")
+        XCTAssertTrue(same(large, reference.scan(text)))
+    }
+
     /// Text with values of many rules, keywords in both cases, separators and bytes outside ASCII.
     static func mixedText(bytes: Int, seed: UInt64) -> [UInt8] {
         var random = SeededRandom(seed: seed)
