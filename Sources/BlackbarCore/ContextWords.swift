@@ -21,14 +21,18 @@ public struct ContextWords: Sendable, Equatable {
     /// No words.
     public static let empty = ContextWords([])
 
+    /// The per-byte tables of a set without words, shared by every empty set (most rules have no field words).
+    private static let noLengths = [UInt64](repeating: 0, count: 256)
+    private static let noPhrases = [[Int32]](repeating: [], count: 256)
+
     /// Builds the set from the rule file's list.
     public init(_ words: [String]) {
         self.words = words
         var phrases: [[[UInt8]]] = []
         var phraseWords: [String] = []
         var substrings: [[UInt8]] = []
-        var lengths = [UInt64](repeating: 0, count: 256)
-        var byFirst = [[Int32]](repeating: [], count: 256)
+        var lengths = Self.noLengths
+        var byFirst = Self.noPhrases
         for word in words {
             let lowered = Array(word.lowercased().utf8)
             if word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {

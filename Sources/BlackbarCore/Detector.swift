@@ -12,13 +12,21 @@ public struct DetectorOptions: Sendable {
     /// Run the shape gate (one DFA pass per block that rules out windows where a rule's pattern cannot
     /// match). It never changes findings, only speed; off is for tests that prove exactly that.
     public var shapeGate: Bool
+    /// Bytes a scratch (a thread) scans without the gate before it starts using it; the gate is built only
+    /// then. Building and warming it costs about 20 ms, more than it saves on one small input, while on many
+    /// inputs it pays for itself within a few dozen KB (measured, CLI: `shapeGateAfter`). 0 gates everything.
+    public var shapeGateAfter: Int
 
     /// Creates options.
-    public init(minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64, shapeGate: Bool = true) {
+    public init(
+        minConfidence: Double = 0.5, explain: Bool = false, contextWindow: Int = 64, shapeGate: Bool = true,
+        shapeGateAfter: Int = 0
+    ) {
         self.minConfidence = minConfidence
         self.explain = explain
         self.contextWindow = contextWindow
         self.shapeGate = shapeGate
+        self.shapeGateAfter = shapeGateAfter
     }
 }
 
@@ -82,6 +90,8 @@ public final class DetectorScratch {
 
     /// Transitions the shape gate may build before it weighs them against bytes scanned (nil: the default).
     let gateBudget: Int?
+    /// Bytes of subjects scanned with this scratch (`DetectorOptions.shapeGateAfter`).
+    var scannedBytes = 0
 
     /// Creates scratch sized for the rule set.
     /// - Parameter gateBudget: for tests that need the gate to turn itself off soon (nil: the default budget,
@@ -99,17 +109,29 @@ public final class Detector: Sendable {
     public let ruleSet: RuleSet
     /// Scoring options.
     public let options: DetectorOptions
-    /// Where each rule may match: the prefilter machinery behind one question.
-    private let planner: WindowPlanner
+    /// Where each rule may match: the prefilter machinery behind one question, without and with the shape gate
+    /// (nil when the options turn it off). Each is built on first need: the gate's automata cost milliseconds,
+    /// which a run over small inputs never pays (`DetectorOptions.shapeGateAfter`).
+    private let plainPlanner: OnceCell<WindowPlanner>
+    private let gatedPlanner: OnceCell<WindowPlanner>?
+
     /// Creates a detector.
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
         self.ruleSet = ruleSet
         self.options = options
-        planner = WindowPlanner(ruleSet: ruleSet, shapeGate: options.shapeGate)
+        plainPlanner = OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: false) }
+        gatedPlanner = options.shapeGate ? OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: true) } : nil
     }
 
     /// Ids of the rules the shape gate can read (the others rely on their prefilter alone).
-    public var gatedRuleIDs: [String] { planner.gatedRuleIDs }
+    public var gatedRuleIDs: [String] { (gatedPlanner ?? plainPlanner).get().gatedRuleIDs }
+
+    /// The planner for a subject of `length` bytes scanned with `scratch`.
+    private func planner(forLength length: Int, scratch: DetectorScratch) -> WindowPlanner {
+        defer { scratch.scannedBytes &+= length }
+        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter { return gatedPlanner.get() }
+        return plainPlanner.get()
+    }
 
     /// Findings whose match starts in `region`, overlaps resolved, sorted by start.
     ///
@@ -259,6 +281,7 @@ public final class Detector: Sendable {
     ) -> [Candidate] {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
         let length = subject.count
+        let planner = planner(forLength: length, scratch: scratch)
         let runner = planner.prepare(base, length: length, region: region, scratch: scratch)
         // A field named for a rule's data (a `dob` column, an `iban` key) opens its whole segment to that rule:
         // the prefilter must never hide a value whose context is its field name. Listed per rule in one pass

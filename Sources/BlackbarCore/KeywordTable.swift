@@ -7,9 +7,12 @@ struct KeywordTable {
     /// Keywords flattened: `entries[k]` = (offset into `bytes`, length, rule); grouped by lower-cased first byte.
     private var bytes: [UInt8] = []
     private var entries: [(offset: Int, length: Int, rule: Int)] = []
-    /// For each lower-cased (first, second) byte pair, the range of `entries` that start with it; keywords
-    /// of one byte sit in every pair of their first byte.
-    private var groups = [Range<Int>](repeating: 0..<0, count: 65536)
+    /// For each lower-cased (first, second) byte pair that some keyword starts with, in pair order, the range of
+    /// `entries` that start with it; keywords of one byte sit in every pair of their first byte. A pair's group
+    /// is at its rank among the pairs of `pairs` (`groupBase` counts them per word): a table over all 65,536
+    /// pairs cost a megabyte to zero in every run.
+    private var groups: [Range<Int>] = []
+    private var groupBase = [Int32](repeating: 0, count: 1024)
     /// Bit set over the pairs that have a group: a cheap gate before the group is read.
     private var pairs = [UInt64](repeating: 0, count: 1024)
     /// The same over the raw (not lower-cased) pairs, indexed by the two bytes as a little-endian UInt16:
@@ -41,7 +44,7 @@ struct KeywordTable {
                 entries.append((bytes.count, word.count, rule))
                 bytes.append(contentsOf: word)
             }
-            groups[pair] = start..<entries.count
+            groups.append(start..<entries.count)
             pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             var third = ByteSet()
             for (word, _) in byPair[pair]! {
@@ -55,6 +58,11 @@ struct KeywordTable {
                     rawPairs[raw >> 6] |= 1 << UInt64(raw & 63)
                 }
             }
+        }
+        var count: Int32 = 0
+        for w in pairs.indices {
+            groupBase[w] = count
+            count += Int32(pairs[w].nonzeroBitCount)
         }
     }
 
@@ -74,14 +82,16 @@ struct KeywordTable {
             bytes.withUnsafeBufferPointer { words in
               entries.withUnsafeBufferPointer { entries in
                 groups.withUnsafeBufferPointer { groups in
+                 groupBase.withUnsafeBufferPointer { groupBase in
                  thirds.withUnsafeBufferPointer { thirds in
                     @inline(__always) func tryAt(_ i: Int) {
                         // The eight-byte loop has already tested the raw pair; the lower-cased pair test
                         // below is what the tail bytes need, and selects the group.
                         let b = base[i]
                         let pair = Int(ASCII.lower(b)) << 8 | Int(i + 1 < to ? ASCII.lower(base[i + 1]) : 0)
-                        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
-                        let group = groups[pair]
+                        let word = pairs[pair >> 6], bit: UInt64 = 1 << UInt64(pair & 63)
+                        guard word & bit != 0 else { return }
+                        let group = groups[Int(groupBase[pair >> 6]) + (word & (bit &- 1)).nonzeroBitCount]
                         if i + 2 < to, !thirds[group.lowerBound].contains(base[i + 2]) { return }
                         for e in group {
                             let entry = entries[e]
@@ -125,6 +135,7 @@ struct KeywordTable {
                         i += 1
                     }
                 }
+                 }
                  }
               }
             }

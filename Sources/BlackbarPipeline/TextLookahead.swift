@@ -20,10 +20,15 @@ final class TextLookahead {
         let scanned: ScannedInput?
     }
 
-    private let pipeline: OrderedPipeline<RunInput, Ahead>
+    private let pipeline: OrderedPipeline<[RunInput], [Ahead]>
     private let paths: Set<String>
-    private var pending: Ahead?
+    /// Results taken from the pipeline and not yet asked for, in input order.
+    private var pending: [Ahead] = []
     private var done = false
+
+    /// Inputs per job: handing each 1 KB file to a worker on its own cost more in locking and waking threads
+    /// than scanning it.
+    static let batch = 16
 
     /// Starts reading and scanning `inputs` ahead (files of at most `maximumBytes`).
     /// - Parameter isRecords: whether the run reads an input as records instead of text (no scan then).
@@ -32,17 +37,25 @@ final class TextLookahead {
         isRecords: @escaping @Sendable (RunInput) -> Bool
     ) {
         paths = Set(inputs.map(\.path))
-        var queue = inputs.makeIterator()
+        var next = 0
         let scratches = (0..<workers).map { _ in DetectorScratch() }
         pipeline = OrderedPipeline(
-            workers: workers, limit: workers * 8, produce: { queue.next() },
-            work: { input, worker in
-                guard !input.isStdin, !isRecords(input),
-                    let bytes = Self.readSmall(input.path, maximumBytes: maximumBytes),
-                    Self.isPlainText(bytes, allowBinary: allowBinary)
-                else { return Ahead(path: input.path, scanned: nil) }
-                return Ahead(
-                    path: input.path, scanned: scanner.scanWhole(bytes, name: input.display, scratch: scratches[worker]))
+            workers: workers, limit: workers * 4,
+            produce: {
+                guard next < inputs.count else { return nil }
+                defer { next = min(inputs.count, next + Self.batch) }
+                return Array(inputs[next..<min(inputs.count, next + Self.batch)])
+            },
+            work: { batch, worker in
+                batch.map { input in
+                    guard !input.isStdin, !isRecords(input),
+                        let bytes = Self.readSmall(input.path, maximumBytes: maximumBytes),
+                        Self.isPlainText(bytes, allowBinary: allowBinary)
+                    else { return Ahead(path: input.path, scanned: nil) }
+                    return Ahead(
+                        path: input.path,
+                        scanned: scanner.scanWhole(bytes, name: input.display, scratch: scratches[worker]))
+                }
             })
     }
 
@@ -50,21 +63,17 @@ final class TextLookahead {
     /// the run handled without asking are passed over).
     func take(_ input: RunInput) -> ScannedInput? {
         guard paths.contains(input.path) else { return nil }
-        while !done {
-            if pending == nil {
-                guard let (_, ahead) = try? pipeline.next() else {
-                    done = true
-                    break
-                }
-                pending = ahead
+        while true {
+            while let first = pending.first {
+                pending.removeFirst()
+                if first.path == input.path { return first.scanned }
             }
-            if pending?.path == input.path {
-                defer { pending = nil }
-                return pending?.scanned
+            guard !done, let (_, results) = try? pipeline.next() else {
+                done = true
+                return nil
             }
-            pending = nil
+            pending = results
         }
-        return nil
     }
 
     /// Stops the threads.

@@ -112,6 +112,7 @@ public final class TextRun {
 
     /// Writes `run.start`.
     public func start(command: String, version: String, inputs: [String]) throws {
+        guard riskLog.isWriting else { return }
         var policyLog: [String: String]? = nil
         if let policy = redactor?.policy {
             var log = ["default": policy.defaultOperator.description]
@@ -138,7 +139,7 @@ public final class TextRun {
     public func finish() throws {
         lookahead?.finish()
         lookahead = nil
-        try riskLog.write(riskLog.summary(time: RiskLog.now()))
+        if riskLog.isWriting { try riskLog.write(riskLog.summary(time: RiskLog.now())) }
         try riskLog.close()
     }
 

@@ -1,5 +1,11 @@
 internal import CPCRE2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A compile failure, with PCRE2's message and the byte offset in the pattern where it stopped.
 public struct PatternError: Error, CustomStringConvertible, Sendable {
     /// PCRE2's own text for the error.
@@ -41,11 +47,14 @@ public enum MatchFailure: Error, Sendable, Equatable {
     case pcre2(Int32)
 }
 
-/// A compiled, JIT-compiled PCRE2 pattern, shared by all threads.
+/// A compiled PCRE2 pattern, shared by all threads, JIT-compiled on its first match: the JIT costs about 6 ms over
+/// the default pack, which a run that never reaches most rules need not pay. Compile errors still surface in `init`.
 ///
 /// SAFETY: `@unchecked Sendable` because the `pcre2_code` is immutable once compiled and JIT-compiled;
 /// PCRE2 documents that compiled code may be used by several threads at once as long as each has its
-/// own match data, which `MatchScratch` provides. The code is freed only in `deinit`.
+/// own match data, which `MatchScratch` provides. The JIT compile is the one write after `init`: it runs
+/// once, under `jitMutex`, before `jitDone` is set, and every match first checks `jitDone` (an acquire load)
+/// or waits on the mutex, so no thread uses the code while it changes. The code is freed only in `deinit`.
 public final class CompiledPattern: @unchecked Sendable {
     private let code: OpaquePointer
     /// The pattern source as given.
@@ -54,10 +63,19 @@ public final class CompiledPattern: @unchecked Sendable {
     public let options: PatternOptions
     /// The group number of `(?<value>...)`, or nil.
     public let valueGroup: Int?
-    /// Whether the JIT compiled this pattern (false only if this PCRE2 has no JIT).
-    public let isJITCompiled: Bool
+    /// Set (1) once the JIT compile has run; `jitSucceeded` is written before and never after.
+    private let jitDone: UnsafeMutablePointer<Int32>
+    private let jitMutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var jitSucceeded = false
 
-    /// Compiles and JIT-compiles `source`.
+    /// Whether the JIT compiled this pattern (false only if this PCRE2 has no JIT); JIT-compiles it if no
+    /// match has yet.
+    public var isJITCompiled: Bool {
+        ensureJIT()
+        return jitSucceeded
+    }
+
+    /// Compiles `source` (the JIT compile waits for the first match).
     public init(_ source: String, options: PatternOptions = PatternOptions()) throws(PatternError) {
         // USE_OFFSET_LIMIT lets each call bound where a match may start (pcre2_set_offset_limit) while the
         // subject stays the whole buffer: lookaheads see real bytes and failing searches stop early.
@@ -76,12 +94,33 @@ public final class CompiledPattern: @unchecked Sendable {
         code = compiled
         self.source = source
         self.options = options
-        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         let group = "value".withCString { pcre2_substring_number_from_name_8(compiled, $0) }
         valueGroup = group > 0 ? Int(group) : nil
+        jitDone = .allocate(capacity: 1)
+        jitDone.initialize(to: 0)
+        jitMutex = .allocate(capacity: 1)
+        pthread_mutex_init(jitMutex, nil)
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        pcre2_code_free_8(code)
+        pthread_mutex_destroy(jitMutex)
+        jitMutex.deallocate()
+        jitDone.deallocate()
+    }
+
+    /// JIT-compiles the code unless that has been done: once, whichever thread comes first.
+    @inline(__always) private func ensureJIT() {
+        if blackbar_flag_is_set(jitDone) == 0 { compileJIT() }
+    }
+
+    private func compileJIT() {
+        pthread_mutex_lock(jitMutex)
+        defer { pthread_mutex_unlock(jitMutex) }
+        guard blackbar_flag_is_set(jitDone) == 0 else { return }
+        jitSucceeded = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0
+        blackbar_flag_set(jitDone)
+    }
 
     /// Finds the first match starting at or after `from` in `subject[0..<length]`.
     ///
@@ -93,10 +132,12 @@ public final class CompiledPattern: @unchecked Sendable {
         startLimit: Int? = nil
     ) throws(MatchFailure) -> PatternMatch? {
         guard let base = subject.baseAddress, from <= length, length <= subject.count else { return nil }
+        // Also before an interpreted (anchored) match: the JIT compile must not change the code under it.
+        ensureJIT()
         let flags: UInt32 = anchored ? PCRE2_ANCHORED : 0
         pcre2_set_offset_limit_8(scratch.context, startLimit ?? Self.unset)
         let rc: Int32
-        if isJITCompiled && !anchored {
+        if jitSucceeded && !anchored {
             rc = pcre2_jit_match_8(
                 code, base.assumingMemoryBound(to: UInt8.self), length, from, flags, scratch.matchData, scratch.context)
         } else {

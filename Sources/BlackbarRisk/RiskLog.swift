@@ -104,8 +104,8 @@ public final class RiskLog {
 
     /// The current time in ISO 8601 (UTC).
     public static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        // The format style, not `ISO8601DateFormatter`: that one sets up a CoreFoundation formatter per call
+        // (about 2 ms at start-up); both write `2024-05-01T12:00:00.123Z`.
+        Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

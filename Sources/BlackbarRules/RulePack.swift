@@ -45,10 +45,13 @@ public enum RulePack {
     /// Files under a pack root that are not rules.
     static let nonRuleFiles: Set<String> = ["regulations.yaml"]
 
-    /// The embedded default rule files.
-    public static func defaultFiles() throws(RuleLoadError) -> [RuleFile] {
-        try DefaultPackFiles.files.filter { !isNonRule($0.path) }.map { entry throws(RuleLoadError) in
-            try parse(path: entry.path, text: entry.text)
+    /// The embedded default rule files. Their specs are generated Swift values (`DefaultPackSpecs`, checked
+    /// against Yams by the tests), so this parses no YAML.
+    public static func defaultFiles() -> [RuleFile] {
+        let texts = DefaultPackFiles.files.filter { !isNonRule($0.path) }
+        precondition(texts.map(\.path) == DefaultPackSpecs.all.map(\.path), "stale generated files: run scripts/embed-rules.py")
+        return zip(texts, DefaultPackSpecs.all).map { entry, generated in
+            RuleFile(path: entry.path, jurisdiction: jurisdiction(of: entry.path), text: entry.text, spec: generated.spec)
         }
     }
 
@@ -73,6 +76,7 @@ public enum RulePack {
             if !isNonRule(relative) { paths.append(relative) }
         }
         var result: [RuleFile] = []
+        let decoder = yamlDecoder()
         for relative in paths.sorted() {
             let full = root.appendingPathComponent(relative).path
             guard let data = FileManager.default.contents(atPath: full) else {
@@ -81,7 +85,7 @@ public enum RulePack {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuleLoadError(file: full, ruleID: nil, field: nil, message: "not valid UTF-8")
             }
-            result.append(try parse(path: full, text: text, jurisdictionPath: relative))
+            result.append(try parse(path: full, text: text, jurisdictionPath: relative, decoder: decoder))
         }
         return result
     }
@@ -90,7 +94,7 @@ public enum RulePack {
     public static func load(extraDirectories: [String], includeDefault: Bool = true) throws(RuleLoadError) -> [RuleFile] {
         var byID: [String: Int] = [:]
         var merged: [RuleFile] = []
-        var sources: [[RuleFile]] = includeDefault ? [try defaultFiles()] : []
+        var sources: [[RuleFile]] = includeDefault ? [defaultFiles()] : []
         for directory in extraDirectories { sources.append(try files(in: directory)) }
         for source in sources {
             for file in source {
@@ -105,16 +109,34 @@ public enum RulePack {
         return merged
     }
 
-    /// Compiles files into a rule set; the digest is SHA-256 over each file's path and text.
+    /// Compiles files into a rule set; the digest is SHA-256 over each file's path and text. A broken file is
+    /// reported as the first in file order.
     public static func compile(_ files: [RuleFile]) throws(RuleLoadError) -> RuleSet {
+        // Rules whose pattern `DefaultPatterns` is compiling right now are built last: the others are built
+        // while it finishes (the slowest, `url`, comes early in file order).
+        let busy = files.indices.filter { DefaultPatterns.isBusy(files[$0].spec.pattern, options: patternOptions(files[$0].spec)) }
+        var built = [Result<Rule, RuleLoadError>?](repeating: nil, count: files.count)
+        for k in files.indices where !busy.contains(k) { built[k] = Result { () throws(RuleLoadError) in try compile(files[k]) } }
+        for k in busy { built[k] = Result { () throws(RuleLoadError) in try compile(files[k]) } }
         var rules: [Rule] = []
         var hasher = SHA256()
-        for file in files {
-            rules.append(try compile(file))
-            hasher.update(data: Data((file.jurisdiction + "/" + file.spec.id + "\n").utf8))
-            hasher.update(data: Data(file.text.utf8))
+        for (file, rule) in zip(files, built) {
+            rules.append(try rule!.get())
+            update(&hasher, file.jurisdiction + "/" + file.spec.id + "\n")
+            update(&hasher, file.text)
         }
         return RuleSet(rules: rules, digest: hexString(hasher.finalize()))
+    }
+
+    /// How a spec's pattern is compiled.
+    static func patternOptions(_ spec: RuleSpec) -> PatternOptions {
+        PatternOptions(unicode: spec.unicode ?? false, caseless: spec.caseInsensitive ?? false)
+    }
+
+    /// Hashes a string's UTF-8 bytes in place (a `Data` copy of every rule text cost more than the hashing).
+    private static func update(_ hasher: inout Crypto.SHA256, _ text: String) {
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// Compiles one rule file, checking every field.
@@ -124,10 +146,13 @@ public enum RulePack {
             RuleLoadError(file: file.path, ruleID: spec.id, field: field, message: message)
         }
         let pattern: CompiledPattern
+        let options = patternOptions(spec)
         do {
-            pattern = try CompiledPattern(
-                spec.pattern,
-                options: PatternOptions(unicode: spec.unicode ?? false, caseless: spec.caseInsensitive ?? false))
+            if let ahead = DefaultPatterns.take(spec.pattern, options: options) {
+                pattern = try ahead.get()
+            } else {
+                pattern = try CompiledPattern(spec.pattern, options: options)
+            }
         } catch {
             throw fail("pattern", error.description)
         }
@@ -171,15 +196,19 @@ public enum RulePack {
         nonRuleFiles.contains(relativePath) || relativePath.hasPrefix("data/")
     }
 
-    static func parse(path: String, text: String, jurisdictionPath: String? = nil) throws(RuleLoadError) -> RuleFile {
+    /// A decoder for rule files. The encoding is given so that Yams does not read the environment on every
+    /// decode (making one still reads it once: `YAMLDecoder.Options` defaults to `Parser.Encoding.default`).
+    static func yamlDecoder() -> YAMLDecoder { YAMLDecoder(encoding: .utf8) }
+
+    static func parse(
+        path: String, text: String, jurisdictionPath: String? = nil, decoder: YAMLDecoder = yamlDecoder()
+    ) throws(RuleLoadError) -> RuleFile {
         let relative = jurisdictionPath ?? path
-        let components = relative.split(separator: "/")
-        let jurisdiction = components.count >= 2 ? String(components[components.count - 2]) : "custom"
-        let stem = String(components.last ?? "").replacingOccurrences(of: ".yaml", with: "")
+        let stem = String(relative.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
             .replacingOccurrences(of: ".yml", with: "")
         let spec: RuleSpec
         do {
-            spec = try YAMLDecoder().decode(RuleSpec.self, from: text)
+            spec = try decoder.decode(RuleSpec.self, from: text)
         } catch let error as DecodingError {
             throw RuleLoadError(file: path, ruleID: nil, field: fieldPath(error), message: describe(error))
         } catch {
@@ -191,7 +220,13 @@ public enum RulePack {
         guard spec.entity.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }), !spec.entity.isEmpty else {
             throw RuleLoadError(file: path, ruleID: spec.id, field: "entity", message: "must be SCREAMING_SNAKE_CASE")
         }
-        return RuleFile(path: path, jurisdiction: jurisdiction, text: text, spec: spec)
+        return RuleFile(path: path, jurisdiction: jurisdiction(of: relative), text: text, spec: spec)
+    }
+
+    /// The folder a rule file sits in, or `custom` for a file at a pack's root.
+    static func jurisdiction(of relativePath: String) -> String {
+        let components = relativePath.split(separator: "/")
+        return components.count >= 2 ? String(components[components.count - 2]) : "custom"
     }
 
     private static func fieldPath(_ error: DecodingError) -> String? {

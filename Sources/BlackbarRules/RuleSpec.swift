@@ -1,7 +1,8 @@
 import BlackbarCore
 
 /// A rule file as written in YAML (`rules/<jurisdiction>/<id>.yaml`); see `rules/README.md` for the schema.
-public struct RuleSpec: Decodable, Sendable {
+/// The default pack's specs are also generated as Swift values (`DefaultPackSpecs`).
+public struct RuleSpec: Decodable, Sendable, Equatable {
     /// Unique id; equals the file name without `.yaml`.
     public var id: String
     /// SCREAMING_SNAKE entity name (`EMAIL_ADDRESS`).
@@ -40,7 +41,7 @@ public struct RuleSpec: Decodable, Sendable {
     public var notes: String?
 
     /// Example texts: `match` ones mark each expected span with `«…»`.
-    public struct Examples: Decodable, Sendable {
+    public struct Examples: Decodable, Sendable, Equatable {
         /// Texts with marked spans.
         public var match: [String]
         /// Texts that must yield nothing, each with the reason.
@@ -53,7 +54,7 @@ public struct RuleSpec: Decodable, Sendable {
     }
 
     /// A text that must not match, and why.
-    public struct NoMatch: Decodable, Sendable {
+    public struct NoMatch: Decodable, Sendable, Equatable {
         /// The text.
         public var text: String
         /// Why it is not personal data of this kind.
@@ -73,7 +74,7 @@ public struct RuleSpec: Decodable, Sendable {
 /// `{literal: "://"}`, `{mixed: 2}`,
 /// `{digits: 9}` (optionally `dots: 3`, `max: 11`), `{keywords: [...]}` (optionally `at-start: true`: every match
 /// begins with one of the keywords).
-public enum PrefilterSpec: Decodable, Sendable {
+public enum PrefilterSpec: Decodable, Sendable, Equatable {
     case none
     case bytes(String, period: Int, count: Int, span: Int)
     case literal(String)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlackbarPipeline
+import BlackbarRules
 
 #if canImport(Glibc)
     import Glibc
@@ -10,6 +11,8 @@ import BlackbarPipeline
 struct Blackbar: ParsableCommand {
     static let version = "0.1.0"
 
+    // Every command gives its name: else ArgumentParser derives it from the type by reflection, for every
+    // command on every run (over a millisecond of start-up).
     static let configuration = CommandConfiguration(
         commandName: "blackbar",
         abstract: "Find, redact and report personal data (PII) in datasets.",
@@ -25,6 +28,10 @@ struct Blackbar: ParsableCommand {
     static func main() {
         // A closed pipe downstream must end the run quietly, not kill it with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        // The commands that scan data load the default pack: its patterns compile while the arguments are parsed.
+        if let command = CommandLine.arguments.dropFirst().first, command == "scan" || command == "redact" {
+            DefaultPatterns.start()
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

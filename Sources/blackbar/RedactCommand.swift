@@ -8,6 +8,7 @@ import Foundation
 /// `blackbar redact`: write sanitized copies in which only the personal data changed.
 struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "redact",
         abstract: "Write the input with each finding replaced; every other byte is kept.",
         discussion: """
             One input without -o goes to stdout. With -o OUT: a folder input is mirrored \

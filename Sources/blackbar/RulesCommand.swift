@@ -8,6 +8,7 @@ import Foundation
 /// `blackbar rules`: list and test rule packs.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules or the validators, or run every example of every rule.",
         subcommands: [List.self, Test.self, ValidatorList.self])
 
@@ -28,7 +29,8 @@ struct Rules: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show each rule: id, entity, jurisdiction, validator.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Show each rule: id, entity, jurisdiction, validator.")
 
         @Option(name: .customLong("rules"), help: "Add a rule pack folder (repeatable).")
         var ruleDirectories: [String] = []
@@ -85,6 +87,7 @@ struct Rules: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every example of every rule (and its variants); name each that fails.",
             discussion: "Exit codes: 0 all examples hold, 1 some fail, 2 a rule file cannot be loaded.")
 

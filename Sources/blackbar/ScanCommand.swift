@@ -11,6 +11,7 @@ import Foundation
 /// `blackbar scan`: report personal data; change nothing.
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "scan",
         abstract: "Report personal data in files, folders (recursively) or stdin (-).",
         discussion: """
             Findings go to stdout: a table on a terminal, JSON Lines otherwise (or as \

@@ -24,6 +24,11 @@ final class RiskLogTests: XCTestCase {
         XCTAssertTrue(summary.categoriesPresent.contains("GDPR Art. 87 national identification numbers: US_SSN"))
     }
 
+    func testTimesAreUTCWithMilliseconds() {
+        let time = RiskLog.now()
+        XCTAssertNotNil(time.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression), time)
+    }
+
     func testEmptyRunIsRatedNone() throws {
         let summary = try RiskLog(path: nil, regulations: try regulations()).summary(time: "t")
         XCTAssertEqual(summary.risk.rating, "none")

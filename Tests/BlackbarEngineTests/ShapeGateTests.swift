@@ -155,6 +155,28 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertNil(difference.map { "gated \($0.ruleID) \($0.range), plain \($1.ruleID) \($1.range)" })
     }
 
+    /// A scratch scans its first `shapeGateAfter` bytes without the gate, which is then not even built; from
+    /// there on, with the gate. The findings are the same as with the gate everywhere.
+    func testTheGateRunsAfterItsThreshold() {
+        let text = Self.mixedText(bytes: 20_000, seed: 3), short = Array(text[0..<5_000])
+        let detector = Detector(ruleSet: defaultRules, options: DetectorOptions(shapeGateAfter: 8_000))
+        let reference = Detector(ruleSet: defaultRules)
+        func same(_ a: [Finding], _ b: [Finding]) -> Bool { a.map(\.range) == b.map(\.range) && a.map(\.ruleID) == b.map(\.ruleID) }
+        let scratch = DetectorScratch()
+        for round in 0..<2 {
+            // 5,000 and then 10,000 bytes scanned: both below the threshold when they start.
+            let small = short.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
+            XCTAssertNil(scratch.shapeRunner, "no gate before the threshold (round \(round))")
+            XCTAssertTrue(same(small, reference.scan(short)))
+            XCTAssertGreaterThan(small.count, 5)
+        }
+        let large = text.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
+        XCTAssertNotNil(scratch.shapeRunner, "the gate once the scratch has scanned the threshold")
+        XCTAssertTrue(same(large, reference.scan(text)))
+        let again = short.withUnsafeBytes { detector.scan($0, region: 0..<$0.count, scratch: scratch) }
+        XCTAssertTrue(same(again, reference.scan(short)))
+    }
+
     /// Text with values of many rules, keywords in both cases, separators and bytes outside ASCII.
     static func mixedText(bytes: Int, seed: UInt64) -> [UInt8] {
         var random = SeededRandom(seed: seed)

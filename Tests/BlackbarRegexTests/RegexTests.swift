@@ -1,4 +1,5 @@
 import BlackbarRegex
+import Foundation
 import XCTest
 
 final class RegexTests: XCTestCase {
@@ -18,6 +19,33 @@ final class RegexTests: XCTestCase {
     func testJITIsAvailableAndUsed() throws {
         XCTAssertTrue(pcre2HasJIT)
         XCTAssertTrue(try CompiledPattern("a+b").isJITCompiled)
+    }
+
+    /// The JIT compiles a pattern on its first match, once, whichever thread comes first: threads that all start
+    /// matching a fresh pattern at once find the same.
+    func testFirstMatchesFromManyThreadsAgree() throws {
+        final class Counts: @unchecked Sendable {
+            let lock = NSLock()
+            var values: [Int] = []
+            func add(_ n: Int) { lock.withLock { values.append(n) } }
+        }
+        let text = Array(String(repeating: "x aab 12 ab b ", count: 300).utf8)
+        for _ in 0..<20 {
+            let compiled = try CompiledPattern("a+b")
+            let counts = Counts()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                var hits = 0, found = 0
+                text.withUnsafeBytes { raw in
+                    compiled.forEachMatch(in: raw, length: raw.count, from: 0, to: raw.count, scratch: MatchScratch(), limitHits: &hits) { _ in
+                        found += 1
+                        return true
+                    }
+                }
+                counts.add(found)
+            }
+            XCTAssertEqual(counts.values, Array(repeating: 600, count: 8))
+            XCTAssertTrue(compiled.isJITCompiled)
+        }
     }
 
     func testCompileErrorNamesTheOffset() {

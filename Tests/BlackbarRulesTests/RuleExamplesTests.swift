@@ -19,7 +19,7 @@ final class RuleExamplesTests: XCTestCase {
     /// The binary's embedded pack is the rules/ folder (run scripts/embed-rules.py when this fails).
     func testEmbeddedPackMatchesTheRulesFolder() throws {
         let onDisk = try RulePack.load(extraDirectories: [rulesFolder], includeDefault: false)
-        let embedded = try RulePack.defaultFiles()
+        let embedded = RulePack.defaultFiles()
         XCTAssertEqual(embedded.map(\.spec.id), onDisk.map(\.spec.id))
         XCTAssertEqual(embedded.map(\.text), onDisk.map { $0.text.trimmingCharacters(in: .newlines) })
     }

@@ -108,7 +108,8 @@ final class ShapeAutomaton: Sendable {
             let accept = builder.add(mask: (0, 0), next: -1, accept: Int32(gate))
             let body = builder.build(shape, then: accept)
             if let before {
-                starts.append(builder.add(mask: builder.mask(before), next: body))
+                let mask = builder.mask(before)
+                starts.append(builder.add(mask: mask, next: body))
                 initialBodies.append(body)
             } else {
                 starts.append(body)
@@ -179,6 +180,8 @@ private struct NFABuilder {
     var accept: [Int32] = []
     var epsilon: [[Int32]] = []
     var closuresCache: [[Int32]] = []
+    /// Masks already made: a repeat makes a node per copy of the same set, and a mask costs 256 lookups.
+    var maskCache: [ByteSet: (UInt64, UInt64)] = [:]
 
     init(classOf: [UInt8]) { self.classOf = classOf }
 
@@ -190,12 +193,14 @@ private struct NFABuilder {
         return Int32(masks.count - 1)
     }
 
-    func mask(_ set: ByteSet) -> (UInt64, UInt64) {
+    mutating func mask(_ set: ByteSet) -> (UInt64, UInt64) {
+        if let known = maskCache[set] { return known }
         var m: (UInt64, UInt64) = (0, 0)
         for b in 0..<256 where set.contains(UInt8(b)) {
             let c = Int(classOf[b])
             if c < 64 { m.0 |= 1 << UInt64(c) } else { m.1 |= 1 << UInt64(c - 64) }
         }
+        maskCache[set] = m
         return m
     }
 
@@ -203,7 +208,9 @@ private struct NFABuilder {
     mutating func build(_ node: ShapeNode, then: Int32) -> Int32 {
         switch node {
         case .empty: return then
-        case .bytes(let set): return add(mask: mask(set), next: then)
+        case .bytes(let set):
+            let m = mask(set)
+            return add(mask: m, next: then)
         case .sequence(let items):
             var entry = then
             for item in items.reversed() { entry = build(item, then: entry) }
