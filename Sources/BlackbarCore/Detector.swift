@@ -14,7 +14,8 @@ public struct DetectorOptions: Sendable {
     public var shapeGate: Bool
     /// Bytes a scratch (a thread) scans without the gate before it starts using it; the gate is built only
     /// then. Building and warming it costs about 20 ms, more than it saves on one small input, while on many
-    /// inputs it pays for itself within a few dozen KB (measured, CLI: `shapeGateAfter`). 0 gates everything.
+    /// inputs it pays for itself within a few dozen KB. A subject of a whole block (1 MiB) or more is gated
+    /// whatever came before: more of the input is coming. 0 gates everything.
     public var shapeGateAfter: Int
 
     /// Creates options.
@@ -129,7 +130,9 @@ public final class Detector: Sendable {
     /// The planner for a subject of `length` bytes scanned with `scratch`.
     private func planner(forLength length: Int, scratch: DetectorScratch) -> WindowPlanner {
         defer { scratch.scannedBytes &+= length }
-        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter { return gatedPlanner.get() }
+        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter || length >= 1 << 20 {
+            return gatedPlanner.get()
+        }
         return plainPlanner.get()
     }
 
