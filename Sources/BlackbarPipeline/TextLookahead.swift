@@ -26,9 +26,11 @@ final class TextLookahead {
     private var pending: [Ahead] = []
     private var done = false
 
-    /// Inputs per job: handing each 1 KB file to a worker on its own cost more in locking and waking threads
-    /// than scanning it.
+    /// Inputs per job, at most: handing each 1 KB file to a worker on its own cost more in locking and waking
+    /// threads than scanning it. A job also ends once its files reach `batchBytes`, so the jobs in flight
+    /// (four per worker) hold a few MB, not 16 files of up to `maximumBytes` each.
     static let batch = 16
+    static let batchBytes = 1 << 20
 
     /// Starts reading and scanning `inputs` ahead (files of at most `maximumBytes`).
     /// - Parameter isRecords: whether the run reads an input as records instead of text (no scan then).
@@ -43,8 +45,14 @@ final class TextLookahead {
             workers: workers, limit: workers * 4,
             produce: {
                 guard next < inputs.count else { return nil }
-                defer { next = min(inputs.count, next + Self.batch) }
-                return Array(inputs[next..<min(inputs.count, next + Self.batch)])
+                var job: [RunInput] = []
+                var bytes = 0
+                while next < inputs.count && job.count < Self.batch && bytes < Self.batchBytes {
+                    bytes += Self.size(of: inputs[next])
+                    job.append(inputs[next])
+                    next += 1
+                }
+                return job
             },
             work: { batch, worker in
                 batch.map { input in
@@ -78,6 +86,12 @@ final class TextLookahead {
 
     /// Stops the threads.
     func finish() { pipeline.finish() }
+
+    /// The size `stat` gives (0 when it fails: the worker then finds out).
+    private static func size(of input: RunInput) -> Int {
+        var st = stat()
+        return !input.isStdin && stat(input.path, &st) == 0 ? Int(st.st_size) : 0
+    }
 
     /// The whole file when it is a regular file of at most `maximumBytes`, else nil.
     private static func readSmall(_ path: String, maximumBytes: Int) -> [UInt8]? {
