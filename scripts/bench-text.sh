@@ -7,6 +7,8 @@
 #   bash scripts/bench-text.sh [OUT_DIR=bench-out/text] [RUNS=5]
 #
 # MB = 10^6 bytes. Figures are medians of RUNS runs; the corpora sit in the page cache (one warm-up run).
+# Needs Debian's hyperfine, time (GNU time for peak memory) and, for the comparison, ripgrep. Its scratch
+# files (hyperfine.json, time.txt, docs50.txt) stay in OUT_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-bench-out/text}
@@ -37,19 +39,19 @@ for corpus in docs.txt code.txt adversarial.txt; do
     commands=("$bb scan --format jsonl -j 1 --fail-on never $corpus" "$bb scan --format jsonl -j 2 --fail-on never $corpus")
     # ripgrep with one PCRE2 e-mail regex (-P), as the speed issue measured it; no match is exit 1 (-i).
     command -v rg >/dev/null && commands+=("rg -P --count-matches $email $corpus")
-    hyperfine -N -i --warmup 1 --runs "$runs" --export-json /tmp/bench-text.json "${commands[@]}" >/dev/null
+    hyperfine -N -i --warmup 1 --runs "$runs" --export-json hyperfine.json "${commands[@]}" >/dev/null
     echo "$corpus ($((size / 1000000)) MB):"
-    report /tmp/bench-text.json "$size"
+    report hyperfine.json "$size"
 done
 echo "2,000 files of 1 KB, an empty file:"
-hyperfine -N --warmup 1 --runs "$runs" --export-json /tmp/bench-text.json \
+hyperfine -N --warmup 1 --runs "$runs" --export-json hyperfine.json \
     "$bb scan --format jsonl -j 1 --fail-on never small" "$bb scan --format jsonl -j 2 --fail-on never small" \
     "$bb scan --fail-on never empty.txt" >/dev/null
-report /tmp/bench-text.json 0
+report hyperfine.json 0
 for corpus in docs.txt adversarial.txt; do
-    /usr/bin/time -o /tmp/bench-time.txt -f "%M" "$bb" scan --format jsonl --fail-on never "$corpus" >/dev/null
-    echo "$corpus: peak RSS $(( $(cat /tmp/bench-time.txt) / 1024 )) MB (scan, 2 workers)"
+    /usr/bin/time -o time.txt -f "%M" "$bb" scan --format jsonl --fail-on never "$corpus" >/dev/null
+    echo "$corpus: peak RSS $(( $(cat time.txt) / 1024 )) MB (scan, 2 workers)"
 done
 echo "in-process scanner (blackbar-bench), first 50 MB of docs.txt, windows per MB by rule:"
-head -c 50000000 docs.txt > /tmp/bench-docs50.txt
-"$bench" --corpus /tmp/bench-docs50.txt --runs 3 --no-per-rule --windows | head -24
+head -c 50000000 docs.txt > docs50.txt
+"$bench" --corpus docs50.txt --runs 3 --no-per-rule --windows | head -24

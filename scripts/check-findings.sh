@@ -27,12 +27,12 @@ for corpus in "${corpora[@]}"; do
             "$bb" scan --format jsonl -j "$j" --fail-on never "$corpus" > "$out"
             echo "recorded $(wc -l < "$out") findings: $out"
         else
-            "$bb" scan --format jsonl -j "$j" --fail-on never "$corpus" > /tmp/check-findings.jsonl
-            if cmp -s /tmp/check-findings.jsonl "$out"; then
+            "$bb" scan --format jsonl -j "$j" --fail-on never "$corpus" > baseline/current.jsonl
+            if cmp -s baseline/current.jsonl "$out"; then
                 echo "same: $corpus -j $j ($(wc -l < "$out") findings)"
             else
-                echo "DIFFERENT: $corpus -j $j ($(wc -l < /tmp/check-findings.jsonl) against $(wc -l < "$out"))"
-                diff <(sort "$out") <(sort /tmp/check-findings.jsonl) | head -5
+                echo "DIFFERENT: $corpus -j $j ($(wc -l < baseline/current.jsonl) against $(wc -l < "$out"))"
+                diff <(sort "$out") <(sort baseline/current.jsonl) | head -5
                 status=1
             fi
         fi

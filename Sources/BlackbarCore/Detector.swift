@@ -127,10 +127,14 @@ public final class Detector: Sendable {
     /// Ids of the rules the shape gate can read (the others rely on their prefilter alone).
     public var gatedRuleIDs: [String] { (gatedPlanner ?? plainPlanner).get().gatedRuleIDs }
 
+    /// A subject this long is a whole block or record batch (both 1 MiB by default): more input follows, and
+    /// the gate is worth building for it.
+    static let wholeBlock = 1 << 20
+
     /// The planner for a subject of `length` bytes scanned with `scratch`.
     private func planner(forLength length: Int, scratch: DetectorScratch) -> WindowPlanner {
         defer { scratch.scannedBytes &+= length }
-        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter || length >= 1 << 20 {
+        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter || length >= Self.wholeBlock {
             return gatedPlanner.get()
         }
         return plainPlanner.get()

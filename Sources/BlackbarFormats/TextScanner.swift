@@ -73,11 +73,11 @@ public final class TextScanner {
     public func deliver(_ scanned: ScannedInput, handler: (TextBlock, [LocatedFinding]) throws -> Void) throws
         -> TextScanStats
     {
-        var blocks = [scanned.block].compactMap { $0 }.makeIterator()
-        var stats = try scan(next: { blocks.next() }, handler)
-        stats.bytes = scanned.bytes
-        stats.limitHits = scanned.limitHits
-        return stats
+        var delivery = Delivery()
+        if let (block, result) = scanned.block { try delivery.hand(block, result, to: handler) }
+        delivery.stats.bytes = scanned.bytes
+        delivery.stats.limitHits = scanned.limitHits
+        return delivery.stats
     }
 
     /// Bytes after a block's region that its matches and context may read.
@@ -86,19 +86,54 @@ public final class TextScanner {
     private func scan(_ reader: BlockReader, _ handler: (TextBlock, [LocatedFinding]) throws -> Void) throws
         -> TextScanStats
     {
-        var stats = try scan(next: nil, reader: reader, handler)
-        stats.bytes = reader.bytesRead
-        return stats
+        var delivery = Delivery()
+        let detector = self.detector
+        let scratches = self.scratches
+        let hitsBefore = scratches.reduce(0) { $0 + $1.scratch.limitHits }
+        // An input of one block (most files) is scanned on this thread: starting workers for a single block
+        // cost more than the block (a folder of 2,000 files of 1 KB took twice as long with two workers).
+        var first = workers == 1 ? nil : try reader.next()
+        if workers == 1 || reader.isAtEnd {
+            if let block = first { try delivery.hand(block, Self.scanBlock(block, detector, scratches[0].scratch), to: handler) }
+            while let block = try reader.next() {
+                try delivery.hand(block, Self.scanBlock(block, detector, scratches[0].scratch), to: handler)
+            }
+        } else {
+            // Four blocks in flight per worker keep every core busy; memory stays a few blocks per worker.
+            let pipeline = OrderedPipeline<TextBlock, BlockResult>(
+                workers: workers, limit: workers * 4,
+                produce: {
+                    if let block = first {
+                        first = nil
+                        return block
+                    }
+                    return try reader.next()
+                },
+                work: { block, worker in Self.scanBlock(block, detector, scratches[worker].scratch) })
+            do {
+                while let (block, result) = try pipeline.next() { try delivery.hand(block, result, to: handler) }
+            } catch {
+                // The reader must be done before this returns: the caller closes the descriptor.
+                pipeline.finish()
+                throw error
+            }
+            pipeline.finish()
+        }
+        delivery.stats.bytes = reader.bytesRead
+        // The scratches count from their creation: this input's share is the difference.
+        delivery.stats.limitHits = scratches.reduce(0) { $0 + $1.scratch.limitHits } - hitsBefore
+        return delivery.stats
     }
 
-    private func scan(
-        next scanned: (() -> (TextBlock, BlockResult)?)?, reader: BlockReader? = nil,
-        _ handler: (TextBlock, [LocatedFinding]) throws -> Void
-    ) throws -> TextScanStats {
+    /// Turns each block's findings into input-wide ones with line and column, in stream order.
+    private struct Delivery {
         var stats = TextScanStats()
         var locator = LineLocator()
         var carryEnd = 0
-        func hand(_ block: TextBlock, _ result: BlockResult) throws {
+
+        mutating func hand(
+            _ block: TextBlock, _ result: BlockResult, to handler: (TextBlock, [LocatedFinding]) throws -> Void
+        ) throws {
             var located: [LocatedFinding] = []
             located.reserveCapacity(result.findings.count)
             for (k, f) in result.findings.enumerated() {
@@ -114,42 +149,6 @@ public final class TextScanner {
             stats.blocks += 1
             try handler(block, located)
         }
-        let detector = self.detector
-        let scratches = self.scratches
-        if let scanned {
-            while let (block, result) = scanned() { try hand(block, result) }
-            return stats
-        }
-        guard let reader else { return stats }
-        // An input of one block (most files) is scanned on this thread: starting workers for a single block
-        // cost more than the block (a folder of 2,000 files of 1 KB took twice as long with two workers).
-        var first = workers == 1 ? nil : try reader.next()
-        if workers == 1 || reader.isAtEnd {
-            if let block = first { try hand(block, Self.scanBlock(block, detector, scratches[0].scratch)) }
-            while let block = try reader.next() { try hand(block, Self.scanBlock(block, detector, scratches[0].scratch)) }
-        } else {
-            // Four blocks in flight per worker keep every core busy; memory stays a few blocks per worker.
-            let pipeline = OrderedPipeline<TextBlock, BlockResult>(
-                workers: workers, limit: workers * 4,
-                produce: {
-                    if let block = first {
-                        first = nil
-                        return block
-                    }
-                    return try reader.next()
-                },
-                work: { block, worker in Self.scanBlock(block, detector, scratches[worker].scratch) })
-            do {
-                while let (block, result) = try pipeline.next() { try hand(block, result) }
-            } catch {
-                // The reader must be done before this returns: the caller closes the descriptor.
-                pipeline.finish()
-                throw error
-            }
-            pipeline.finish()
-        }
-        stats.limitHits = scratches.reduce(0) { $0 + $1.scratch.limitHits }
-        return stats
     }
 
     /// Scans a block and counts its line feeds (in the worker, so the ordered part stays a few additions
