@@ -40,6 +40,11 @@ let package = Package(
         // Byte-level record readers and writers (CSV/TSV, JSON, JSON Lines): no dependencies, so the fuzz
         // targets (`scripts/fuzz.sh`) compile it alone with `-sanitize=fuzzer`.
         .target(name: "BlackbarRecords", swiftSettings: hotPath),
+        // zlib, for compressed metadata (PNG zTXt/iTXt, deflated PDF streams, ZIP entries of office files).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Byte-level metadata readers and rewriters (JPEG, PNG, TIFF, WebP, ISO BMFF, PDF, office files): only
+        // zlib, so the fuzz targets (`scripts/fuzz.sh`) compile it alone with `-sanitize=fuzzer`.
+        .target(name: "BlackbarMetadata", dependencies: ["CZlib"]),
         // Sources and writers: streamed text now; CSV, JSON and metadata later.
         .target(name: "BlackbarFormats", dependencies: ["BlackbarCore"]),
         // Operators and the redactor.
@@ -54,8 +59,8 @@ let package = Package(
         .target(
             name: "BlackbarPipeline",
             dependencies: [
-                "BlackbarCore", "BlackbarFormats", "BlackbarRecords", "BlackbarRedaction", "BlackbarRisk", "BlackbarRules",
-                "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto"),
+                "BlackbarCore", "BlackbarFormats", "BlackbarMetadata", "BlackbarRecords", "BlackbarRedaction", "BlackbarRisk",
+                "BlackbarRules", "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "blackbar",
@@ -71,6 +76,7 @@ let package = Package(
         .testTarget(name: "BlackbarValidatorsTests", dependencies: ["BlackbarValidators"]),
         .testTarget(name: "BlackbarRegexTests", dependencies: ["BlackbarRegex"]),
         .testTarget(name: "BlackbarRecordsTests", dependencies: ["BlackbarRecords"]),
+        .testTarget(name: "BlackbarMetadataTests", dependencies: ["BlackbarMetadata"]),
         .testTarget(
             name: "BlackbarEngineTests",
             dependencies: [

@@ -1,0 +1,14 @@
+/// Placeholder until the container reader lands.
+final class OfficeDocument: MetadataDocument {
+    let format: MediaFormat
+    let fields: [MetadataField] = []
+    let warnings: [String] = []
+
+    init(_ view: ByteView, format: MediaFormat, limits: MetadataLimits) throws {
+        throw MetadataError.unsupported("OfficeDocument")
+    }
+
+    func rewrite(_ changes: [Int: FieldChange], strip: StripMode) throws -> MetadataOutput {
+        throw MetadataError.unsupported("OfficeDocument")
+    }
+}
