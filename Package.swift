@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "blackbar",
             dependencies: [
-                "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk",
+                "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarMetadata", "BlackbarRedaction", "BlackbarRisk",
                 "BlackbarValidators", "BlackbarPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -114,3 +114,12 @@ public struct MetadataOutput: Sendable {
         return pieces
     }
 }
+
+extension Dictionary where Key == Int, Value == FieldChange {
+    /// The changes of the fields in `span`, keyed from 0 (a block's own numbering).
+    func local(_ span: Range<Int>) -> [Int: FieldChange] {
+        var out: [Int: FieldChange] = [:]
+        for i in span { if let c = self[i] { out[i - span.lowerBound] = c } }
+        return out
+    }
+}

@@ -80,6 +80,20 @@ public struct XMPPacket: Sendable {
         return out
     }
 
+    /// The packet rewritten to exactly `length` bytes (for containers whose offsets must not move): padded
+    /// when shorter; when a replacement makes it longer, those properties are removed instead (returned).
+    /// Nil when even removing cannot make it fit.
+    public func rewrite(_ changes: [Int: FieldChange], fitting length: Int) -> (bytes: [UInt8], removedInstead: Set<Int>)? {
+        var local = changes
+        var instead = Set<Int>()
+        var out = rewrite(local, padTo: length)
+        if out.count > length {
+            for (k, c) in local { if case .replace = c { local[k] = .remove; instead.insert(k) } }
+            out = rewrite(local, padTo: length)
+        }
+        return out.count == length ? (out, instead) : nil
+    }
+
     /// XML-escapes text for an element or attribute value.
     static func escape(_ text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []

@@ -69,6 +69,8 @@ public final class TextRun {
     private let scanner: TextScanner
     private let verifier: TextScanner
     private let verifierScratch = DetectorScratch()
+    /// The calling thread's scratch for metadata fields.
+    let metadataScratch = DetectorScratch()
     /// File and folder names are data too: screened once each.
     private lazy var names = PathNameScreen(detector: detector) { [context] entity, value in
         String(context.fingerprint(entity: entity, value: value).prefix(8))
@@ -417,6 +419,8 @@ struct Tally {
     }
 
     mutating func hashInput(_ bytes: [UInt8]) { if hashing { inputHash.update(data: bytes) } }
+
+    mutating func hashInput(_ raw: UnsafeRawBufferPointer) { if hashing { inputHash.update(bufferPointer: raw) } }
 
     mutating func hashOutput(_ bytes: [UInt8]) {
         wroteOutput = true

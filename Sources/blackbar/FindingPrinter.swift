@@ -117,7 +117,14 @@ final class FindingPrinter {
             }
             count += 1
             let at = located.location
-            let position = at.record.map { "\(input):\($0):\(at.field ?? "")" } ?? "\(input):\(at.line ?? 0):\(at.column ?? 0)"
+            let position: String
+            if let record = at.record {
+                position = "\(input):\(record):\(at.field ?? "")"
+            } else if at.line == nil, let field = at.field {
+                position = "\(input):\(field)"  // a metadata tag
+            } else {
+                position = "\(input):\(at.line ?? 0):\(at.column ?? 0)"
+            }
             var line = pad(position, 28) + " " + pad(f.entity, 20) + " " + pad(f.ruleID, 22) + " "
                 + String(format: "%.2f", f.confidence) + (f.validated ? " ✓" : "  ")
             if let value { line += "  " + value } else if let valueBase64 { line += "  base64:" + valueBase64 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlackbarCore
 import BlackbarFormats
+import BlackbarMetadata
 import BlackbarPipeline
 import BlackbarRedaction
 import Foundation
@@ -24,6 +25,12 @@ struct Redact: ParsableCommand {
             Each redacted output is scanned again and what is found is redacted too; if personal data \
             is still found after --max-passes scans, that output is not written (exit 4). A binary \
             input is skipped, never copied (exit 3). A summary line ends the run on stderr.
+
+            Photos, videos and documents (JPEG, PNG, TIFF/DNG, WebP, HEIF, MP4, MOV, PDF, DOCX, \
+            XLSX, PPTX) are written with their personal metadata removed or redacted and their \
+            payload (image data, mdat, content streams) byte for byte: GPS goes, names and serials \
+            take their entity's operator, text fields are redacted like text, capture dates stay. \
+            --strip-metadata all also removes everything not needed to show the file.
 
             Operators: mask, placeholder (<EMAIL_ADDRESS>), remove, keep. Give one for all \
             (--operator mask) or one per entity (--operator IBAN_CODE=placeholder); the \
@@ -55,6 +62,9 @@ struct Redact: ParsableCommand {
 
     @Flag(help: "With --in-place, write into files with several hard links, so every link sees the redacted content (not atomic).")
     var allowHardLinks = false
+
+    @Option(help: "Photos, videos and documents: personal removes or redacts every personal field (GPS, serials, names, text with findings) and opaque vendor blocks; all also removes every field not needed to show the file (orientation, colour profile and dimensions stay).")
+    var stripMetadata: StripMode = .personal
 
     @Option(help: "Also write each finding (JSON Lines, no values) to this file.")
     var findings: String?
@@ -109,7 +119,8 @@ struct Redact: ParsableCommand {
         }
         let findingsOut = findingsFile?.writer
         let findingsPrinter = FindingPrinter(format: .jsonl, showValues: false, explain: false)
-        run.lookAhead(plan.entries.map { run.input($0.input.path) }, isRecords: records.isRecords)
+        let isRecords = records.isRecords
+        run.lookAhead(plan.entries.map { run.input($0.input.path) }) { isRecords($0) || TextRun.mediaFormat(of: $0) != nil }
         do {
             for entry in plan.entries {
                 defer { progress.advance(files: 1) }
@@ -132,7 +143,11 @@ struct Redact: ParsableCommand {
                     }
                     let outputName = target.map { run.input($0).display } ?? "-"
                     let outcome: InputOutcome
-                    if let format = records.format(of: input, run: run) {
+                    if records.inputFormat == .auto, let media = TextRun.mediaFormat(of: input) {
+                        outcome = try run.redactMetadata(
+                            input, format: media, strip: stripMetadata, to: writer, outputName: outputName
+                        ) { try report($0) }
+                    } else if let format = records.format(of: input, run: run) {
                         outcome = try run.redactRecords(
                             input, format: format, options: recordOptions, to: writer, outputName: outputName,
                             streaming: file == nil
@@ -187,3 +202,5 @@ struct Redact: ParsableCommand {
                 + known.sorted().joined(separator: ", "))
     }
 }
+
+extension StripMode: ExpressibleByArgument {}

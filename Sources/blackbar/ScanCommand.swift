@@ -26,6 +26,12 @@ struct Scan: ParsableCommand {
             field, the personal data found and a suggested action, and the k-anonymity of the \
             quasi-identifier columns (postcode, birth date, gender, age, city ...).
 
+            Photos, videos and documents (JPEG, PNG, TIFF/DNG, WebP, HEIF, MP4, MOV, PDF, DOCX, \
+            XLSX, PPTX, known by their first bytes) are read for their metadata: EXIF, XMP, IPTC, \
+            QuickTime keys, PDF Info and office properties. Each text field is scanned with its tag \
+            as context; GPS tags, serial numbers and author tags are findings by themselves, and \
+            each finding names its tag (EXIF:GPSLatitude, XMP:dc:creator, PDF:Info/Author).
+
             Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error, 3 inputs skipped \
             (binary) or bad records left out (--on-error skip), 64 usage.
             """)
@@ -75,11 +81,23 @@ struct Scan: ParsableCommand {
         let progress = ProgressReporter.forCommand(writesToStdout: true)
         progress.start(files: walk.items.count)
         var tripped = false
-        if !profile { run.lookAhead(walk.items.map { run.input($0.path) }, isRecords: records.isRecords) }
+        if !profile {
+            let isRecords = records.isRecords
+            run.lookAhead(walk.items.map { run.input($0.path) }) { isRecords($0) || TextRun.mediaFormat(of: $0) != nil }
+        }
         do {
             for item in walk.items {
                 let input = run.input(item.path)
                 do {
+                    if !profile, records.inputFormat == .auto, let media = TextRun.mediaFormat(of: input) {
+                        let outcome = try run.scanMetadata(input, format: media, values: showValues) {
+                            try printer.print($0, input: input.display, to: out)
+                        }
+                        try out.flush()
+                        if let highest = outcome.highest, failOn.trips(highest) { tripped = true }
+                        progress.advance(files: 1)
+                        continue
+                    }
                     let format = records.format(of: input, run: run)
                     if profile {
                         guard let format else {

@@ -31,7 +31,7 @@ final class XMPPacketTests: XCTestCase {
         XCTAssertEqual(String(decoding: fields[4].text, as: UTF8.self), "Call me on +44 20 7946 0958 & bye")
         XCTAssertFalse(fields[4].verbatim)
         let creator = xmp.properties[3]
-        XCTAssertEqual(Array(Self.packet.utf8)[creator.stored], Array("Jane Roe".utf8))
+        XCTAssertEqual(Array(Array(Self.packet.utf8)[creator.stored]), Array("Jane Roe".utf8))
         XCTAssertEqual(fields[3].stored, (creator.stored.lowerBound + 100)..<(creator.stored.upperBound + 100))
     }
 

@@ -445,6 +445,11 @@ extension RegulationTable {
             ccpa: CCPACategories(category: "(A) identifiers: unique personal identifier (device identifier)"),
             severity: .moderate,
             reason: "a persistent device or advertising identifier (serial number, IDFA, Android ID), known from its field; links a device's activity to one user")
+        entries["DATE_TIME"] = RegulationEntry(
+            gdpr: GDPRCategories(art4: "factor specific to the physical identity (when a photo or document was made)"),
+            ccpa: CCPACategories(category: "(A) identifiers: other similar identifiers (time of capture)"),
+            severity: .low,
+            reason: "when a photo, video or document was made, known from its metadata tag; context that narrows who and where only with other data, reported and kept by default (removed by --strip-metadata all)")
         return entries
     }
 }

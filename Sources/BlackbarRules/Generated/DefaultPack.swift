@@ -5830,6 +5830,11 @@ entities:
     ccpa: { category: "(A) identifiers: unique personal identifier (device identifier)" }
     severity: moderate
     reason: "a persistent device or advertising identifier (serial number, IDFA, Android ID), known from its field; links a device's activity to one user"
+  DATE_TIME:
+    gdpr: { art4: factor specific to the physical identity (when a photo or document was made) }
+    ccpa: { category: "(A) identifiers: other similar identifiers (time of capture)" }
+    severity: low
+    reason: "when a photo, video or document was made, known from its metadata tag; context that narrows who and where only with other data, reported and kept by default (removed by --strip-metadata all)"
 """#
         ),
         (
