@@ -171,11 +171,11 @@ struct ZIPArchive {
                 throw MetadataError.tooLarge("ZIP entry inflated size", offset: entry.data.lowerBound)
             }
             let data = UnsafeRawBufferPointer(rebasing: view.base[entry.data])
-            out = try ZIPCodec.inflate(data, limit: limits.maxInflated, offset: entry.data.lowerBound)
+            out = try Zlib.inflate(data, raw: true, limit: limits.maxInflated, offset: entry.data.lowerBound)
         default:
             throw MetadataError.unsupported("ZIP compression method \(entry.method)")
         }
-        guard out.count == entry.uncompressedSize, ZIPCodec.crc32(out) == entry.crc else {
+        guard out.count == entry.uncompressedSize, Zlib.crc32(out) == entry.crc else {
             throw MetadataError.malformed("ZIP entry (CRC-32 or size mismatch)", offset: entry.localHeader.lowerBound)
         }
         return out

@@ -6,8 +6,8 @@ struct ZIPReplacement {
 
     /// Deflates `bytes` for an entry.
     init(_ bytes: [UInt8]) throws {
-        deflated = try ZIPCodec.deflate(bytes)
-        crc = ZIPCodec.crc32(bytes)
+        deflated = try Zlib.deflate(bytes, raw: true)
+        crc = Zlib.crc32(bytes)
         uncompressedSize = bytes.count
     }
 }

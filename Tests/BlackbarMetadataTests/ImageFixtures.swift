@@ -152,9 +152,9 @@ enum ImageFixtures {
         out += pngChunk("IHDR", [0, 0, 0, 4, 0, 0, 0, 4, 8, 0, 0, 0, 0])
         out += pngChunk("eXIf", tiff())
         out += pngChunk("tEXt", Array("Author".utf8) + [0] + Array("Jane Roe".utf8))
-        out += pngChunk("zTXt", Array("Comment".utf8) + [0, 0] + Zlib.deflate(Array("reach me at \(email)".utf8)))
+        out += pngChunk("zTXt", Array("Comment".utf8) + [0, 0] + (try! Zlib.deflate(Array("reach me at \(email)".utf8))))
         out += pngChunk("iTXt", Array("XML:com.adobe.xmp".utf8) + [0, 0, 0, 0, 0] + Array(xmp.utf8))
-        out += pngChunk("IDAT", Zlib.deflate([UInt8](repeating: 0, count: 20)))
+        out += pngChunk("IDAT", try! Zlib.deflate([UInt8](repeating: 0, count: 20)))
         out += pngChunk("IEND", [])
         return out
     }
