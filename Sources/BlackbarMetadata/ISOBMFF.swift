@@ -1,14 +1,71 @@
-/// Placeholder until the container reader lands.
+/// An ISO base media file (MP4, QuickTime MOV, HEIF/AVIF): its metadata fields and a rewrite that never
+/// moves a byte of the payload.
+///
+/// Fields: QuickTime `udta` text atoms (`QuickTime:©xyz`), iTunes-style `ilst` items, `mdta` keyed items
+/// (`QuickTime:com.apple.quicktime.location.ISO6709`), XMP (`uuid` box, QuickTime `XMP_`, HEIF `mime` item) and
+/// the HEIF `Exif` item (one opaque field until the TIFF reader is hooked to it).
+///
+/// The rewrite's one rule: no box that contains or precedes chunk data changes size. `stco`/`co64` hold absolute
+/// file offsets of the samples in `mdat`; keeping every box the same length keeps them valid without touching
+/// them, and `mdat` is copied as one input range. So a removed atom becomes a `free` box of its size, a shrunk
+/// `ilst` or atom is followed by a `free` box holding the difference, and values that grow are removed instead.
 final class ISOBMFFDocument: MetadataDocument {
     let format: MediaFormat
-    let fields: [MetadataField] = []
-    let warnings: [String] = []
+    let fields: [MetadataField]
+    let warnings: [String]
+    let view: ByteView
+    /// Where each field lives (parallel to `fields`).
+    let sites: [FieldSite]
+    /// What the rewrite may change.
+    let units: [BMFFUnit]
+    /// The file ranges of HEIF `Exif` items (a 4-byte offset, then TIFF). TIFF hook: for the TIFF reader.
+    let exifItems: [Range<Int>]
 
+    /// Reads the box tree of `view`; structural damage (a size past its parent, nesting past the limit) throws.
     init(_ view: ByteView, format: MediaFormat, limits: MetadataLimits) throws {
-        throw MetadataError.unsupported("ISOBMFFDocument")
+        var reader = ISOBMFFReader(view, limits: limits)
+        try reader.run()
+        // File order: HEIF items are listed in `iinf` order, not where their bytes are.
+        let order = reader.fields.indices.sorted {
+            (reader.fields[$0].stored.lowerBound, $0) < (reader.fields[$1].stored.lowerBound, $1)
+        }
+        self.format = format
+        self.view = view
+        fields = order.map { reader.fields[$0] }
+        sites = order.map { reader.sites[$0] }
+        units = reader.units
+        warnings = reader.warnings
+        exifItems = reader.exifItems
     }
 
+    /// The file with `changes` applied and `strip` applied to the rest; every box keeps its size (see the type's
+    /// comment), so `mdat` and the chunk offsets are copied unchanged.
     func rewrite(_ changes: [Int: FieldChange], strip: StripMode) throws -> MetadataOutput {
-        throw MetadataError.unsupported("ISOBMFFDocument")
+        var actions = changes
+        var plan = RewritePlan()
+        for i in changes.keys where !fields.indices.contains(i) {
+            throw MetadataError.unsupported("a change for field \(i), which this file does not have")
+        }
+        for (i, field) in fields.enumerated() where actions[i] == nil {
+            if field.meaning == .opaque || (strip == .all && field.meaning != .needed) {
+                actions[i] = .remove
+                plan.stripped.insert(i)
+            }
+        }
+        var fieldsByUnit: [Int: [(field: Int, site: FieldSite)]] = [:]
+        for (i, site) in sites.enumerated() { fieldsByUnit[site.unit, default: []].append((i, site)) }
+        for (u, unit) in units.enumerated() {
+            let own = fieldsByUnit[u] ?? []
+            guard strip == .all || own.contains(where: { actions[$0.field] != nil }) else { continue }
+            try plan.rewrite(unit, fields: own, actions: actions, stripAll: strip == .all, view: view)
+        }
+        // Units are disjoint boxes, but HEIF extents come from the file: two patches over the same bytes
+        // would silently drop one, so that is an error.
+        let sorted = plan.patches.sorted { $0.0.lowerBound < $1.0.lowerBound }
+        for (a, b) in zip(sorted, sorted.dropFirst()) where a.0.upperBound > b.0.lowerBound {
+            throw MetadataError.unsupported("overlapping metadata blocks at byte \(b.0.lowerBound)")
+        }
+        return MetadataOutput(
+            pieces: MetadataOutput.patched(view.count, sorted), removedInstead: plan.removedInstead, stripped: plan.stripped)
     }
 }
