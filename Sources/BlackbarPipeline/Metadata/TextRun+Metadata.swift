@@ -63,6 +63,10 @@ extension TextRun {
             for (field, items) in byField {
                 if let change = change(for: doc.fields[field], items, redactor: redactor) { changes[field] = change }
             }
+            if strip == .all {
+                // Everything not needed to show the file goes, redacted or not.
+                for (i, field) in doc.fields.enumerated() where field.meaning != .needed && changes[i] != nil { changes[i] = .remove }
+            }
             let result = try doc.rewrite(changes, strip: strip)
             for item in findings {
                 let action: String
