@@ -3,7 +3,8 @@
 ///
 /// Fields: QuickTime `udta` text atoms (`QuickTime:©xyz`), iTunes-style `ilst` items, `mdta` keyed items
 /// (`QuickTime:com.apple.quicktime.location.ISO6709`), XMP (`uuid` box, QuickTime `XMP_`, HEIF `mime` item) and
-/// the HEIF `Exif` item (one opaque field until the TIFF reader is hooked to it).
+/// the HEIF `Exif` item (its TIFF structure's tags, read and edited in place by `TIFFStructure`; one opaque field,
+/// removed whole, when that structure does not read).
 ///
 /// The rewrite's one rule: no box that contains or precedes chunk data changes size. `stco`/`co64` hold absolute
 /// file offsets of the samples in `mdat`; keeping every box the same length keeps them valid without touching
@@ -18,8 +19,11 @@ final class ISOBMFFDocument: MetadataDocument {
     let sites: [FieldSite]
     /// What the rewrite may change.
     let units: [BMFFUnit]
-    /// The file ranges of HEIF `Exif` items (a 4-byte offset, then TIFF). TIFF hook: for the TIFF reader.
+    /// The file ranges of HEIF `Exif` items (a 4-byte offset, then TIFF).
     let exifItems: [Range<Int>]
+    /// The TIFF structures of the Exif items that read, and the index of each one's first field (its fields
+    /// come after the box fields, which are the first `sites.count`).
+    private let exif: [(tiff: TIFFStructure, first: Int)]
 
     /// Reads the box tree of `view`; structural damage (a size past its parent, nesting past the limit) throws.
     init(_ view: ByteView, format: MediaFormat, limits: MetadataLimits) throws {
@@ -31,11 +35,34 @@ final class ISOBMFFDocument: MetadataDocument {
         }
         self.format = format
         self.view = view
-        fields = order.map { reader.fields[$0] }
-        sites = order.map { reader.sites[$0] }
+        var fields = order.map { reader.fields[$0] }
+        var sites = order.map { reader.sites[$0] }
         units = reader.units
-        warnings = reader.warnings
+        var warnings = reader.warnings
         exifItems = reader.exifItems
+        // Each Exif item's tags: the 4-byte big-endian offset skips to the TIFF header (past "Exif\0\0").
+        var structures: [(TIFFStructure, Int)] = []
+        var tiffFields: [MetadataField] = []
+        for (u, unit) in units.enumerated() {
+            guard case .heifExif(let range) = unit, let k = sites.firstIndex(where: { $0.unit == u }) else { continue }
+            do {
+                let skip = Int(try view.u32(range.lowerBound, bigEndian: true))
+                guard skip <= range.count - 4 else { throw MetadataError.malformed("Exif item offset", offset: range.lowerBound) }
+                let tiff = try TIFFStructure(
+                    view, base: range.lowerBound + 4 + skip, end: range.upperBound, embedded: true, path: fields[k].path, limits: limits)
+                fields.remove(at: k)
+                sites.remove(at: k)
+                structures.append((tiff, tiffFields.count))
+                tiffFields += tiff.fields
+                warnings += tiff.warnings
+            } catch let error as MetadataError {
+                warnings.append("the Exif item at byte \(range.lowerBound) was not read (\(error)); it is removed when redacting")
+            }
+        }
+        exif = structures.map { ($0.0, $0.1 + fields.count) }
+        self.fields = fields + tiffFields
+        self.sites = sites
+        self.warnings = warnings
     }
 
     /// The file with `changes` applied and `strip` applied to the rest; every box keeps its size (see the type's
@@ -46,7 +73,7 @@ final class ISOBMFFDocument: MetadataDocument {
         for i in changes.keys where !fields.indices.contains(i) {
             throw MetadataError.unsupported("a change for field \(i), which this file does not have")
         }
-        for (i, field) in fields.enumerated() where actions[i] == nil {
+        for (i, field) in fields.enumerated().prefix(sites.count) where actions[i] == nil {
             if field.meaning == .opaque || (strip == .all && field.meaning != .needed) {
                 actions[i] = .remove
                 plan.stripped.insert(i)
@@ -58,6 +85,13 @@ final class ISOBMFFDocument: MetadataDocument {
             let own = fieldsByUnit[u] ?? []
             guard strip == .all || own.contains(where: { actions[$0.field] != nil }) else { continue }
             try plan.rewrite(unit, fields: own, actions: actions, stripAll: strip == .all, view: view)
+        }
+        for (tiff, first) in exif {
+            let span = first..<(first + tiff.fields.count)
+            var instead = Set<Int>(), stripped = Set<Int>()
+            plan.patches += try tiff.patches(changes.local(span), strip: strip, removedInstead: &instead, stripped: &stripped)
+            plan.removedInstead.formUnion(instead.map { $0 + first })
+            plan.stripped.formUnion(stripped.map { $0 + first })
         }
         // Units are disjoint boxes, but HEIF extents come from the file: two patches over the same bytes
         // would silently drop one, so that is an error.

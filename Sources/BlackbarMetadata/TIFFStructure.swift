@@ -157,8 +157,10 @@ struct TIFFStructure {
                     continue
                 }
                 let (text, verbatim) = try self.text(of: e, name: name)
+                // An ASCII value's range is its text, without the NUL and padding after it.
+                let stored = verbatim ? e.value.lowerBound..<(e.value.lowerBound + text.count) : e.value
                 fields.append(MetadataField(
-                    tag: "EXIF:" + name, path: fieldPath, meaning: meaning, text: text, stored: e.value, verbatim: verbatim))
+                    tag: "EXIF:" + name, path: fieldPath, meaning: meaning, text: text, stored: stored, verbatim: verbatim))
                 fieldEntry.append((i, k))
                 guard fields.count <= limits.maxFields else { throw MetadataError.tooLarge("metadata fields", offset: e.at) }
             }
