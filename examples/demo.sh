@@ -35,6 +35,15 @@ $BB redact --input-format jsonl --findings "$out/chat-findings.jsonl" - < exampl
 head -n 3 "$out/chat.jsonl"
 
 echo
+echo "== blackbar scan examples/media (a dash-cam photo and a PDF: each finding names its metadata tag)"
+$BB scan --format table examples/media
+echo
+echo "== blackbar redact examples/media -o $out/media: GPS, serials and names gone, the picture byte for byte"
+$BB redact examples/media -o "$out/media" --risk-log "$out/risk-log.jsonl" || exit $?
+echo "scanning the cleaned copies again (capture dates are kept; <PERSON> is the operator's own value):"
+$BB scan --format table "$out/media"
+
+echo
 echo "== risk log run summary"
 tail -n 1 "$out/risk-log.jsonl"
 echo

@@ -127,7 +127,7 @@ extension TextRun {
             case .text, .opaque, .technical, .needed: entity = nil
             }
             let hasValue = !field.text.isEmpty || (field.meaning == .location && !field.stored.isEmpty)
-            if let entity, hasValue {
+            if let entity, hasValue, !Self.isRedacted(field.text, entity: entity) {
                 let finding = Finding(
                     ruleID: "metadata-tag", entity: entity, range: ByteRange(field.stored.lowerBound, field.stored.upperBound),
                     confidence: entity == "DATE_TIME" ? 0.5 : 0.95, validated: false)
@@ -152,6 +152,13 @@ extension TextRun {
             }
         }
         return out
+    }
+
+    /// Whether a value is already an operator's mark for its entity (`<PERSON>`, or mask characters only):
+    /// a field that the tag makes a finding does not make one again once redacted.
+    static func isRedacted(_ text: [UInt8], entity: String) -> Bool {
+        if text == Array("<\(entity)>".utf8) { return true }
+        return !text.isEmpty && text.allSatisfy { $0 == UInt8(ascii: "*") }
     }
 
     /// Reads the output back and scans it: anything but a capture date still found means the output is not
