@@ -110,7 +110,7 @@ extension TIFFStructure {
                     dir += bytes
                 }
                 let nextAt = ifd.offset + 2 + 12 * ifd.entries.count
-                dir += nextChanges ? [0, 0, 0, 0] : try view.bytes(nextAt..<(nextAt + 4))
+                if ifd.hasNext { dir += nextChanges ? [0, 0, 0, 0] : try view.bytes(nextAt..<(nextAt + 4)) }
                 dir += [UInt8](repeating: 0, count: ifd.directory.count - dir.count)
                 patches.append((ifd.directory, dir))
             }

@@ -22,7 +22,10 @@ struct TIFFStructure {
         var entries: [Entry]
         /// The entry (IFD index, entry index) that points here; nil for the IFD0/IFD1 chain.
         var pointer: (ifd: Int, entry: Int)?
-        var directory: Range<Int> { offset..<(offset + 2 + 12 * entries.count + 4) }
+        /// Whether the 4-byte next-IFD offset follows the entries (some writers leave it out of a sub-IFD at
+        /// the very end of an EXIF block; readers take it as 0).
+        var hasNext: Bool
+        var directory: Range<Int> { offset..<(offset + 2 + 12 * entries.count + (hasNext ? 4 : 0)) }
     }
 
     let view: ByteView
@@ -69,7 +72,9 @@ struct TIFFStructure {
             guard offset >= base, offset + 2 <= self.end else { throw MetadataError.truncated("TIFF IFD", offset: offset) }
             let n = Int(try view.u16(offset, bigEndian: bigEndian))
             guard n <= limits.maxEntries else { throw MetadataError.tooLarge("TIFF IFD entries", offset: offset) }
-            guard offset + 2 + 12 * n + 4 <= self.end else { throw MetadataError.truncated("TIFF IFD", offset: offset) }
+            guard offset + 2 + 12 * n <= self.end else { throw MetadataError.truncated("TIFF IFD", offset: offset) }
+            let hasNext = offset + 2 + 12 * n + 4 <= self.end
+            guard hasNext || (kind != .ifd0 && kind != .ifd1) else { throw MetadataError.truncated("TIFF IFD", offset: offset) }
             var entries: [Entry] = []
             for k in 0..<n {
                 let at = offset + 2 + 12 * k
@@ -92,7 +97,7 @@ struct TIFFStructure {
                 }
             }
             let index = ifds.count
-            ifds.append(IFD(kind: kind, offset: offset, entries: entries, pointer: pointer))
+            ifds.append(IFD(kind: kind, offset: offset, entries: entries, pointer: pointer, hasNext: hasNext))
             for (k, e) in entries.enumerated() {
                 if let child = EXIFTags.pointerTags[e.tag], kind != .gps, kind != .interop, e.type == 4 || e.type == 13 || e.type == 3 {
                     let size = Self.typeSizes[e.type]!

@@ -113,6 +113,19 @@ final class ImageMetadataTests: XCTestCase {
         XCTAssertTrue(ExifTool.values(try ExifTool.tags(out, ext: "jpg"), "Make").isEmpty)
     }
 
+    /// A sub-IFD at the very end of the block without its 4-byte next-IFD offset (libpng's own test image is
+    /// written so): read as ending there, and rewritten without writing past it.
+    func testSubIFDWithoutNextOffsetAtTheEnd() throws {
+        var tiff: [UInt8] = Array("MM".utf8) + [0, 42, 0, 0, 0, 8]
+        tiff += [0, 2] + [0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 5, 0, 0] + [0x87, 0x69, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38] + [0, 0, 0, 0]
+        tiff += [0, 1] + [0xA4, 0x31, 0, 2, 0, 0, 0, 4, 0x41, 0x42, 0x43, 0]  // SerialNumber "ABC", then the end
+        let doc = try read(tiff, as: .tiff)
+        XCTAssertEqual(doc.fields.map(\.tag), ["EXIF:Orientation", "EXIF:SerialNumber"])
+        let (_, out, _) = try rewritten(tiff, format: .tiff) { [$0.index(of: "EXIF:SerialNumber")!: .remove] }
+        XCTAssertEqual(out.count, tiff.count)
+        XCTAssertEqual(try read(out, as: .tiff).fields.map(\.tag), ["EXIF:Orientation"])
+    }
+
     /// Hostile variants of each fixture: cut at every length, every byte flipped in the metadata, an IFD
     /// that points at itself: reading and rewriting throw or succeed, never crash or hang.
     func testHostileFilesAreErrorsNotCrashes() throws {
