@@ -144,6 +144,27 @@ enum ImageFixtures {
         return []
     }
 
+    static func riffChunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        Array(type.utf8) + le32(UInt32(data.count)) + data + (data.count & 1 == 1 ? [0] : [])
+    }
+
+    /// A WebP (extended format): VP8X with the EXIF and XMP flags, a lossless image chunk, EXIF, XMP.
+    static func webp() -> [UInt8] {
+        let vp8x: [UInt8] = [0x0C, 0, 0, 0, 3, 0, 0, 3, 0, 0]  // EXIF and XMP flags, 4 x 4 canvas
+        let body = Array("WEBP".utf8) + riffChunk("VP8X", vp8x) + riffChunk("VP8L", webpImage)
+            + riffChunk("EXIF", tiff()) + riffChunk("XMP ", Array(xmp.utf8))
+        return Array("RIFF".utf8) + le32(UInt32(body.count)) + body
+    }
+
+    /// A VP8L chunk's data: the signature byte, a 4 x 4 size, then a fixed pattern.
+    static let webpImage: [UInt8] = [0x2F, 0x03, 0xC0, 0x00, 0x00] + (0..<40).map { UInt8(($0 * 29 + 3) % 251) }
+
+    /// The VP8L chunk, as a payload check.
+    static func webpPayload(_ bytes: [UInt8]) -> [UInt8] {
+        guard let i = XMPPacket.find(Array("VP8L".utf8), in: bytes) else { return [] }
+        return Array(bytes[i..<(i + 8 + webpImage.count + 1)])
+    }
+
     static func pngChunk(_ type: String, _ data: [UInt8]) -> [UInt8] { PNGDocument.chunk(type, data) }
 
     /// A PNG with IHDR, eXIf, tEXt Author, zTXt Comment, iTXt XMP, IDAT and IEND.

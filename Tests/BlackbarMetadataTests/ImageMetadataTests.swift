@@ -15,6 +15,7 @@ final class ImageMetadataTests: XCTestCase {
     nonisolated(unsafe) static let cases: [Case] = [
         Case(format: .jpeg, ext: "jpg", bytes: ImageFixtures.jpeg(), payload: ImageFixtures.jpegPayload),
         Case(format: .png, ext: "png", bytes: ImageFixtures.png(), payload: ImageFixtures.pngPayload),
+        Case(format: .webp, ext: "webp", bytes: ImageFixtures.webp(), payload: ImageFixtures.webpPayload),
         Case(format: .tiff, ext: "tif", bytes: ImageFixtures.tiff(image: ImageFixtures.scan), payload: { Array($0.suffix(ImageFixtures.scan.count)) }),
     ]
 
@@ -52,6 +53,7 @@ final class ImageMetadataTests: XCTestCase {
             XCTAssertEqual(byTag["EXIF:DateTimeOriginal"]?.meaning, .captureDate, "\(c.format)")
             XCTAssertEqual(byTag["EXIF:UserComment"].map { String(decoding: $0.text, as: UTF8.self) }, "call \(ImageFixtures.phone) after six")
             if c.format != .tiff { XCTAssertEqual(byTag["XMP:dc:creator"]?.meaning, .person, "\(c.format)") }
+            XCTAssertEqual(doc.warnings, [], "\(c.format)")
             for f in doc.fields where f.verbatim {
                 XCTAssertEqual(Array(c.bytes[f.stored].prefix(f.text.count)), f.text, "\(c.format) \(f.tag)")
             }
