@@ -121,7 +121,7 @@ final class OfficeDocument: MetadataDocument {
                 }
             }
             guard !edits.isEmpty else { continue }
-            replacements[part.entry] = try ZIPReplacement(Self.apply(edits, to: part.xml.bytes))
+            replacements[part.entry] = try ZIPReplacement(applyEdits(edits, to: part.xml.bytes))
         }
         var newComment: [UInt8]?
         if let c = commentField, let change = effective[c] {
@@ -135,20 +135,5 @@ final class OfficeDocument: MetadataDocument {
         }
         let pieces = try zip.rewrite(view, replacing: replacements, newComment: newComment)
         return MetadataOutput(pieces: pieces, removedInstead: removedInstead, stripped: stripped)
-    }
-
-    /// `bytes` with the edits applied; an edit inside an earlier one (a value inside a cut element) gives way.
-    static func apply(_ edits: [(Range<Int>, [UInt8])], to bytes: [UInt8]) -> [UInt8] {
-        let sorted = edits.sorted { $0.0.lowerBound < $1.0.lowerBound || ($0.0.lowerBound == $1.0.lowerBound && $0.0.count > $1.0.count) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var cursor = 0
-        for (range, replacement) in sorted where range.lowerBound >= cursor {
-            out += bytes[cursor..<range.lowerBound]
-            out += replacement
-            cursor = range.upperBound
-        }
-        out += bytes[cursor...]
-        return out
     }
 }

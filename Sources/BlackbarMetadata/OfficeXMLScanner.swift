@@ -1,8 +1,8 @@
 /// The byte-level reader behind `OfficeXML`: start and end tags, attributes and leaf content with offsets.
-struct OfficeXMLScanner {
-    private let b: [UInt8]
+struct OfficeXMLScanner: XMLLexer {
+    let b: [UInt8]
     private let limits: MetadataLimits
-    private var i = 0
+    var i = 0
     private var out: [OfficeXML.Element] = []
     /// Open elements: index in `out`, where the content starts, whether a child element was seen.
     private var stack: [(index: Int, contentStart: Int, hadChild: Bool)] = []
@@ -30,42 +30,7 @@ struct OfficeXMLScanner {
         return out
     }
 
-    private func starts(_ s: StaticString) -> Bool {
-        let n = s.utf8CodeUnitCount
-        guard i + n <= b.count else { return false }
-        return s.withUTF8Buffer { buf in
-            for k in 0..<n where b[i + k] != buf[k] { return false }
-            return true
-        }
-    }
 
-    private mutating func skip(past end: StaticString) throws {
-        let n = end.utf8CodeUnitCount
-        let start = i
-        while i + n <= b.count {
-            let hit = end.withUTF8Buffer { buf in (0..<n).allSatisfy { b[i + $0] == buf[$0] } }
-            if hit {
-                i += n
-                return
-            }
-            i += 1
-        }
-        throw MetadataError.truncated("XML markup", offset: start)
-    }
-
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-    private static func isNameByte(_ c: UInt8) -> Bool {
-        !isSpace(c) && c != UInt8(ascii: ">") && c != UInt8(ascii: "/") && c != UInt8(ascii: "=") && c != UInt8(ascii: "<")
-            && c != UInt8(ascii: "\"") && c != UInt8(ascii: "'")
-    }
-
-    private mutating func name() -> String {
-        let s = i
-        while i < b.count && Self.isNameByte(b[i]) { i += 1 }
-        return String(decoding: b[s..<i], as: UTF8.self)
-    }
-
-    private mutating func skipSpace() { while i < b.count && Self.isSpace(b[i]) { i += 1 } }
 
     private mutating func openTag() throws {
         let start = i

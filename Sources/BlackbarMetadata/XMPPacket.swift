@@ -59,16 +59,7 @@ public struct XMPPacket: Sendable {
             }
         }
         // Nested cuts (a value inside a removed element) give way to the outer one.
-        cuts.sort { $0.0.lowerBound < $1.0.lowerBound || ($0.0.lowerBound == $1.0.lowerBound && $0.0.count > $1.0.count) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var cursor = 0
-        for (range, replacement) in cuts where range.lowerBound >= cursor {
-            out += bytes[cursor..<range.lowerBound]
-            out += replacement
-            cursor = range.upperBound
-        }
-        out += bytes[cursor...]
+        var out = applyEdits(cuts, to: bytes)
         if let padTo, out.count < padTo {
             let pad = [UInt8](repeating: 0x20, count: padTo - out.count)
             if let end = Self.find(Array("<?xpacket end".utf8), in: out) {
