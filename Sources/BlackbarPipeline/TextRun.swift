@@ -71,6 +71,9 @@ public final class TextRun {
     private let verifierScratch = DetectorScratch()
     /// The calling thread's scratch for metadata fields.
     let metadataScratch = DetectorScratch()
+    /// Metadata tags' contexts, resolved once per tag (every photo has the same few dozen tags; resolving one
+    /// reads every rule's words).
+    var metadataContexts: [String: FieldContext] = [:]
     /// File and folder names are data too: screened once each.
     private lazy var names = PathNameScreen(detector: detector) { [context] entity, value in
         String(context.fingerprint(entity: entity, value: value).prefix(8))

@@ -136,8 +136,7 @@ extension TextRun {
                     value: field.text, byTag: true))
             }
             guard !field.text.isEmpty, field.meaning != .location else { continue }
-            let leaf = field.tag.split(separator: ":").last.map(String.init) ?? field.tag
-            let context = detector.field(field.tag, leaf: leaf)
+            let context = metadataContext(field.tag)
             for var f in detector.scan([Segment(field.text, field: context)], scratch: scratch) {
                 // The tag already said it: a name rule on Artist, a device rule on SerialNumber add nothing.
                 if let entity, f.entity == entity { continue }
@@ -152,6 +151,16 @@ extension TextRun {
             }
         }
         return out
+    }
+
+    /// The tag's context for the detector (its last part, `Artist` of `EXIF:Artist`, is the leaf field rules
+    /// read), resolved once per run.
+    private func metadataContext(_ tag: String) -> FieldContext {
+        if let known = metadataContexts[tag] { return known }
+        let leaf = tag.split(separator: ":").last.map(String.init) ?? tag
+        let made = detector.field(tag, leaf: leaf)
+        metadataContexts[tag] = made
+        return made
     }
 
     /// Whether a value is already an operator's mark for its entity (`<PERSON>`, or mask characters only):
