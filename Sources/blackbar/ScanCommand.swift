@@ -101,7 +101,8 @@ struct Scan: ParsableCommand {
                     let format = records.format(of: input, run: run)
                     if profile {
                         guard let format else {
-                            throw RunError("\(input.display): --profile reads tables and record files (CSV, TSV, JSON, JSON Lines); this one is text")
+                            let kind = TextRun.mediaFormat(of: input).map { "a " + $0.displayName + " file" } ?? "text"
+                            throw RunError("\(input.display): --profile reads tables and record files (CSV, TSV, JSON, JSON Lines); this one is \(kind)")
                         }
                         var options = records.options
                         options.sample = sample

@@ -84,8 +84,19 @@ extension TextRun {
             }
             var written = Set<[UInt8]>()
             for case .replace(let text) in changes.values { written.insert(text) }
-            try verify(result, raw: raw, format: format, input: input, written: written, tally: &tally)
-            try write(result, raw: raw, to: output, tally: &tally)
+            if let file = Self.regularFile(output) {
+                // Written first and read back from its file (a video is never held in memory); the caller
+                // drops the unfinished file when the check fails.
+                try write(result, raw: raw, to: output, tally: &tally)
+                try output.flush()
+                let mapped = try MappedFile(fd: file.fd, name: outputName)
+                try mapped.withBytes { try verify($0, format: format, input: input, written: written, tally: &tally) }
+            } else {
+                try result.bytes(from: raw).withUnsafeBytes {
+                    try verify($0, format: format, input: input, written: written, tally: &tally)
+                }
+                try write(result, raw: raw, to: output, tally: &tally)
+            }
             tally.passes = 1
             return try tally.finish(bytes: raw.count, limitHits: 0)
         }
@@ -175,16 +186,12 @@ extension TextRun {
     /// `written` holds the values the redaction wrote into fields whose tag makes a finding by itself (`<PERSON>`
     /// in Artist): the tag still says what the field is for, but the value is the operator's.
     private func verify(
-        _ result: MetadataOutput, raw: UnsafeRawBufferPointer, format: MediaFormat, input: RunInput, written: Set<[UInt8]>,
-        tally: inout Tally
+        _ out: UnsafeRawBufferPointer, format: MediaFormat, input: RunInput, written: Set<[UInt8]>, tally: inout Tally
     ) throws {
-        let bytes = result.bytes(from: raw)
         do {
-            let left = try bytes.withUnsafeBytes { out in
-                metadataFindings(try MetadataReader.read(ByteView(out), format: format)).filter {
-                    redactor!.policy.operator(for: $0.finding.entity) != .keep && $0.finding.entity != "DATE_TIME"
-                        && !($0.byTag && written.contains($0.value))
-                }
+            let left = metadataFindings(try MetadataReader.read(ByteView(out), format: format)).filter {
+                redactor!.policy.operator(for: $0.finding.entity) != .keep && $0.finding.entity != "DATE_TIME"
+                    && !($0.byTag && written.contains($0.value))
             }
             guard left.isEmpty else {
                 report.residual += 1
@@ -197,6 +204,17 @@ extension TextRun {
         } catch let error as MetadataError {
             throw RunError("\(input.display): the redacted \(format.displayName) does not read back (\(error)); the output was not written")
         }
+    }
+
+    /// The output's descriptor when it is a regular file open for reading and writing (an atomic file's
+    /// temporary file), which can be mapped and read back; nil for a pipe, a terminal, a write-only file.
+    static func regularFile(_ output: ByteOutput) -> FDWriter? {
+        guard let writer = output as? FDWriter, writer.fd > 2 else { return nil }
+        var st = stat()
+        guard fstat(writer.fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        // Readable too (a temporary file is; a file shared by hard links, written in place, is not).
+        guard fcntl(writer.fd, F_GETFL) & O_ACCMODE == O_RDWR else { return nil }
+        return writer
     }
 
     private func write(_ result: MetadataOutput, raw: UnsafeRawBufferPointer, to output: ByteOutput, tally: inout Tally) throws {
