@@ -1,14 +1,21 @@
 // libFuzzer target for the metadata readers and rewriters: `bash scripts/fuzz.sh metadata SECONDS`.
-// The first byte picks the container and the rewrite; the rest is the file. Invariants: reading and
-// rewriting throw MetadataError or succeed (never trap); a rewrite's input pieces lie inside the file; the
-// output of a successful rewrite reads again.
+// The first byte picks the container and the rewrite; the rest is the file. `FUZZ_FORMAT=pdf` (any
+// MediaFormat name) fixes the container, to fuzz one parser alone. Invariants: reading and rewriting throw
+// MetadataError or succeed (never trap); a rewrite's input pieces lie inside the file; the output of a
+// successful rewrite reads again.
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+private let fixedFormat: MediaFormat? = getenv("FUZZ_FORMAT").flatMap { MediaFormat(rawValue: String(cString: $0)) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size >= 1 else { return 0 }
     let control = Int(data[0])
     let formats = MediaFormat.allCases
-    let format = formats[control % formats.count]
+    let format = fixedFormat ?? formats[control % formats.count]
     let strip: StripMode = control & 0x80 != 0 ? .all : .personal
     let file = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
     var limits = MetadataLimits()
