@@ -78,9 +78,7 @@ extension TextRun {
                     }
                 }
                 try tally.record(item.finding, item.location, value: item.value, action: action)
-                var reported = ReportedFinding(finding: item.finding, location: item.location, value: nil)
-                reported.value = nil
-                try found(reported)
+                try found(ReportedFinding(finding: item.finding, location: item.location, value: nil))
             }
             var written = Set<[UInt8]>()
             for case .replace(let text) in changes.values { written.insert(text) }
