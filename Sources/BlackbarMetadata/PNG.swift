@@ -24,8 +24,12 @@ final class PNGDocument: MetadataDocument {
     }
     private var chunks: [Chunk] = []
 
+    /// The PNG specification's keywords, and the ones exiftool writes (lower-cased).
     static let keywordMeanings: [String: TagMeaning] = [
-        "author": .person, "creation time": .captureDate, "software": .technical, "source": .technical,
+        "author": .person, "artist": .person, "owner": .person, "ownername": .person,
+        "creation time": .captureDate, "createdate": .captureDate, "modifydate": .captureDate, "datetimeoriginal": .captureDate,
+        "software": .technical, "source": .technical, "make": .technical, "model": .technical,
+        "serialnumber": .deviceID, "cameraserialnumber": .deviceID, "lensserialnumber": .deviceID, "imageuniqueid": .deviceID,
         "title": .text, "description": .text, "comment": .text, "copyright": .text, "disclaimer": .text, "warning": .text,
     ]
 

@@ -106,6 +106,34 @@ final class MetadataCLITests: CLITestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("blob.bin").path), "a skipped file is never copied")
     }
 
+    /// A QuickTime box: size, type, body.
+    static func box(_ type: String, _ parts: [UInt8]...) -> [UInt8] {
+        let body = parts.flatMap { $0 }
+        let n = body.count + 8
+        return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array(type.unicodeScalars.map { UInt8($0.value) }) + body
+    }
+
+    /// A movie whose keyed author is 12 bytes: `<PERSON>` is 4 shorter, too little for a `free` box, so the
+    /// value is padded with spaces; the padded placeholder is the operator's, not a name found again.
+    func testAMovieAuthorPaddedPlaceholderIsClean() throws {
+        let key = Array("com.apple.quicktime.author".utf8)
+        let keys = Self.box("keys", [0, 0, 0, 0, 0, 0, 0, 1], Self.box("mdta", key))
+        let value = Array("Jana Example".utf8)
+        let item = Self.box("\u{0}\u{0}\u{0}\u{1}", Self.box("data", [0, 0, 0, 1, 0, 0, 0, 0], value))
+        let meta = Self.box("meta", Self.box("hdlr", [UInt8](repeating: 0, count: 8) + Array("mdta".utf8) + [UInt8](repeating: 0, count: 12)), keys, Self.box("ilst", item))
+        let movie = Self.box("ftyp", Array("qt  ".utf8), [0, 0, 0, 0], Array("qt  ".utf8))
+            + Self.box("moov", Self.box("mvhd", [UInt8](repeating: 0, count: 100)), meta) + Self.box("mdat", Array(0..<200))
+        try Data(movie).write(to: scratch.appendingPathComponent("clip.mov"))
+        let r = try run(["redact", "clip.mov", "-o", "clean.mov"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let out = [UInt8](try Data(contentsOf: scratch.appendingPathComponent("clean.mov")))
+        XCTAssertEqual(out.count, movie.count)
+        XCTAssertFalse(Self.contains(out, "Jana"))
+        XCTAssertTrue(Self.contains(out, "<PERSON>    "))
+        XCTAssertEqual(Array(out.suffix(200)), Array(0..<200), "mdat unchanged")
+        XCTAssertEqual(try run(["scan", "clean.mov"]).status, 0)
+    }
+
     func testABrokenPhotoIsAnErrorNamingTheFile() throws {
         let photo = try copyExample("dashcam.jpg")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: photo))

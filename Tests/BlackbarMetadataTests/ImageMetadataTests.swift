@@ -63,6 +63,12 @@ final class ImageMetadataTests: XCTestCase {
         XCTAssertEqual(jpeg.fields.first { $0.tag == "JPEG:Comment" }?.meaning, .text)
         let png = try read(ImageFixtures.png(), as: .png)
         XCTAssertEqual(png.fields.first { $0.tag == "PNG:Author" }?.meaning, .person)
+        // The keywords exiftool writes are known too.
+        for (keyword, meaning) in [("Artist", TagMeaning.person), ("SerialNumber", .deviceID), ("Make", .technical), ("Notes", .text)] {
+            let chunk = ImageFixtures.pngChunk("tEXt", Array(keyword.utf8) + [0] + Array("x".utf8))
+            let file = Array(ImageFixtures.png().prefix(33)) + chunk + ImageFixtures.pngChunk("IEND", [])
+            XCTAssertEqual(try read(file, as: .png).fields.first?.meaning, meaning, keyword)
+        }
         XCTAssertEqual(png.fields.first { $0.tag == "PNG:Comment" }.map { String(decoding: $0.text, as: UTF8.self) }, "reach me at \(ImageFixtures.email)")
     }
 

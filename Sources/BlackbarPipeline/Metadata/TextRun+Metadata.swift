@@ -81,7 +81,7 @@ extension TextRun {
                 try found(ReportedFinding(finding: item.finding, location: item.location, value: nil))
             }
             var written = Set<[UInt8]>()
-            for case .replace(let text) in changes.values { written.insert(text) }
+            for case .replace(let text) in changes.values { written.insert(Array(Self.trimmed(text))) }
             if let file = Self.regularFile(output) {
                 // Written first and read back from its file (a video is never held in memory); the caller
                 // drops the unfinished file when the check fails.
@@ -175,8 +175,17 @@ extension TextRun {
     /// Whether a value is already an operator's mark for its entity (`<PERSON>`, or mask characters only):
     /// a field that the tag makes a finding does not make one again once redacted.
     static func isRedacted(_ text: [UInt8], entity: String) -> Bool {
-        if text == Array("<\(entity)>".utf8) { return true }
-        return !text.isEmpty && text.allSatisfy { $0 == UInt8(ascii: "*") }
+        let value = trimmed(text)
+        if value.elementsEqual("<\(entity)>".utf8) { return true }
+        return !value.isEmpty && value.allSatisfy { $0 == UInt8(ascii: "*") }
+    }
+
+    /// A value without the spaces and NULs a container pads it with when the new value is shorter (a
+    /// QuickTime atom, a TIFF ASCII entry).
+    static func trimmed(_ text: [UInt8]) -> ArraySlice<UInt8> {
+        let pad: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0 }
+        guard let first = text.firstIndex(where: { !pad($0) }), let last = text.lastIndex(where: { !pad($0) }) else { return [] }
+        return text[first...last]
     }
 
     /// Reads the output back and scans it: anything but a capture date still found means the output is not
@@ -189,7 +198,7 @@ extension TextRun {
         do {
             let left = metadataFindings(try MetadataReader.read(ByteView(out), format: format)).filter {
                 redactor!.policy.operator(for: $0.finding.entity) != .keep && $0.finding.entity != "DATE_TIME"
-                    && !($0.byTag && written.contains($0.value))
+                    && !($0.byTag && written.contains(Array(Self.trimmed($0.value))))
             }
             guard left.isEmpty else {
                 report.residual += 1
