@@ -14,7 +14,8 @@ GPS positions) next to harmless ones (make, model, orientation), then runs `blac
   of the values (in UTF-8 or UTF-16);
 - payload: outputs whose payload is byte for byte the input's (JPEG from the first scan marker, PNG IDAT
   chunks, TIFF strips, WebP image chunks, MP4/MOV mdat, PDF streams other than metadata, DOCX document part);
-- kept: outputs whose make, model and orientation (where the kind has them) exiftool reads as before.
+- kept: outputs whose make, model and orientation (where the kind has them) exiftool reads as before (with
+  --strip all: orientation only, and make, model and software must be gone for an output to count as clean).
 
 Needs Pillow (pip install pillow) and exiftool with Archive::Zip (apt-get install libimage-exiftool-perl
 libarchive-zip-perl). Every value is invented; nothing is anyone's.
@@ -211,6 +212,9 @@ def main():
     ap.add_argument("--per-kind", type=int, default=10)
     ap.add_argument("--blackbar", default=".build/release/blackbar")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--strip", choices=["personal", "all"], default="personal",
+                    help="redact's --strip-metadata; with all, 'kept' checks orientation only and 'clean' also wants "
+                         "make and model gone")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     out = Path(a.out)
@@ -227,7 +231,8 @@ def main():
     for line in scan.stdout.splitlines():
         f = json.loads(line)
         findings.setdefault(Path(f["input"]).name, []).append(f)
-    red = subprocess.run([a.blackbar, "redact", str(inputs), "-o", str(clean)], capture_output=True, text=True)
+    red = subprocess.run([a.blackbar, "redact", str(inputs), "-o", str(clean), "--strip-metadata", a.strip],
+                         capture_output=True, text=True)
     if red.returncode not in (0, 1):
         print(red.stderr, file=sys.stderr)
     rows = {}
@@ -257,12 +262,14 @@ def main():
         leaked = [v for v in values if v in text or v.encode() in after or v.encode("utf-16-le") in after
                   or v.encode("utf-16-be") in after]
         gps_left = [k for k in t_after if "GPS" in k and "Version" not in k]
+        if a.strip == "all":
+            gps_left += [k for k in t_after if k.split(":")[-1] in ("Make", "Model", "Software") and t_after[k]]
         if not leaked and not gps_left:
             r["clean"] += 1
         if payload(kind, before, src) == payload(kind, after, dst) and payload(kind, before, src):
             r["payload"] += 1
         t_before = tags(src)
-        keep = [k for k in t_before if k.split(":")[-1] in ("Make", "Model", "Orientation")]
+        keep = [k for k in t_before if k.split(":")[-1] in (("Orientation",) if a.strip == "all" else ("Make", "Model", "Orientation"))]
         if all(t_after.get(k) == t_before[k] for k in keep):
             r["kept"] += 1
     print(f"{'kind':6} {'files':>5} {'personal fields':>15} {'found':>6} {'clean':>6} {'payload same':>12} {'harmless kept':>13}")
