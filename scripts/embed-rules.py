@@ -113,6 +113,7 @@ def rule_spec(path: str, text: str) -> list:
     lines += field("context", "context", list_field)
     lines += field("negative-context", "negativeContext", list_field)
     lines += field("context-required", "contextRequired", lambda n, w: swift_bool(boolean(n, w)))
+    lines += field("strong-check", "strongCheck", lambda n, w: swift_bool(boolean(n, w)))
     lines += field("fields", "fields", list_field)
     lines += examples(required(m, "examples", path), path)
     lines += field("notes", "notes", text_field)

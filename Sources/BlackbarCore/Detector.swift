@@ -407,7 +407,11 @@ public final class Detector: Sendable {
             }
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }
-        if negativeWord != nil { confidence -= ConfidenceModel.negativePenalty }
+        if negativeWord != nil {
+            confidence -= ConfidenceModel.negativePenalty
+            // A strong check outweighs a word: `order 4539 1488 0343 6467` is still a card number.
+            if rule.strongCheck && outcome == .valid { confidence = max(confidence, options.minConfidence) }
+        }
         confidence = min(1, max(0, confidence))
         if drop == nil, rule.contextRequired, contextWord == nil { drop = .noContext }
         if drop == nil, confidence < options.minConfidence { drop = .belowMinimum }

@@ -87,6 +87,9 @@ public final class Rule: Sendable {
     public let negativeContext: ContextWords
     /// Drop candidates that have no context word nearby.
     public let contextRequired: Bool
+    /// A validated value is reported even with a negative word on its line (its confidence is lowered, but
+    /// not below the detector's minimum): the check is too strong for a word to outweigh it.
+    public let strongCheck: Bool
     /// Precedence among overlapping findings of different rules (higher wins first).
     public let priority: Int
     /// A field rule's words: the rule reads only values whose field's own name (a CSV column, the last key
@@ -102,7 +105,7 @@ public final class Rule: Sendable {
         id: String, entity: String, name: String, jurisdiction: String, pattern: CompiledPattern,
         prefilter: Prefilter, window: Int, normalize: [NormalizeStep], validator: Validator?, base: Double,
         context: ContextWords, negativeContext: ContextWords, contextRequired: Bool, priority: Int,
-        fieldWords: ContextWords = .empty
+        fieldWords: ContextWords = .empty, strongCheck: Bool = false
     ) {
         self.id = id
         self.entity = entity
@@ -119,6 +122,7 @@ public final class Rule: Sendable {
         self.contextRequired = contextRequired
         self.priority = priority
         self.fieldWords = fieldWords
+        self.strongCheck = strongCheck
     }
 }
 

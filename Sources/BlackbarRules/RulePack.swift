@@ -184,12 +184,13 @@ public enum RulePack {
         if (spec.contextRequired ?? false) && (spec.context ?? []).isEmpty {
             throw fail("context", "context-required needs at least one context word")
         }
+        if (spec.strongCheck ?? false) && validator == nil { throw fail("strong-check", "needs a validator") }
         return Rule(
             id: spec.id, entity: spec.entity, name: spec.name, jurisdiction: file.jurisdiction, pattern: pattern,
             prefilter: spec.fields != nil ? .literal([0x00, 0x0A, 0x00]) : spec.prefilter?.compiled ?? .none, window: window, normalize: steps, validator: validator,
             base: spec.base, context: ContextWords(spec.context ?? []),
             negativeContext: ContextWords(spec.negativeContext ?? []), contextRequired: spec.contextRequired ?? false,
-            priority: spec.priority ?? 0, fieldWords: ContextWords(spec.fields ?? []))
+            priority: spec.priority ?? 0, fieldWords: ContextWords(spec.fields ?? []), strongCheck: spec.strongCheck ?? false)
     }
 
     static func isNonRule(_ relativePath: String) -> Bool {

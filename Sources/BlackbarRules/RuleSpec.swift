@@ -33,6 +33,9 @@ public struct RuleSpec: Decodable, Sendable, Equatable {
     public var negativeContext: [String]?
     /// Candidates without a context word are dropped.
     public var contextRequired: Bool?
+    /// The validator's check is strong enough that a validated value stays a finding whatever word stands on
+    /// its line: a negative word lowers its confidence, never below the minimum.
+    public var strongCheck: Bool?
     /// A field rule's field words (`fields: [dob, birth date]`): the rule reads only values of fields so named.
     public var fields: [String]?
     /// What the rule must and must not find.
@@ -67,6 +70,7 @@ public struct RuleSpec: Decodable, Sendable, Equatable {
         case caseInsensitive = "case-insensitive"
         case negativeContext = "negative-context"
         case contextRequired = "context-required"
+        case strongCheck = "strong-check"
     }
 }
 

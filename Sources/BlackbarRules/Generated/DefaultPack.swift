@@ -2127,8 +2127,13 @@ validator: credit-card
 base: 0.5
 context: [card, credit, debit, visa, mastercard, amex, cc, pan, payment, kreditkarte, carte, tarjeta, carta]
 negative-context: [order, invoice, tracking, sku, ref, reference, serial, transaction, txn, ean, isbn, gtin, upc, barcode]
+# Issuer prefix, length and Luhn together: a word on the line lowers a validated number's confidence but
+# does not drop it (an order paid by card names the card on the order's line).
+strong-check: true
 examples:
   match:
+    - 'order «4539148803436467»'
+    - 'invoice 2024-0042 paid with «4539 1488 0343 6467»'
     - 'Card: «4111 1111 1111 1111» exp 12/29'
     - 'paid with «5555-5555-5555-4444».'
     - 'amex «3782 822463 10005» on file'
@@ -2136,16 +2141,16 @@ examples:
   no-match:
     - text: 'Card: 4111 1111 1111 1112'
       why: fails the Luhn check
-    - text: 'order number 4111111111111111 shipped'
-      why: Luhn-valid digits in an order-number context (negative context)
+    - text: 'order number 1234567812345670 shipped'
+      why: Luhn-valid digits without an issuer prefix, in an order-number context
     - text: 'id 1234-5678-9012-3456-7890-1234'
       why: part of a longer digit run
     - text: 'uuid 8c7b7f6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c'
       why: a UUID
     - text: 'EAN 4006381333931 in stock'
       why: an EAN-13 barcode (13 unseparated digits are never taken as a card)
-    - text: 'Pen 4012888888881881 barcode'
-      why: barcode context (negative context)
+    - text: 'Pen 4012888888881882 barcode'
+      why: fails the Luhn check (and a barcode context)
 """#
         ),
         (

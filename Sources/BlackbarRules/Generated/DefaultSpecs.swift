@@ -2131,8 +2131,11 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "payment", "kreditkarte", "carte", "tarjeta", "carta"],
             negativeContext: ["order", "invoice", "tracking", "sku", "ref", "reference", "serial", "transaction", "txn", "ean", "isbn", "gtin", "upc", "barcode"],
+            strongCheck: true,
             examples: .init(
                 match: [
+                    "order «4539148803436467»",
+                    "invoice 2024-0042 paid with «4539 1488 0343 6467»",
                     "Card: «4111 1111 1111 1111» exp 12/29",
                     "paid with «5555-5555-5555-4444».",
                     "amex «3782 822463 10005» on file",
@@ -2140,11 +2143,11 @@ enum DefaultPackSpecs {
                 ],
                 noMatch: [
                     .init(text: "Card: 4111 1111 1111 1112", why: "fails the Luhn check"),
-                    .init(text: "order number 4111111111111111 shipped", why: "Luhn-valid digits in an order-number context (negative context)"),
+                    .init(text: "order number 1234567812345670 shipped", why: "Luhn-valid digits without an issuer prefix, in an order-number context"),
                     .init(text: "id 1234-5678-9012-3456-7890-1234", why: "part of a longer digit run"),
                     .init(text: "uuid 8c7b7f6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c", why: "a UUID"),
                     .init(text: "EAN 4006381333931 in stock", why: "an EAN-13 barcode (13 unseparated digits are never taken as a card)"),
-                    .init(text: "Pen 4012888888881881 barcode", why: "barcode context (negative context)"),
+                    .init(text: "Pen 4012888888881882 barcode", why: "fails the Luhn check (and a barcode context)"),
                 ])
         )
     }
