@@ -17,6 +17,8 @@ public struct DetectorOptions: Sendable {
     /// inputs it pays for itself within a few dozen KB. A subject of a whole block (1 MiB) or more is gated
     /// whatever came before: more of the input is coming. 0 gates everything.
     public var shapeGateAfter: Int
+    /// Leave out findings that `LookAlike` calls low risk (`--min-severity moderate`).
+    public var hideLowRisk = false
 
     /// Creates options.
     public init(
@@ -419,6 +421,10 @@ public final class Detector: Sendable {
         var finding = Finding(
             ruleID: rule.id, entity: rule.entity, range: valueRange, confidence: (confidence * 100).rounded() / 100,
             validated: outcome == .valid, priority: rule.priority)
+        if let kind = rule.lookAlike, drop == nil {
+            finding.lowRisk = LookAlike.reason(kind, Array(subject[valueRange.start..<valueRange.end]))
+            if finding.lowRisk != nil && options.hideLowRisk && !keepDropped { return nil }
+        }
         if options.explain || keepDropped {
             finding.explanation = Explanation(
                 pattern: rule.pattern.source, validator: rule.validator?.name, outcome: outcome,

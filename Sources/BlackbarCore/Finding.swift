@@ -59,6 +59,10 @@ public struct Finding: Sendable, Equatable {
     public var priority: Int
     /// Why it was made; filled when the detector runs with `explain`.
     public var explanation: Explanation?
+    /// Why the value, though it has its entity's shape and checks, is low risk (a reserved example domain,
+    /// a documentation address, a test card number: `LookAlike`); nil for ordinary findings. Its severity is
+    /// low.
+    public var lowRisk: String?
     /// The index of its segment in the batch scanned (`Detector.scan(_:scratch:)`); 0 for a single subject.
     public var segment: Int = 0
 

@@ -97,6 +97,9 @@ public final class Rule: Sendable {
     /// makes any date in it a date of birth, where no pattern over text could. Empty for text rules.
     public let fieldWords: ContextWords
 
+    /// The look-alikes its entity has (`LookAlike`), if any.
+    let lookAlike: LookAlike.Kind?
+
     /// Whether the rule reads only values of fields named for it (`fieldWords`).
     public var isFieldRule: Bool { !fieldWords.isEmpty }
 
@@ -123,6 +126,7 @@ public final class Rule: Sendable {
         self.priority = priority
         self.fieldWords = fieldWords
         self.strongCheck = strongCheck
+        lookAlike = LookAlike.kind(of: entity)
     }
 }
 

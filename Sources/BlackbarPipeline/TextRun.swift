@@ -434,10 +434,12 @@ struct Tally {
     mutating func record(_ f: Finding, _ location: Location, value: [UInt8], action: String) throws {
         let log = run.riskLog
         let entry = log.regulations.entry(for: f.entity)
+        // A look-alike (a reserved example domain, a test card) is low whatever its entity.
+        let severity = f.lowRisk != nil ? Severity.low : entry.severity
         outcome.findings += 1
-        if outcome.highest == nil || entry.severity > outcome.highest! { outcome.highest = entry.severity }
+        if outcome.highest == nil || severity > outcome.highest! { outcome.highest = severity }
         outcome.byEntity[f.entity, default: 0] += 1
-        bySeverity[entry.severity.rawValue, default: 0] += 1
+        bySeverity[severity.rawValue, default: 0] += 1
         guard log.isWriting else {
             log.count(entity: f.entity)
             return
@@ -446,8 +448,8 @@ struct Tally {
             FindingEvent(
                 input: input.display, range: f.range, location: location, entity: f.entity, rule: f.ruleID,
                 confidence: f.confidence, validated: f.validated, action: action,
-                fingerprint: run.context.fingerprint(entity: f.entity, value: value), severity: entry.severity,
-                gdpr: entry.gdpr, ccpa: entry.ccpa))
+                fingerprint: run.context.fingerprint(entity: f.entity, value: value), severity: severity,
+                gdpr: entry.gdpr, ccpa: entry.ccpa, note: f.lowRisk))
     }
 
     /// Writes the summary of an input whose output was given up: no output, what was left in it.

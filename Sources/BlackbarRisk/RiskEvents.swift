@@ -69,14 +69,16 @@ public struct FindingEvent: RiskEvent {
     public var action: String
     /// Keyed HMAC-SHA256 of the value (first 128 bits, hex): correlates equal values, reveals nothing.
     public var fingerprint: String
-    /// low, moderate or high, from regulations.yaml.
+    /// low, moderate or high, from regulations.yaml (low for a look-alike: `note` says why).
     public var severity: Severity
+    /// Why a value of its entity's shape is low risk (a reserved example domain, a test card number).
+    public var note: String?
     /// GDPR categories of the entity.
     public var gdpr: GDPRCategories
     /// CCPA/CPRA categories of the entity.
     public var ccpa: CCPACategories
     /// Creates the event.
-    public init(input: String, range: ByteRange, location: Location, entity: String, rule: String, confidence: Double, validated: Bool, action: String, fingerprint: String, severity: Severity, gdpr: GDPRCategories, ccpa: CCPACategories) {
+    public init(input: String, range: ByteRange, location: Location, entity: String, rule: String, confidence: Double, validated: Bool, action: String, fingerprint: String, severity: Severity, gdpr: GDPRCategories, ccpa: CCPACategories, note: String? = nil) {
         self.input = input
         self.range = range
         self.location = location
@@ -89,10 +91,11 @@ public struct FindingEvent: RiskEvent {
         self.severity = severity
         self.gdpr = gdpr
         self.ccpa = ccpa
+        self.note = note
     }
 
     enum CodingKeys: String, CodingKey {
-        case event, input, location, entity, rule, confidence, validated, action, fingerprint, severity, gdpr, ccpa
+        case event, input, location, entity, rule, confidence, validated, action, fingerprint, severity, note, gdpr, ccpa
     }
 
     enum LocationKeys: String, CodingKey {
@@ -126,6 +129,7 @@ public struct FindingEvent: RiskEvent {
         try c.encode(action, forKey: .action)
         try c.encode(fingerprint, forKey: .fingerprint)
         try c.encode(severity, forKey: .severity)
+        try c.encodeIfPresent(note, forKey: .note)
         try c.encode(gdpr, forKey: .gdpr)
         try c.encode(ccpa, forKey: .ccpa)
     }

@@ -35,12 +35,14 @@ final class FindingPrinter {
         var rule: String
         var confidence: Double
         var validated: Bool
+        var lowRisk: String?
         var value: String?
         var valueBase64: String?
         var explain: ExplainRecord?
 
         enum CodingKeys: String, CodingKey {
             case input, start, end, line, column, record, field, entity, rule, confidence, validated, value, explain
+            case lowRisk = "low_risk"
             case valueBase64 = "value_base64"
             case fieldIndex = "field_index"
             case valueStart = "value_start"
@@ -88,6 +90,7 @@ final class FindingPrinter {
             if let index = located.location.fieldIndex { line.add("field_index", index) }
             line.add("input", input)
             if let number = located.location.line { line.add("line", number) }
+            if let note = f.lowRisk { line.add("low_risk", note) }
             if let record = located.location.record { line.add("record", record) }
             line.add("rule", f.ruleID)
             line.add("start", f.range.start)
@@ -106,7 +109,7 @@ final class FindingPrinter {
                 column: located.location.column, record: located.location.record, field: located.location.field,
                 fieldIndex: located.location.fieldIndex, valueStart: located.location.inValue?.lowerBound,
                 valueEnd: located.location.inValue?.upperBound, entity: f.entity, rule: f.ruleID, confidence: f.confidence,
-                validated: f.validated, value: value, valueBase64: valueBase64, explain: why)
+                validated: f.validated, lowRisk: f.lowRisk, value: value, valueBase64: valueBase64, explain: why)
             var data = try encoder.encode(record)
             data.append(0x0A)
             try data.withUnsafeBytes { try out.write($0) }
@@ -128,6 +131,7 @@ final class FindingPrinter {
             var line = pad(position, 28) + " " + pad(f.entity, 20) + " " + pad(f.ruleID, 22) + " "
                 + String(format: "%.2f", f.confidence) + (f.validated ? " ✓" : "  ")
             if let value { line += "  " + value } else if let valueBase64 { line += "  base64:" + valueBase64 }
+            if let note = f.lowRisk { line += "  (low: " + note + ")" }
             try out.write(line + "\n")
             if let why {
                 var text = "    pattern \(why.pattern)\n    validator \(why.validator ?? "none"): \(why.outcome)"

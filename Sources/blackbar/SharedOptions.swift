@@ -17,17 +17,25 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Say why each finding was made: pattern, validator outcome, context word.")
     var explain = false
 
+    @Option(help: "Report (and redact) only findings of at least this severity: low (all), moderate (leaves out low-severity entities, capture dates and look-alikes such as example.com addresses, documentation IP ranges, fictional phone ranges and test card numbers), high.")
+    var minSeverity: Severity = .low
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
     }
 
     /// Loads and compiles the rules; a broken rule file is an error (exit 2) naming file, rule and field.
     func loadRuleSet() throws -> RuleSet {
+        let all: RuleSet
         do {
-            return try RulePack.compile(try RulePack.load(extraDirectories: ruleDirectories))
+            all = try RulePack.compile(try RulePack.load(extraDirectories: ruleDirectories))
         } catch {
             throw CLIError(error.description)
         }
+        guard minSeverity > .low else { return all }
+        // Rules of entities below the threshold are not run at all.
+        let regulations = RegulationTable.builtIn
+        return RuleSet(rules: all.rules.filter { regulations.entry(for: $0.entity).severity >= minSeverity }, digest: all.digest)
     }
 
     /// The detector over the loaded rules. Each thread scans its first 64 KB without the shape gate: building
@@ -37,7 +45,11 @@ struct RuleOptions: ParsableArguments {
     func detector() throws -> Detector {
         Detector(
             ruleSet: try loadRuleSet(),
-            options: DetectorOptions(minConfidence: minConfidence, explain: explain, shapeGateAfter: 64 << 10))
+            options: {
+                var options = DetectorOptions(minConfidence: minConfidence, explain: explain, shapeGateAfter: 64 << 10)
+                options.hideLowRisk = minSeverity > .low
+                return options
+            }())
     }
 }
 
@@ -136,3 +148,5 @@ func diagnose(_ message: String) {
     let clear = isatty(2) == 1 ? "\r\u{1B}[K" : ""
     FileHandle.standardError.write(Data((clear + "blackbar: " + message + "\n").utf8))
 }
+
+extension Severity: ExpressibleByArgument {}

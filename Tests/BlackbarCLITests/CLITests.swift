@@ -220,4 +220,24 @@ final class CLITests: CLITestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("broken.yaml: rule broken: field pattern"), r.stderr)
     }
+
+    /// Look-alikes (an example.com address, a test card) are findings at low severity with the reason;
+    /// --min-severity moderate leaves them out, and the risk log records the reason.
+    func testLookAlikesAreLowAndCanBeHidden() throws {
+        let text = Data("mail jane@example.com or jane@gmx.de, card 4111 1111 1111 1111\n".utf8)
+        let all = try run(["scan", "--format", "jsonl", "--risk-log", "risk.jsonl", "-"], stdin: text)
+        XCTAssertEqual(all.status, 1)
+        let lines = all.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(lines.map { $0["low_risk"] as? String }, ["reserved example domain (RFC 2606)", nil, "well-known test card number"])
+        let log = try String(contentsOf: scratch.appendingPathComponent("risk.jsonl"), encoding: .utf8)
+        let card = log.split(separator: "\n").first { $0.contains(#""entity":"CREDIT_CARD""#) && $0.contains(#""event":"finding""#) }
+        XCTAssertTrue(card?.contains(#""note":"well-known test card number""#) == true, log)
+        XCTAssertTrue(card?.contains(#""severity":"low""#) == true, log)
+        let moderate = try run(["scan", "--format", "jsonl", "--min-severity", "moderate", "-"], stdin: text)
+        XCTAssertEqual(moderate.stdout.split(separator: "\n").count, 1, moderate.stdout)
+        XCTAssertTrue(moderate.stdout.contains("gmx.de") == false && moderate.stdout.contains("EMAIL_ADDRESS"))
+        let redacted = try run(["redact", "--min-severity", "moderate", "-"], stdin: text)
+        XCTAssertEqual(redacted.stdout, "mail jane@example.com or <EMAIL_ADDRESS>, card 4111 1111 1111 1111\n")
+    }
+
 }

@@ -126,6 +126,10 @@ extension TextRun {
     func metadataFindings(_ doc: MetadataDocument) -> [MetadataFinding] {
         var out: [MetadataFinding] = []
         let scratch = metadataScratch
+        // With --min-severity above low, the rule set holds only the entities at or above it; a tag's entity
+        // with no rule left (DATE_TIME, low) is not reported either.
+        let filtered = detector.options.hideLowRisk
+        let kept = filtered ? Set(detector.ruleSet.rules.map(\.entity)) : []
         for (i, field) in doc.fields.enumerated() {
             let entity: String?
             switch field.meaning {
@@ -136,7 +140,7 @@ extension TextRun {
             case .text, .opaque, .technical, .needed: entity = nil
             }
             let hasValue = !field.text.isEmpty || (field.meaning == .location && !field.stored.isEmpty)
-            if let entity, hasValue, !Self.isRedacted(field.text, entity: entity) {
+            if let entity, hasValue, !Self.isRedacted(field.text, entity: entity), !filtered || kept.contains(entity) {
                 let finding = Finding(
                     ruleID: "metadata-tag", entity: entity, range: ByteRange(field.stored.lowerBound, field.stored.upperBound),
                     confidence: entity == "DATE_TIME" ? 0.5 : 0.95, validated: false)
