@@ -114,6 +114,7 @@ def rule_spec(path: str, text: str) -> list:
     lines += field("negative-context", "negativeContext", list_field)
     lines += field("context-required", "contextRequired", lambda n, w: swift_bool(boolean(n, w)))
     lines += field("strong-check", "strongCheck", lambda n, w: swift_bool(boolean(n, w)))
+    lines += field("labels", "labels", list_field)
     lines += field("fields", "fields", list_field)
     lines += examples(required(m, "examples", path), path)
     lines += field("notes", "notes", text_field)

@@ -50,6 +50,7 @@ public struct Candidate: Sendable {
         case validatorRejected = "validator rejected"
         case noContext = "required context missing"
         case belowMinimum = "below minimum confidence"
+        case otherLabel = "labelled as another kind"
     }
     /// Index of the rule in the rule set.
     public var ruleIndex: Int
@@ -117,11 +118,15 @@ public final class Detector: Sendable {
     /// which a run over small inputs never pays (`DetectorOptions.shapeGateAfter`).
     private let plainPlanner: OnceCell<WindowPlanner>
     private let gatedPlanner: OnceCell<WindowPlanner>?
+    /// The rules' labels: a value right after another kind's label is that kind (`LabelIndex`).
+    let labels: LabelIndex
 
-    /// Creates a detector.
-    public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions()) {
+    /// Creates a detector. `labelsOf` are the rules whose labels count (default: `ruleSet`'s); a detector of a
+    /// subset of a pack (one rule under test, the rules above a severity) still knows the whole pack's labels.
+    public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions(), labelsOf: [Rule]? = nil) {
         self.ruleSet = ruleSet
         self.options = options
+        labels = LabelIndex(rules: labelsOf ?? ruleSet.rules)
         plainPlanner = OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: false) }
         gatedPlanner = options.shapeGate ? OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: true) } : nil
     }
@@ -417,6 +422,12 @@ public final class Detector: Sendable {
         confidence = min(1, max(0, confidence))
         if drop == nil, rule.contextRequired, contextWord == nil { drop = .noContext }
         if drop == nil, confidence < options.minConfidence { drop = .belowMinimum }
+        if drop == nil, !labels.isEmpty, !(rule.strongCheck && outcome == .valid),
+            let named = labels.entities(before: valueRange.start, in: subject, lowerBound: bounds.lowerBound),
+            !named.contains(rule.entity)
+        {
+            drop = .otherLabel
+        }
         if drop != nil && !keepDropped { return nil }
         var finding = Finding(
             ruleID: rule.id, entity: rule.entity, range: valueRange, confidence: (confidence * 100).rounded() / 100,

@@ -90,6 +90,8 @@ public final class Rule: Sendable {
     /// A validated value is reported even with a negative word on its line (its confidence is lowered, but
     /// not below the detector's minimum): the check is too strong for a word to outweigh it.
     public let strongCheck: Bool
+    /// Labels that name this rule's kind of value (`LabelIndex`).
+    public let labels: [String]
     /// Precedence among overlapping findings of different rules (higher wins first).
     public let priority: Int
     /// A field rule's words: the rule reads only values whose field's own name (a CSV column, the last key
@@ -108,7 +110,7 @@ public final class Rule: Sendable {
         id: String, entity: String, name: String, jurisdiction: String, pattern: CompiledPattern,
         prefilter: Prefilter, window: Int, normalize: [NormalizeStep], validator: Validator?, base: Double,
         context: ContextWords, negativeContext: ContextWords, contextRequired: Bool, priority: Int,
-        fieldWords: ContextWords = .empty, strongCheck: Bool = false
+        fieldWords: ContextWords = .empty, strongCheck: Bool = false, labels: [String] = []
     ) {
         self.id = id
         self.entity = entity
@@ -126,6 +128,7 @@ public final class Rule: Sendable {
         self.priority = priority
         self.fieldWords = fieldWords
         self.strongCheck = strongCheck
+        self.labels = labels
         lookAlike = LookAlike.kind(of: entity)
     }
 }

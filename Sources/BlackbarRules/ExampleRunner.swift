@@ -59,7 +59,7 @@ public struct ExampleRunner {
                 ExampleFailure(file: file.path, ruleID: spec.id, example: example, variant: variant, message: message))
         }
         guard let index = ruleIndex[spec.id] else { return failures }
-        let single = Detector(ruleSet: RuleSet(rules: [pack.ruleSet.rules[index]], digest: ""))
+        let single = Detector(ruleSet: RuleSet(rules: [pack.ruleSet.rules[index]], digest: ""), labelsOf: pack.ruleSet.rules)
         if spec.examples.match.isEmpty { fail("rule", "-", "has no match examples") }
         if spec.examples.noMatch.isEmpty { fail("rule", "-", "has no no-match examples") }
         if spec.fields != nil { return failures + runFieldRule(file, single: single) }

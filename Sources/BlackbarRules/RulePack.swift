@@ -190,7 +190,8 @@ public enum RulePack {
             prefilter: spec.fields != nil ? .literal([0x00, 0x0A, 0x00]) : spec.prefilter?.compiled ?? .none, window: window, normalize: steps, validator: validator,
             base: spec.base, context: ContextWords(spec.context ?? []),
             negativeContext: ContextWords(spec.negativeContext ?? []), contextRequired: spec.contextRequired ?? false,
-            priority: spec.priority ?? 0, fieldWords: ContextWords(spec.fields ?? []), strongCheck: spec.strongCheck ?? false)
+            priority: spec.priority ?? 0, fieldWords: ContextWords(spec.fields ?? []), strongCheck: spec.strongCheck ?? false,
+            labels: spec.labels ?? [])
     }
 
     static func isNonRule(_ relativePath: String) -> Bool {

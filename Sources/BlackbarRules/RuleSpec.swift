@@ -36,6 +36,9 @@ public struct RuleSpec: Decodable, Sendable, Equatable {
     /// The validator's check is strong enough that a validated value stays a finding whatever word stands on
     /// its line: a negative word lowers its confidence, never below the minimum.
     public var strongCheck: Bool?
+    /// Labels that name this kind of value on documents and forms (`NHS number`, `ITIN`, `DL#`): a value right
+    /// after one of them is not reported by a rule of another entity (unless its check is strong and passes).
+    public var labels: [String]?
     /// A field rule's field words (`fields: [dob, birth date]`): the rule reads only values of fields so named.
     public var fields: [String]?
     /// What the rule must and must not find.
@@ -71,6 +74,7 @@ public struct RuleSpec: Decodable, Sendable, Equatable {
         case negativeContext = "negative-context"
         case contextRequired = "context-required"
         case strongCheck = "strong-check"
+        case labels
     }
 }
 

@@ -844,6 +844,7 @@ validator: de-passport
 base: 0.5
 context-required: true
 context: [reisepass, reisepassnummer, pass, passnummer, pass-nr, passport, passport number, passport no, passeport]
+labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte]
 negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, seriennummer, artikel, tracking, sendungsnummer]
 examples:
   match:
@@ -1679,6 +1680,7 @@ window: 48
 base: 0.5
 context-required: true
 context: [passeport, numéro de passeport, n° passeport, numero de passeport, passport, passport number, passport no]
+labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte]
 negative-context: [commande, facture, référence, order, invoice, sku, tracking, colis]
 examples:
   match:
@@ -1866,6 +1868,7 @@ validator: gb-nhs
 base: 0.45
 context-required: true
 context: [nhs, nhs number, nhs no, nhsno, patient, patient id, patient number]
+labels: [nhs number, nhs no, nhs]
 negative-context: [phone, tel, telephone, mobile, fax, order, invoice, timestamp]
 examples:
   match:
@@ -1902,6 +1905,7 @@ normalize: [digits]
 validator: gb-nhs
 base: 0.45
 context: [nhs, nhs number, nhs no, patient, health, hospital, gp, surgery, medical, nhsno]
+labels: [nhs number, nhs no, nhs]
 negative-context: [phone, tel, telephone, mobile, fax, call, order, invoice, tracking, sku, serial, account, ref]
 examples:
   match:
@@ -1980,6 +1984,7 @@ window: 48
 base: 0.5
 context-required: true
 context: [passport, passport number, passport no, uk passport, british passport, hmpo]
+labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte]
 negative-context: [order, invoice, tracking, sku, phone, tel, reference, ref]
 examples:
   match:
@@ -1988,6 +1993,8 @@ examples:
     - '{"passport_no":"«503246715»","nationality":"GBR"}'
     - "name,passport\nTest Person,«120382978»"
   no-match:
+    - text: 'passport and DL# 123456789'
+      why: 'under the DL# label: a driving licence number'
     - text: 'order 925076473 dispatched'
       why: nine digits with no passport word
     - text: 'passport photo ref 925076473 for order 12'
@@ -2209,6 +2216,7 @@ normalize: [remove-separators, upper]
 validator: iban
 base: 0.5
 context: [iban, account, konto, compte, cuenta, rekening, conto, bank]
+labels: [iban]
 examples:
   match:
     - 'Neue Bankverbindung: IBAN «CH940797269SL6V189613»'
@@ -6055,6 +6063,8 @@ examples:
     - 'fax «1 800 555 0199».'
     - '"phone":"«415.555.0100»"'
   no-match:
+    - text: 'NHS number 943 476 5910'
+      why: 'under the NHS label (and failing the NHS check) it is not a phone number'
     - text: 'Call (415) 155-0123'
       why: exchange code cannot start with 1; the pattern does not allow it
     - text: 'phone 911-555-0123'
@@ -6128,9 +6138,11 @@ window: 48
 base: 0.45
 context-required: true
 context: ["driver's license", "driver’s license", driver license, drivers license, "driver's licence", driver licence, drivers licence, driving licence, driving license, dl, dln, dl#, dl number, license number, licence number, license no, licence, lic, lic#, licencia de conducir, número de licencia]
+labels: [dl, dl number, dln, "driver's license", driver license, drivers license, "driver's licence", driving licence, driving license]
 negative-context: [order, invoice, tracking, sku, serial, software, key, product key, plate, phone, tel, fax, version]
 examples:
   match:
+    - 'passport and DL# «123456789»'
     - "Driver's license: «D1234567» (California)"
     - 'NY DL «123 456 789», class D'
     - 'DL# «L123-456-78-901-0» (Florida)'
@@ -6142,6 +6154,8 @@ examples:
     - 'name,dl,state\nTest Person,«Y1234567»,CA'
     - 'Licencia de conducir: «M123456789012» (FL)'
   no-match:
+    - text: 'DL on file. ITIN: 536221234'
+      why: 'under the ITIN label: not a licence (the DL word is about something else)'
     - text: 'public 12345678 records'
       why: lic inside public is not the word lic
     - text: 'order 12345678 shipped'
@@ -6211,6 +6225,7 @@ normalize: [digits]
 validator: us-itin
 base: 0.45
 context: [itin, taxpayer, tin, individual taxpayer identification number, taxpayer identification number, tax id, w-7, irs]
+labels: [itin]
 negative-context: [order, invoice, tracking, sku, part, serial, phone, tel, fax, ref, reference]
 examples:
   match:
@@ -6326,6 +6341,7 @@ window: 48
 base: 0.45
 context-required: true
 context: [passport, passport number, passport no, passport card, us passport, pasaporte, número de pasaporte]
+labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte]
 negative-context: [order, invoice, tracking, sku, serial, ref, reference, phone]
 examples:
   match:
@@ -6363,11 +6379,14 @@ validator: us-ssn
 base: 0.45
 context-required: true
 context: [ssn, social security, social security number, ss#, ssn#, taxpayer id]
+labels: [ssn, ssn no, ssn number]
 examples:
   match:
     - 'SSN «536221234»'
     - '{"ssn": "«123456789»"}'
   no-match:
+    - text: 'SSN holder, passport: 536221234'
+      why: 'under a passport label: a passport number, not an SSN'
     - text: 'order 536221234 shipped'
       why: no SSN context
     - text: 'ssn 666221234'
@@ -6391,6 +6410,7 @@ normalize: [digits]
 validator: us-ssn
 base: 0.55
 context: [ssn, social security, social, ss, taxpayer, tin]
+labels: [ssn, ssn no, ssn number]
 negative-context: [order, invoice, tracking, sku, part, serial, phone, tel]
 examples:
   match:

@@ -1041,6 +1041,7 @@ enum DefaultPackSpecs {
             context: ["reisepass", "reisepassnummer", "pass", "passnummer", "pass-nr", "passport", "passport number", "passport no", "passeport"],
             negativeContext: ["bestellnummer", "rechnung", "auftrag", "order", "invoice", "sku", "serial", "seriennummer", "artikel", "tracking", "sendungsnummer"],
             contextRequired: true,
+            labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte"],
             examples: .init(
                 match: [
                     "Reisepass: «C01X00T478»",
@@ -1750,6 +1751,7 @@ enum DefaultPackSpecs {
             context: ["passeport", "numéro de passeport", "n° passeport", "numero de passeport", "passport", "passport number", "passport no"],
             negativeContext: ["commande", "facture", "référence", "order", "invoice", "sku", "tracking", "colis"],
             contextRequired: true,
+            labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte"],
             examples: .init(
                 match: [
                     "Numéro de passeport : «18AB12345»",
@@ -1908,6 +1910,7 @@ enum DefaultPackSpecs {
             context: ["nhs", "nhs number", "nhs no", "nhsno", "patient", "patient id", "patient number"],
             negativeContext: ["phone", "tel", "telephone", "mobile", "fax", "order", "invoice", "timestamp"],
             contextRequired: true,
+            labels: ["nhs number", "nhs no", "nhs"],
             examples: .init(
                 match: [
                     "NHS number «9434765919» confirmed",
@@ -1939,6 +1942,7 @@ enum DefaultPackSpecs {
             base: 0.45,
             context: ["nhs", "nhs number", "nhs no", "patient", "health", "hospital", "gp", "surgery", "medical", "nhsno"],
             negativeContext: ["phone", "tel", "telephone", "mobile", "fax", "call", "order", "invoice", "tracking", "sku", "serial", "account", "ref"],
+            labels: ["nhs number", "nhs no", "nhs"],
             examples: .init(
                 match: [
                     "NHS number: «943 476 5919»",
@@ -2004,6 +2008,7 @@ enum DefaultPackSpecs {
             context: ["passport", "passport number", "passport no", "uk passport", "british passport", "hmpo"],
             negativeContext: ["order", "invoice", "tracking", "sku", "phone", "tel", "reference", "ref"],
             contextRequired: true,
+            labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte"],
             examples: .init(
                 match: [
                     "UK passport number: «925076473»",
@@ -2012,6 +2017,7 @@ enum DefaultPackSpecs {
                     "name,passport\nTest Person,«120382978»",
                 ],
                 noMatch: [
+                    .init(text: "passport and DL# 123456789", why: "under the DL# label: a driving licence number"),
                     .init(text: "order 925076473 dispatched", why: "nine digits with no passport word"),
                     .init(text: "passport photo ref 925076473 for order 12", why: "order and reference words near (negative context)"),
                     .init(text: "passport office 0300 222 0000", why: "a phone number, not nine digits in a row"),
@@ -2201,6 +2207,7 @@ enum DefaultPackSpecs {
             validator: "iban",
             base: 0.5,
             context: ["iban", "account", "konto", "compte", "cuenta", "rekening", "conto", "bank"],
+            labels: ["iban"],
             examples: .init(
                 match: [
                     "Neue Bankverbindung: IBAN «CH940797269SL6V189613»",
@@ -4941,6 +4948,7 @@ enum DefaultPackSpecs {
                     "\"phone\":\"«415.555.0100»\"",
                 ],
                 noMatch: [
+                    .init(text: "NHS number 943 476 5910", why: "under the NHS label (and failing the NHS check) it is not a phone number"),
                     .init(text: "Call (415) 155-0123", why: "exchange code cannot start with 1; the pattern does not allow it"),
                     .init(text: "phone 911-555-0123", why: "N11 is not an area code; the pattern hits and the validator rejects it"),
                     .init(text: "logged 2023-11-05 10:42:17", why: "a timestamp"),
@@ -4997,8 +5005,10 @@ enum DefaultPackSpecs {
             context: ["driver's license", "driver’s license", "driver license", "drivers license", "driver's licence", "driver licence", "drivers licence", "driving licence", "driving license", "dl", "dln", "dl#", "dl number", "license number", "licence number", "license no", "licence", "lic", "lic#", "licencia de conducir", "número de licencia"],
             negativeContext: ["order", "invoice", "tracking", "sku", "serial", "software", "key", "product key", "plate", "phone", "tel", "fax", "version"],
             contextRequired: true,
+            labels: ["dl", "dl number", "dln", "driver's license", "driver license", "drivers license", "driver's licence", "driving licence", "driving license"],
             examples: .init(
                 match: [
+                    "passport and DL# «123456789»",
                     "Driver's license: «D1234567» (California)",
                     "NY DL «123 456 789», class D",
                     "DL# «L123-456-78-901-0» (Florida)",
@@ -5011,6 +5021,7 @@ enum DefaultPackSpecs {
                     "Licencia de conducir: «M123456789012» (FL)",
                 ],
                 noMatch: [
+                    .init(text: "DL on file. ITIN: 536221234", why: "under the ITIN label: not a licence (the DL word is about something else)"),
                     .init(text: "public 12345678 records", why: "lic inside public is not the word lic"),
                     .init(text: "order 12345678 shipped", why: "eight digits with no licence word"),
                     .init(text: "MIT License 2024, version 12345678", why: "software licence (not a licence-number phrase) and a version word"),
@@ -5068,6 +5079,7 @@ enum DefaultPackSpecs {
             base: 0.45,
             context: ["itin", "taxpayer", "tin", "individual taxpayer identification number", "taxpayer identification number", "tax id", "w-7", "irs"],
             negativeContext: ["order", "invoice", "tracking", "sku", "part", "serial", "phone", "tel", "fax", "ref", "reference"],
+            labels: ["itin"],
             examples: .init(
                 match: [
                     "ITIN: «912-78-1234»",
@@ -5163,6 +5175,7 @@ enum DefaultPackSpecs {
             context: ["passport", "passport number", "passport no", "passport card", "us passport", "pasaporte", "número de pasaporte"],
             negativeContext: ["order", "invoice", "tracking", "sku", "serial", "ref", "reference", "phone"],
             contextRequired: true,
+            labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte"],
             examples: .init(
                 match: [
                     "Passport number: «A12345678»",
@@ -5196,12 +5209,14 @@ enum DefaultPackSpecs {
             base: 0.45,
             context: ["ssn", "social security", "social security number", "ss#", "ssn#", "taxpayer id"],
             contextRequired: true,
+            labels: ["ssn", "ssn no", "ssn number"],
             examples: .init(
                 match: [
                     "SSN «536221234»",
                     "{\"ssn\": \"«123456789»\"}",
                 ],
                 noMatch: [
+                    .init(text: "SSN holder, passport: 536221234", why: "under a passport label: a passport number, not an SSN"),
                     .init(text: "order 536221234 shipped", why: "no SSN context"),
                     .init(text: "ssn 666221234", why: "area 666 is never issued"),
                     .init(text: "SSN 5362212345", why: "ten digits"),
@@ -5223,6 +5238,7 @@ enum DefaultPackSpecs {
             base: 0.55,
             context: ["ssn", "social security", "social", "ss", "taxpayer", "tin"],
             negativeContext: ["order", "invoice", "tracking", "sku", "part", "serial", "phone", "tel"],
+            labels: ["ssn", "ssn no", "ssn number"],
             examples: .init(
                 match: [
                     "SSN: «536-22-1234»",

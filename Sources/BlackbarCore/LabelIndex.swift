@@ -1,0 +1,81 @@
+/// The labels that name an identifier on documents and forms (`NHS number`, `ITIN`, `DL#`, `passport no`),
+/// from the rules' `labels:`, and which entities each names. A value written right after a label is that
+/// label's kind: a number under `NHS number` that fails the NHS check is not a phone number that happens to
+/// fit, and a number under `ITIN` is not a driver's licence.
+struct LabelIndex: Sendable {
+    /// Lower-cased label phrase → the entities whose rules list it.
+    private let entities: [String: Set<String>]
+    private let maxWords: Int
+
+    init(rules: [Rule]) {
+        var map: [String: Set<String>] = [:]
+        var words = 0
+        for rule in rules {
+            for label in rule.labels {
+                let phrase = Self.words(of: Array(label.lowercased().utf8)).joined(separator: " ")
+                guard !phrase.isEmpty else { continue }
+                map[phrase, default: []].insert(rule.entity)
+                words = max(words, phrase.split(separator: " ").count)
+            }
+        }
+        entities = map
+        maxWords = words
+    }
+
+    var isEmpty: Bool { entities.isEmpty }
+
+    /// The entities named by the label that ends right before `start` on its line (only spaces, tabs and one
+    /// of `: # = -` between them), longest phrase first; nil when no label stands there.
+    func entities(before start: Int, in subject: UnsafeRawBufferPointer, lowerBound: Int) -> Set<String>? {
+        guard maxWords > 0 else { return nil }
+        var i = start
+        var punctuation = 0
+        while i > lowerBound {
+            let c = subject[i - 1]
+            if c == 0x20 || c == 0x09 { i -= 1; continue }
+            if c == UInt8(ascii: ":") || c == UInt8(ascii: "#") || c == UInt8(ascii: "=") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") {
+                punctuation += 1
+                guard punctuation <= 2 else { return nil }
+                i -= 1
+                continue
+            }
+            break
+        }
+        // Up to maxWords words back, on this line.
+        var words: [String] = []
+        var end = i
+        while words.count < maxWords && end > lowerBound {
+            var s = end
+            while s > lowerBound, Self.isWordByte(subject[s - 1]) { s -= 1 }
+            guard s < end else { break }
+            words.insert(String(decoding: subject[s..<end], as: UTF8.self).lowercased(), at: 0)
+            var gap = s
+            while gap > lowerBound, subject[gap - 1] == 0x20 || subject[gap - 1] == UInt8(ascii: "'") || subject[gap - 1] == UInt8(ascii: "-") { gap -= 1 }
+            guard gap < s || s == lowerBound else { break }
+            end = gap
+        }
+        // Longest phrase first; `DL#` and `driver's license` are matched as their words (`dl`, `driver s license`).
+        for k in 0..<words.count {
+            if let found = entities[words[k...].joined(separator: " ")] { return found }
+        }
+        return nil
+    }
+
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+    }
+
+    /// A label's words: runs of letters, digits and non-ASCII bytes.
+    static func words(of bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        for c in bytes {
+            if isWordByte(c) { current.append(c) } else if !current.isEmpty {
+                out.append(String(decoding: current, as: UTF8.self))
+                current = []
+            }
+        }
+        if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+        return out
+    }
+}
