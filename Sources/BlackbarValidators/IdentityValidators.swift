@@ -23,6 +23,7 @@ let identityValidators: [Validator] = [
     Validator("de-id-card", "German ID card number: 9 vowel-free characters + 7-3-1 check digit", predicate: GermanIDs.idCard),
     Validator("de-passport", "German passport number: C/F/G/H/J/K + 8 characters + 7-3-1 check digit", predicate: GermanIDs.passport),
     Validator("de-kvnr", "German health insurance number: letter + 9 digits, weights 1,2 with digit sums", predicate: GermanIDs.kvnr),
+    Validator("eu-vat", "EU VAT number: VIES country prefix + that member state's check digit algorithm", predicate: EUVAT.isValid),
     Validator("de-vat", "German USt-IdNr: DE + 9 digits, ISO 7064 MOD 11,10", predicate: GermanIDs.vat),
     Validator("at-svnr", "Austrian social insurance number: 10 digits, mod 11 check, birth date", predicate: AustrianIDs.svnr),
     Validator("ch-ahv", "Swiss AHV number: 756 + 10 digits, EAN-13 check digit", predicate: SwissIDs.ahv),

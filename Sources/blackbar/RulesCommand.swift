@@ -10,7 +10,7 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the rules or the validators, or run every example of every rule.",
-        subcommands: [List.self, Test.self, ValidatorList.self])
+        subcommands: [List.self, Test.self, ValidatorList.self, Validate.self])
 
     struct ValidatorList: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,6 +23,41 @@ struct Rules: ParsableCommand {
                     let pad = String(repeating: " ", count: max(1, 24 - name.count))
                     try out.write(name + pad + Validators.all[name]!.summary + "\n")
                 }
+                try out.flush()
+            } catch is BrokenPipe {}
+        }
+    }
+
+    /// `blackbar rules validate NAME`: one validator over many values, for differential checks
+    /// (`scripts/validators-vs-stdnum.py`). Each stdin line is passed as is (no rule normalization).
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: "Run one validator on each line of stdin; print 1 (valid), 0 (invalid) or - (not applicable) per line.",
+            discussion: "Lines are checked as given: normalize them first (no separators, the case the validator expects).")
+
+        @Argument(help: "A validator name from `blackbar rules validators`.")
+        var name: String
+
+        mutating func run() throws {
+            guard let validator = Validators.named(name) else { throw CLIError("no validator named \(name)") }
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            var lines = input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            if input.last == UInt8(ascii: "\n") { lines.removeLast() }
+            var text = ""
+            text.reserveCapacity(lines.count * 2)
+            for line in lines {
+                var bytes = Array(line)
+                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+                switch validator.check(bytes) {
+                case .valid: text += "1\n"
+                case .invalid: text += "0\n"
+                case .notApplicable: text += "-\n"
+                }
+            }
+            let out = FDWriter(fd: 1, name: "stdout")
+            do {
+                try out.write(text)
                 try out.flush()
             } catch is BrokenPipe {}
         }

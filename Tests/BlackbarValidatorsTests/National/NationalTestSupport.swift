@@ -5,7 +5,7 @@ import BlackbarValidators
 let nationalValidatorNames = [
     "us-itin", "us-ein", "us-npi", "us-aba-routing", "us-mbi", "ca-sin",
     "gb-nino", "gb-nhs", "gb-utr", "ie-pps",
-    "de-tax-id", "de-svnr", "de-id-card", "de-passport", "de-kvnr", "de-vat", "at-svnr", "ch-ahv",
+    "de-tax-id", "de-svnr", "de-id-card", "de-passport", "de-kvnr", "de-vat", "eu-vat", "at-svnr", "ch-ahv",
     "fr-nir", "fr-siren", "fr-siret", "be-national-number", "nl-bsn", "lu-national-id",
     "es-dni", "es-nie", "es-nss", "pt-nif", "it-codice-fiscale", "it-partita-iva",
     "pl-pesel", "pl-nip", "pl-regon", "cz-birth-number",
