@@ -50,7 +50,11 @@ struct LabelIndex: Sendable {
             guard s < end else { break }
             words.insert(String(decoding: subject[s..<end], as: UTF8.self).lowercased(), at: 0)
             var gap = s
-            while gap > lowerBound, subject[gap - 1] == 0x20 || subject[gap - 1] == UInt8(ascii: "'") || subject[gap - 1] == UInt8(ascii: "-") { gap -= 1 }
+            while gap > lowerBound, subject[gap - 1] == 0x20 || subject[gap - 1] == UInt8(ascii: "'") || subject[gap - 1] == UInt8(ascii: "-")
+                || subject[gap - 1] == UInt8(ascii: ".")
+            {
+                gap -= 1
+            }
             guard gap < s || s == lowerBound else { break }
             end = gap
         }

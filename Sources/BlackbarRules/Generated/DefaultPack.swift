@@ -4237,6 +4237,7 @@ normalize: [digits]
 validator: pl-pesel
 base: 0.5
 context: [pesel, numer pesel, nr pesel, national id, personal identification number, polish id]
+labels: [pesel, numer pesel, nr pesel]
 negative-context: [zamówienie, zamowienie, faktura, nr zamówienia, order, invoice, tracking, sku, telefon, tel, phone, konto, rachunek, account]
 notes: >
   Source: pl.wikipedia "PESEL" worked example 44051401359 (also python-stdnum pl.pesel); others synthetic.
@@ -4248,6 +4249,8 @@ examples:
     - '{"pesel":"«90051412343»"}'
     - 'Jan,Kowalski,«76010165433»,Kraków'
   no-match:
+    - text: 'T.C. Kimlik No: 52090751638'
+      why: 'also passes the PESEL check, but the label makes it a Turkish identity number'
     - text: 'PESEL 44051401358'
       why: wrong check digit; the pattern hits and the validator rejects it
     - text: 'PESEL 80130112345'
@@ -6089,9 +6092,11 @@ validator: tr-tckn
 base: 0.3
 context-required: true
 context: [tc, t.c., tc no, tc kimlik, tc kimlik no, kimlik, kimlik no, kimlik numarası, kimlik numarasi, tckn, tckimlik, tcno, tckno, nüfus, vatandaşlık numarası, vatandaslik numarasi, turkish id, turkish identity number]
+labels: [t.c. kimlik no, tc kimlik no, kimlik no, tckn, t.c. kimlik numarası, kimlik numarası]
 negative-context: [sipariş, siparis, kargo, order, tracking]
 examples:
   match:
+    - 'T.C. Kimlik No: «52090751638»'
     - 'T.C. Kimlik No: «10000000146»'
     - 'TC kimlik numarası «17291716060» olan müşteri'
     - 'Turkish identity number (TCKN) «78329470606»'

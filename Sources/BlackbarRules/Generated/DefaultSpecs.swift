@@ -3908,6 +3908,7 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["pesel", "numer pesel", "nr pesel", "national id", "personal identification number", "polish id"],
             negativeContext: ["zamówienie", "zamowienie", "faktura", "nr zamówienia", "order", "invoice", "tracking", "sku", "telefon", "tel", "phone", "konto", "rachunek", "account"],
+            labels: ["pesel", "numer pesel", "nr pesel"],
             examples: .init(
                 match: [
                     "PESEL: «44051401359»",
@@ -3917,6 +3918,7 @@ enum DefaultPackSpecs {
                     "Jan,Kowalski,«76010165433»,Kraków",
                 ],
                 noMatch: [
+                    .init(text: "T.C. Kimlik No: 52090751638", why: "also passes the PESEL check, but the label makes it a Turkish identity number"),
                     .init(text: "PESEL 44051401358", why: "wrong check digit; the pattern hits and the validator rejects it"),
                     .init(text: "PESEL 80130112345", why: "month 13 (check digit right)"),
                     .init(text: "zamówienie nr 44051401359", why: "an order number (negative context)"),
@@ -4946,8 +4948,10 @@ enum DefaultPackSpecs {
             context: ["tc", "t.c.", "tc no", "tc kimlik", "tc kimlik no", "kimlik", "kimlik no", "kimlik numarası", "kimlik numarasi", "tckn", "tckimlik", "tcno", "tckno", "nüfus", "vatandaşlık numarası", "vatandaslik numarasi", "turkish id", "turkish identity number"],
             negativeContext: ["sipariş", "siparis", "kargo", "order", "tracking"],
             contextRequired: true,
+            labels: ["t.c. kimlik no", "tc kimlik no", "kimlik no", "tckn", "t.c. kimlik numarası", "kimlik numarası"],
             examples: .init(
                 match: [
+                    "T.C. Kimlik No: «52090751638»",
                     "T.C. Kimlik No: «10000000146»",
                     "TC kimlik numarası «17291716060» olan müşteri",
                     "Turkish identity number (TCKN) «78329470606»",
