@@ -423,6 +423,7 @@ public final class Detector: Sendable {
         if drop == nil, rule.contextRequired, contextWord == nil { drop = .noContext }
         if drop == nil, confidence < options.minConfidence { drop = .belowMinimum }
         if drop == nil, !labels.isEmpty, !(rule.strongCheck && outcome == .valid),
+            LabelIndex.isBareNumber(subject[valueRange.start..<valueRange.end]),
             let named = labels.entities(before: valueRange.start, in: subject, lowerBound: bounds.lowerBound),
             !named.contains(rule.entity)
         {

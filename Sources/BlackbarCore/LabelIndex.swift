@@ -1,7 +1,8 @@
 /// The labels that name an identifier on documents and forms (`NHS number`, `ITIN`, `DL#`, `passport no`),
 /// from the rules' `labels:`, and which entities each names. A value written right after a label is that
 /// label's kind: a number under `NHS number` that fails the NHS check is not a phone number that happens to
-/// fit, and a number under `ITIN` is not a driver's licence.
+/// fit, and a number under `ITIN` is not a driver's licence. Only bare numbers are decided so: an email
+/// after `SSN` is an email.
 struct LabelIndex: Sendable {
     /// Lower-cased label phrase → the entities whose rules list it.
     private let entities: [String: Set<String>]
@@ -63,6 +64,22 @@ struct LabelIndex: Sendable {
             if let found = entities[words[k...].joined(separator: " ")] { return found }
         }
         return nil
+    }
+
+    /// Whether a value is a bare number (digits with spaces, dashes, dots, slashes, brackets or a plus): the
+    /// kind of value a label decides. An email or an IBAN after `SSN` is still an email or an IBAN.
+    static func isBareNumber(_ value: Slice<UnsafeRawBufferPointer>) -> Bool {
+        var digits = 0
+        for c in value {
+            if c >= 0x30 && c <= 0x39 { digits += 1; continue }
+            switch c {
+            case 0x20, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "+"):
+                continue
+            default: return false
+            }
+        }
+        return digits > 0
     }
 
     static func isWordByte(_ c: UInt8) -> Bool {

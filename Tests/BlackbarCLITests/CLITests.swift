@@ -27,8 +27,10 @@ final class CLITests: CLITestCase {
         for line in lines {
             let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             XCTAssertEqual(object["input"] as? String, path)
+            // `low_risk` is there for a look-alike (the sample's addresses are at example domains).
             XCTAssertEqual(
-                Set(object.keys), ["column", "confidence", "end", "entity", "input", "line", "rule", "start", "validated", "value"])
+                Set(object.keys).subtracting(["low_risk"]),
+                ["column", "confidence", "end", "entity", "input", "line", "rule", "start", "validated", "value"])
         }
     }
 

@@ -28,9 +28,16 @@ final class DetectorTests: XCTestCase {
         XCTAssertEqual(detector.spans("DE89 3704 0044 0532 0130 00"), ["IBAN_CODE:DE89 3704 0044 0532 0130 00"])
     }
 
-    func testNegativeContextLowersBelowTheMinimum() {
+    func testNegativeContextLowersAStrongCheckOnlyToTheMinimum() {
         XCTAssertEqual(detector.spans("card 4111111111111111"), ["CREDIT_CARD:4111111111111111"])
-        XCTAssertEqual(detector.spans("order number 4111111111111111"), [])
+        // The card check (issuer, length, Luhn) is strong: the order word lowers it to the minimum.
+        let ordered = detector.scan(Array("order number 4539148803436467".utf8))
+        XCTAssertEqual(ordered.map(\.entity), ["CREDIT_CARD"])
+        XCTAssertEqual(ordered.first?.confidence, 0.5)
+        // Without a strong check the word costs its whole 0.35 (an SSN: 0.85 to 0.5), and below the minimum
+        // nothing holds it up.
+        XCTAssertEqual(detector.scan(Array("536-22-1234".utf8)).first?.confidence, 0.85)
+        XCTAssertEqual(detector.scan(Array("tracking 536-22-1234".utf8)).first?.confidence, 0.5)
     }
 
     func testContextRequiredRuleNeedsItsWordOrItsFieldName() {
