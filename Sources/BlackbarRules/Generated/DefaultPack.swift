@@ -2239,15 +2239,17 @@ name: IPv4 address (dotted quad, octets 0-255)
 # Octets without leading zeros; not part of a longer dotted run (OIDs, version strings with 5+ parts), nor a file
 # name (1.7.10.1.txt), nor glued to a name by a hyphen (linux-2.6.8.1). First octet not 0 (this network, wildcard
 # masks), 127 (loopback) or 224-255 (multicast, reserved, netmasks 255.x): none is a host's address. Not a network
-# written x.y.z.0/n, nor a version after since, >=, NMU, fixed in, added in, new in.
-pattern: '(?<![\w.])(?<![A-Za-z]-)(?<![<>]= |[<>]=|since |NMU |fixed in |broken in |added in |new in )(?!(?:0|127|22[4-9]|2[3-5][0-9])\.|(?:[0-9]{1,3}\.){3}0/[0-9])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9A-Za-z])'
+# written x.y.z.0/n, nor a version after since, >=, NMU, fixed in, added in, new in, nor the version of a Debian changelog
+# header (pkg (1.2.5.1-2) unstable; urgency=low).
+pattern: '(?<![\w.])(?<![A-Za-z]-)(?<![<>]= |[<>]=|since |NMU |fixed in |broken in |added in |new in )(?!(?:0|127|22[4-9]|2[3-5][0-9])\.|(?:[0-9]{1,3}\.){3}0/[0-9])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9A-Za-z])(?![\w.+~:\-]{0,40}\)[ \t\w\-]{1,60};[ \t]*urgency=)'
 prefilter: { digits: 4, dots: 3 }
 window: 24
 base: 0.6
 context: [ip, address, host, client, server, remote, addr, src, dst]
-negative-context: [version, release, build, firmware, ver, section, rfc, clause, chapter, sections, policy, standards, standards-version, urgency, oid, object identifier, attribute type]
+negative-context: [version, release, build, firmware, ver, section, rfc, clause, chapter, sections, policy, standards, standards-version, oid, object identifier, attribute type]
 examples:
   match:
+    - 'binutils «46.20.160.209» (2.24.90.20141111-2) unstable; urgency=low'
     - 'login from «192.168.10.23» at 10:42'
     - 'client=«203.0.113.7»;'
     - 'hosts: [«8.8.8.8», «10.0.0.1»]'
@@ -2269,7 +2271,7 @@ examples:
     - text: 'SSDP multicast group 239.255.255.250'
       why: a multicast group
     - text: 'binutils (2.10.0.27-0.cvs20001011.2) unstable; urgency=low'
-      why: a Debian changelog header (negative context urgency)
+      why: the version in a Debian changelog header
     - text: '  * Updated package to Policy 3.6.1.1.'
       why: a Debian policy version (negative context)
     - text: 'resumed after being suspended on linux-2.6.8.1'
