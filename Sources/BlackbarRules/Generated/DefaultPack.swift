@@ -596,7 +596,7 @@ name: Chilean RUT / RUN (12.345.678-5, 12345678-K)
 # Servicio de Registro Civil e Identificación / SII: a body of 7-8 digits (dotted 12.345.678 or
 # plain) and a mod 11 check character 0-9 or K after a dash. A one-in-eleven check on a shape that
 # also writes reference numbers, so the base is modest and a RUT word raises it.
-pattern: '(?<![\w\-.])(?:[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}|[0-9]{7,8})-[0-9Kk](?![\w]|[\-.][0-9])'
+pattern: '(?<![\w\-.~+])(?:[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}|[0-9]{7,8})-[0-9Kk](?![\w]|[\-.][0-9])'
 prefilter: { digits: 7, max: 9 }
 window: 20
 normalize: [alnum, upper]
@@ -622,6 +622,8 @@ examples:
       why: an amount, no check character
     - text: 'RUT 123456785-1'
       why: nine-digit body
+    - text: 'coreutils (6.10~20070907-1) experimental'
+      why: a Debian version, the body glued to ~ (or +)
 """#
         ),
         (
@@ -1069,7 +1071,7 @@ name: Spanish DNI / NIF of a person (8 digits + mod 23 letter)
 # "TRWAGMYFPDXBNJZSQVHLCKE"[n mod 23] (I, Ñ, O, U never used). Written 12345678Z, 12345678-Z,
 # 12345678 Z or 12.345.678-Z. A lower-case letter is accepted only when glued (12345678z), since
 # "12345678 y" is Spanish for "... and". Company NIFs (old CIF: letter + 7 digits + control) are not covered.
-pattern: '(?<![\w\-.])(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})(?:[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])'
+pattern: '(?<![\w\-.])(?!([0-9])\1{7})(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})(?:[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])'
 prefilter: { digits: 8 }
 window: 16
 normalize: [remove-separators, upper]
@@ -1102,6 +1104,8 @@ examples:
       why: an ISBN, no control letter
     - text: 'build 1234567890Z'
       why: ten digits, not eight
+    - text: 'address 00000000 T _start'
+      why: eight equal digits (an nm symbol line); never a DNI
 """#
         ),
         (
@@ -1859,7 +1863,7 @@ id: phone-fr
 entity: PHONE_NUMBER
 name: French phone number in national form (ARCEP plan)
 # 0X XX XX XX XX with one separator style throughout.
-pattern: '(?<![\w+\-./])(?<![0-9] )0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9])'
 prefilter: { digits: 10, max: 10 }
 window: 20
 normalize: [digits]
@@ -1879,6 +1883,8 @@ examples:
       why: more than ten digits
     - text: 'le 01.02.2024 à 10h'
       why: a date
+    - text: 'bytes: 01 02 03 04 05 06'
+      why: a counting byte list, not a telephone number
 """#
         ),
         (
@@ -2016,7 +2022,7 @@ normalize: [remove-separators, upper]
 validator: gb-nino
 base: 0.4
 context: [national insurance, national insurance number, ni number, nino, nin, ni no, insurance number, hmrc, payroll]
-negative-context: [order, invoice, sku, part, serial, product, model, ref, reference, tracking]
+negative-context: [chip, rtc, controller, datasheet, order, invoice, sku, part, serial, product, model, ref, reference, tracking]
 examples:
   match:
     - 'National Insurance number: «AB 12 34 56 C»'
@@ -2037,6 +2043,8 @@ examples:
       why: inside a hex hash
     - text: 'NI number AB 12 3456 C'
       why: mixed grouping is not a printed form
+    - text: 'the RTC chip MC146818A is used'
+      why: a chip part number (negative context)
 """#
         ),
         (
@@ -2196,7 +2204,7 @@ entity: CREDIT_CARD
 name: Payment card number (Luhn, issuer prefix and length)
 # 4-4-4-4(-3) groups with one separator style, Amex 4-6-5, Diners 4-6-4, or unseparated 14-19 digits
 # (13-digit Visa numbers are obsolete, and unseparated 13 digits are EAN-13 barcodes).
-pattern: '(?<![\w\-.,])(?:[0-9]{4}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{1,4}(?:\1[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\2[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\3[0-9]{4})(?![\w]|[\-.,][0-9])'
+pattern: '(?<![\w\-.,])(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])'
 prefilter: { digits: 13, max: 19 }
 window: 32
 normalize: [digits]
@@ -2228,6 +2236,8 @@ examples:
       why: an EAN-13 barcode (13 unseparated digits are never taken as a card)
     - text: 'Pen 4012888888881882 barcode'
       why: fails the Luhn check (and a barcode context)
+    - text: 'pattern 2650 1514 1514 1514 repeated'
+      why: 'the same four mixed digits three times over, a filler pattern and not a card (test cards such as 4111 1111 1111 1111 stay found)'
 """#
         ),
         (
@@ -2309,15 +2319,20 @@ examples:
 id: ipv4
 entity: IP_ADDRESS
 name: IPv4 address (dotted quad, octets 0-255)
-# Octets without leading zeros; not part of a longer dotted run (OIDs, version strings with 5+ parts).
-pattern: '(?<![\w.])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9])'
+# Octets without leading zeros; not part of a longer dotted run (OIDs, version strings with 5+ parts), nor a file
+# name (1.7.10.1.txt), nor glued to a name by a hyphen (linux-2.6.8.1). First octet not 0 (this network, wildcard
+# masks), 127 (loopback) or 224-255 (multicast, reserved, netmasks 255.x): none is a host's address. Not a network
+# written x.y.z.0/n, nor a version after since, >=, NMU, fixed in, added in, new in, nor the version of a Debian changelog
+# header (pkg (1.2.5.1-2) unstable; urgency=low).
+pattern: '(?<![\w.])(?<![A-Za-z]-)(?<![<>]= |[<>]=|since |NMU |fixed in |broken in |added in |new in )(?!(?:0|127|22[4-9]|2[3-5][0-9])\.|(?:[0-9]{1,3}\.){3}0/[0-9])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9A-Za-z])(?![\w.+~:\-]{0,40}\)[ \t\w\-]{1,60};[ \t]*urgency=)'
 prefilter: { digits: 4, dots: 3 }
 window: 24
 base: 0.6
 context: [ip, address, host, client, server, remote, addr, src, dst]
-negative-context: [version, release, build, firmware, ver, section, rfc, clause, chapter]
+negative-context: [version, release, build, firmware, ver, section, rfc, clause, chapter, sections, policy, standards, standards-version, oid, object identifier, attribute type]
 examples:
   match:
+    - 'binutils «46.20.160.209» (2.24.90.20141111-2) unstable; urgency=low'
     - 'login from «192.168.10.23» at 10:42'
     - 'client=«203.0.113.7»;'
     - 'hosts: [«8.8.8.8», «10.0.0.1»]'
@@ -2332,6 +2347,26 @@ examples:
       why: a section number (negative context)
     - text: 'released 12.03.2024'
       why: a date, three parts
+    - text: 'see Documentation/RelNotes/1.7.10.1.txt'
+      why: a release-note file name
+    - text: 'listen on 0.0.0.0 or 127.0.0.1 with netmask 255.255.255.0'
+      why: unspecified, loopback and a netmask identify no host
+    - text: 'SSDP multicast group 239.255.255.250'
+      why: a multicast group
+    - text: 'binutils (2.10.0.27-0.cvs20001011.2) unstable; urgency=low'
+      why: the version in a Debian changelog header
+    - text: '  * Updated package to Policy 3.6.1.1.'
+      why: a Debian policy version (negative context)
+    - text: 'resumed after being suspended on linux-2.6.8.1'
+      why: a version glued to a name by a hyphen
+    - text: 'the attribute type 2.5.4.46 is dnQualifier'
+      why: an X.500 OID (negative context)
+    - text: 'symlinks are skipped (since 1.14.16.6) and base-passwd (>= 2.0.3.4) is needed'
+      why: versions after since and >=
+    - text: 'Incorporate changes in NMU 1.4.0.32; bug 17367 was fixed in 1.4.0.26'
+      why: versions after NMU and fixed in
+    - text: 'private range 192.168.0.0/16 and 100.64.0.0/10'
+      why: network prefixes (x.y.z.0/n), not a host
 """#
         ),
         (
@@ -2400,7 +2435,7 @@ examples:
 id: mac-address
 entity: MAC_ADDRESS
 name: MAC address (IEEE 802, colon or hyphen form)
-pattern: '(?<![\w:\-.])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-]|\.[0-9A-Fa-f])'
+pattern: '(?<![\w:\-.])(?!(?:00[:\-]){5}00|(?:[fF]{2}[:\-]){5}[fF]{2})[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-]|\.[0-9A-Fa-f])'
 prefilter: { bytes: ":-", repeat: 3 }
 window: 24
 base: 0.65
@@ -2416,6 +2451,8 @@ examples:
       why: a UUID, groups of other sizes
     - text: 'mixed 00:1a-2b:3c:4d:5e separators'
       why: separators must be the same throughout
+    - text: 'ether 00:00:00:00:00:00 brd ff:ff:ff:ff:ff:ff'
+      why: the all-zero placeholder and the broadcast address belong to no device
 """#
         ),
         (
@@ -2426,7 +2463,7 @@ entity: PHONE_NUMBER
 name: Phone number in international form dialled with 00 (00CC, length checked per country code)
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
-pattern: '(?<![\w+\-./])00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 8, max: 17 }   # 00, a 2-digit code, 4 digits: the shortest (+43, +49) phone-e164 takes
 window: 40
 normalize: [remove-separators]
@@ -2447,6 +2484,8 @@ examples:
       why: leading zeros of an order number, no country code 12
     - text: 'batch 0000123456789'
       why: zero padding
+    - text: 'raw_syscalls__sys_enter     1 00840.847710478     6533 npviewer.bin'
+      why: 'a trace timestamp: five-digit seconds and six or nine digits of fraction'
 """#
         ),
         (
@@ -4600,12 +4639,12 @@ name: German vehicle registration (Kfz-Kennzeichen) with a known district code
 # FZV Anlage 1), hyphen or space, 1-2 letters, a space or hyphen, 1-4 digits without a leading zero, optional E
 # (electric) or H (historic). Without the second separator (M-AB123, A V6) the shape is a model or part name, so
 # that form is left to plate-de-context. Not the DIN/CE EN standard references ("DIN EN 1090") or HP-UX versions.
-pattern: '(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?!(?:DIN|CE)[\- ]EN |HP-UX )(?:ABG|ABI|AIB|AIC|ALF|ALZ|ANA|ANG|ANK|APD|ARN|ART|ASL|ASZ|AUR|AZE|BAD|BAR|BBG|BBL|BCH|BED|BER|BGL|BID|BIN|BIR|BIT|BIW|BKS|BLB|BLK|BNA|BOH|BOR|BOT|BRA|BRB|BRG|BRK|BRL|BRV|BTF|BWL|BYL|BÜD|BÜS|BÜZ|CAS|CHA|CLP|CLZ|COC|COE|CUX|DAH|DAN|DAU|DBR|DEG|DEL|DGF|DIL|DIN|DIZ|DKB|DLG|DON|DÜW|EBE|EBN|EBS|ECK|EIC|EIL|EIN|EIS|EMD|EMS|ERB|ERH|ERK|ERZ|ESB|ESW|FDB|FDS|FEU|FFB|FKB|FLÖ|FOR|FRG|FRI|FRW|FTL|FÜS|GAN|GAP|GDB|GEL|GEO|GER|GHA|GHC|GMN|GNT|GOA|GOH|GRA|GRH|GRI|GRM|GRZ|GTH|GUB|GUN|GVM|HAB|HAL|HAM|HAS|HBN|HBS|HCH|HDH|HDL|HEB|HEF|HEI|HEL|HER|HET|HGN|HGW|HHM|HIG|HIP|HMÜ|HOG|HOH|HOL|HOM|HOR|HOT|HRO|HSK|HST|HVL|HWI|IGB|ILL|JÜL|KEH|KEL|KEM|KIB|KLE|KLZ|KRU|KUS|KYF|KÖN|KÖT|KÜN|LAU|LBS|LBZ|LDK|LDS|LEO|LER|LEV|LIB|LIF|LIP|LOS|LRO|LSA|LSN|LSZ|LUP|LWL|LÖB|LÜN|MAB|MAI|MAK|MAL|MEI|MEK|MER|MET|MGH|MGN|MHL|MIL|MKK|MOD|MOL|MON|MOS|MSE|MSH|MSP|MST|MTK|MTL|MVL|MYK|MZG|MÜB|MÜR|NAB|NAI|NDH|NEA|NEB|NEC|NEN|NES|NEW|NMB|NMS|NOH|NOL|NOM|NOR|NVP|NWM|OAL|OBG|OCH|OHA|OHV|OHZ|OPR|OSL|OVI|OVL|PAF|PAN|PAR|PCH|PEG|PIR|PLÖ|PRÜ|QFT|QLB|RDG|REG|REH|RID|RIE|ROD|ROF|ROK|ROL|ROS|ROT|ROW|RPL|RSL|RÜD|RÜG|SAB|SAD|SAL|SAN|SAW|SBG|SBK|SCZ|SDH|SDL|SDT|SEB|SEE|SEF|SEL|SFB|SFT|SGH|SHA|SHG|SHK|SHL|SIG|SIM|SLE|SLF|SLK|SLN|SLS|SLZ|SLÜ|SOB|SOG|SOK|SON|SPB|SPN|SRB|SRO|STA|STB|STD|STE|STL|SUL|SWA|SZB|SÖM|SÜW|TBB|TDO|TET|THL|THW|TIR|TUT|TÖL|UEM|UFF|USI|VAI|VEC|VER|VIB|VIE|VOH|WAF|WAK|WAN|WAT|WBS|WDA|WEL|WEN|WER|WES|WHV|WIL|WIS|WIT|WLG|WMS|WND|WOB|WOH|WOL|WOR|WOS|WRN|WSF|WST|WSW|WTM|WUG|WUN|WUR|WZL|WÜM|ZEL|AA|AB|AC|AE|AH|AK|AM|AN|AP|AS|AT|AU|AW|AZ|AÖ|BA|BB|BC|BD|BE|BF|BG|BH|BI|BK|BL|BM|BN|BO|BS|BT|BW|BZ|BÖ|CA|CB|CE|CO|CW|DA|DB|DD|DE|DH|DI|DL|DM|DN|DO|DU|DW|DZ|EA|EB|ED|EE|EF|EG|EI|EL|EM|EN|ER|ES|EU|EW|FB|FD|FF|FG|FI|FL|FN|FO|FR|FS|FT|FÜ|GA|GC|GD|GE|GF|GG|GI|GK|GL|GM|GP|GR|GS|GT|GW|GZ|GÖ|GÜ|HA|HB|HC|HD|HE|HF|HG|HH|HI|HK|HL|HM|HN|HO|HP|HR|HS|HU|HV|HX|HY|HZ|IK|IL|IN|IZ|JE|JL|KA|KB|KC|KE|KF|KG|KH|KI|KK|KL|KM|KN|KO|KR|KS|KT|KU|KY|LA|LB|LD|LG|LH|LI|LL|LM|LP|LR|LU|LÖ|MA|MB|MC|MD|ME|MG|MH|MI|MK|ML|MM|MN|MO|MQ|MR|MS|MW|MY|MZ|MÜ|NB|ND|NE|NF|NH|NI|NK|NL|NM|NP|NR|NU|NW|NY|NZ|NÖ|OA|OB|OC|OD|OE|OF|OG|OH|OK|OL|OR|OS|OZ|PA|PB|PE|PF|PI|PL|PM|PN|PR|PS|PW|PZ|RA|RC|RD|RE|RG|RH|RI|RL|RM|RO|RP|RS|RT|RU|RV|RW|RZ|SB|SC|SE|SG|SH|SI|SK|SL|SM|SN|SO|SP|SR|ST|SU|SW|SZ|TE|TF|TG|TO|TP|TR|TS|TÜ|UE|UH|UL|UM|UN|VB|VG|VK|VR|VS|WA|WB|WE|WF|WI|WK|WL|WM|WN|WO|WR|WS|WT|WW|WZ|WÜ|ZE|ZI|ZP|ZR|ZW|A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|V|W|Z)(?:-| - | )[A-Z]{1,2}[ \-][1-9][0-9]{0,3}[EH]?(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?!(?:DIN|CE)[\- ]EN |HP-UX |E-AC-3|HZ-GB-|KS X 100|AT-X )(?:ABG|ABI|AIB|AIC|ALF|ALZ|ANA|ANG|ANK|APD|ARN|ART|ASL|ASZ|AUR|AZE|BAD|BAR|BBG|BBL|BCH|BED|BER|BGL|BID|BIN|BIR|BIT|BIW|BKS|BLB|BLK|BNA|BOH|BOR|BOT|BRA|BRB|BRG|BRK|BRL|BRV|BTF|BWL|BYL|BÜD|BÜS|BÜZ|CAS|CHA|CLP|CLZ|COC|COE|CUX|DAH|DAN|DAU|DBR|DEG|DEL|DGF|DIL|DIN|DIZ|DKB|DLG|DON|DÜW|EBE|EBN|EBS|ECK|EIC|EIL|EIN|EIS|EMD|EMS|ERB|ERH|ERK|ERZ|ESB|ESW|FDB|FDS|FEU|FFB|FKB|FLÖ|FOR|FRG|FRI|FRW|FTL|FÜS|GAN|GAP|GDB|GEL|GEO|GER|GHA|GHC|GMN|GNT|GOA|GOH|GRA|GRH|GRI|GRM|GRZ|GTH|GUB|GUN|GVM|HAB|HAL|HAM|HAS|HBN|HBS|HCH|HDH|HDL|HEB|HEF|HEI|HEL|HER|HET|HGN|HGW|HHM|HIG|HIP|HMÜ|HOG|HOH|HOL|HOM|HOR|HOT|HRO|HSK|HST|HVL|HWI|IGB|ILL|JÜL|KEH|KEL|KEM|KIB|KLE|KLZ|KRU|KUS|KYF|KÖN|KÖT|KÜN|LAU|LBS|LBZ|LDK|LDS|LEO|LER|LEV|LIB|LIF|LIP|LOS|LRO|LSA|LSN|LSZ|LUP|LWL|LÖB|LÜN|MAB|MAI|MAK|MAL|MEI|MEK|MER|MET|MGH|MGN|MHL|MIL|MKK|MOD|MOL|MON|MOS|MSE|MSH|MSP|MST|MTK|MTL|MVL|MYK|MZG|MÜB|MÜR|NAB|NAI|NDH|NEA|NEB|NEC|NEN|NES|NEW|NMB|NMS|NOH|NOL|NOM|NOR|NVP|NWM|OAL|OBG|OCH|OHA|OHV|OHZ|OPR|OSL|OVI|OVL|PAF|PAN|PAR|PCH|PEG|PIR|PLÖ|PRÜ|QFT|QLB|RDG|REG|REH|RID|RIE|ROD|ROF|ROK|ROL|ROS|ROT|ROW|RPL|RSL|RÜD|RÜG|SAB|SAD|SAL|SAN|SAW|SBG|SBK|SCZ|SDH|SDL|SDT|SEB|SEE|SEF|SEL|SFB|SFT|SGH|SHA|SHG|SHK|SHL|SIG|SIM|SLE|SLF|SLK|SLN|SLS|SLZ|SLÜ|SOB|SOG|SOK|SON|SPB|SPN|SRB|SRO|STA|STB|STD|STE|STL|SUL|SWA|SZB|SÖM|SÜW|TBB|TDO|TET|THL|THW|TIR|TUT|TÖL|UEM|UFF|USI|VAI|VEC|VER|VIB|VIE|VOH|WAF|WAK|WAN|WAT|WBS|WDA|WEL|WEN|WER|WES|WHV|WIL|WIS|WIT|WLG|WMS|WND|WOB|WOH|WOL|WOR|WOS|WRN|WSF|WST|WSW|WTM|WUG|WUN|WUR|WZL|WÜM|ZEL|AA|AB|AC|AE|AH|AK|AM|AN|AP|AS|AT|AU|AW|AZ|AÖ|BA|BB|BC|BD|BE|BF|BG|BH|BI|BK|BL|BM|BN|BO|BS|BT|BW|BZ|BÖ|CA|CB|CE|CO|CW|DA|DB|DD|DE|DH|DI|DL|DM|DN|DO|DU|DW|DZ|EA|EB|ED|EE|EF|EG|EI|EL|EM|EN|ER|ES|EU|EW|FB|FD|FF|FG|FI|FL|FN|FO|FR|FS|FT|FÜ|GA|GC|GD|GE|GF|GG|GI|GK|GL|GM|GP|GR|GS|GT|GW|GZ|GÖ|GÜ|HA|HB|HC|HD|HE|HF|HG|HH|HI|HK|HL|HM|HN|HO|HP|HR|HS|HU|HV|HX|HY|HZ|IK|IL|IN|IZ|JE|JL|KA|KB|KC|KE|KF|KG|KH|KI|KK|KL|KM|KN|KO|KR|KS|KT|KU|KY|LA|LB|LD|LG|LH|LI|LL|LM|LP|LR|LU|LÖ|MA|MB|MC|MD|ME|MG|MH|MI|MK|ML|MM|MN|MO|MQ|MR|MS|MW|MY|MZ|MÜ|NB|ND|NE|NF|NH|NI|NK|NL|NM|NP|NR|NU|NW|NY|NZ|NÖ|OA|OB|OC|OD|OE|OF|OG|OH|OK|OL|OR|OS|OZ|PA|PB|PE|PF|PI|PL|PM|PN|PR|PS|PW|PZ|RA|RC|RD|RE|RG|RH|RI|RL|RM|RO|RP|RS|RT|RU|RV|RW|RZ|SB|SC|SE|SG|SH|SI|SK|SL|SM|SN|SO|SP|SR|ST|SU|SW|SZ|TE|TF|TG|TO|TP|TR|TS|TÜ|UE|UH|UL|UM|UN|VB|VG|VK|VR|VS|WA|WB|WE|WF|WI|WK|WL|WM|WN|WO|WR|WS|WT|WW|WZ|WÜ|ZE|ZI|ZP|ZR|ZW|A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|V|W|Z)(?:-| - | )[A-Z]{1,2}[ \-][1-9][0-9]{0,3}[EH]?(?![\w]|[\-.][\w])'
 prefilter: { mixed: 1 }
 window: 16
 base: 0.55
 context: [kennzeichen, 'kfz-kennzeichen', amtliches kennzeichen, nummernschild, autokennzeichen, fahrzeug, halter, zulassung, license plate, licence plate, number plate, plate, registration, registration number, reg, vrm]
-negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, bestellung, rechnung, artikel, auftrag, norm]
+negative-context: [charset, charsets, encoding, encodings, codec, codecs, audio, channel, order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, bestellung, rechnung, artikel, auftrag, norm]
 examples:
   match:
     - 'Das Fahrzeug mit dem Kennzeichen «B-AB 1234» parkte falsch.'
@@ -4632,6 +4671,14 @@ examples:
       why: 'model names and an OS version'
     - text: 'Bauteil BI-QM3'
       why: 'no separator before the digits'
+    - text: 'Audio formats: E-AC-3 and AC-3'
+      why: an audio codec name
+    - text: 'charsets HZ-GB-2312 and KS X 1001'
+      why: character set names
+    - text: 'the anime channel AT-X 242 broadcast'
+      why: a TV channel name
+    - text: 'the Korean standard KS X 1002 repertoire'
+      why: a Korean standard number
 """#
         ),
         (
@@ -4674,7 +4721,7 @@ name: Spanish vehicle registration (1234 BCD since 2000; M-1234-AB before)
 # from BBB; the series has reached N, so the first letter is B-N. A four-digit year before three capitals
 # ("2020 BMW") with a space is not taken. Provincial format 1971-2000: province code (the 52 DGT codes), four
 # digits, one or two letters.
-pattern: '(?<![\w\-.])(?:(?!(?:19|20)[0-9]{2} )[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}|(?:A|AB|AL|AV|B|BA|BI|BU|C|CA|CC|CE|CO|CR|CS|CU|GC|GE|GI|GR|GU|H|HU|IB|J|L|LE|LO|LU|M|MA|ML|MU|NA|O|OR|OU|P|PM|PO|S|SA|SE|SG|SO|SS|T|TE|TF|TO|V|VA|VI|Z|ZA)([ \-])[0-9]{4}\2[A-Z]{1,2})(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?:(?!(?:19|20)[0-9]{2} |[0-9]{4}[ \-]?(?:GMT|BST|CST|CDT|MST|MDT|HST|JST|KST|NST|CCT|WST)(?![\w]))[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}|(?:A|AB|AL|AV|B|BA|BI|BU|C|CA|CC|CE|CO|CR|CS|CU|GC|GE|GI|GR|GU|H|HU|IB|J|L|LE|LO|LU|M|MA|ML|MU|NA|O|OR|OU|P|PM|PO|S|SA|SE|SG|SO|SS|T|TE|TF|TO|V|VA|VI|Z|ZA)([ \-])[0-9]{4}\2[A-Z]{1,2})(?![\w]|[\-.][\w])'
 prefilter: { mixed: 1 }
 window: 16
 base: 0.55
@@ -4702,6 +4749,10 @@ examples:
       why: 'plate shape in an order context (negative context)'
     - text: 'código postal 28013 M'
       why: 'postcode'
+    - text: 'posted at 2114 GMT on Friday'
+      why: a time with a time zone
+    - text: 'landed 0930 CST'
+      why: a time with a time zone
 """#
         ),
         (
@@ -5170,7 +5221,7 @@ name: Turkish vehicle registration (34 ABC 123)
 # Karayolları Trafik Yönetmeliği: province code 01-81, then 1 letter + 4-5 digits, 2 letters + 3-4 digits or
 # 3 letters + 2-3 digits (Q, W, X and the Turkish-only letters are not used). Unit abbreviations after a number
 # (16 GB 3200, 10 AM 1030) are not taken.
-pattern: '(?<![\w\-.])(?:0[1-9]|[1-7][0-9]|8[01])([ \-]?)(?!(?:AM|PM|GB|MB|KB|TB|KG|MG|KM|CM|MM|HZ|DB|ML|KV|MV|MA|V)\b)(?:[A-PR-VYZ]\1[0-9]{4,5}|[A-PR-VYZ]{2}\1[0-9]{3,4}|[A-PR-VYZ]{3}\1[0-9]{2,3})(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?![0-9]{2}[A-F]{1,3}[0-9]{2,5}(?![\w]|[\-.][\w]))(?:0[1-9]|[1-7][0-9]|8[01])([ \-]?)(?!(?:AM|PM|GB|MB|KB|TB|KG|MG|KM|CM|MM|HZ|DB|ML|KV|MV|MA|V)\b)(?:[A-PR-VYZ]\1[0-9]{4,5}|[A-PR-VYZ]{2}\1[0-9]{3,4}|[A-PR-VYZ]{3}\1[0-9]{2,3})(?![\w]|[\-.][\w])'
 prefilter: { digits: 2 }   # the province code; not mixed: a lone T between digits (06T1234) does not count there
 window: 16
 base: 0.55
@@ -5198,6 +5249,8 @@ examples:
       why: 'flight number'
     - text: 'sipariş 34 ABC 123 gönderildi order'
       why: 'plate shape in an order context (negative context)'
+    - text: 'checksum word 46B80945 in the table'
+      why: a glued all-hex word (plates are written with spaces)
 """#
         ),
         (
@@ -5208,7 +5261,7 @@ entity: LICENSE_PLATE
 name: US license plate, common state shapes (context required)
 # Each state has its own serial formats; the common passenger shapes are ABC 1234 / ABC-123 (NY, TX, PA, ...),
 # 1ABC234 (CA), 123 ABC and AB 12345. Far too loose alone: a plate word must be near.
-pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ|PR)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])'
 prefilter: { mixed: 1 }
 window: 24
 base: 0.45
@@ -5232,6 +5285,8 @@ examples:
       why: 'flight number, no plate word'
     - text: 'plate ABC-1234 in release notes'
       why: 'plate word but a release context (negative context)'
+    - text: 'registration fix: PR 24942 and PR17488'
+      why: GNU problem-report numbers (PR), with a plate word near
 """#
         ),
         (
@@ -6130,7 +6185,7 @@ normalize: [digits]
 validator: phone-us
 base: 0.5
 context: [phone, tel, telephone, mobile, cell, fax, call, contact, text]
-negative-context: [order, invoice, tracking, sku, serial, isbn]
+negative-context: [tests, order, invoice, tracking, sku, serial, isbn]
 examples:
   match:
     - 'Call «(415) 555-0123» after 5'
@@ -6152,6 +6207,8 @@ examples:
       why: an ISBN, 3-3-3-4
     - text: 'as defined in DFARS 252.227-7013'
       why: a regulation citation with mixed separators
+    - text: 'IGNORED: failed tests: 571 612 1056'
+      why: a list of test numbers (negative context)
 """#
         ),
         (
@@ -6292,8 +6349,9 @@ entity: US_ITIN
 name: US Individual Taxpayer Identification Number (formatted)
 # IRS ITIN: nine digits written 9XX-XX-XXXX, first digit 9, digits 4-5 in 50-65, 70-88, 90-92 or 94-99
 # (IRS "Individual Taxpayer Identification Number" and the 2011 range expansion). No check digit:
-# the validator checks the group; the 9xx area never overlaps an SSN (us-ssn rejects 9xx).
-pattern: '(?<![\w\-.])9[0-9]{2}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])'
+# the validator checks the group; the 9xx area never overlaps an SSN (us-ssn rejects 9xx). 987-65-4320 to
+# 987-65-4329 are the numbers the SSA reserves for advertisements.
+pattern: '(?<![\w\-.])(?!987[ \-]65[ \-]432[0-9])9[0-9]{2}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])'
 prefilter: { digits: 9, max: 9 }
 window: 16
 normalize: [digits]
@@ -6321,6 +6379,8 @@ examples:
       why: part of a longer run
     - text: 'SSN 536-22-1234'
       why: an SSN area (not 9xx), not an ITIN
+    - text: 'e.g. 987-65-4320 or 987-65-4329'
+      why: the SSA's advertising range 987-65-4320 to 4329
 """#
         ),
         (
@@ -6505,6 +6565,8 @@ examples:
       why: phone shape 3-3-4
     - text: 'zip 12345-6789'
       why: ZIP+4
+    - text: 'SSN 219-09-9999'
+      why: the Social Security Board's 1940 pamphlet specimen, invalidated by the SSA
 """#
         ),
         (
