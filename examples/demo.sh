@@ -40,7 +40,7 @@ $BB scan --format table examples/media
 echo
 echo "== blackbar redact examples/media -o $out/media: GPS, serials and names gone, the picture byte for byte"
 $BB redact examples/media -o "$out/media" --risk-log "$out/risk-log.jsonl" || exit $?
-echo "scanning the cleaned copies again (capture dates are kept; <PERSON> is the operator's own value):"
+echo "scanning the cleaned copies again (only the capture dates are left: kept by default):"
 $BB scan --format table "$out/media"
 
 echo
