@@ -1225,7 +1225,7 @@ name: EU VAT identification number with country prefix (context required)
 # document, python-stdnum); a VAT word must still be near (a mod-10 check passes 1 number in 10): invoices and
 # company footers label these numbers (VAT, TVA, USt, BTW, IVA, moms, ALV, DPH ...). Prefilter: one capital
 # meeting a digit, as in AT U12345678 and ES B12345674, where the country code is a space away from a letter.
-pattern: '(?<![\w\-./])(?:AT ?U[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])'
+pattern: '(?<![\w\-./])(?:AT ?U ?[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])'
 prefilter: { mixed: 1 }
 window: 24
 normalize: [remove-separators, upper]
@@ -1244,6 +1244,7 @@ notes: >
 examples:
   match:
     - 'UID-Nummer: «ATU12345675»'
+    - 'UID «ATU 12345675» (as some invoices print it)'
     - 'UID «AT U12345675»'
     - 'VAT number: «ES B12345674»'
     - 'N° TVA intracommunautaire : «FR 36 345678908»'
@@ -1863,7 +1864,7 @@ id: phone-fr
 entity: PHONE_NUMBER
 name: French phone number in national form (ARCEP plan)
 # 0X XX XX XX XX with one separator style throughout.
-pattern: '(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))'
 prefilter: { digits: 10, max: 10 }
 window: 20
 normalize: [digits]
@@ -1877,6 +1878,8 @@ examples:
     - 'portable «06.12.34.56.78»'
     - 'appeler le «04-91-23-45-67».'
   no-match:
+    - text: 'mac 01-23-45-67-89-AB'
+      why: 'a MAC address written with dashes (six hex pairs), not a phone number'
     - text: 'Tél. 00 99 00 12 34'
       why: second digit 0 is not a French number; the pattern hits and the validator rejects it
     - text: 'ratio 01 99 00 12 34 56'
@@ -2442,6 +2445,7 @@ base: 0.65
 context: [mac, ether, hwaddr, bssid, device, adapter, wifi, wlan]
 examples:
   match:
+    - 'mac «01-23-45-67-89-AB»'
     - 'ether «00:1a:2b:3c:4d:5e» up'
     - 'Device «00-1A-2B-3C-4D-5E» joined'
   no-match:
@@ -2522,6 +2526,36 @@ examples:
       why: a signed amount
     - text: 'id 1234+44 20 7946 0958'
       why: glued to a longer token
+"""#
+        ),
+        (
+            "global/url-www.yaml",
+            #"""
+id: url-www
+entity: URL
+name: Web address without a scheme (www. and a domain)
+# Printed addresses often leave the scheme out: www.example-shop.com/path. A `www.` label, then at least a
+# domain label and a top-level domain of letters, then an optional path (ASCII, without the query or
+# fragment: a map link's coordinates after `?` are the gps-map-link rule's, and both are then redacted in one
+# pass); trailing sentence punctuation stays outside. Not after `://` (the url rule has those), an @ (an email) or a dot (a longer host name).
+case-insensitive: true
+pattern: '(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"''`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"''`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?'
+prefilter: { literal: "www." }
+window: 2048
+base: 0.6
+context: [url, link, website, site, web, homepage, visit, shop]
+examples:
+  match:
+    - 'visit «www.example-shop.com/path» for info'
+    - 'Shop online: «www.acme.de».'
+    - '(«www.example.org/a/b»?x=1)'
+  no-match:
+    - text: 'edit www.conf and reload'
+      why: a file name, not a domain with a top-level domain
+    - text: 'see https://www.example.com/x'
+      why: the url rule reports addresses with a scheme
+    - text: 'mail jane@www.example.com'
+      why: part of an email address
 """#
         ),
         (

@@ -70,6 +70,7 @@ enum DefaultPackSpecs {
         ("global/mac-address.yaml", spec_mac_address()),
         ("global/phone-international-00.yaml", spec_phone_international_00()),
         ("global/phone-international.yaml", spec_phone_international()),
+        ("global/url-www.yaml", spec_url_www()),
         ("global/url.yaml", spec_url()),
         ("ie/ie-pps.yaml", spec_ie_pps()),
         ("il/il-teudat-zehut.yaml", spec_il_teudat_zehut()),
@@ -199,7 +200,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?:[XYZ][ \-]?[0-9]{7}[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[xyz][0-9]{7}[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-9]{2}([ /\-]?)[0-9]{7,8}\1[0-9]{2}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w+\-./])(?<![0-9] )[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])"#, false, false),
-        (#"(?<![\w\-./])(?:AT ?U[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])"#, false, false),
+        (#"(?<![\w\-./])(?:AT ?U ?[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])IT ?[0-9]{11}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])PL ?[0-9]{10}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])PT ?[1-9][0-9]{8}(?![\w]|[\-./,][0-9])"#, false, false),
@@ -214,7 +215,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[0-9]{2}[A-Z]{2}[0-9]{5}(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3} ?[0-9]{5}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
-        (#"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))"#, false, false),
         (#"(?<![\w\-.])(?:[A-Z]{5}|[A-Z]{4}9|[A-Z]{3}99|[A-Z]{2}999|[A-Z]9999) ?[0-9](?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9] ?[A-Z][A-Z9][0-9] ?[A-Z]{2}(?![\w])"#, false, false),
         (#"(?<![\w\-.+])[0-9]{3}(-?)[0-9]{3}\1[0-9]{4}(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w\-.+])[0-9]{3} [0-9]{3} [0-9]{4}(?![\w]|[\-.,][0-9]| [0-9])"#, false, false),
@@ -232,6 +233,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w:\-.])(?!(?:00[:\-]){5}00|(?:[fF]{2}[:\-]){5}[fF]{2})[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-]|\.[0-9A-Fa-f])"#, false, false),
         (#"(?<![\w+\-./])(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w+\-./])\+[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?"#, false, true),
         (#"(?<![A-Za-z0-9+.\-])(?:https?|ftp)://(?:[^\s<>"'`{}|\\^\x00-\x20\x{80}-\x{10FFFF}]|[\p{L}\p{M}\p{N}])*(?:[^\s<>"'`{}|\\^\x00-\x20.,;:!?)\]\x{80}-\x{10FFFF}]|[\p{L}\p{M}\p{N}])"#, true, true),
         (#"(?<![\w\-.])[0-9]{7}[A-W][ABHWTX]?(?![\w])"#, false, false),
         (#"(?<![\w\-.])(?:[0-9]{8,9}|[0-9]{7,8}-[0-9])(?![\w]|[\-.,/][0-9])"#, false, false),
@@ -1359,7 +1361,7 @@ enum DefaultPackSpecs {
             id: "eu-vat",
             entity: "EU_VAT",
             name: "EU VAT identification number with country prefix (context required)",
-            pattern: #"(?<![\w\-./])(?:AT ?U[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])"#,
+            pattern: #"(?<![\w\-./])(?:AT ?U ?[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])"#,
             prefilter: .mixed(1),
             window: 24,
             normalize: ["remove-separators", "upper"],
@@ -1371,6 +1373,7 @@ enum DefaultPackSpecs {
             examples: .init(
                 match: [
                     "UID-Nummer: «ATU12345675»",
+                    "UID «ATU 12345675» (as some invoices print it)",
                     "UID «AT U12345675»",
                     "VAT number: «ES B12345674»",
                     "N° TVA intracommunautaire : «FR 36 345678908»",
@@ -1882,7 +1885,7 @@ enum DefaultPackSpecs {
             id: "phone-fr",
             entity: "PHONE_NUMBER",
             name: "French phone number in national form (ARCEP plan)",
-            pattern: #"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9])"#,
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))"#,
             prefilter: .digits(10, dots: 0, maximum: 10),
             window: 20,
             normalize: ["digits"],
@@ -1897,6 +1900,7 @@ enum DefaultPackSpecs {
                     "appeler le «04-91-23-45-67».",
                 ],
                 noMatch: [
+                    .init(text: "mac 01-23-45-67-89-AB", why: "a MAC address written with dashes (six hex pairs), not a phone number"),
                     .init(text: "Tél. 00 99 00 12 34", why: "second digit 0 is not a French number; the pattern hits and the validator rejects it"),
                     .init(text: "ratio 01 99 00 12 34 56", why: "more than ten digits"),
                     .init(text: "le 01.02.2024 à 10h", why: "a date"),
@@ -2372,6 +2376,7 @@ enum DefaultPackSpecs {
             context: ["mac", "ether", "hwaddr", "bssid", "device", "adapter", "wifi", "wlan"],
             examples: .init(
                 match: [
+                    "mac «01-23-45-67-89-AB»",
                     "ether «00:1a:2b:3c:4d:5e» up",
                     "Device «00-1A-2B-3C-4D-5E» joined",
                 ],
@@ -2442,6 +2447,32 @@ enum DefaultPackSpecs {
                     .init(text: "timezone +0100 and offset +01:00", why: "time zone offsets"),
                     .init(text: "price +25.000 EUR", why: "a signed amount"),
                     .init(text: "id 1234+44 20 7946 0958", why: "glued to a longer token"),
+                ])
+        )
+    }
+
+    /// global/url-www.yaml
+    private static func spec_url_www() -> RuleSpec {
+        RuleSpec(
+            id: "url-www",
+            entity: "URL",
+            name: "Web address without a scheme (www. and a domain)",
+            pattern: #"(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?"#,
+            caseInsensitive: true,
+            prefilter: .literal("www."),
+            window: 2048,
+            base: 0.6,
+            context: ["url", "link", "website", "site", "web", "homepage", "visit", "shop"],
+            examples: .init(
+                match: [
+                    "visit «www.example-shop.com/path» for info",
+                    "Shop online: «www.acme.de».",
+                    "(«www.example.org/a/b»?x=1)",
+                ],
+                noMatch: [
+                    .init(text: "edit www.conf and reload", why: "a file name, not a domain with a top-level domain"),
+                    .init(text: "see https://www.example.com/x", why: "the url rule reports addresses with a scheme"),
+                    .init(text: "mail jane@www.example.com", why: "part of an email address"),
                 ])
         )
     }
