@@ -218,19 +218,10 @@ struct RewritePlan {
     mutating func rewriteXMP(_ xmp: XMPPacket, _ changes: [Int: FieldChange], _ byProperty: [Int: Int], at range: Range<Int>)
         throws
     {
-        var changes = changes
-        var out = xmp.rewrite(changes, padTo: range.count)
-        if out.count > range.count {
-            for (p, change) in changes {
-                guard case .replace = change else { continue }
-                changes[p] = .remove
-                if let f = byProperty[p] { removedInstead.insert(f) }
-            }
-            out = xmp.rewrite(changes, padTo: range.count)
-        }
-        guard out.count == range.count else {
+        guard let (out, instead) = xmp.rewrite(changes, fitting: range.count) else {
             throw MetadataError.unsupported("XMP packet at byte \(range.lowerBound) rewritten at its length")
         }
+        for p in instead { if let f = byProperty[p] { removedInstead.insert(f) } }
         patches.append((range, out))
     }
 

@@ -30,8 +30,6 @@ struct OfficeXMLScanner: XMLLexer {
         return out
     }
 
-
-
     private mutating func openTag() throws {
         let start = i
         i += 1

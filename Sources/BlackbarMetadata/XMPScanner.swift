@@ -46,7 +46,6 @@ struct XMPScanner: XMLLexer {
         return out
     }
 
-
     private mutating func openTag() throws {
         let start = i
         i += 1
