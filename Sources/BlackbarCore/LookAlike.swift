@@ -34,28 +34,36 @@ public enum LookAlike {
         }
     }
 
-    /// RFC 2606 and RFC 6761: names reserved for documentation and testing.
-    static let reservedDomains: Set<String> = ["example.com", "example.net", "example.org"]
-    static let reservedTLDs: Set<String> = ["test", "example", "invalid", "localhost"]
-    /// Mailboxes of a function, not a person (RFC 2142 and common practice).
-    static let roleMailboxes: Set<String> = [
+    /// RFC 2606 and RFC 6761: names reserved for documentation and testing (lower case).
+    static let reservedDomains: [[UInt8]] = ["example.com", "example.net", "example.org"].map { Array($0.utf8) }
+    static let reservedTLDs: Set<[UInt8]> = Set(["test", "example", "invalid", "localhost"].map { Array($0.utf8) })
+    /// Mailboxes of a function, not a person (RFC 2142 and common practice), lower case.
+    static let roleMailboxes: Set<[UInt8]> = Set([
         "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "administrator", "sales",
         "contact", "webmaster", "postmaster", "hostmaster", "abuse", "help", "helpdesk", "office", "hello", "team",
         "press", "security", "billing", "jobs", "careers", "privacy", "marketing", "newsletter", "mailer-daemon",
         "notifications", "service", "enquiries", "inquiries",
-    ]
+    ].map { Array($0.utf8) })
+    /// The longest role mailbox: a longer local part is not looked up.
+    private static let longestRoleMailbox = roleMailboxes.map(\.count).max() ?? 0
+
+    /// Bytes, ASCII letters lower-cased (this runs for every e-mail finding, so no `String`).
+    private static func lowered(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    }
 
     static func email(_ value: [UInt8]) -> String? {
         guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-        let domain = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
-        let local = String(decoding: value[..<at], as: UTF8.self).lowercased()
-        let tld = domain.split(separator: ".").last.map(String.init) ?? domain
-        if reservedDomains.contains(domain) || reservedDomains.contains(where: { domain.hasSuffix("." + $0) })
-            || reservedTLDs.contains(tld)
-        {
+        let domain = lowered(value[(at + 1)...])
+        let tld = domain.lastIndex(of: UInt8(ascii: ".")).map { Array(domain[($0 + 1)...]) } ?? domain
+        if reservedTLDs.contains(tld) || reservedDomains.contains(where: { reserved in
+            domain == reserved
+                || (domain.count > reserved.count && domain[domain.count - reserved.count - 1] == UInt8(ascii: ".")
+                    && domain.suffix(reserved.count).elementsEqual(reserved))
+        }) {
             return "reserved example domain (RFC 2606)"
         }
-        if roleMailboxes.contains(local) { return "role mailbox of an organisation" }
+        if at <= longestRoleMailbox, roleMailboxes.contains(lowered(value[..<at])) { return "role mailbox of an organisation" }
         return nil
     }
 

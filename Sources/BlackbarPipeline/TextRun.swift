@@ -167,9 +167,9 @@ public final class TextRun {
                 let stats = try scanText(input, fd: fd, bom: bom, prefix: prefix) { block, located in
                     tally.hashInput(block)
                     for item in located {
-                        let value = block.value(of: item.finding)
-                        try tally.record(item.finding, item.location, value: value, action: "reported")
-                        try found(ReportedFinding(finding: item.finding, location: item.location, value: values ? value : nil))
+                        let value = values ? block.value(of: item.finding) : nil
+                        try tally.record(item.finding, item.location, value: value ?? block.value(of: item.finding), action: "reported")
+                        try found(ReportedFinding(finding: item.finding, location: item.location, value: value))
                     }
                     try afterBlock(block.region.count)
                 }
@@ -431,11 +431,11 @@ struct Tally {
     }
 
     /// Counts a finding and writes its event (fingerprinted, never the value).
-    mutating func record(_ f: Finding, _ location: Location, value: [UInt8], action: String) throws {
+    /// `value` is read only when the risk log is written (its fingerprint): a plain scan never copies it.
+    mutating func record(_ f: Finding, _ location: Location, value: @autoclosure () -> [UInt8], action: String) throws {
         let log = run.riskLog
-        let entry = log.regulations.entry(for: f.entity)
         // A look-alike (a reserved example domain, a test card) is low whatever its entity.
-        let severity = f.lowRisk != nil ? Severity.low : entry.severity
+        let severity = f.lowRisk != nil ? Severity.low : log.regulations.severity(for: f.entity)
         outcome.findings += 1
         if outcome.highest == nil || severity > outcome.highest! { outcome.highest = severity }
         outcome.byEntity[f.entity, default: 0] += 1
@@ -444,11 +444,12 @@ struct Tally {
             log.count(entity: f.entity)
             return
         }
+        let entry = log.regulations.entry(for: f.entity)
         try log.record(
             FindingEvent(
                 input: input.display, range: f.range, location: location, entity: f.entity, rule: f.ruleID,
                 confidence: f.confidence, validated: f.validated, action: action,
-                fingerprint: run.context.fingerprint(entity: f.entity, value: value), severity: severity,
+                fingerprint: run.context.fingerprint(entity: f.entity, value: value()), severity: severity,
                 gdpr: entry.gdpr, ccpa: entry.ccpa, note: f.lowRisk))
     }
 

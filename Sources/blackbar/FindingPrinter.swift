@@ -10,6 +10,9 @@ final class FindingPrinter {
     private let encoder: JSONEncoder
     private var printedHeader = false
     private var count = 0
+    /// The last input's name and its JSON string: a file with many findings escapes its name once.
+    private var inputName = ""
+    private var inputJSON: [UInt8] = [0x22, 0x22]
 
     init(format: OutputFormat, showValues: Bool, explain: Bool) {
         self.format = format
@@ -88,7 +91,12 @@ final class FindingPrinter {
             line.add("entity", f.entity)
             if let field = located.location.field { line.add("field", field) }
             if let index = located.location.fieldIndex { line.add("field_index", index) }
-            line.add("input", input)
+            if input != inputName {
+                inputName = input
+                inputJSON = []
+                JSONLine.appendString(input, to: &inputJSON)
+            }
+            line.add("input", json: inputJSON)
             if let number = located.location.line { line.add("line", number) }
             if let note = f.lowRisk { line.add("low_risk", note) }
             if let record = located.location.record { line.add("record", record) }

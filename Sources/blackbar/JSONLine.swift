@@ -3,8 +3,18 @@
 /// wrote; the encoder's per-record dictionaries and key sorting cost a tenth of a `scan --format jsonl` run
 /// with many findings.
 struct JSONLine {
-    private(set) var bytes: [UInt8] = [0x7B]
+    private(set) var bytes: [UInt8]
     private var first = true
+
+    /// An open object; room for a typical finding's record, so the bytes grow once, if at all.
+    init() {
+        bytes = []
+        bytes.reserveCapacity(256)
+        bytes.append(0x7B)
+    }
+
+    /// The lower-case hexadecimal digits, for `\u00xx` escapes.
+    private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func key(_ name: StaticString) {
         if !first { bytes.append(0x2C) }
@@ -19,9 +29,31 @@ struct JSONLine {
         Self.appendString(value, to: &bytes)
     }
 
+    /// A value already written as JSON (a string escaped once by `appendString`).
+    mutating func add(_ name: StaticString, json: [UInt8]) {
+        key(name)
+        bytes.append(contentsOf: json)
+    }
+
     mutating func add(_ name: StaticString, _ value: Int) {
         key(name)
-        bytes.append(contentsOf: String(value).utf8)
+        Self.appendDecimal(value, to: &bytes)
+    }
+
+    /// An integer in decimal, written without a `String`.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, the lowest first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(raw[k]) }
+        }
     }
 
     mutating func add(_ name: StaticString, _ value: Bool) {
@@ -34,7 +66,7 @@ struct JSONLine {
     mutating func add(_ name: StaticString, _ value: Double) {
         key(name)
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            Self.appendDecimal(Int(value), to: &bytes)
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
@@ -49,7 +81,6 @@ struct JSONLine {
     /// A JSON string as `JSONEncoder` escapes it: `"` and `\`, `\b \f \n \r \t`, other control bytes as
     /// `\u00xx`; everything else (`/`, non-ASCII) as it is.
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         bytes.append(0x22)
         for b in value.utf8 {
             switch b {
@@ -60,7 +91,7 @@ struct JSONLine {
             case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
             case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
             case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            case 0..<0x20: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
             default: bytes.append(b)
             }
         }

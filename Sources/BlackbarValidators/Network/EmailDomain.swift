@@ -13,18 +13,35 @@ public enum EmailDomain {
     }()
 
     /// Whether the address (`local@domain`, any case) has a syntactically valid domain under a real TLD.
+    /// Runs for every e-mail candidate, so it walks the bytes once and allocates only the TLD it looks up.
     public static func isValid(_ address: [UInt8]) -> Bool {
-        guard let at = address.lastIndex(of: UInt8(ascii: "@")), at > 0, at < address.count - 1 else { return false }
-        let domain = address[(at + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        guard domain.count <= 253 else { return false }
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
-            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
-            else { return false }
-            for b in label where !(ASCII.isLower(b) || ASCII.isDigit(b) || b == UInt8(ascii: "-")) { return false }
+        guard let at = address.lastIndex(of: UInt8(ascii: "@")), at > 0, at < address.count - 1,
+            address.count - at - 1 <= 253
+        else { return false }
+        var labelStart = at + 1
+        var labels = 0
+        var i = at + 1
+        while i <= address.count {
+            let b = i < address.count ? address[i] : UInt8(ascii: ".")
+            if b == UInt8(ascii: ".") {
+                let length = i - labelStart
+                guard (1...63).contains(length), address[labelStart] != UInt8(ascii: "-"),
+                    address[i - 1] != UInt8(ascii: "-")
+                else { return false }
+                labels += 1
+                labelStart = i + 1
+            } else if !(ASCII.isLetter(b) || ASCII.isDigit(b) || b == UInt8(ascii: "-")) {
+                return false
+            }
+            i += 1
         }
-        return topLevelDomains.contains(Array(labels.last!))
+        guard labels >= 2 else { return false }
+        var tld = [UInt8]()
+        tld.reserveCapacity(address.count - labelStart + 1)
+        var j = address.count - 1
+        while address[j] != UInt8(ascii: ".") { j -= 1 }
+        for b in address[(j + 1)...] { tld.append(ASCII.lower(b)) }
+        return topLevelDomains.contains(tld)
     }
 
     /// The validator as rules name it: `email-domain`.
