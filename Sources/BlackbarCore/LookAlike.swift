@@ -6,7 +6,7 @@
 public enum LookAlike {
     /// The entities this knows look-alikes of.
     enum Kind: Sendable {
-        case email, ip, phone, card
+        case email, ip, phone, card, url
     }
 
     static func kind(of entity: String) -> Kind? {
@@ -15,6 +15,7 @@ public enum LookAlike {
         case "IP_ADDRESS": return .ip
         case "PHONE_NUMBER": return .phone
         case "CREDIT_CARD": return .card
+        case "URL": return .url
         default: return nil
         }
     }
@@ -31,6 +32,7 @@ public enum LookAlike {
         case .ip: return ip(value)
         case .phone: return phone(value.filter { $0 >= 0x30 && $0 <= 0x39 })
         case .card: return testCards.contains(value.filter { $0 >= 0x30 && $0 <= 0x39 }) ? "well-known test card number" : nil
+        case .url: return WebAddress.carriesPersonalData(value) ? nil : "web address without a user, e-mail or identifier in it"
         }
     }
 

@@ -32,6 +32,20 @@ final class LookAlikeTests: XCTestCase {
             ("CREDIT_CARD", "5555-5555-5555-4444", true),
             ("CREDIT_CARD", "4539 1488 0343 6467", false),
             ("US_SSN", "078-05-1120", false),  // not an entity this classifies
+            // A web address is low unless it points at someone.
+            ("URL", "https://shop.example.de/offers/winter?page=2&sort=price", true),
+            ("URL", "www.example-shop.com/path", true),
+            ("URL", "ftp://files.example.org/pub/report.csv", true),
+            ("URL", "https://jane.doe@mail.host.de/inbox", false),  // a user in the authority
+            ("URL", "https://shop.de/a?EMAIL=jane.doe%40gmx.de&x=1", false),
+            ("URL", "https://api.host.io/v1?access_token=abc123", false),
+            ("URL", "https://crm.host.io/x#user_id=4711", false),
+            ("URL", "https://host.de/lookup?phone=0301234567", false),
+            ("URL", "https://example.com/users/jane.doe", false),  // a profile path
+            ("URL", "https://social.example/@jane", false),
+            ("URL", "http://www.uni.edu/~jsmith/cv.html", false),
+            ("URL", "https://host.de/users", true),  // the list, not someone
+            ("URL", "https://host.de/search?q=&name=", true),  // parameters without values
         ]
         for (entity, value, low) in cases {
             XCTAssertEqual(LookAlike.reason(entity: entity, value: Array(value.utf8)) != nil, low, "\(entity) \(value)")

@@ -43,8 +43,8 @@ extension RegulationTable {
         entries["URL"] = RegulationEntry(
             gdpr: GDPRCategories(art4: "online identifier"),
             ccpa: CCPACategories(category: "(F) internet or other electronic network activity information"),
-            severity: .low,
-            reason: "browsing data; personal when it carries a profile, user name or query about a person")
+            severity: .moderate,
+            reason: "browsing data that points at a person (a user in the address, a profile path, a query naming someone or carrying a token); an address without any is reported low as a look-alike")
         entries["US_ITIN"] = RegulationEntry(
             gdpr: GDPRCategories(art4: "identification number", art87: true),
             ccpa: CCPACategories(category: "(A) identifiers: tax identification number", sensitive: "(ae)(1)(A) state identification card or similar government number", breach: true),

@@ -5427,8 +5427,8 @@ entities:
   URL:
     gdpr: { art4: online identifier }
     ccpa: { category: "(F) internet or other electronic network activity information" }
-    severity: low
-    reason: browsing data; personal when it carries a profile, user name or query about a person
+    severity: moderate
+    reason: browsing data that points at a person (a user in the address, a profile path, a query naming someone or carrying a token); an address without any is reported low as a look-alike
   US_ITIN:
     gdpr: { art4: identification number, art87: true }
     ccpa:
