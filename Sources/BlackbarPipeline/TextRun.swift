@@ -340,6 +340,12 @@ public final class TextRun {
         return result
     }
 
+    /// Screens the names in `paths` ahead, in batches (call it with a run's whole list of inputs; `input` and
+    /// `screen` then find them done).
+    public func prescreen(_ paths: [String]) {
+        names.prescreen(paths.filter { $0 != "-" })
+    }
+
     /// The input at `path` (`-` for stdin), named for messages, findings and the risk log with any personal
     /// data in its path replaced by `<ENTITY:fingerprint>`.
     public func input(_ path: String) -> RunInput {

@@ -120,6 +120,7 @@ struct Redact: ParsableCommand {
         let findingsOut = findingsFile?.writer
         let findingsPrinter = FindingPrinter(format: .jsonl, showValues: false, explain: false)
         let isRecords = records.isRecords
+        run.prescreen(plan.entries.map(\.input.path))
         run.lookAhead(plan.entries.map { run.input($0.input.path) }) { isRecords($0) || TextRun.mediaFormat(of: $0) != nil }
         do {
             for entry in plan.entries {

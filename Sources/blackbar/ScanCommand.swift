@@ -81,6 +81,7 @@ struct Scan: ParsableCommand {
         let progress = ProgressReporter.forCommand(writesToStdout: true)
         progress.start(files: walk.items.count)
         var tripped = false
+        run.prescreen(walk.items.map(\.path))
         if !profile {
             let isRecords = records.isRecords
             run.lookAhead(walk.items.map { run.input($0.path) }) { isRecords($0) || TextRun.mediaFormat(of: $0) != nil }
