@@ -1,0 +1,40 @@
+import XCTest
+
+@testable import BlackbarCore
+
+/// Context words are matched against word spans; the eight-bytes-at-a-time path must give exactly the spans
+/// the byte loop gives, on every segment it takes.
+final class WordSpanTests: XCTestCase {
+    func testFastPathAgreesWithTheByteLoop() {
+        var random = SeededRandom(seed: 20261203)
+        // Bytes that make word edges, placeholders and non-ASCII characters likely.
+        let alphabet = Array("aZ09 _-.,:;@/\\\n\t<>ÄéAZaz".utf8) + [0x00, 0x7F, 0x40, 0x5B, 0x60, 0x7B, 0x2F, 0x3A]
+        var fast = 0
+        for round in 0..<20_000 {
+            let count = round % 97
+            let bytes = (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let cut = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+            bytes.withUnsafeBytes { raw in
+                let segments = [UnsafeRawBufferPointer(rebasing: raw[0..<cut]), UnsafeRawBufferPointer(rebasing: raw[cut...])]
+                if segments.allSatisfy({ ContextWords.asciiWordMask($0) != nil }) { fast += 1 }
+                let a = ContextWords.wordSpans(segments), b = ContextWords.wordSpans(segments, bytewise: true)
+                XCTAssertEqual(a.map { [$0.segment, $0.start, $0.end, $0.ascii ? 1 : 0] },
+                               b.map { [$0.segment, $0.start, $0.end, $0.ascii ? 1 : 0] }, "\(bytes)")
+            }
+        }
+        XCTAssertGreaterThan(fast, 1000, "the fast path was hardly taken")
+    }
+
+    func testMaskOfKnownSegments() {
+        let cases: [(String, UInt64?)] = [
+            ("", 0), ("a", 1), ("ab c", 0b1011), ("Tel: 030", 0b1110_0111), ("x<y", 0b101), ("a>b", 0b101), ("é", nil),
+            ("<EMAIL_ADDRESS> x", 0b1_0000_0000_0000_0000), ("ADDRESS> 12", 0b110_0000_0000), ("<ab> c", 0b10_0110), ("<AB> c", 0b10_0000),
+            (String(repeating: "a", count: 64), UInt64.max), (String(repeating: "a", count: 65), nil),
+            ("@[`{/:", 0),
+        ]
+        for (text, expected) in cases {
+            let mask = Array(text.utf8).withUnsafeBytes { ContextWords.asciiWordMask($0) }
+            XCTAssertEqual(mask, expected, text)
+        }
+    }
+}
