@@ -43,6 +43,12 @@ public struct Explanation: Sendable, Equatable {
     public var base: Double
 }
 
+/// An explanation behind a reference (see `Finding.explanation`).
+private final class ExplanationBox: Sendable {
+    let value: Explanation
+    init(_ value: Explanation) { self.value = value }
+}
+
 /// One piece of personal data found in the input. Holds no raw value: only where it is.
 public struct Finding: Sendable, Equatable {
     /// The rule that made it (`iban`, `email`).
@@ -57,8 +63,13 @@ public struct Finding: Sendable, Equatable {
     public var validated: Bool
     /// The rule's precedence among overlapping findings (higher wins before confidence is compared).
     public var priority: Int
-    /// Why it was made; filled when the detector runs with `explain`.
-    public var explanation: Explanation?
+    /// Why it was made; filled when the detector runs with `explain`. Kept behind a reference: findings are
+    /// copied at every stage, and five strings inline made each copy a 190-byte move with six reference counts.
+    public var explanation: Explanation? {
+        get { explanationBox?.value }
+        set { explanationBox = newValue.map(ExplanationBox.init) }
+    }
+    private var explanationBox: ExplanationBox?
     /// Why the value, though it has its entity's shape and checks, is low risk (a reserved example domain,
     /// a documentation address, a test card number: `LookAlike`); nil for ordinary findings. Its severity is
     /// low.
@@ -78,5 +89,12 @@ public struct Finding: Sendable, Equatable {
         self.validated = validated
         self.priority = priority
         self.explanation = explanation
+    }
+
+    /// Equal when every field is, the explanation compared by value.
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.ruleID == b.ruleID && a.entity == b.entity && a.range == b.range && a.confidence == b.confidence
+            && a.validated == b.validated && a.priority == b.priority && a.explanation == b.explanation
+            && a.lowRisk == b.lowRisk && a.segment == b.segment
     }
 }
