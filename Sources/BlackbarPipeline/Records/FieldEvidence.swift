@@ -21,28 +21,50 @@ struct FieldEvidence {
     /// Values a field needs before it can qualify.
     static let minimumValues = 10
 
-    private(set) var fields: [Int: Counts] = [:]
+    /// Per field index (fields are numbered densely by the readers): its counts. An array, not a dictionary:
+    /// every value of every record is counted, and two hashed lookups per value showed in a table's scan.
+    private var counts: [Counts] = []
+
+    /// The fields counted so far, by index.
+    var fields: [Int: Counts] {
+        var out: [Int: Counts] = [:]
+        for (field, c) in counts.enumerated() where c.values > 0 { out[field] = c }
+        return out
+    }
 
     /// Counts one value of `field` and the entities validated in it.
     mutating func count(field: Int, validated entities: Set<String>) {
-        fields[field, default: Counts()].values += 1
-        for entity in entities { fields[field]!.validated[entity, default: 0] += 1 }
+        countValue(field: field)
+        for entity in entities { countValidated(field: field, entity: entity) }
+    }
+
+    /// Counts one value of `field`.
+    mutating func countValue(field: Int) {
+        if field >= counts.count { counts.append(contentsOf: repeatElement(Counts(), count: field + 1 - counts.count)) }
+        counts[field].values += 1
+    }
+
+    /// Counts a validated finding of `entity` in a value of `field` (once per value and entity; the value itself
+    /// is counted by `countValue`).
+    mutating func countValidated(field: Int, entity: String) {
+        counts[field].validated[entity, default: 0] += 1
     }
 
     /// Fields that now qualify and did not before, with their entity (and marks them).
     mutating func newlyHolding() -> [(field: Int, entity: String)] {
         var out: [(Int, String)] = []
-        for (field, counts) in fields where counts.holds == nil && counts.values >= Self.minimumValues {
-            guard let (entity, n) = counts.validated.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+        for field in counts.indices where counts[field].holds == nil && counts[field].values >= Self.minimumValues {
+            let c = counts[field]
+            guard let (entity, n) = c.validated.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
             else { continue }
-            if Double(n) >= Self.share * Double(counts.values) {
-                fields[field]!.holds = entity
+            if Double(n) >= Self.share * Double(c.values) {
+                counts[field].holds = entity
                 out.append((field, entity))
             }
         }
-        return out.sorted { $0.0 < $1.0 }
+        return out
     }
 
     /// The entity a field holds, if decided.
-    func holds(_ field: Int) -> String? { fields[field]?.holds }
+    func holds(_ field: Int) -> String? { field < counts.count ? counts[field].holds : nil }
 }

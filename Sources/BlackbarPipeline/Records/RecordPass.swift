@@ -312,10 +312,24 @@ final class RecordPass {
     /// their new findings replace the old.
     private func applyEvidence(_ prepared: PreparedBatch, findings: [ValueFinding]) -> [ValueFinding] {
         let batch = prepared.batch
-        var validatedByValue: [Int: Set<String>] = [:]
-        for item in findings where item.finding.validated { validatedByValue[item.value, default: []].insert(item.finding.entity) }
+        // Validated findings by value, walked beside the values (both ascending): no per-value lookup.
+        var validated: [(value: Int, entity: String)] = []
+        for item in findings where item.finding.validated { validated.append((item.value, item.finding.entity)) }
+        validated.sort { $0.value < $1.value }
+        var k = 0
         for v in prepared.indices where batch.values[v].kind != .key {
-            evidence.count(field: batch.values[v].field, validated: validatedByValue[v] ?? [])
+            let field = batch.values[v].field
+            evidence.countValue(field: field)
+            while k < validated.count && validated[k].value < v { k += 1 }
+            var g = k
+            while g < validated.count && validated[g].value == v {
+                let entity = validated[g].entity
+                // Each entity once per value, as a set of them would.
+                if !validated[k..<g].contains(where: { $0.entity == entity }) {
+                    evidence.countValidated(field: field, entity: entity)
+                }
+                g += 1
+            }
         }
         let newly = evidence.newlyHolding()
         lock.lock()
