@@ -205,12 +205,17 @@ public final class Detector: Sendable {
         layout.starts.reserveCapacity(segments.count)
         layout.ends.reserveCapacity(segments.count)
         layout.fields.reserveCapacity(segments.count)
-        for segment in segments {
-            joined.append(contentsOf: SegmentLayout.join)
-            layout.starts.append(joined.count)
-            segment.buffer.bytes.withUnsafeBufferPointer { joined.append(contentsOf: $0[segment.range]) }
-            layout.ends.append(joined.count)
-            layout.fields.append(segment.field)
+        // By index through a buffer pointer: a `for segment in segments` copied each segment (three references
+        // retained and released per cell of a table).
+        segments.withUnsafeBufferPointer { segments in
+            for k in segments.indices {
+                joined.append(contentsOf: SegmentLayout.join)
+                layout.starts.append(joined.count)
+                let range = segments[k].range
+                segments[k].buffer.bytes.withUnsafeBufferPointer { joined.append(contentsOf: $0[range]) }
+                layout.ends.append(joined.count)
+                layout.fields.append(segments[k].field)
+            }
         }
         joined.append(contentsOf: SegmentLayout.join)
         let kept = joined.withUnsafeBytes {
@@ -336,7 +341,9 @@ public final class Detector: Sendable {
                     resume = match.end
                     guard region.contains(match.start) else { return match.start < region.upperBound }
                     // The segment holding the match; a match in a join or across one belongs to no segment.
-                    while segment + 1 < layout.starts.count && layout.starts[segment + 1] <= match.start { segment += 1 }
+                    if segment + 1 < layout.starts.count && layout.starts[segment + 1] <= match.start {
+                        segment = layout.segment(containing: match.start, from: segment + 1)
+                    }
                     guard match.start >= layout.starts[segment], match.end <= layout.ends[segment] else { return true }
                     if let candidate = evaluate(
                         rule, index: index, match: match, subject: subject,
@@ -477,6 +484,17 @@ struct SegmentLayout {
     var fields: [FieldContext?] = []
 
     init() {}
+
+    /// The last segment starting at or before `offset`, searching from `from` on (whose start is at or before
+    /// it): a binary search, since a rule's first match may lie thousands of cells into a batch.
+    func segment(containing offset: Int, from: Int) -> Int {
+        var lo = from, hi = starts.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
 
     /// One segment over `0..<count`.
     init(whole count: Int, field: FieldContext?) {
