@@ -37,6 +37,7 @@ from stdnum.fr import nir as sn_nir  # noqa: E402
 from stdnum.gb import nhs as sn_nhs  # noqa: E402
 from stdnum.it import codicefiscale as sn_cf  # noqa: E402
 from stdnum.nl import bsn as sn_bsn  # noqa: E402
+from stdnum.mx import rfc as sn_rfc  # noqa: E402
 from stdnum.pl import pesel as sn_pesel  # noqa: E402
 from stdnum.tr import tckimlik as sn_tckn  # noqa: E402
 from stdnum.us import itin as sn_itin, ssn as sn_ssn  # noqa: E402
@@ -281,6 +282,34 @@ def gen_imei(rng):
     return synth.imei_digits(rng)
 
 
+DE_ID_CHARS = "0123456789CFGHJKLMNPRTVWXYZ"
+
+
+def icao_check(s):
+    """ICAO 9303 check digit: weights 7, 3, 1; digits as such, A=10 ... Z=35."""
+    return str(sum((int(c) if c.isdigit() else ord(c) - 55) * (7, 3, 1)[i % 3] for i, c in enumerate(s)) % 10)
+
+
+def gen_de_id(rng):
+    serial = rng.choice(DE_ID_CHARS[10:]) + "".join(rng.choice(DE_ID_CHARS) for _ in range(8))
+    return serial + icao_check(serial)
+
+
+def gen_rfc(rng):
+    """A person's RFC: 4 letters, YYMMDD, a 2-character homoclave and the mod 11 check character (drawn
+    until python-stdnum's check passes)."""
+    while True:
+        v = ("".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVZ") for _ in range(4)) + f"{rng.randint(40, 99):02d}"
+             + f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+             + "".join(rng.choice(string.ascii_uppercase.replace("O", "") + "123456789") for _ in range(2))
+             + rng.choice("0123456789A"))
+        try:
+            if sn_rfc.validate(v, validate_check_digits=True):
+                return v
+        except Exception:
+            pass
+
+
 def g(s, sizes, sep=" "):
     return synth.group(s, sizes, sep)
 
@@ -357,6 +386,11 @@ TYPES = {
             {"en": ["VAT number", "VAT ID"], "de": ["USt-IdNr.", "Umsatzsteuer-ID"], "fr": ["numéro de TVA", "TVA"],
              "es": ["NIF-IVA", "número de IVA"], "it": ["partita IVA", "P.IVA"], "nl": ["btw-nummer", "BTW"],
              "pt": ["NIF (IVA)"], "pl": ["NIP UE", "numer VAT"]}, ["vat_id", "vat_number"]),
+    "de_id": ("DE_ID_CARD", gen_de_id, lambda v: [v, v[:9]], lambda v: v[9] == icao_check(v[:9]),
+              {"de": ["Personalausweis", "Ausweisnummer"], "en": ["German ID card number", "identity card"]},
+              ["ausweisnummer", "id_card_number"]),
+    "rfc": ("MX_RFC", gen_rfc, lambda v: [v], lambda v: bool(sn_rfc.validate(v, validate_check_digits=True)),
+            {"es": ["RFC", "Registro Federal de Contribuyentes"], "en": ["Mexican tax ID (RFC)", "RFC"]}, ["rfc"]),
     "imei": ("IMEI", gen_imei, lambda v: [v, f"{v[:2]}-{v[2:8]}-{v[8:14]}-{v[14]}", f"{v[:2]} {v[2:8]} {v[8:14]} {v[14]}"],
              sn_imei.is_valid,
              {"en": ["IMEI"], "de": ["IMEI", "Gerätenummer (IMEI)"], "fr": ["IMEI"]}, ["imei"]),
@@ -418,7 +452,8 @@ OTHER = {
     "plate": ("LICENSE_PLATE", gen_plate, {"en": ["licence plate", "registration"], "de": ["Kennzeichen"],
                                            "fr": ["immatriculation"], "it": ["targa"], "es": ["matrícula"],
                                            "nl": ["kenteken"]}, ["plate", "license_plate"]),
-    "us_passport": ("US_PASSPORT", gen_us_passport, {"en": ["passport number", "passport no."]}, ["passport_number"]),
+    "us_passport": ("US_PASSPORT", gen_us_passport, {"en": ["US passport number", "U.S. passport no."]},
+                    ["us_passport_number"]),
     "us_dl": ("US_DRIVER_LICENSE", gen_us_dl, {"en": ["driver's license", "DL#"]}, ["drivers_license"]),
 }
 
@@ -494,6 +529,8 @@ def main():
             lang = rng.choice(list(labels))
             name = person(rng, lang)
             r = i % 6
+            if kind == "dob" and r in (2, 3):   # a date is a date of birth only under a birth label
+                r = i % 2
             if r == 0 or r == 1:   # own label, local language or English
                 lg = lang if r == 0 else ("en" if "en" in labels else lang)
                 fr = rng.choice(FRAMES[lg])
@@ -525,7 +562,10 @@ def hexs(rng, n):
 
 def negatives(rng, buf, n):
     # types with a check digit (SSN and ITIN have none: a changed digit is another valid-looking number)
-    checked = [(k, t) for k, t in TYPES.items() if t[3] is not None and k not in ("card", "iban", "vat", "ssn", "itin")]
+    # (an RFC whose check fails is still in use, and the issuer prints the ID card number without its check
+    # digit: their mutated forms are not look-alikes)
+    checked = [(k, t) for k, t in TYPES.items()
+               if t[3] is not None and k not in ("card", "iban", "vat", "ssn", "itin", "rfc")]
     lines = []
     for i in range(n):
         r = i % 16
@@ -558,7 +598,7 @@ def negatives(rng, buf, n):
             if v is None:
                 continue
             lab = rng.choice(labels[rng.choice(list(labels))])
-            spelled = rng.choice(fm(v))
+            spelled = v if kind == "de_id" else rng.choice(fm(v))
             lines.append(f"{lab}: {spelled}" if r != 11 else f"Reference {spelled} (void)")
         elif r == 12:
             v = mutate(rng, gen_card(rng), sn_luhn.is_valid)
