@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scan the real-text set (scripts/real-text-set.py, no inserted PII) and show what is found there.
 
-    python3 scripts/false-alarms.py [--bin .build/release/blackbar] [--text bench-out/real/real.txt]
+    python3 scripts/false-alarms.py [--bin .build/release/blackbar] [--rules DIR] [--text bench-out/real/real.txt]
                                     [--sample 100] [--seed 1] [--save findings.jsonl] [--load findings.jsonl]
                                     [--entity IP_ADDRESS] [--rule ipv4]
 
@@ -22,6 +22,7 @@ import sys
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=".build/release/blackbar")
+    ap.add_argument("--rules", help="a rules folder passed to blackbar --rules (rules being edited)")
     ap.add_argument("--text", default="bench-out/real/real.txt")
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--seed", type=int, default=1)
@@ -36,7 +37,8 @@ def main():
     if args.load:
         lines = pathlib.Path(args.load).read_text().splitlines()
     else:
-        run = subprocess.run([args.bin, "scan", "--format", "jsonl", "--show-values", args.text],
+        rules = ["--rules", args.rules] if args.rules else []
+        run = subprocess.run([args.bin, "scan", "--format", "jsonl", "--show-values", *rules, args.text],
                              capture_output=True, text=True)
         if run.returncode not in (0, 1):
             sys.exit(f"scan failed ({run.returncode}): {run.stderr}")
