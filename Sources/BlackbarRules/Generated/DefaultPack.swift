@@ -4,6 +4,50 @@
 enum DefaultPackFiles {
     static let files: [(path: String, text: String)] = [
         (
+            "ar/ar-cuit-unformatted.yaml",
+            #"""
+id: ar-cuit-unformatted
+entity: AR_CUIT
+name: Argentine CUIT / CUIL without dashes (20123456786, context required)
+# The CUIT / CUIL as AFIP's web forms and many invoices print it: the same 11 digits as ar-cuit
+# without its dashes (or with spaces). Eleven digits are also phone numbers, PESELs and TC kimlik
+# numbers, so a CUIT word or a generic label (ID, ref, number ...) must be near; the check is strong
+# (type prefix 20/23/24/27/30/33/34, 7 in 100, and mod 11: about 1 random run in 157 passes), which
+# is why a generic label is enough (rules/README.md, "Generic labels").
+pattern: '(?<![\w\-./+])(?:2[0347]|3[034])( ?)[0-9]{8}\1[0-9](?![\w]|[\-./,][0-9]| [0-9])'
+prefilter: { keywords: [cuit, cuil, cdi, afip, anses, tax, id, ref, reference, number, no, nr, user_id, customer, número, numero, numéro, nummer] }
+window: 48
+normalize: [digits]
+validator: ar-cuit
+base: 0.3   # 0.8 with a word and the check; an order or phone word on the line (-0.35) drops it
+context-required: true
+context: [cuit, cuil, cdi, afip, anses, clave única de identificación tributaria, clave única de identificación laboral, tax id, id, ref, reference, number, no, nr, user_id, user id, customer, número, numero, numéro, nummer]
+labels: [cuit, cuil, "cuit/cuil", nº de cuit, número de cuit]
+negative-context: [pedido, orden, factura, order, invoice, tracking, sku, teléfono, telefono, tel, phone, celular, whatsapp, tckn, kimlik, pesel, cpf, cnpj]
+examples:
+  match:
+    - 'CUIT «20123456786»'
+    - 'CUIL: «23224538324» PLEASE VERIFY'
+    - '{"cuit": "«33364056228»"}'
+    - 'cuil=«24154990956»'
+    - 'ID: «20454752776»'
+    - 'Customer Ana García, number «20 12345678 6»'
+  no-match:
+    - text: 'CUIT 20123456787'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'CUIT 21123456783'
+      why: 21 is not a CUIT/CUIL type prefix
+    - text: 'processed 20454752776 rows'
+      why: no CUIT word or label near
+    - text: 'order 20454752776 shipped'
+      why: an order number, no CUIT word (negative context)
+    - text: 'CUIT 201234567861'
+      why: twelve digits
+    - text: '{"tckn": "30577297718"}'
+      why: a T.C. Kimlik No that also passes the CUIT check, under its own word (negative context)
+"""#
+        ),
+        (
             "ar/ar-cuit.yaml",
             #"""
 id: ar-cuit
@@ -19,6 +63,7 @@ normalize: [digits]
 validator: ar-cuit
 base: 0.5
 context: [cuit, cuil, clave única de identificación tributaria, clave única de identificación laboral, cdi, afip, anses, tax id]
+labels: [cuit, cuil, "cuit/cuil", nº de cuit, número de cuit]
 negative-context: [pedido, orden, factura, order, invoice, tracking, sku]
 examples:
   match:
@@ -371,6 +416,41 @@ examples:
 """#
         ),
         (
+            "br/br-cnpj-unformatted.yaml",
+            #"""
+id: br-cnpj-unformatted
+entity: BR_CNPJ
+name: Brazilian CNPJ, 14 digits without punctuation (context required)
+# Receita Federal prints the CNPJ as 00.000.000/0000-00 (br-cnpj), systems and exports keep the 14
+# digits. Fourteen digits are also SIRETs, timestamps and EANs, so a CNPJ word or a generic label must
+# be near; two mod 11 check digits (1 random run in 100 passes) make a generic label enough.
+pattern: '(?<![\w\-./+])[0-9]{8}(?:0001|000[2-9]|00[1-9][0-9])[0-9]{2}(?![\w]|[\-./,][0-9]| [0-9])'
+prefilter: { keywords: [cnpj, cadastro, empresa, company, id, ref, reference, number, no, nr, user_id, customer, número, numero, numéro, nummer] }
+window: 48
+normalize: [digits]
+validator: br-cnpj
+base: 0.3   # 0.8 with a word and the check; an order word on the line (-0.35) drops it
+context-required: true
+context: [cnpj, "cnpj/mf", cadastro nacional da pessoa jurídica, razão social, company tax id, id, ref, reference, number, no, nr, user_id, user id, customer, número, numero, numéro, nummer]
+labels: [cnpj, "cnpj/mf", nº do cnpj, número do cnpj]
+negative-context: [pedido, order, protocolo, tracking, rastreio, siret, timestamp, ean, gtin]
+examples:
+  match:
+    - 'CNPJ: «20405608000294»'
+    - 'O meu CNPJ é «56907029000106».'
+    - '{"cnpj": "«13758584000291»"}'
+    - 'number «19540613000220»'
+    - 'CNPJ «20405608000294» CONFIDENTIAL'
+  no-match:
+    - text: 'CNPJ: 20405608000295'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'batch 20405608000294 done'
+      why: no CNPJ word or label near
+    - text: 'pedido 20405608000294'
+      why: an order number (negative context)
+"""#
+        ),
+        (
             "br/br-cnpj.yaml",
             #"""
 id: br-cnpj
@@ -387,6 +467,7 @@ normalize: [remove-separators, upper]
 validator: br-cnpj
 base: 0.5
 context: [cnpj, "cnpj/mf", cadastro nacional da pessoa jurídica, razão social, company tax id]
+labels: [cnpj, "cnpj/mf", nº do cnpj, número do cnpj]
 negative-context: [pedido, order, protocolo, tracking, rastreio]
 examples:
   match:
@@ -418,14 +499,15 @@ name: Brazilian CPF (11 digits unformatted, context required)
 # The CPF written without dots (12345678909 or 123456789-09). Eleven digits are also a Brazilian
 # mobile number (DDD + 9 digits), so a CPF word must be near; the two mod 11 check digits do the rest.
 pattern: '(?<![\w\-.])[0-9]{9}-?[0-9]{2}(?![\w]|[\-.][0-9])'
-prefilter: { keywords: [cpf, cadastro, contribuinte] }
+prefilter: { keywords: [cpf, cadastro, contribuinte, id, ref, reference, number, no, nr, user_id, customer, número, numero, numéro, nummer] }
 window: 48
 normalize: [digits]
 validator: br-cpf
-base: 0.45
+base: 0.3   # 0.8 with its word and the check; an order or phone word on the line (-0.35) drops it
 context-required: true
-context: [cpf, "c.p.f", cadastro de pessoas físicas, cadastro de pessoa física, "cpf/mf", nº do cpf]
-negative-context: [telefone, celular, whatsapp, fone, phone, pedido, order, protocolo]
+context: [cpf, "c.p.f", cadastro de pessoas físicas, cadastro de pessoa física, "cpf/mf", nº do cpf, id, ref, reference, number, no, nr, user_id, user id, customer, número, numero, numéro, nummer]
+labels: [cpf, nº do cpf, cpf number, "cpf/mf", brazilian cpf]
+negative-context: [telefone, celular, whatsapp, fone, phone, pedido, order, protocolo, tckn, kimlik, cuit, cuil, pesel]
 examples:
   match:
     - 'CPF «12345678909»'
@@ -433,6 +515,7 @@ examples:
     - '{"cpf":"«11144477735»"}'
     - 'nome,cpf\nTeste,«935411347-80»'
     - 'customer CPF number «52998224725» verified'
+    - 'Client Ethan Walsh, numéro «41096340402»'
   no-match:
     - text: 'CPF 12345678900'
       why: wrong check digits; the pattern hits and the validator rejects it
@@ -462,6 +545,7 @@ normalize: [digits]
 validator: br-cpf
 base: 0.5
 context: [cpf, cadastro de pessoas físicas, cadastro de pessoa física, "cpf/mf", contribuinte, taxpayer id]
+labels: [cpf, nº do cpf, cpf number, "cpf/mf", brazilian cpf]
 negative-context: [pedido, nota fiscal, fatura, order, invoice, protocolo, tracking, rastreio]
 examples:
   match:
@@ -747,6 +831,43 @@ examples:
 """#
         ),
         (
+            "de/de-id-card-printed.yaml",
+            #"""
+id: de-id-card-printed
+entity: DE_ID_CARD
+name: German identity card number as printed on the card front, without its check digit (context required)
+# The card front (PAuswG, BMI specimen "Erika Mustermann": T22000129, L01X00T47) prints the 9-character
+# serial only; the check digit that de-id-card validates is in the MRZ. The serial opens with a letter
+# of C F G H J K L M N P R T V W X Y Z and uses those and digits only, with no check, so an ID card word
+# must be near, and the base leaves it at 0.55 with that word (an order word on the line drops it).
+pattern: '(?<![\w\-.])[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w])'
+prefilter: { keywords: [ausweis, personalausweis, perso, id card, id-card, id-karte, identity card, dokumentennummer, document number] }
+window: 48
+normalize: [upper]
+base: 0.35
+context-required: true
+context: [personalausweis, personalausweisnummer, ausweis, ausweisnummer, ausweis-nr, perso, id card, identity card, german id card, id-karte, dokumentennummer, document number]
+labels: [personalausweis, personalausweisnummer, ausweisnummer, ausweis-nr]
+negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, seriennummer, artikel, tracking, sendungsnummer, passport, reisepass, pass-nr, nie, dni, nif, extranjero]
+examples:
+  match:
+    - 'Personalausweis: «T22000129»'
+    - 'Ausweisnummer «L01X00T47» (gültig bis 2031)'
+    - 'German identity card number «LZ6311T47» CONFIDENTIAL'
+  no-match:
+    - text: 'Sendungsnummer T22000129 zugestellt'
+      why: a parcel tracking number, no ID card word near
+    - text: 'Ausweis L01A00T47'
+      why: the vowel A is never used in the serial
+    - text: 'Ausweis 220001293'
+      why: the printed serial opens with a letter
+    - text: 'NIE: Z8767845W'
+      why: a Spanish NIE (failing its check) under its label, not a German ID card
+    - text: 'Personalausweis: bestellt, Auftrag T22000129'
+      why: an order word on the line (negative context)
+"""#
+        ),
+        (
             "de/de-id-card.yaml",
             #"""
 id: de-id-card
@@ -766,6 +887,7 @@ validator: de-id-card
 base: 0.5
 context-required: true
 context: [personalausweis, personalausweisnummer, ausweis, ausweisnummer, ausweis-nr, perso, id card, identity card, id-karte, dokumentennummer, document number, documentnumber, id number, national id]
+labels: [personalausweis, personalausweisnummer, ausweisnummer, ausweis-nr]
 negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, seriennummer, artikel, tracking, sendungsnummer]
 examples:
   match:
@@ -923,6 +1045,7 @@ normalize: [digits]
 validator: de-tax-id
 base: 0.45
 context: [steuer-id, steuerid, steueridentifikationsnummer, steuerliche identifikationsnummer, identifikationsnummer, idnr, id-nr, steuer-idnr, tin, tax id, tax identification number]
+labels: [steuer-idnr, steuer-id, steueridentifikationsnummer, steuerliche identifikationsnummer, idnr, identifikationsnummer]
 negative-context: [bestellnummer, bestellung, rechnung, rechnungsnummer, kundennummer, auftrag, order, invoice, telefon, tel, phone, fax, iban, konto]
 examples:
   match:
@@ -950,7 +1073,7 @@ examples:
             "de/de-vat.yaml",
             #"""
 id: de-vat
-entity: DE_VAT
+entity: EU_VAT
 name: German VAT identification number (USt-IdNr, DE prefix)
 # BZSt: "DE" and 9 digits, first digit not 0, ISO 7064 MOD 11,10 check digit last; written
 # "DE136695976" or "DE 136 695 976". It identifies a business, and a natural person when the
@@ -1078,6 +1201,7 @@ normalize: [remove-separators, upper]
 validator: es-dni
 base: 0.5
 context: [dni, nif, documento nacional de identidad, número de identificación fiscal, numero de identificacion fiscal, identificación, identificacion, documento de identidad, national id, id card, tax id, id number]
+labels: [dni, d.n.i., documento nacional de identidad]
 negative-context: [pedido, factura, albarán, albaran, referencia, ref, order, invoice, sku, tracking, lote]
 notes: >
   Sources: Ministerio del Interior, "Cálculo del dígito de control del NIF/NIE" (specimen 12345678Z);
@@ -1123,6 +1247,7 @@ normalize: [remove-separators, upper]
 validator: es-nie
 base: 0.5
 context: [nie, número de identidad de extranjero, numero de identidad de extranjero, identidad de extranjero, tarjeta de residencia, extranjero, foreigner id, residence permit, tie, nif]
+labels: [nie, n.i.e., número de identidad de extranjero, numero de identidad de extranjero]
 negative-context: [pedido, factura, referencia, ref, order, invoice, sku, modelo, model, lote]
 notes: >
   Sources: Ministerio del Interior NIE rule; python-stdnum es.nie (doctest X-2482300W).
@@ -1160,10 +1285,10 @@ prefilter: { keywords: [seguridad social, nss, nuss, naf, afiliaci, social secur
 window: 64
 normalize: [digits]
 validator: es-nss
-base: 0.45
+base: 0.3   # 0.8 with its word and the check; an order or tracking word on the line (-0.35) drops it
 context-required: true
 context: [seguridad social, número de la seguridad social, numero de la seguridad social, nss, nuss, naf, número de afiliación, numero de afiliacion, afiliación, afiliacion, social security, social security number]
-negative-context: [pedido, factura, order, invoice, referencia]
+negative-context: [pedido, factura, order, invoice, referencia, tracking, seguimiento, envío, envio]
 notes: >
   Source: TGSS control-digit rule (see the es-nss validator); python-stdnum has no ES NSS module.
 examples:
@@ -1182,6 +1307,8 @@ examples:
       why: a four-digit year is not a province code
     - text: 'NSS timestamp 1700000000123'
       why: thirteen digits, an epoch in milliseconds
+    - text: "NSS en la línea anterior\nPrice: 27,90 EUR; tracking 255873818719"
+      why: a tracking number; the NSS word on the line above does not outweigh the tracking word on its own line
 """#
         ),
         (
@@ -1232,8 +1359,8 @@ normalize: [remove-separators, upper]
 validator: eu-vat
 base: 0.3
 context-required: true
-context: [vat, vat id, vat no, vat number, vat reg, vat registration number, vies, intra-community, intracommunity, tva, numéro de tva, tva intracommunautaire, btw, btw-nummer, btw-id, ust-idnr, uid, uid-nummer, uid-nr, umsatzsteuer, mwst, iva, nif-iva, cif, moms, momsnr, momsregistreringsnummer, cvr, cvr-nr, se-nr, alv, alv-numero, y-tunnus, arvonlisävero, dph, ič dph, ic dph, dič, dic, pvm, pvm kodas, pvn, kmkr, käibemaksukohustuslase, afm, αφμ, φπα, fpa, ддс, dds, ddv, id za ddv, davčna številka, pdv, oib, áfa, adószám, közösségi adószám, cui, cod fiscal, tax id, tax number, tax registration number]
-negative-context: [iban, bic, swift, konto, account, order, sku, tracking, artikel, article]
+context: [vat, id, ref, reference, number, no, nr, user_id, user id, customer, vat id, vat no, vat number, vat reg, vat registration number, vies, intra-community, intracommunity, tva, numéro de tva, tva intracommunautaire, btw, btw-nummer, btw-id, ust-idnr, uid, uid-nummer, uid-nr, umsatzsteuer, mwst, iva, nif-iva, cif, moms, momsnr, momsregistreringsnummer, cvr, cvr-nr, se-nr, alv, alv-numero, y-tunnus, arvonlisävero, dph, ič dph, ic dph, dič, dic, pvm, pvm kodas, pvn, kmkr, käibemaksukohustuslase, afm, αφμ, φπα, fpa, ддс, dds, ddv, id za ddv, davčna številka, pdv, oib, áfa, adószám, közösségi adószám, cui, cod fiscal, tax id, tax number, tax registration number]
+negative-context: [iban, bic, swift, konto, bank account, account number, account no, order, sku, tracking, artikel, article]
 notes: >
   Formats: European Commission VIES FAQ ("What is the structure of a VAT number?"); Wikipedia
   "VAT identification number". Check digits: the Commission's VIES algorithms document and
@@ -1279,7 +1406,11 @@ examples:
     - 'TVA «LU12345613»'
     - 'VAT number «XI123456782» (Northern Ireland)'
     - 'VAT «XI123456727»'
+    - 'número de IVA: «NL424479783B20» ACCOUNT HOLDER'
+    - 'ID: «NL102448590B10»'
   no-match:
+    - text: 'número de IVA: NL424479784B20 ACCOUNT HOLDER'
+      why: fails the Dutch check (one digit changed)
     - text: 'shipment EL123456783 left the depot'
       why: no VAT word near
     - text: 'VAT on IBAN FR76 3000 6000 0112 3456 7890 189'
@@ -1717,7 +1848,8 @@ normalize: [remove-separators, upper]
 validator: fr-nir
 base: 0.5
 context: [nir, numéro de sécurité sociale, sécurité sociale, securite sociale, sécu, secu, n° ss, nss, insee, numéro insee, carte vitale, vitale, assuré social, social security, social security number]
-negative-context: [commande, facture, référence, order, invoice, sku, tracking, téléphone, phone]
+labels: [nir, n° de sécu, numéro de sécu]
+negative-context: [commande, facture, référence, order, invoice, sku, tracking, téléphone, phone, card number, carte bancaire, numéro de carte, credit card, tarjeta]
 examples:
   match:
     - 'Numéro de sécurité sociale : «1 84 12 76 451 089 46»'
@@ -1738,6 +1870,8 @@ examples:
       why: phone-shaped pairs, not the NIR grouping
     - text: 'id 11841276451089461'
       why: part of a longer digit run
+    - text: 'card number 345981790196058'
+      why: a 15-digit card number (failing Luhn) that passes the NIR key by chance, under a card word
 """#
         ),
         (
@@ -1833,10 +1967,10 @@ prefilter: { keywords: [siret, établissement, etablissement, establishment, com
 window: 48
 normalize: [digits]
 validator: fr-siret
-base: 0.45
+base: 0.3   # 0.8 with its word and the Luhn check; a phone word or a CNPJ word on the line (-0.35) drops it
 context-required: true
 context: [siret, n° siret, numéro siret, établissement, etablissement, siège, company number, establishment number]
-negative-context: [téléphone, telephone, tél, tel, phone, fax, iban, rib]
+negative-context: [téléphone, telephone, tél, tel, phone, fax, iban, rib, cnpj]
 examples:
   match:
     - 'SIRET : «812 345 676 00017»'
@@ -1855,6 +1989,8 @@ examples:
       why: an IBAN, different grouping
     - text: 'timestamp 20240115123045 (établissement)'
       why: a YYYYMMDDhhmmss timestamp that fails the check
+    - text: 'Brazilian company number (CNPJ): 96073081000129'
+      why: a CNPJ that also passes the SIRET check, under a CNPJ word (br-cnpj-unformatted reports it)
 """#
         ),
         (
@@ -1928,6 +2064,43 @@ examples:
       why: the same shape as an order code (negative context)
     - text: 'ref SM1TH803155JA9AB'
       why: a digit inside the surname block
+"""#
+        ),
+        (
+            "gb/gb-nhs-generic-label.yaml",
+            #"""
+id: gb-nhs-generic-label
+entity: UK_NHS
+name: NHS number right after a generic label (ID, ref, number, user_id)
+# gb-nhs needs the 3-3-4 print form and gb-nhs-unformatted an NHS word. Under a generic label
+# (`ID: 943 476 5919`, `user_id=9434765919`) the modulus 11 check (it catches every changed digit,
+# passes 1 random ten-digit run in 11) counts only right before the value, and a phone, order or
+# invoice word on the line still drops it (rules/README.md, "Generic labels"). NHS numbers never start
+# with 0, as UK national phone numbers do.
+pattern: '(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["'']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["'']{0,2}(?<value>[1-9][0-9]{2}(?:([ \-]?)[0-9]{3}\2[0-9]{4}))(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { keywords: [id, ref, reference, number, no, nr, user_id, userid, nummer, numero, número, numéro, nº, n°], at-start: true }
+window: 48
+normalize: [digits]
+validator: gb-nhs
+base: 0.5
+negative-context: [phone, tel, telephone, mobile, fax, call, order, invoice, tracking, sku, serial, account, timestamp, ticket, build, port]
+examples:
+  match:
+    - 'ID: «943 476 5919»'
+    - 'user_id=«4174888515»'
+    - 'Customer Jack Smith, number «959-045-8475»'
+    - '{"id": "«5474855451»"}'
+  no-match:
+    - text: 'ID: 943 476 5918'
+      why: wrong check digit; the pattern hits and the validator rejects it
+    - text: 'Order number 9434765919'
+      why: an order number (negative context)
+    - text: 'phone number 9434765919'
+      why: a phone word on the line
+    - text: 'ID: 0434765919'
+      why: starts with 0
+    - text: 'Please update the Social Security No. 9434765919 in the file.'
+      why: '"No." ends another label (Social Security No.), not a generic one'
 """#
         ),
         (
@@ -2018,13 +2191,15 @@ name: UK National Insurance number (HMRC)
 # The pattern takes any two letters; the gb-nino validator rejects the letters and prefixes never
 # issued (D F I Q U V first, D F I O Q U V second; BG GB KN NK NT TN ZZ). No check digit, so the
 # base stays below 0.5 and a validated shape alone gives 0.7.
-pattern: '(?<![\w\-.])[A-Z]{2}([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1[A-D](?![\w])'
+# Payslips and P60s also print it as 2-6-1 ("AB 123456 C").
+pattern: '(?<![\w\-.])[A-Z]{2}(?:([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1| [0-9]{6} )[A-D](?![\w])'
 prefilter: { mixed: 2 }
 window: 16
 normalize: [remove-separators, upper]
 validator: gb-nino
 base: 0.4
 context: [national insurance, national insurance number, ni number, nino, nin, ni no, insurance number, hmrc, payroll]
+labels: [national insurance number, ni number, nino, ni no]
 negative-context: [chip, rtc, controller, datasheet, order, invoice, sku, part, serial, product, model, ref, reference, tracking]
 examples:
   match:
@@ -2033,7 +2208,11 @@ examples:
     - '{"name":"Test Person","nino":"«CE000000D»"}'
     - "id,ni_number\n7,«TA 12 34 56 A»"
     - 'Your NI number is «ZX987654B», keep it safe.'
+    - 'NI number: «KE 651533 D»'
+    - 'My NINO is «XB 375238 A» ACCOUNT HOLDER'
   no-match:
+    - text: 'NI number: QE 651533 D'
+      why: Q is never a first prefix letter; the 2-6-1 pattern hits and the validator rejects it
     - text: 'NI number GB123456A'
       why: prefix GB is never issued; the pattern hits and the validator rejects it
     - text: 'NI number QQ 12 34 56 C'
@@ -2207,7 +2386,7 @@ entity: CREDIT_CARD
 name: Payment card number (Luhn, issuer prefix and length)
 # 4-4-4-4(-3) groups with one separator style, Amex 4-6-5, Diners 4-6-4, or unseparated 14-19 digits
 # (13-digit Visa numbers are obsolete, and unseparated 13 digits are EAN-13 barcodes).
-pattern: '(?<![\w\-.,])(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])'
+pattern: '(?<![\w\-.,])(?<![A-Z]{2}[0-9]{2} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])'
 prefilter: { digits: 13, max: 19 }
 window: 32
 normalize: [digits]
@@ -2227,6 +2406,10 @@ examples:
     - 'amex «3782 822463 10005» on file'
     - '{"cc":"«4012888888881881»"}'
   no-match:
+    - text: 'IBAN TR73 5535 5022 1985 9608 1475 09'
+      why: the groups of an IBAN (one failing its check) after its country code and check digits, not a card
+    - text: 'IBAN FR17 0037 3953 3158 0641 0254 426'
+      why: the third to last groups of an IBAN failing its check, not a 19-digit Diners card
     - text: 'Card: 4111 1111 1111 1112'
       why: fails the Luhn check
     - text: 'order number 1234567812345670 shipped'
@@ -2292,7 +2475,10 @@ examples:
 id: iban
 entity: IBAN_CODE
 name: International Bank Account Number (ISO 13616, mod 97, length per country)
-pattern: '(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])'
+# A group printed after a space holds a digit (its first group, a bank code such as NWBK, may be all
+# letters), or is a single last character (CH, LI): upper-case words after an IBAN
+# (`BE77945807302142 PLEASE VERIFY`, `... DO NOT SHARE`) are not read as its groups.
+pattern: '(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[ ]?[A-Z0-9]{4}(?:(?:[ ](?=[A-Z]{0,3}[0-9])|)[A-Z0-9]{4}){1,6}(?:(?:[ ](?=[A-Z]{0,2}[0-9]|[A-Z](?![A-Za-z0-9]))|)[A-Z0-9]{1,3})?(?![A-Za-z0-9])'
 prefilter: { mixed: 2 }   # every IBAN opens with its two-letter country code right before its check digits (a run of 10 digits is not enough: CH, CY, MT and others allow letters in the account)
 window: 48
 normalize: [remove-separators, upper]
@@ -2307,6 +2493,10 @@ examples:
     - '{"iban":"«GB82WEST12345698765432»"}'
     - 'IBAN: «FR14 2004 1010 0505 0001 3M02 606»'
     - 'rekening «NL91ABNA0417164300».'
+    - 'IBAN: «BE77945807302142» PLEASE VERIFY'
+    - 'bank account «AT23 5736 8193 0364 2621» CONFIDENTIAL DO NOT SHARE'
+    - 'IBAN «GB82 WEST 1234 5698 7654 32» SENT TO BRANCH'
+    - 'ID: «CH55 9290 0501 4180 X257 N» DO NOT SHARE'
   no-match:
     - text: 'Pay to DE89 3704 0044 0532 0130 01'
       why: fails mod 97
@@ -2314,6 +2504,8 @@ examples:
       why: not a country code, too short
     - text: 'GB82WEST1234569876543'
       why: one character short for GB (22)
+    - text: 'IBAN BE77945807302143 PLEASE VERIFY'
+      why: fails mod 97; the words after it are not groups of it
 """#
         ),
         (
@@ -2642,7 +2834,7 @@ validator: il-teudat-zehut
 base: 0.3
 context-required: true
 context: [תעודת זהות, מספר זהות, זהות, ת.ז, ת"ז, ת״ז, teudat zehut, mispar zehut, id number, israeli id, identity number]
-negative-context: [הזמנה, ח.פ, ח"פ, order, tracking]
+negative-context: [הזמנה, ח.פ, ח"פ, order, tracking, dni, nie, nif]
 examples:
   match:
     - 'מספר תעודת זהות: «039337423»'
@@ -2662,6 +2854,8 @@ examples:
       why: an Israeli mobile number
     - text: 'id number 2024.01.15'
       why: a date
+    - text: 'Spanish ID (DNI): 24486144 C'
+      why: a Spanish DNI (failing its letter check) under a DNI word, not an Israeli ID number
 """#
         ),
         (
@@ -3015,6 +3209,40 @@ examples:
       why: twenty-one digits
     - text: 'SIM 890141032111185107'
       why: eighteen digits
+"""#
+        ),
+        (
+            "intl/imei-generic-label.yaml",
+            #"""
+id: imei-generic-label
+entity: IMEI
+name: IMEI as 15 digits right after a generic label (ID, ref, number, user_id)
+# imei-unformatted needs an IMEI word. Under a generic label (`ID: 490154203237518`, `Customer X,
+# number 490154203237518`) the Luhn digit (it catches every changed digit, passes 1 random run in 10)
+# counts only right before the value, opening the line or after punctuation, as for the BSN and the NHS
+# number (rules/README.md, "Generic labels"); an order, card or phone word on the line still drops it.
+# Fifteen digits opening with 34 or 37 are American Express card numbers (credit-card), not IMEIs here.
+pattern: '(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|device_id|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["'']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["'']{0,2}(?<value>(?!3[47])[0-9]{15})(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { keywords: [id, ref, reference, number, no, nr, user_id, userid, device_id, nummer, numero, número, numéro, nº, n°], at-start: true }
+window: 48
+normalize: [digits]
+validator: imei
+base: 0.5
+negative-context: [order, invoice, tracking, sku, timestamp, card, carte, karte, tarjeta, visa, amex, phone, tel, iban, account, ticket, build, port]
+examples:
+  match:
+    - 'ID: «013263009825976»'
+    - 'Customer Felix Schwarz, number «867697049190742»'
+    - '{"device_id": "«012417003378876»"}'
+  no-match:
+    - text: 'ID: 013263009825975'
+      why: fails the Luhn check; the pattern hits and the validator rejects it
+    - text: 'Order number 867697049190742'
+      why: an order number (negative context)
+    - text: 'see 867697049190742 for details'
+      why: no label right before it
+    - text: 'ref 349336273741395'
+      why: a 15-digit American Express card number (34, 37), which the card rule reports
 """#
         ),
         (
@@ -3461,6 +3689,7 @@ normalize: [upper]
 validator: it-codice-fiscale
 base: 0.5
 context: [codice fiscale, cod fisc, cf, c.f., tessera sanitaria, fiscal code, tax code, italian tax code]
+labels: [codice fiscale, c.f., cod. fisc., cod. fiscale]
 notes: >
   Source: DM 23/12/1976 (Allegato); python-stdnum it.codicefiscale. Values in the examples are
   synthetic (valid by construction).
@@ -3498,7 +3727,7 @@ prefilter: { digits: 11, max: 11 }
 window: 16
 normalize: [digits]
 validator: it-partita-iva
-base: 0.4
+base: 0.3   # 0.8 with its word and the check; an order word on the line (-0.35) drops it
 context-required: true   # the check passes for 1 random 11-digit number in 10
 context: [partita iva, p.iva, p. iva, piva, p.i., codice iva, numero iva, iva, vat, vat number, vat no]
 negative-context: [ordine, fattura n, numero ordine, order, invoice no, tracking, sku, tel, telefono, cellulare, phone]
@@ -3524,6 +3753,8 @@ examples:
       why: a millisecond timestamp (office code 000)
     - text: 'tel 00393471234567'
       why: fourteen digits, a phone number
+    - text: "P.IVA: IT12345678903\nOrder 48166610575 shipped on 2024-04-18"
+      why: an order number; the VAT word on the line above does not outweigh the order word on its own line
 """#
         ),
         (
@@ -4008,6 +4239,39 @@ examples:
 """#
         ),
         (
+            "mx/mx-rfc-labelled.yaml",
+            #"""
+id: mx-rfc-labelled
+entity: MX_RFC
+name: Mexican RFC under an RFC word whose homoclave check digit fails (as SAT issued some)
+# The SAT has issued RFCs whose last homoclave character does not satisfy the published mod 11 check
+# (older assignments, and homoclaves recomputed after a name change), and they stay in use on CFDI
+# invoices. mx-rfc validates the check; this rule follows the issuer and reports the same shape under an
+# RFC word without it: 4 letters (persons) or 3 (companies), a real-looking date YYMMDD (month 01-12,
+# day 01-31), and the 3-character homoclave. A validated mx-rfc finding of the same span wins.
+pattern: '(?<![\w&\-.])(?<!\xC3\x91)(?:[A-Z&]|\xC3\x91){3,4}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A](?![\w&]|[\-.][0-9])'
+prefilter: { keywords: [rfc, registro federal, contribuyente, homoclave] }
+window: 48
+normalize: [upper]
+base: 0.3
+context-required: true
+context: [rfc, registro federal de contribuyentes, contribuyente, homoclave]
+labels: [rfc]
+negative-context: [pedido, folio, order, invoice, sku, modelo, model, part, serie, serial]
+examples:
+  match:
+    - 'RFC: «GODE561231GR9»'
+    - 'Registro Federal de Contribuyentes: «MELM830528AB1»'
+  no-match:
+    - text: 'modelo GODE561231GR9'
+      why: no RFC word near
+    - text: 'RFC: GODE561331GR9'
+      why: month 13 is not a date
+    - text: 'RFC: folio GODE561231GR9'
+      why: a folio word on the line (negative context)
+"""#
+        ),
+        (
             "mx/mx-rfc.yaml",
             #"""
 id: mx-rfc
@@ -4024,6 +4288,7 @@ normalize: [upper]
 validator: mx-rfc
 base: 0.35
 context: [rfc, registro federal de contribuyentes, contribuyente, homoclave, sat, cfdi, emisor, receptor, tax id]
+labels: [rfc]
 negative-context: [pedido, folio, order, invoice, sku, modelo, model, part, serie, serial]
 examples:
   match:
@@ -4047,6 +4312,46 @@ examples:
 """#
         ),
         (
+            "nl/nl-bsn-generic-label.yaml",
+            #"""
+id: nl-bsn-generic-label
+entity: NL_BSN
+name: Dutch BSN right after a generic label (ID, ref, number, user_id)
+# nl-bsn needs a BSN word. Forms, exports and tickets also write the BSN under a generic label:
+# `ID: 123456782`, `user_id=123456782`, `Customer Jansen, number 123456782`. The 11-proef catches every
+# changed digit but passes 1 random nine-digit run in 11, so a generic label counts only right before
+# the value (the label is part of the match; only the value is reported) and opens the line or follows
+# punctuation (so `Social Security No.` or `Order ID` is not a generic label), and an
+# order, invoice or phone word on the line still drops it (rules/README.md, "Generic labels").
+pattern: '(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["'']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["'']{0,2}(?<value>[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])'
+prefilter: { keywords: [id, ref, reference, number, no, nr, user_id, userid, nummer, numero, número, numéro, nº, n°], at-start: true }
+window: 48
+normalize: [digits]
+validator: nl-bsn
+base: 0.5
+negative-context: [bestelnummer, bestelling, ordernummer, order, factuur, factuurnummer, invoice, klantnummer, artikel, artikelnummer, sku, kvk, btw, telefoon, tel, mobiel, phone, iban, rekeningnummer, tracking, zending, ticket, build, version, port]
+examples:
+  match:
+    - 'ID: «123456782»'
+    - 'user_id=«762007539»'
+    - 'Customer Daan de Vries, number «292612655»'
+    - '{"id": "«877574479»"}'
+    - 'Ref.: «6216.82.755»'
+    - 'Cliente Maartje de Boer, número «128640108»'
+  no-match:
+    - text: 'ID: 123456783'
+      why: fails the 11-proef; the pattern hits and the validator rejects it
+    - text: 'Order ID: 123456782'
+      why: an order number (negative context)
+    - text: 'see 123456782 for details'
+      why: no label right before it
+    - text: 'ID: 1234567823'
+      why: ten digits
+    - text: 'Please update the Social Security No. 267809207 in the file.'
+      why: '"No." ends another label (Social Security No.), not a generic one'
+"""#
+        ),
+        (
             "nl/nl-bsn.yaml",
             #"""
 id: nl-bsn
@@ -4057,7 +4362,7 @@ name: Dutch citizen service number (Burgerservicenummer, BSN; context required)
 # eleven passes by chance (measured: 435 of 4,950 random nine-digit batch numbers in log lines),
 # so a BSN word must be near or name the field. 111222333 is the python-stdnum nl.bsn example;
 # the others are synthetic.
-pattern: '(?<![\w\-.+/])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])'
+pattern: '(?<![\w\-.+/])(?<![0-9] )(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])'
 prefilter: { keywords: [bsn, burgerservicenummer, sofi, persoonsnummer, citizen service number] }
 window: 48
 normalize: [digits]
@@ -4065,6 +4370,7 @@ validator: nl-bsn
 base: 0.45
 context-required: true
 context: [bsn, burgerservicenummer, sofinummer, sofi-nummer, sofi, persoonsnummer, citizen service number, bsn-nummer]
+labels: [bsn, burgerservicenummer, bsn-nummer, sofinummer, citizen service number]
 negative-context: [bestelnummer, bestelling, ordernummer, order, factuur, factuurnummer, invoice, klantnummer, artikel, artikelnummer, sku, kvk, btw, telefoon, tel, mobiel, phone, iban, rekeningnummer, tracking, zending]
 examples:
   match:
@@ -4088,6 +4394,8 @@ examples:
       why: an order number (negative context)
     - text: 'id 1112223330'
       why: ten digits
+    - text: "BSN onbekend\nGerman tax ID: 82 250 631 490"
+      why: the last three groups of a spaced eleven-digit number
 """#
         ),
         (
@@ -4233,7 +4541,7 @@ prefilter: { keywords: [nip, podatk, tax, vat] }
 window: 64
 normalize: [digits]
 validator: pl-nip
-base: 0.45
+base: 0.3   # 0.8 with its word and the check; an order or phone word on the line (-0.35) drops it
 context-required: true
 context: [nip, numer nip, nr nip, numer identyfikacji podatkowej, identyfikacji podatkowej, tax id, tax identification number, taxpayer, vat, vat id]
 negative-context: [zamówienie, zamowienie, order, tracking, sku, telefon, tel, phone]
@@ -4311,7 +4619,7 @@ validator: pl-pesel
 base: 0.5
 context: [pesel, numer pesel, nr pesel, national id, personal identification number, polish id]
 labels: [pesel, numer pesel, nr pesel]
-negative-context: [zamówienie, zamowienie, faktura, nr zamówienia, order, invoice, tracking, sku, telefon, tel, phone, konto, rachunek, account]
+negative-context: [turkish, kimlik, tckn, t.c., zamówienie, zamowienie, faktura, nr zamówienia, order, invoice, tracking, sku, telefon, tel, phone, konto, rachunek, account]
 notes: >
   Source: pl.wikipedia "PESEL" worked example 44051401359 (also python-stdnum pl.pesel); others synthetic.
 examples:
@@ -4334,6 +4642,8 @@ examples:
       why: thirteen digits, a millisecond timestamp
     - text: 'kwota 44051401359.50 zł'
       why: an amount with decimals
+    - text: 'My Turkish ID number is 75522317080.'
+      why: a T.C. Kimlik No that also passes the PESEL check, under a Turkish word (negative context)
 """#
         ),
         (
@@ -5333,7 +5643,7 @@ name: Portuguese NIF, número de identificação fiscal (context required)
 # Written 123456789 or 123 456 789. Context is required: Portuguese phone numbers are also nine
 # digits (2xx, 9xx) and the mod 11 check passes about 1 in 11 random nine-digit numbers, so a bare
 # nine-digit run is far more often a phone number, amount or order number than a NIF.
-pattern: '(?<![\w\-./])[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])'
+pattern: '(?<![\w\-./])(?<![0-9] )[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])'
 prefilter: { keywords: [nif, nipc, contribuinte, identifica, fiscal, tax, taxpayer] }
 window: 64
 normalize: [digits]
@@ -6173,16 +6483,16 @@ name: Turkish identity number (T.C. Kimlik No, context required)
 # 11 digits, first not 0; d10 = (7 x (d1+d3+d5+d7+d9) - (d2+d4+d6+d8)) mod 10 and d11 = (d1+...+d10)
 # mod 10 (NVİ; python-stdnum tr.tckimlik). The two checks pass one run in a hundred, but 11-digit runs
 # are very common (mobile numbers in China and Turkey, CPF, PESEL), so a kimlik word must be near.
-pattern: '(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w\-.+])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 11, max: 11 }
 window: 16
 normalize: [digits]
 validator: tr-tckn
 base: 0.3
 context-required: true
-context: [tc, t.c., tc no, tc kimlik, tc kimlik no, kimlik, kimlik no, kimlik numarası, kimlik numarasi, tckn, tckimlik, tcno, tckno, nüfus, vatandaşlık numarası, vatandaslik numarasi, turkish id, turkish identity number]
-labels: [t.c. kimlik no, tc kimlik no, kimlik no, tckn, t.c. kimlik numarası, kimlik numarası]
-negative-context: [sipariş, siparis, kargo, order, tracking]
+context: [tc, t.c., tc no, tc kimlik, tc kimlik no, kimlik, kimlik no, kimlik numarası, kimlik numarasi, tckn, tckimlik, tcno, tckno, nüfus, vatandaşlık numarası, vatandaslik numarasi, turkish id, turkish id number, turkish identity number, id, ref, reference, number, no, nr, user_id, user id, customer, número, numero, numéro, nummer]
+labels: [turkish id number, t.c. kimlik no, tc kimlik no, kimlik no, tckn, t.c. kimlik numarası, kimlik numarası]
+negative-context: [sipariş, siparis, kargo, order, tracking, pesel, cuit, cuil, cpf, mobile, phone, tel, telefon]
 examples:
   match:
     - 'T.C. Kimlik No: «52090751638»'
@@ -6191,6 +6501,9 @@ examples:
     - 'Turkish identity number (TCKN) «78329470606»'
     - '{"tckn":"«91225650774»","ad":"Test"}'
     - "ad,tc_kimlik_no\nTest,«38472910510»\n"
+    - 'My Turkish ID number is «75522317080».'
+    - '{"tckn": "«30577297718»"}'
+    - 'ID: «92357416276»'
   no-match:
     - text: 'T.C. Kimlik No: 17291716050'
       why: fails the check digits; the pattern hits and the validator rejects it
@@ -6202,6 +6515,10 @@ examples:
       why: twelve digits
     - text: 'kimlik ts 1700000000'
       why: epoch seconds, ten digits
+    - text: 'Polish national ID (PESEL): 57062638344'
+      why: a PESEL that also passes the TCKN check, under a PESEL word (negative context)
+    - text: 'My mobile is +31682919380.'
+      why: a phone number in international form
 """#
         ),
         (
@@ -6376,6 +6693,41 @@ examples:
 """#
         ),
         (
+            "us/us-itin-unformatted.yaml",
+            #"""
+id: us-itin-unformatted
+entity: US_ITIN
+name: US Individual Taxpayer Identification Number, nine digits (context required)
+# The ITIN as forms and databases keep it, without its dashes: 9XX YY ZZZZ with the group YY in
+# 50-65, 70-88, 90-92 or 94-99. It has no check digit (about 1 random nine-digit run in 23 has its
+# shape), so only an ITIN word, not a generic label, lets it be reported (rules/README.md).
+pattern: '(?<![\w\-.+/])9[0-9]{8}(?![\w]|[\-./,][0-9]| [0-9])'
+prefilter: { keywords: [itin, taxpayer, individual taxpayer] }
+window: 48
+normalize: [digits]
+validator: us-itin
+base: 0.3   # 0.8 with an ITIN word and the check; an order word on the line (-0.35) drops it
+context-required: true
+priority: 1   # a nine-digit run under an ITIN word that also passes the Portuguese NIF check is the ITIN
+context: [itin, individual taxpayer identification number, taxpayer identification number, itin number]
+labels: [itin, itin number, itin no]
+negative-context: [order, invoice, tracking, sku, part, serial, phone, tel, fax]
+examples:
+  match:
+    - 'ITIN: «995862548»'
+    - 'My taxpayer identification number (ITIN) is «945724212».'
+    - '{"itin": "«947952019»"}'
+    - 'ITIN «960873954» CONFIDENTIAL DO NOT SHARE'
+  no-match:
+    - text: 'ITIN: 995892548'
+      why: group 89 is never issued; the pattern hits and the validator rejects it
+    - text: 'ID: 995862548'
+      why: no check digit, so a generic label is not enough
+    - text: 'ITIN: 123456789'
+      why: an ITIN starts with 9
+"""#
+        ),
+        (
             "us/us-itin.yaml",
             #"""
 id: us-itin
@@ -6392,7 +6744,7 @@ normalize: [digits]
 validator: us-itin
 base: 0.45
 context: [itin, taxpayer, tin, individual taxpayer identification number, taxpayer identification number, tax id, w-7, irs]
-labels: [itin]
+labels: [itin, itin number, itin no]
 negative-context: [order, invoice, tracking, sku, part, serial, phone, tel, fax, ref, reference]
 examples:
   match:
@@ -6545,9 +6897,10 @@ pattern: '(?<![\w\-.])[0-9]{9}(?![\w]|[\-.][0-9])'
 prefilter: { keywords: [ssn, social, ss, taxpayer] }
 window: 48
 validator: us-ssn
-base: 0.45
+base: 0.3   # 0.8 with its word and the check; an order or phone word on the line (-0.35) drops it
 context-required: true
 context: [ssn, social security, social security number, ss#, ssn#, taxpayer id]
+negative-context: [order, invoice, tracking, sku, part, serial, phone, tel, fax, itin]
 labels: [ssn, ssn no, ssn number]
 examples:
   match:
@@ -6562,6 +6915,8 @@ examples:
       why: area 666 is never issued
     - text: 'SSN 5362212345'
       why: ten digits
+    - text: "SSN: 912-78-1234\nOrder 536221234 shipped on 2024-03-17"
+      why: an order number; the SSN word on the line above does not outweigh the order word on its own line
 """#
         ),
         (

@@ -5,6 +5,7 @@
 /// checks every value against Yams.
 enum DefaultPackSpecs {
     static let all: [(path: String, spec: RuleSpec)] = [
+        ("ar/ar-cuit-unformatted.yaml", spec_ar_cuit_unformatted()),
         ("ar/ar-cuit.yaml", spec_ar_cuit()),
         ("at/at-svnr-unformatted.yaml", spec_at_svnr_unformatted()),
         ("at/at-svnr.yaml", spec_at_svnr()),
@@ -15,6 +16,7 @@ enum DefaultPackSpecs {
         ("au/au-tfn-unformatted.yaml", spec_au_tfn_unformatted()),
         ("au/au-tfn.yaml", spec_au_tfn()),
         ("be/be-national-number.yaml", spec_be_national_number()),
+        ("br/br-cnpj-unformatted.yaml", spec_br_cnpj_unformatted()),
         ("br/br-cnpj.yaml", spec_br_cnpj()),
         ("br/br-cpf-unformatted.yaml", spec_br_cpf_unformatted()),
         ("br/br-cpf.yaml", spec_br_cpf()),
@@ -25,6 +27,7 @@ enum DefaultPackSpecs {
         ("cn/cn-resident-id.yaml", spec_cn_resident_id()),
         ("cz/cz-birth-number-unformatted.yaml", spec_cz_birth_number_unformatted()),
         ("cz/cz-birth-number.yaml", spec_cz_birth_number()),
+        ("de/de-id-card-printed.yaml", spec_de_id_card_printed()),
         ("de/de-id-card.yaml", spec_de_id_card()),
         ("de/de-kvnr.yaml", spec_de_kvnr()),
         ("de/de-passport.yaml", spec_de_passport()),
@@ -54,6 +57,7 @@ enum DefaultPackSpecs {
         ("fr/fr-siret.yaml", spec_fr_siret()),
         ("fr/phone-fr.yaml", spec_phone_fr()),
         ("gb/gb-driving-licence.yaml", spec_gb_driving_licence()),
+        ("gb/gb-nhs-generic-label.yaml", spec_gb_nhs_generic_label()),
         ("gb/gb-nhs-unformatted.yaml", spec_gb_nhs_unformatted()),
         ("gb/gb-nhs.yaml", spec_gb_nhs()),
         ("gb/gb-nino.yaml", spec_gb_nino()),
@@ -84,6 +88,7 @@ enum DefaultPackSpecs {
         ("intl/crypto-bitcoin.yaml", spec_crypto_bitcoin()),
         ("intl/crypto-ethereum.yaml", spec_crypto_ethereum()),
         ("intl/iccid.yaml", spec_iccid()),
+        ("intl/imei-generic-label.yaml", spec_imei_generic_label()),
         ("intl/imei-unformatted.yaml", spec_imei_unformatted()),
         ("intl/imei.yaml", spec_imei()),
         ("intl/meid.yaml", spec_meid()),
@@ -109,7 +114,9 @@ enum DefaultPackSpecs {
         ("location/gps-map-link.yaml", spec_gps_map_link()),
         ("lu/lu-national-id.yaml", spec_lu_national_id()),
         ("mx/mx-curp.yaml", spec_mx_curp()),
+        ("mx/mx-rfc-labelled.yaml", spec_mx_rfc_labelled()),
         ("mx/mx-rfc.yaml", spec_mx_rfc()),
+        ("nl/nl-bsn-generic-label.yaml", spec_nl_bsn_generic_label()),
         ("nl/nl-bsn.yaml", spec_nl_bsn()),
         ("nl/phone-nl.yaml", spec_phone_nl()),
         ("no/no-fodselsnummer.yaml", spec_no_fodselsnummer()),
@@ -156,6 +163,7 @@ enum DefaultPackSpecs {
         ("us/us-aba-routing.yaml", spec_us_aba_routing()),
         ("us/us-driver-license.yaml", spec_us_driver_license()),
         ("us/us-ein.yaml", spec_us_ein()),
+        ("us/us-itin-unformatted.yaml", spec_us_itin_unformatted()),
         ("us/us-itin.yaml", spec_us_itin()),
         ("us/us-mbi.yaml", spec_us_mbi()),
         ("us/us-npi.yaml", spec_us_npi()),
@@ -168,6 +176,7 @@ enum DefaultPackSpecs {
     /// Each rule's pattern and compile options, in `all` order, without building the specs: what
     /// `DefaultPatterns` compiles first thing.
     static let patterns: [(source: String, unicode: Bool, caseless: Bool)] = [
+        (#"(?<![\w\-./+])(?:2[0347]|3[034])( ?)[0-9]{8}\1[0-9](?![\w]|[\-./,][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{2}([\-])[0-9]{8}\1[0-9](?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[1-9][0-9]{9}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[1-9][0-9]{3} [0-9]{6}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
@@ -178,6 +187,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[0-9]{8,9}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[0-9]{2}(\.?)[0-9]{2}\1[0-9]{2}[\- ]?[0-9]{3}[.\- ]?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
+        (#"(?<![\w\-./+])[0-9]{8}(?:0001|000[2-9]|00[1-9][0-9])[0-9]{2}(?![\w]|[\-./,][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{9}-?[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
@@ -188,6 +198,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[1-8][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-./])(?:[0-9]{10}|[0-9]{6}/?[0-9]{3})(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-9]{6}/[0-9]{4}(?![\w]|[\-./,][0-9])"#, false, false),
+        (#"(?<![\w\-.])[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w])"#, false, false),
         (#"(?<![\w\-.])[0-9CFGHJKLMNPRTVWXYZ]{9}[0-9](?![\w])"#, false, false),
         (#"(?<![\w\-.])[A-Z][0-9]{9}(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w\-.])[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}[0-9](?![\w])"#, false, false),
@@ -217,16 +228,17 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3} ?[0-9]{5}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))"#, false, false),
         (#"(?<![\w\-.])(?:[A-Z]{5}|[A-Z]{4}9|[A-Z]{3}99|[A-Z]{2}999|[A-Z]9999) ?[0-9](?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9] ?[A-Z][A-Z9][0-9] ?[A-Z]{2}(?![\w])"#, false, false),
+        (#"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>[1-9][0-9]{2}(?:([ \-]?)[0-9]{3}\2[0-9]{4}))(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.+])[0-9]{3}(-?)[0-9]{3}\1[0-9]{4}(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w\-.+])[0-9]{3} [0-9]{3} [0-9]{4}(?![\w]|[\-.,][0-9]| [0-9])"#, false, false),
-        (#"(?<![\w\-.])[A-Z]{2}([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1[A-D](?![\w])"#, false, false),
+        (#"(?<![\w\-.])[A-Z]{2}(?:([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1| [0-9]{6} )[A-D](?![\w])"#, false, false),
         (#"(?<![\w\-.+/])[0-9]{9}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.])(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![\w])"#, false, false),
         (#"(?<![\w\-.+])(?<value>[0-9]{5} ?[0-9]{5})K?(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ \-][0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?![\w]|[\-.,/][0-9])"#, false, false),
-        (#"(?<![\w\-.,])(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])"#, false, false),
+        (#"(?<![\w\-.,])(?<![A-Z]{2}[0-9]{2} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])[A-Za-z0-9\p{Latin}\p{Greek}\p{Cyrillic}](?:[A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}]{0,62}[A-Za-z0-9_%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])?@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])"#, true, false),
-        ("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])", false, false),
+        ("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[ ]?[A-Z0-9]{4}(?:(?:[ ](?=[A-Z]{0,3}[0-9])|)[A-Z0-9]{4}){1,6}(?:(?:[ ](?=[A-Z]{0,2}[0-9]|[A-Z](?![A-Za-z0-9]))|)[A-Z0-9]{1,3})?(?![A-Za-z0-9])", false, false),
         (#"(?<![\w.])(?<![A-Za-z]-)(?<![<>]= |[<>]=|since |NMU |fixed in |broken in |added in |new in )(?!(?:0|127|22[4-9]|2[3-5][0-9])\.|(?:[0-9]{1,3}\.){3}0/[0-9])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9A-Za-z])(?![\w.+~:\-]{0,40}\)[ \t\w\-]{1,60};[ \t]*urgency=)"#, false, false),
         (#"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})?(?![\w:]|\.[0-9])"#, false, false),
         (#"(?<![\w:\-.])(?=[0-9.]*[A-Fa-f])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:\-]|\.[0-9A-Fa-f])"#, false, false),
@@ -247,6 +259,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])0x[0-9a-fA-F]{40}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])89(?:[0-9]{17,18}|[0-9]{2}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{3,4})(?![\w]|[\-.][0-9]|[ ][0-9])"#, false, false),
+        (#"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|device_id|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>(?!3[47])[0-9]{15})(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{15}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{2}([ \-])[0-9]{6}\1[0-9]{6}\1[0-9](?![\w]|[\-.][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-.])(?:[A-Fa-f][0-9A-Fa-f]{13,14}|[0-9]{18,19})(?![\w]|[\-.][0-9])"#, false, false),
@@ -272,8 +285,10 @@ enum DefaultPackSpecs {
         (#"(?:/@|[?&;](?:q|ll|sll|query|center|destination|daddr|saddr|cp|near|mlat)=(?:loc:)?|#map=[0-9]{1,2}/)(?<value>[\-+]?(?:90\.0{1,15}|[1-8]?[0-9]\.[0-9]{1,15})(?:,|%2C|~|/|&mlon=)(?:\+|%20)?[\-+]?(?:180\.0{1,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{1,15}))(?![\w.])"#, false, false),
         (#"(?<![\w\-.+/])(?:18|19|20)[0-9]{2}( ?)[01][0-9][0-3][0-9]\1[0-9]{3} ?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])[A-Z]{4}[0-9]{6}[HMX][A-Z]{5}[0-9A-Z][0-9](?![\w]|[\-.][0-9])"#, false, false),
+        (#"(?<![\w&\-.])(?<!\xC3\x91)(?:[A-Z&]|\xC3\x91){3,4}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A](?![\w&]|[\-.][0-9])"#, false, false),
         (#"(?<![\w&\-.])(?<!\xC3\x91)(?:[A-Z&]|\xC3\x91){3,4}[0-9]{6}[A-Z0-9]{2}[0-9A](?![\w&]|[\-.][0-9])"#, false, false),
-        (#"(?<![\w\-.+/])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
+        (#"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
+        (#"(?<![\w\-.+/])(?<![0-9] )(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{0,2}[ \-][0-9]{3}[ \-]?[0-9]{3,5}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-7][0-9][0145][0-9]{3} ?[0-9]{5}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )(?:[0-9]{3}([ \-]?)[0-9]{3}\1[0-9]{3}|[0-9]{2}([ \-]?)[0-9]{3}\2[0-9]{3})(?![\w]|[\-.,/ ][0-9])"#, false, false),
@@ -309,16 +324,17 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?![0-9]{2}[A-F]{1,3}[0-9]{2,5}(?![\w]|[\-.][\w]))(?:0[1-9]|[1-7][0-9]|8[01])([ \-]?)(?!(?:AM|PM|GB|MB|KB|TB|KG|MG|KM|CM|MM|HZ|DB|ML|KV|MV|MA|V)\b)(?:[A-PR-VYZ]\1[0-9]{4,5}|[A-PR-VYZ]{2}\1[0-9]{3,4}|[A-PR-VYZ]{3}\1[0-9]{2,3})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ|PR)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])"#, false, false),
-        (#"(?<![\w\-./])[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])"#, false, false),
+        (#"(?<![\w\-./])(?<![0-9] )[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[01][0-9][0-9]{2}[0-9]{4}(?![\w]|[\-+./,][0-9])"#, false, false),
         (#"(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}[01][0-9][0-9]{2}-[0-9]{4}|[0-9]{2}[01][0-9][0-9]{2}[\-+][0-9]{4})(?![\w]|[\-+./,][0-9])"#, false, false),
         ("(?<![A-Za-z0-9])[STFGM][0-9]{7}[A-Z](?![A-Za-z0-9])", false, false),
         (#"(?<![\w\-./])[0-9]{6}/?[0-9]{3,4}(?![\w]|[\-./,][0-9])"#, false, false),
-        (#"(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w\-.+])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w+\-./])(?<![0-9] )(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?[2-9][0-9]{2}[ .\-]|[2-9][0-9]{2}([ .\-])[2-9][0-9]{2}\1)[0-9]{4}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{9}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.*])(?:[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}-[0-9]{4}-[0-9]{4}|WDL[A-Z0-9]{9}|[A-Z][A-Z*]{6}[0-9]{3}[A-Z0-9]{2}|[A-Z][0-9]{18}|[A-Z]{1,2}[0-9]{5,14}|[0-9]{7,9}|[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3})(?![\w*]|[\-.][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{2}-[0-9]{7}(?![\w]|[\-.][0-9])"#, false, false),
+        (#"(?<![\w\-.+/])9[0-9]{8}(?![\w]|[\-./,][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])(?!987[ \-]65[ \-]432[0-9])9[0-9]{2}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[1-9][A-Z][A-Z0-9][0-9](-?)[A-Z][A-Z0-9][0-9]\1[A-Z]{2}[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[12][0-9]{9}(?![\w]|[\-.][0-9])"#, false, false),
@@ -327,6 +343,42 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[0-9]{3}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])([ \-]?)[0-9]{4}\1[012][0-9]{2}(?![\w]|[\-.,/ ][0-9])"#, false, false),
     ]
+
+    /// ar/ar-cuit-unformatted.yaml
+    private static func spec_ar_cuit_unformatted() -> RuleSpec {
+        RuleSpec(
+            id: "ar-cuit-unformatted",
+            entity: "AR_CUIT",
+            name: "Argentine CUIT / CUIL without dashes (20123456786, context required)",
+            pattern: #"(?<![\w\-./+])(?:2[0347]|3[034])( ?)[0-9]{8}\1[0-9](?![\w]|[\-./,][0-9]| [0-9])"#,
+            prefilter: .keywords(["cuit", "cuil", "cdi", "afip", "anses", "tax", "id", "ref", "reference", "number", "no", "nr", "user_id", "customer", "número", "numero", "numéro", "nummer"], atStart: false),
+            window: 48,
+            normalize: ["digits"],
+            validator: "ar-cuit",
+            base: 0.3,
+            context: ["cuit", "cuil", "cdi", "afip", "anses", "clave única de identificación tributaria", "clave única de identificación laboral", "tax id", "id", "ref", "reference", "number", "no", "nr", "user_id", "user id", "customer", "número", "numero", "numéro", "nummer"],
+            negativeContext: ["pedido", "orden", "factura", "order", "invoice", "tracking", "sku", "teléfono", "telefono", "tel", "phone", "celular", "whatsapp", "tckn", "kimlik", "pesel", "cpf", "cnpj"],
+            contextRequired: true,
+            labels: ["cuit", "cuil", "cuit/cuil", "nº de cuit", "número de cuit"],
+            examples: .init(
+                match: [
+                    "CUIT «20123456786»",
+                    "CUIL: «23224538324» PLEASE VERIFY",
+                    "{\"cuit\": \"«33364056228»\"}",
+                    "cuil=«24154990956»",
+                    "ID: «20454752776»",
+                    "Customer Ana García, number «20 12345678 6»",
+                ],
+                noMatch: [
+                    .init(text: "CUIT 20123456787", why: "wrong check digit; the pattern hits and the validator rejects it"),
+                    .init(text: "CUIT 21123456783", why: "21 is not a CUIT/CUIL type prefix"),
+                    .init(text: "processed 20454752776 rows", why: "no CUIT word or label near"),
+                    .init(text: "order 20454752776 shipped", why: "an order number, no CUIT word (negative context)"),
+                    .init(text: "CUIT 201234567861", why: "twelve digits"),
+                    .init(text: "{\"tckn\": \"30577297718\"}", why: "a T.C. Kimlik No that also passes the CUIT check, under its own word (negative context)"),
+                ])
+        )
+    }
 
     /// ar/ar-cuit.yaml
     private static func spec_ar_cuit() -> RuleSpec {
@@ -342,6 +394,7 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["cuit", "cuil", "clave única de identificación tributaria", "clave única de identificación laboral", "cdi", "afip", "anses", "tax id"],
             negativeContext: ["pedido", "orden", "factura", "order", "invoice", "tracking", "sku"],
+            labels: ["cuit", "cuil", "cuit/cuil", "nº de cuit", "número de cuit"],
             examples: .init(
                 match: [
                     "CUIT: «20-12345678-6»",
@@ -642,6 +695,38 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// br/br-cnpj-unformatted.yaml
+    private static func spec_br_cnpj_unformatted() -> RuleSpec {
+        RuleSpec(
+            id: "br-cnpj-unformatted",
+            entity: "BR_CNPJ",
+            name: "Brazilian CNPJ, 14 digits without punctuation (context required)",
+            pattern: #"(?<![\w\-./+])[0-9]{8}(?:0001|000[2-9]|00[1-9][0-9])[0-9]{2}(?![\w]|[\-./,][0-9]| [0-9])"#,
+            prefilter: .keywords(["cnpj", "cadastro", "empresa", "company", "id", "ref", "reference", "number", "no", "nr", "user_id", "customer", "número", "numero", "numéro", "nummer"], atStart: false),
+            window: 48,
+            normalize: ["digits"],
+            validator: "br-cnpj",
+            base: 0.3,
+            context: ["cnpj", "cnpj/mf", "cadastro nacional da pessoa jurídica", "razão social", "company tax id", "id", "ref", "reference", "number", "no", "nr", "user_id", "user id", "customer", "número", "numero", "numéro", "nummer"],
+            negativeContext: ["pedido", "order", "protocolo", "tracking", "rastreio", "siret", "timestamp", "ean", "gtin"],
+            contextRequired: true,
+            labels: ["cnpj", "cnpj/mf", "nº do cnpj", "número do cnpj"],
+            examples: .init(
+                match: [
+                    "CNPJ: «20405608000294»",
+                    "O meu CNPJ é «56907029000106».",
+                    "{\"cnpj\": \"«13758584000291»\"}",
+                    "number «19540613000220»",
+                    "CNPJ «20405608000294» CONFIDENTIAL",
+                ],
+                noMatch: [
+                    .init(text: "CNPJ: 20405608000295", why: "wrong check digit; the pattern hits and the validator rejects it"),
+                    .init(text: "batch 20405608000294 done", why: "no CNPJ word or label near"),
+                    .init(text: "pedido 20405608000294", why: "an order number (negative context)"),
+                ])
+        )
+    }
+
     /// br/br-cnpj.yaml
     private static func spec_br_cnpj() -> RuleSpec {
         RuleSpec(
@@ -656,6 +741,7 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["cnpj", "cnpj/mf", "cadastro nacional da pessoa jurídica", "razão social", "company tax id"],
             negativeContext: ["pedido", "order", "protocolo", "tracking", "rastreio"],
+            labels: ["cnpj", "cnpj/mf", "nº do cnpj", "número do cnpj"],
             examples: .init(
                 match: [
                     "CNPJ: «11.222.333/0001-81»",
@@ -682,14 +768,15 @@ enum DefaultPackSpecs {
             entity: "BR_CPF",
             name: "Brazilian CPF (11 digits unformatted, context required)",
             pattern: #"(?<![\w\-.])[0-9]{9}-?[0-9]{2}(?![\w]|[\-.][0-9])"#,
-            prefilter: .keywords(["cpf", "cadastro", "contribuinte"], atStart: false),
+            prefilter: .keywords(["cpf", "cadastro", "contribuinte", "id", "ref", "reference", "number", "no", "nr", "user_id", "customer", "número", "numero", "numéro", "nummer"], atStart: false),
             window: 48,
             normalize: ["digits"],
             validator: "br-cpf",
-            base: 0.45,
-            context: ["cpf", "c.p.f", "cadastro de pessoas físicas", "cadastro de pessoa física", "cpf/mf", "nº do cpf"],
-            negativeContext: ["telefone", "celular", "whatsapp", "fone", "phone", "pedido", "order", "protocolo"],
+            base: 0.3,
+            context: ["cpf", "c.p.f", "cadastro de pessoas físicas", "cadastro de pessoa física", "cpf/mf", "nº do cpf", "id", "ref", "reference", "number", "no", "nr", "user_id", "user id", "customer", "número", "numero", "numéro", "nummer"],
+            negativeContext: ["telefone", "celular", "whatsapp", "fone", "phone", "pedido", "order", "protocolo", "tckn", "kimlik", "cuit", "cuil", "pesel"],
             contextRequired: true,
+            labels: ["cpf", "nº do cpf", "cpf number", "cpf/mf", "brazilian cpf"],
             examples: .init(
                 match: [
                     "CPF «12345678909»",
@@ -697,6 +784,7 @@ enum DefaultPackSpecs {
                     "{\"cpf\":\"«11144477735»\"}",
                     #"nome,cpf\nTeste,«935411347-80»"#,
                     "customer CPF number «52998224725» verified",
+                    "Client Ethan Walsh, numéro «41096340402»",
                 ],
                 noMatch: [
                     .init(text: "CPF 12345678900", why: "wrong check digits; the pattern hits and the validator rejects it"),
@@ -722,6 +810,7 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["cpf", "cadastro de pessoas físicas", "cadastro de pessoa física", "cpf/mf", "contribuinte", "taxpayer id"],
             negativeContext: ["pedido", "nota fiscal", "fatura", "order", "invoice", "protocolo", "tracking", "rastreio"],
+            labels: ["cpf", "nº do cpf", "cpf number", "cpf/mf", "brazilian cpf"],
             examples: .init(
                 match: [
                     "CPF: «123.456.789-09»",
@@ -963,6 +1052,37 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// de/de-id-card-printed.yaml
+    private static func spec_de_id_card_printed() -> RuleSpec {
+        RuleSpec(
+            id: "de-id-card-printed",
+            entity: "DE_ID_CARD",
+            name: "German identity card number as printed on the card front, without its check digit (context required)",
+            pattern: #"(?<![\w\-.])[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w])"#,
+            prefilter: .keywords(["ausweis", "personalausweis", "perso", "id card", "id-card", "id-karte", "identity card", "dokumentennummer", "document number"], atStart: false),
+            window: 48,
+            normalize: ["upper"],
+            base: 0.35,
+            context: ["personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer", "ausweis-nr", "perso", "id card", "identity card", "german id card", "id-karte", "dokumentennummer", "document number"],
+            negativeContext: ["bestellnummer", "rechnung", "auftrag", "order", "invoice", "sku", "serial", "seriennummer", "artikel", "tracking", "sendungsnummer", "passport", "reisepass", "pass-nr", "nie", "dni", "nif", "extranjero"],
+            contextRequired: true,
+            labels: ["personalausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr"],
+            examples: .init(
+                match: [
+                    "Personalausweis: «T22000129»",
+                    "Ausweisnummer «L01X00T47» (gültig bis 2031)",
+                    "German identity card number «LZ6311T47» CONFIDENTIAL",
+                ],
+                noMatch: [
+                    .init(text: "Sendungsnummer T22000129 zugestellt", why: "a parcel tracking number, no ID card word near"),
+                    .init(text: "Ausweis L01A00T47", why: "the vowel A is never used in the serial"),
+                    .init(text: "Ausweis 220001293", why: "the printed serial opens with a letter"),
+                    .init(text: "NIE: Z8767845W", why: "a Spanish NIE (failing its check) under its label, not a German ID card"),
+                    .init(text: "Personalausweis: bestellt, Auftrag T22000129", why: "an order word on the line (negative context)"),
+                ])
+        )
+    }
+
     /// de/de-id-card.yaml
     private static func spec_de_id_card() -> RuleSpec {
         RuleSpec(
@@ -978,6 +1098,7 @@ enum DefaultPackSpecs {
             context: ["personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer", "ausweis-nr", "perso", "id card", "identity card", "id-karte", "dokumentennummer", "document number", "documentnumber", "id number", "national id"],
             negativeContext: ["bestellnummer", "rechnung", "auftrag", "order", "invoice", "sku", "serial", "seriennummer", "artikel", "tracking", "sendungsnummer"],
             contextRequired: true,
+            labels: ["personalausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr"],
             examples: .init(
                 match: [
                     "Personalausweis: «T220001293»",
@@ -1109,6 +1230,7 @@ enum DefaultPackSpecs {
             base: 0.45,
             context: ["steuer-id", "steuerid", "steueridentifikationsnummer", "steuerliche identifikationsnummer", "identifikationsnummer", "idnr", "id-nr", "steuer-idnr", "tin", "tax id", "tax identification number"],
             negativeContext: ["bestellnummer", "bestellung", "rechnung", "rechnungsnummer", "kundennummer", "auftrag", "order", "invoice", "telefon", "tel", "phone", "fax", "iban", "konto"],
+            labels: ["steuer-idnr", "steuer-id", "steueridentifikationsnummer", "steuerliche identifikationsnummer", "idnr", "identifikationsnummer"],
             examples: .init(
                 match: [
                     "Steuer-ID: «86 095 742 719»",
@@ -1132,7 +1254,7 @@ enum DefaultPackSpecs {
     private static func spec_de_vat() -> RuleSpec {
         RuleSpec(
             id: "de-vat",
-            entity: "DE_VAT",
+            entity: "EU_VAT",
             name: "German VAT identification number (USt-IdNr, DE prefix)",
             pattern: #"(?<![\w\-.])DE ?[1-9][0-9]{2}( ?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]| [0-9])"#,
             prefilter: .literal("DE"),
@@ -1241,6 +1363,7 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["dni", "nif", "documento nacional de identidad", "número de identificación fiscal", "numero de identificacion fiscal", "identificación", "identificacion", "documento de identidad", "national id", "id card", "tax id", "id number"],
             negativeContext: ["pedido", "factura", "albarán", "albaran", "referencia", "ref", "order", "invoice", "sku", "tracking", "lote"],
+            labels: ["dni", "d.n.i.", "documento nacional de identidad"],
             examples: .init(
                 match: [
                     "DNI: «12345678Z»",
@@ -1277,6 +1400,7 @@ enum DefaultPackSpecs {
             base: 0.5,
             context: ["nie", "número de identidad de extranjero", "numero de identidad de extranjero", "identidad de extranjero", "tarjeta de residencia", "extranjero", "foreigner id", "residence permit", "tie", "nif"],
             negativeContext: ["pedido", "factura", "referencia", "ref", "order", "invoice", "sku", "modelo", "model", "lote"],
+            labels: ["nie", "n.i.e.", "número de identidad de extranjero", "numero de identidad de extranjero"],
             examples: .init(
                 match: [
                     "NIE: «X2482300W»",
@@ -1307,9 +1431,9 @@ enum DefaultPackSpecs {
             window: 64,
             normalize: ["digits"],
             validator: "es-nss",
-            base: 0.45,
+            base: 0.3,
             context: ["seguridad social", "número de la seguridad social", "numero de la seguridad social", "nss", "nuss", "naf", "número de afiliación", "numero de afiliacion", "afiliación", "afiliacion", "social security", "social security number"],
-            negativeContext: ["pedido", "factura", "order", "invoice", "referencia"],
+            negativeContext: ["pedido", "factura", "order", "invoice", "referencia", "tracking", "seguimiento", "envío", "envio"],
             contextRequired: true,
             examples: .init(
                 match: [
@@ -1324,6 +1448,7 @@ enum DefaultPackSpecs {
                     .init(text: "pedido 281234567840 entregado", why: "no social-security word near"),
                     .init(text: "Seguridad Social: expediente 2024/12345678/01", why: "a four-digit year is not a province code"),
                     .init(text: "NSS timestamp 1700000000123", why: "thirteen digits, an epoch in milliseconds"),
+                    .init(text: "NSS en la línea anterior\nPrice: 27,90 EUR; tracking 255873818719", why: "a tracking number; the NSS word on the line above does not outweigh the tracking word on its own line"),
                 ]),
             notes: "Source: TGSS control-digit rule (see the es-nss validator); python-stdnum has no ES NSS module.\n"
         )
@@ -1367,8 +1492,8 @@ enum DefaultPackSpecs {
             normalize: ["remove-separators", "upper"],
             validator: "eu-vat",
             base: 0.3,
-            context: ["vat", "vat id", "vat no", "vat number", "vat reg", "vat registration number", "vies", "intra-community", "intracommunity", "tva", "numéro de tva", "tva intracommunautaire", "btw", "btw-nummer", "btw-id", "ust-idnr", "uid", "uid-nummer", "uid-nr", "umsatzsteuer", "mwst", "iva", "nif-iva", "cif", "moms", "momsnr", "momsregistreringsnummer", "cvr", "cvr-nr", "se-nr", "alv", "alv-numero", "y-tunnus", "arvonlisävero", "dph", "ič dph", "ic dph", "dič", "dic", "pvm", "pvm kodas", "pvn", "kmkr", "käibemaksukohustuslase", "afm", "αφμ", "φπα", "fpa", "ддс", "dds", "ddv", "id za ddv", "davčna številka", "pdv", "oib", "áfa", "adószám", "közösségi adószám", "cui", "cod fiscal", "tax id", "tax number", "tax registration number"],
-            negativeContext: ["iban", "bic", "swift", "konto", "account", "order", "sku", "tracking", "artikel", "article"],
+            context: ["vat", "id", "ref", "reference", "number", "no", "nr", "user_id", "user id", "customer", "vat id", "vat no", "vat number", "vat reg", "vat registration number", "vies", "intra-community", "intracommunity", "tva", "numéro de tva", "tva intracommunautaire", "btw", "btw-nummer", "btw-id", "ust-idnr", "uid", "uid-nummer", "uid-nr", "umsatzsteuer", "mwst", "iva", "nif-iva", "cif", "moms", "momsnr", "momsregistreringsnummer", "cvr", "cvr-nr", "se-nr", "alv", "alv-numero", "y-tunnus", "arvonlisävero", "dph", "ič dph", "ic dph", "dič", "dic", "pvm", "pvm kodas", "pvn", "kmkr", "käibemaksukohustuslase", "afm", "αφμ", "φπα", "fpa", "ддс", "dds", "ddv", "id za ddv", "davčna številka", "pdv", "oib", "áfa", "adószám", "közösségi adószám", "cui", "cod fiscal", "tax id", "tax number", "tax registration number"],
+            negativeContext: ["iban", "bic", "swift", "konto", "bank account", "account number", "account no", "order", "sku", "tracking", "artikel", "article"],
             contextRequired: true,
             examples: .init(
                 match: [
@@ -1408,8 +1533,11 @@ enum DefaultPackSpecs {
                     "TVA «LU12345613»",
                     "VAT number «XI123456782» (Northern Ireland)",
                     "VAT «XI123456727»",
+                    "número de IVA: «NL424479783B20» ACCOUNT HOLDER",
+                    "ID: «NL102448590B10»",
                 ],
                 noMatch: [
+                    .init(text: "número de IVA: NL424479784B20 ACCOUNT HOLDER", why: "fails the Dutch check (one digit changed)"),
                     .init(text: "shipment EL123456783 left the depot", why: "no VAT word near"),
                     .init(text: "VAT on IBAN FR76 3000 6000 0112 3456 7890 189", why: "a spaced French IBAN, not a SIREN-based VAT number"),
                     .init(text: "VAT DE136695976", why: "German numbers are left to de-vat, which checks the digit"),
@@ -1761,7 +1889,8 @@ enum DefaultPackSpecs {
             validator: "fr-nir",
             base: 0.5,
             context: ["nir", "numéro de sécurité sociale", "sécurité sociale", "securite sociale", "sécu", "secu", "n° ss", "nss", "insee", "numéro insee", "carte vitale", "vitale", "assuré social", "social security", "social security number"],
-            negativeContext: ["commande", "facture", "référence", "order", "invoice", "sku", "tracking", "téléphone", "phone"],
+            negativeContext: ["commande", "facture", "référence", "order", "invoice", "sku", "tracking", "téléphone", "phone", "card number", "carte bancaire", "numéro de carte", "credit card", "tarjeta"],
+            labels: ["nir", "n° de sécu", "numéro de sécu"],
             examples: .init(
                 match: [
                     "Numéro de sécurité sociale : «1 84 12 76 451 089 46»",
@@ -1777,6 +1906,7 @@ enum DefaultPackSpecs {
                     .init(text: "NIR 1 84 15 76 451 089 94", why: "month 15 is never used (key right)"),
                     .init(text: "tel 01 84 12 76 45 10 89", why: "phone-shaped pairs, not the NIR grouping"),
                     .init(text: "id 11841276451089461", why: "part of a longer digit run"),
+                    .init(text: "card number 345981790196058", why: "a 15-digit card number (failing Luhn) that passes the NIR key by chance, under a card word"),
                 ])
         )
     }
@@ -1857,9 +1987,9 @@ enum DefaultPackSpecs {
             window: 48,
             normalize: ["digits"],
             validator: "fr-siret",
-            base: 0.45,
+            base: 0.3,
             context: ["siret", "n° siret", "numéro siret", "établissement", "etablissement", "siège", "company number", "establishment number"],
-            negativeContext: ["téléphone", "telephone", "tél", "tel", "phone", "fax", "iban", "rib"],
+            negativeContext: ["téléphone", "telephone", "tél", "tel", "phone", "fax", "iban", "rib", "cnpj"],
             contextRequired: true,
             examples: .init(
                 match: [
@@ -1875,6 +2005,7 @@ enum DefaultPackSpecs {
                     .init(text: "commande 81234567600017 expédiée", why: "fourteen digits with no SIRET word"),
                     .init(text: "SIRET IBAN FR76 3000 6000 0112 3456 7890 189", why: "an IBAN, different grouping"),
                     .init(text: "timestamp 20240115123045 (établissement)", why: "a YYYYMMDDhhmmss timestamp that fails the check"),
+                    .init(text: "Brazilian company number (CNPJ): 96073081000129", why: "a CNPJ that also passes the SIRET check, under a CNPJ word (br-cnpj-unformatted reports it)"),
                 ])
         )
     }
@@ -1936,6 +2067,36 @@ enum DefaultPackSpecs {
                     .init(text: "licence key 1F8B0800000000000003", why: "hex data, not the surname block"),
                     .init(text: "order SMITH803155JA9AB shipped with serial", why: "the same shape as an order code (negative context)"),
                     .init(text: "ref SM1TH803155JA9AB", why: "a digit inside the surname block"),
+                ])
+        )
+    }
+
+    /// gb/gb-nhs-generic-label.yaml
+    private static func spec_gb_nhs_generic_label() -> RuleSpec {
+        RuleSpec(
+            id: "gb-nhs-generic-label",
+            entity: "UK_NHS",
+            name: "NHS number right after a generic label (ID, ref, number, user_id)",
+            pattern: #"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>[1-9][0-9]{2}(?:([ \-]?)[0-9]{3}\2[0-9]{4}))(?![\w]|[\-.,/][0-9]| [0-9])"#,
+            prefilter: .keywords(["id", "ref", "reference", "number", "no", "nr", "user_id", "userid", "nummer", "numero", "número", "numéro", "nº", "n°"], atStart: true),
+            window: 48,
+            normalize: ["digits"],
+            validator: "gb-nhs",
+            base: 0.5,
+            negativeContext: ["phone", "tel", "telephone", "mobile", "fax", "call", "order", "invoice", "tracking", "sku", "serial", "account", "timestamp", "ticket", "build", "port"],
+            examples: .init(
+                match: [
+                    "ID: «943 476 5919»",
+                    "user_id=«4174888515»",
+                    "Customer Jack Smith, number «959-045-8475»",
+                    "{\"id\": \"«5474855451»\"}",
+                ],
+                noMatch: [
+                    .init(text: "ID: 943 476 5918", why: "wrong check digit; the pattern hits and the validator rejects it"),
+                    .init(text: "Order number 9434765919", why: "an order number (negative context)"),
+                    .init(text: "phone number 9434765919", why: "a phone word on the line"),
+                    .init(text: "ID: 0434765919", why: "starts with 0"),
+                    .init(text: "Please update the Social Security No. 9434765919 in the file.", why: "\"No.\" ends another label (Social Security No.), not a generic one"),
                 ])
         )
     }
@@ -2013,7 +2174,7 @@ enum DefaultPackSpecs {
             id: "gb-nino",
             entity: "UK_NINO",
             name: "UK National Insurance number (HMRC)",
-            pattern: #"(?<![\w\-.])[A-Z]{2}([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1[A-D](?![\w])"#,
+            pattern: #"(?<![\w\-.])[A-Z]{2}(?:([ ]?)[0-9]{2}\1[0-9]{2}\1[0-9]{2}\1| [0-9]{6} )[A-D](?![\w])"#,
             prefilter: .mixed(2),
             window: 16,
             normalize: ["remove-separators", "upper"],
@@ -2021,6 +2182,7 @@ enum DefaultPackSpecs {
             base: 0.4,
             context: ["national insurance", "national insurance number", "ni number", "nino", "nin", "ni no", "insurance number", "hmrc", "payroll"],
             negativeContext: ["chip", "rtc", "controller", "datasheet", "order", "invoice", "sku", "part", "serial", "product", "model", "ref", "reference", "tracking"],
+            labels: ["national insurance number", "ni number", "nino", "ni no"],
             examples: .init(
                 match: [
                     "National Insurance number: «AB 12 34 56 C»",
@@ -2028,8 +2190,11 @@ enum DefaultPackSpecs {
                     "{\"name\":\"Test Person\",\"nino\":\"«CE000000D»\"}",
                     "id,ni_number\n7,«TA 12 34 56 A»",
                     "Your NI number is «ZX987654B», keep it safe.",
+                    "NI number: «KE 651533 D»",
+                    "My NINO is «XB 375238 A» ACCOUNT HOLDER",
                 ],
                 noMatch: [
+                    .init(text: "NI number: QE 651533 D", why: "Q is never a first prefix letter; the 2-6-1 pattern hits and the validator rejects it"),
                     .init(text: "NI number GB123456A", why: "prefix GB is never issued; the pattern hits and the validator rejects it"),
                     .init(text: "NI number QQ 12 34 56 C", why: "Q is never a first letter (HMRC's own placeholder); the validator rejects it"),
                     .init(text: "National Insurance AB123456E", why: "suffix E does not exist"),
@@ -2175,7 +2340,7 @@ enum DefaultPackSpecs {
             id: "credit-card",
             entity: "CREDIT_CARD",
             name: "Payment card number (Luhn, issuer prefix and length)",
-            pattern: #"(?<![\w\-.,])(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])"#,
+            pattern: #"(?<![\w\-.,])(?<![A-Z]{2}[0-9]{2} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?![0-9]{4}([ \-]?)((?!([0-9])\3{3})[0-9]{4})\1\2\1\2(?![0-9]))(?:[0-9]{4}([ \-])[0-9]{4}\4[0-9]{4}\4[0-9]{1,4}(?:\4[0-9]{1,3})?|[0-9]{14,19}|3[47][0-9]{2}([ \-]?)[0-9]{6}\5[0-9]{5}|3[0689][0-9]{2}([ \-]?)[0-9]{6}\6[0-9]{4})(?![\w]|[\-.,][0-9])"#,
             prefilter: .digits(13, dots: 0, maximum: 19),
             window: 32,
             normalize: ["digits"],
@@ -2194,6 +2359,8 @@ enum DefaultPackSpecs {
                     "{\"cc\":\"«4012888888881881»\"}",
                 ],
                 noMatch: [
+                    .init(text: "IBAN TR73 5535 5022 1985 9608 1475 09", why: "the groups of an IBAN (one failing its check) after its country code and check digits, not a card"),
+                    .init(text: "IBAN FR17 0037 3953 3158 0641 0254 426", why: "the third to last groups of an IBAN failing its check, not a 19-digit Diners card"),
                     .init(text: "Card: 4111 1111 1111 1112", why: "fails the Luhn check"),
                     .init(text: "order number 1234567812345670 shipped", why: "Luhn-valid digits without an issuer prefix, in an order-number context"),
                     .init(text: "id 1234-5678-9012-3456-7890-1234", why: "part of a longer digit run"),
@@ -2247,7 +2414,7 @@ enum DefaultPackSpecs {
             id: "iban",
             entity: "IBAN_CODE",
             name: "International Bank Account Number (ISO 13616, mod 97, length per country)",
-            pattern: "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
+            pattern: "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[ ]?[A-Z0-9]{4}(?:(?:[ ](?=[A-Z]{0,3}[0-9])|)[A-Z0-9]{4}){1,6}(?:(?:[ ](?=[A-Z]{0,2}[0-9]|[A-Z](?![A-Za-z0-9]))|)[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
             prefilter: .mixed(2),
             window: 48,
             normalize: ["remove-separators", "upper"],
@@ -2262,11 +2429,16 @@ enum DefaultPackSpecs {
                     "{\"iban\":\"«GB82WEST12345698765432»\"}",
                     "IBAN: «FR14 2004 1010 0505 0001 3M02 606»",
                     "rekening «NL91ABNA0417164300».",
+                    "IBAN: «BE77945807302142» PLEASE VERIFY",
+                    "bank account «AT23 5736 8193 0364 2621» CONFIDENTIAL DO NOT SHARE",
+                    "IBAN «GB82 WEST 1234 5698 7654 32» SENT TO BRANCH",
+                    "ID: «CH55 9290 0501 4180 X257 N» DO NOT SHARE",
                 ],
                 noMatch: [
                     .init(text: "Pay to DE89 3704 0044 0532 0130 01", why: "fails mod 97"),
                     .init(text: "ref XX00-1234", why: "not a country code, too short"),
                     .init(text: "GB82WEST1234569876543", why: "one character short for GB (22)"),
+                    .init(text: "IBAN BE77945807302143 PLEASE VERIFY", why: "fails mod 97; the words after it are not groups of it"),
                 ])
         )
     }
@@ -2549,7 +2721,7 @@ enum DefaultPackSpecs {
             validator: "il-teudat-zehut",
             base: 0.3,
             context: ["תעודת זהות", "מספר זהות", "זהות", "ת.ז", "ת\"ז", "ת״ז", "teudat zehut", "mispar zehut", "id number", "israeli id", "identity number"],
-            negativeContext: ["הזמנה", "ח.פ", "ח\"פ", "order", "tracking"],
+            negativeContext: ["הזמנה", "ח.פ", "ח\"פ", "order", "tracking", "dni", "nie", "nif"],
             contextRequired: true,
             examples: .init(
                 match: [
@@ -2566,6 +2738,7 @@ enum DefaultPackSpecs {
                     .init(text: "ID number 1234567890", why: "ten digits"),
                     .init(text: "טלפון 052-1234567", why: "an Israeli mobile number"),
                     .init(text: "id number 2024.01.15", why: "a date"),
+                    .init(text: "Spanish ID (DNI): 24486144 C", why: "a Spanish DNI (failing its letter check) under a DNI word, not an Israeli ID number"),
                 ])
         )
     }
@@ -2871,6 +3044,34 @@ enum DefaultPackSpecs {
                     .init(text: "order 89014103211118510720 shipped", why: "an order number (negative context)"),
                     .init(text: "id 890141032111185107201", why: "twenty-one digits"),
                     .init(text: "SIM 890141032111185107", why: "eighteen digits"),
+                ])
+        )
+    }
+
+    /// intl/imei-generic-label.yaml
+    private static func spec_imei_generic_label() -> RuleSpec {
+        RuleSpec(
+            id: "imei-generic-label",
+            entity: "IMEI",
+            name: "IMEI as 15 digits right after a generic label (ID, ref, number, user_id)",
+            pattern: #"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|device_id|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>(?!3[47])[0-9]{15})(?![\w]|[\-.,/][0-9]| [0-9])"#,
+            prefilter: .keywords(["id", "ref", "reference", "number", "no", "nr", "user_id", "userid", "device_id", "nummer", "numero", "número", "numéro", "nº", "n°"], atStart: true),
+            window: 48,
+            normalize: ["digits"],
+            validator: "imei",
+            base: 0.5,
+            negativeContext: ["order", "invoice", "tracking", "sku", "timestamp", "card", "carte", "karte", "tarjeta", "visa", "amex", "phone", "tel", "iban", "account", "ticket", "build", "port"],
+            examples: .init(
+                match: [
+                    "ID: «013263009825976»",
+                    "Customer Felix Schwarz, number «867697049190742»",
+                    "{\"device_id\": \"«012417003378876»\"}",
+                ],
+                noMatch: [
+                    .init(text: "ID: 013263009825975", why: "fails the Luhn check; the pattern hits and the validator rejects it"),
+                    .init(text: "Order number 867697049190742", why: "an order number (negative context)"),
+                    .init(text: "see 867697049190742 for details", why: "no label right before it"),
+                    .init(text: "ref 349336273741395", why: "a 15-digit American Express card number (34, 37), which the card rule reports"),
                 ])
         )
     }
@@ -3236,6 +3437,7 @@ enum DefaultPackSpecs {
             validator: "it-codice-fiscale",
             base: 0.5,
             context: ["codice fiscale", "cod fisc", "cf", "c.f.", "tessera sanitaria", "fiscal code", "tax code", "italian tax code"],
+            labels: ["codice fiscale", "c.f.", "cod. fisc.", "cod. fiscale"],
             examples: .init(
                 match: [
                     "Codice fiscale: «RSSMRA80A01H501U»",
@@ -3265,7 +3467,7 @@ enum DefaultPackSpecs {
             window: 16,
             normalize: ["digits"],
             validator: "it-partita-iva",
-            base: 0.4,
+            base: 0.3,
             context: ["partita iva", "p.iva", "p. iva", "piva", "p.i.", "codice iva", "numero iva", "iva", "vat", "vat number", "vat no"],
             negativeContext: ["ordine", "fattura n", "numero ordine", "order", "invoice no", "tracking", "sku", "tel", "telefono", "cellulare", "phone"],
             contextRequired: true,
@@ -3284,6 +3486,7 @@ enum DefaultPackSpecs {
                     .init(text: "P.IVA 30013775553", why: "office code 555 is not assigned"),
                     .init(text: "epoch ms 17000000000", why: "a millisecond timestamp (office code 000)"),
                     .init(text: "tel 00393471234567", why: "fourteen digits, a phone number"),
+                    .init(text: "P.IVA: IT12345678903\nOrder 48166610575 shipped on 2024-04-18", why: "an order number; the VAT word on the line above does not outweigh the order word on its own line"),
                 ]),
             notes: "Source: python-stdnum it.iva (doctest 00743110157); office codes per Agenzia delle Entrate.\n"
         )
@@ -3690,6 +3893,34 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// mx/mx-rfc-labelled.yaml
+    private static func spec_mx_rfc_labelled() -> RuleSpec {
+        RuleSpec(
+            id: "mx-rfc-labelled",
+            entity: "MX_RFC",
+            name: "Mexican RFC under an RFC word whose homoclave check digit fails (as SAT issued some)",
+            pattern: #"(?<![\w&\-.])(?<!\xC3\x91)(?:[A-Z&]|\xC3\x91){3,4}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A](?![\w&]|[\-.][0-9])"#,
+            prefilter: .keywords(["rfc", "registro federal", "contribuyente", "homoclave"], atStart: false),
+            window: 48,
+            normalize: ["upper"],
+            base: 0.3,
+            context: ["rfc", "registro federal de contribuyentes", "contribuyente", "homoclave"],
+            negativeContext: ["pedido", "folio", "order", "invoice", "sku", "modelo", "model", "part", "serie", "serial"],
+            contextRequired: true,
+            labels: ["rfc"],
+            examples: .init(
+                match: [
+                    "RFC: «GODE561231GR9»",
+                    "Registro Federal de Contribuyentes: «MELM830528AB1»",
+                ],
+                noMatch: [
+                    .init(text: "modelo GODE561231GR9", why: "no RFC word near"),
+                    .init(text: "RFC: GODE561331GR9", why: "month 13 is not a date"),
+                    .init(text: "RFC: folio GODE561231GR9", why: "a folio word on the line (negative context)"),
+                ])
+        )
+    }
+
     /// mx/mx-rfc.yaml
     private static func spec_mx_rfc() -> RuleSpec {
         RuleSpec(
@@ -3704,6 +3935,7 @@ enum DefaultPackSpecs {
             base: 0.35,
             context: ["rfc", "registro federal de contribuyentes", "contribuyente", "homoclave", "sat", "cfdi", "emisor", "receptor", "tax id"],
             negativeContext: ["pedido", "folio", "order", "invoice", "sku", "modelo", "model", "part", "serie", "serial"],
+            labels: ["rfc"],
             examples: .init(
                 match: [
                     "RFC: «GODE561231GR8»",
@@ -3723,13 +3955,45 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// nl/nl-bsn-generic-label.yaml
+    private static func spec_nl_bsn_generic_label() -> RuleSpec {
+        RuleSpec(
+            id: "nl-bsn-generic-label",
+            entity: "NL_BSN",
+            name: "Dutch BSN right after a generic label (ID, ref, number, user_id)",
+            pattern: #"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])"#,
+            prefilter: .keywords(["id", "ref", "reference", "number", "no", "nr", "user_id", "userid", "nummer", "numero", "número", "numéro", "nº", "n°"], atStart: true),
+            window: 48,
+            normalize: ["digits"],
+            validator: "nl-bsn",
+            base: 0.5,
+            negativeContext: ["bestelnummer", "bestelling", "ordernummer", "order", "factuur", "factuurnummer", "invoice", "klantnummer", "artikel", "artikelnummer", "sku", "kvk", "btw", "telefoon", "tel", "mobiel", "phone", "iban", "rekeningnummer", "tracking", "zending", "ticket", "build", "version", "port"],
+            examples: .init(
+                match: [
+                    "ID: «123456782»",
+                    "user_id=«762007539»",
+                    "Customer Daan de Vries, number «292612655»",
+                    "{\"id\": \"«877574479»\"}",
+                    "Ref.: «6216.82.755»",
+                    "Cliente Maartje de Boer, número «128640108»",
+                ],
+                noMatch: [
+                    .init(text: "ID: 123456783", why: "fails the 11-proef; the pattern hits and the validator rejects it"),
+                    .init(text: "Order ID: 123456782", why: "an order number (negative context)"),
+                    .init(text: "see 123456782 for details", why: "no label right before it"),
+                    .init(text: "ID: 1234567823", why: "ten digits"),
+                    .init(text: "Please update the Social Security No. 267809207 in the file.", why: "\"No.\" ends another label (Social Security No.), not a generic one"),
+                ])
+        )
+    }
+
     /// nl/nl-bsn.yaml
     private static func spec_nl_bsn() -> RuleSpec {
         RuleSpec(
             id: "nl-bsn",
             entity: "NL_BSN",
             name: "Dutch citizen service number (Burgerservicenummer, BSN; context required)",
-            pattern: #"(?<![\w\-.+/])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])"#,
+            pattern: #"(?<![\w\-.+/])(?<![0-9] )(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}( ?)[0-9]{3}\1[0-9]{3})(?![\w]|[\-.,/][0-9]| [0-9])"#,
             prefilter: .keywords(["bsn", "burgerservicenummer", "sofi", "persoonsnummer", "citizen service number"], atStart: false),
             window: 48,
             normalize: ["digits"],
@@ -3738,6 +4002,7 @@ enum DefaultPackSpecs {
             context: ["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "sofi", "persoonsnummer", "citizen service number", "bsn-nummer"],
             negativeContext: ["bestelnummer", "bestelling", "ordernummer", "order", "factuur", "factuurnummer", "invoice", "klantnummer", "artikel", "artikelnummer", "sku", "kvk", "btw", "telefoon", "tel", "mobiel", "phone", "iban", "rekeningnummer", "tracking", "zending"],
             contextRequired: true,
+            labels: ["bsn", "burgerservicenummer", "bsn-nummer", "sofinummer", "citizen service number"],
             examples: .init(
                 match: [
                     "BSN: «111222333»",
@@ -3754,6 +4019,7 @@ enum DefaultPackSpecs {
                     .init(text: "Telefoon 06 12345678", why: "a mobile number"),
                     .init(text: "ordernummer 876543219 verzonden", why: "an order number (negative context)"),
                     .init(text: "id 1112223330", why: "ten digits"),
+                    .init(text: "BSN onbekend\nGerman tax ID: 82 250 631 490", why: "the last three groups of a spaced eleven-digit number"),
                 ])
         )
     }
@@ -3889,7 +4155,7 @@ enum DefaultPackSpecs {
             window: 64,
             normalize: ["digits"],
             validator: "pl-nip",
-            base: 0.45,
+            base: 0.3,
             context: ["nip", "numer nip", "nr nip", "numer identyfikacji podatkowej", "identyfikacji podatkowej", "tax id", "tax identification number", "taxpayer", "vat", "vat id"],
             negativeContext: ["zamówienie", "zamowienie", "order", "tracking", "sku", "telefon", "tel", "phone"],
             contextRequired: true,
@@ -3956,7 +4222,7 @@ enum DefaultPackSpecs {
             validator: "pl-pesel",
             base: 0.5,
             context: ["pesel", "numer pesel", "nr pesel", "national id", "personal identification number", "polish id"],
-            negativeContext: ["zamówienie", "zamowienie", "faktura", "nr zamówienia", "order", "invoice", "tracking", "sku", "telefon", "tel", "phone", "konto", "rachunek", "account"],
+            negativeContext: ["turkish", "kimlik", "tckn", "t.c.", "zamówienie", "zamowienie", "faktura", "nr zamówienia", "order", "invoice", "tracking", "sku", "telefon", "tel", "phone", "konto", "rachunek", "account"],
             labels: ["pesel", "numer pesel", "nr pesel"],
             examples: .init(
                 match: [
@@ -3973,6 +4239,7 @@ enum DefaultPackSpecs {
                     .init(text: "zamówienie nr 44051401359", why: "an order number (negative context)"),
                     .init(text: "epoch 1700000000123", why: "thirteen digits, a millisecond timestamp"),
                     .init(text: "kwota 44051401359.50 zł", why: "an amount with decimals"),
+                    .init(text: "My Turkish ID number is 75522317080.", why: "a T.C. Kimlik No that also passes the PESEL check, under a Turkish word (negative context)"),
                 ]),
             notes: "Source: pl.wikipedia \"PESEL\" worked example 44051401359 (also python-stdnum pl.pesel); others synthetic.\n"
         )
@@ -4831,7 +5098,7 @@ enum DefaultPackSpecs {
             id: "pt-nif",
             entity: "PT_NIF",
             name: "Portuguese NIF, número de identificação fiscal (context required)",
-            pattern: #"(?<![\w\-./])[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])"#,
+            pattern: #"(?<![\w\-./])(?<![0-9] )[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])"#,
             prefilter: .keywords(["nif", "nipc", "contribuinte", "identifica", "fiscal", "tax", "taxpayer"], atStart: false),
             window: 64,
             normalize: ["digits"],
@@ -4996,16 +5263,16 @@ enum DefaultPackSpecs {
             id: "tr-tckn",
             entity: "TR_TCKN",
             name: "Turkish identity number (T.C. Kimlik No, context required)",
-            pattern: #"(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])"#,
+            pattern: #"(?<![\w\-.+])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])"#,
             prefilter: .digits(11, dots: 0, maximum: 11),
             window: 16,
             normalize: ["digits"],
             validator: "tr-tckn",
             base: 0.3,
-            context: ["tc", "t.c.", "tc no", "tc kimlik", "tc kimlik no", "kimlik", "kimlik no", "kimlik numarası", "kimlik numarasi", "tckn", "tckimlik", "tcno", "tckno", "nüfus", "vatandaşlık numarası", "vatandaslik numarasi", "turkish id", "turkish identity number"],
-            negativeContext: ["sipariş", "siparis", "kargo", "order", "tracking"],
+            context: ["tc", "t.c.", "tc no", "tc kimlik", "tc kimlik no", "kimlik", "kimlik no", "kimlik numarası", "kimlik numarasi", "tckn", "tckimlik", "tcno", "tckno", "nüfus", "vatandaşlık numarası", "vatandaslik numarasi", "turkish id", "turkish id number", "turkish identity number", "id", "ref", "reference", "number", "no", "nr", "user_id", "user id", "customer", "número", "numero", "numéro", "nummer"],
+            negativeContext: ["sipariş", "siparis", "kargo", "order", "tracking", "pesel", "cuit", "cuil", "cpf", "mobile", "phone", "tel", "telefon"],
             contextRequired: true,
-            labels: ["t.c. kimlik no", "tc kimlik no", "kimlik no", "tckn", "t.c. kimlik numarası", "kimlik numarası"],
+            labels: ["turkish id number", "t.c. kimlik no", "tc kimlik no", "kimlik no", "tckn", "t.c. kimlik numarası", "kimlik numarası"],
             examples: .init(
                 match: [
                     "T.C. Kimlik No: «52090751638»",
@@ -5014,6 +5281,9 @@ enum DefaultPackSpecs {
                     "Turkish identity number (TCKN) «78329470606»",
                     "{\"tckn\":\"«91225650774»\",\"ad\":\"Test\"}",
                     "ad,tc_kimlik_no\nTest,«38472910510»\n",
+                    "My Turkish ID number is «75522317080».",
+                    "{\"tckn\": \"«30577297718»\"}",
+                    "ID: «92357416276»",
                 ],
                 noMatch: [
                     .init(text: "T.C. Kimlik No: 17291716050", why: "fails the check digits; the pattern hits and the validator rejects it"),
@@ -5021,6 +5291,8 @@ enum DefaultPackSpecs {
                     .init(text: "tel 05321234567", why: "a Turkish mobile number (starts with 0)"),
                     .init(text: "TC kimlik 172917160600", why: "twelve digits"),
                     .init(text: "kimlik ts 1700000000", why: "epoch seconds, ten digits"),
+                    .init(text: "Polish national ID (PESEL): 57062638344", why: "a PESEL that also passes the TCKN check, under a PESEL word (negative context)"),
+                    .init(text: "My mobile is +31682919380.", why: "a phone number in international form"),
                 ])
         )
     }
@@ -5165,6 +5437,38 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// us/us-itin-unformatted.yaml
+    private static func spec_us_itin_unformatted() -> RuleSpec {
+        RuleSpec(
+            id: "us-itin-unformatted",
+            entity: "US_ITIN",
+            name: "US Individual Taxpayer Identification Number, nine digits (context required)",
+            pattern: #"(?<![\w\-.+/])9[0-9]{8}(?![\w]|[\-./,][0-9]| [0-9])"#,
+            prefilter: .keywords(["itin", "taxpayer", "individual taxpayer"], atStart: false),
+            window: 48,
+            normalize: ["digits"],
+            validator: "us-itin",
+            base: 0.3,
+            priority: 1,
+            context: ["itin", "individual taxpayer identification number", "taxpayer identification number", "itin number"],
+            negativeContext: ["order", "invoice", "tracking", "sku", "part", "serial", "phone", "tel", "fax"],
+            contextRequired: true,
+            labels: ["itin", "itin number", "itin no"],
+            examples: .init(
+                match: [
+                    "ITIN: «995862548»",
+                    "My taxpayer identification number (ITIN) is «945724212».",
+                    "{\"itin\": \"«947952019»\"}",
+                    "ITIN «960873954» CONFIDENTIAL DO NOT SHARE",
+                ],
+                noMatch: [
+                    .init(text: "ITIN: 995892548", why: "group 89 is never issued; the pattern hits and the validator rejects it"),
+                    .init(text: "ID: 995862548", why: "no check digit, so a generic label is not enough"),
+                    .init(text: "ITIN: 123456789", why: "an ITIN starts with 9"),
+                ])
+        )
+    }
+
     /// us/us-itin.yaml
     private static func spec_us_itin() -> RuleSpec {
         RuleSpec(
@@ -5179,7 +5483,7 @@ enum DefaultPackSpecs {
             base: 0.45,
             context: ["itin", "taxpayer", "tin", "individual taxpayer identification number", "taxpayer identification number", "tax id", "w-7", "irs"],
             negativeContext: ["order", "invoice", "tracking", "sku", "part", "serial", "phone", "tel", "fax", "ref", "reference"],
-            labels: ["itin"],
+            labels: ["itin", "itin number", "itin no"],
             examples: .init(
                 match: [
                     "ITIN: «912-78-1234»",
@@ -5307,8 +5611,9 @@ enum DefaultPackSpecs {
             prefilter: .keywords(["ssn", "social", "ss", "taxpayer"], atStart: false),
             window: 48,
             validator: "us-ssn",
-            base: 0.45,
+            base: 0.3,
             context: ["ssn", "social security", "social security number", "ss#", "ssn#", "taxpayer id"],
+            negativeContext: ["order", "invoice", "tracking", "sku", "part", "serial", "phone", "tel", "fax", "itin"],
             contextRequired: true,
             labels: ["ssn", "ssn no", "ssn number"],
             examples: .init(
@@ -5321,6 +5626,7 @@ enum DefaultPackSpecs {
                     .init(text: "order 536221234 shipped", why: "no SSN context"),
                     .init(text: "ssn 666221234", why: "area 666 is never issued"),
                     .init(text: "SSN 5362212345", why: "ten digits"),
+                    .init(text: "SSN: 912-78-1234\nOrder 536221234 shipped on 2024-03-17", why: "an order number; the SSN word on the line above does not outweigh the order word on its own line"),
                 ])
         )
     }
