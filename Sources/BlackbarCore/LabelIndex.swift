@@ -25,18 +25,26 @@ struct LabelIndex: Sendable {
 
     var isEmpty: Bool { entities.isEmpty }
 
-    /// The entities named by the label that ends right before `start` on its line (only spaces, tabs and one
-    /// of `: # = -` between them), longest phrase first; nil when no label stands there.
+    /// The entities named by the label that ends right before `start` on its line (only spaces, tabs, up to
+    /// two of `: # = - .` and up to two quotes or closing brackets between them: `ITIN: `, `(ITIN): `, a JSON
+    /// key's `"itin": "`), longest phrase first; nil when no label stands there.
     func entities(before start: Int, in subject: UnsafeRawBufferPointer, lowerBound: Int) -> Set<String>? {
         guard maxWords > 0 else { return nil }
         var i = start
         var punctuation = 0
+        var quotes = 0
         while i > lowerBound {
             let c = subject[i - 1]
             if c == 0x20 || c == 0x09 { i -= 1; continue }
             if c == UInt8(ascii: ":") || c == UInt8(ascii: "#") || c == UInt8(ascii: "=") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") {
                 punctuation += 1
                 guard punctuation <= 2 else { return nil }
+                i -= 1
+                continue
+            }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") {
+                quotes += 1
+                guard quotes <= 2 else { return nil }
                 i -= 1
                 continue
             }
@@ -51,8 +59,10 @@ struct LabelIndex: Sendable {
             guard s < end else { break }
             words.insert(String(decoding: subject[s..<end], as: UTF8.self).lowercased(), at: 0)
             var gap = s
+            // Between a label's words: a space, an apostrophe (`driver's`), a dash, a dot, or the `_` of a key
+            // (`passport_number`).
             while gap > lowerBound, subject[gap - 1] == 0x20 || subject[gap - 1] == UInt8(ascii: "'") || subject[gap - 1] == UInt8(ascii: "-")
-                || subject[gap - 1] == UInt8(ascii: ".")
+                || subject[gap - 1] == UInt8(ascii: ".") || subject[gap - 1] == UInt8(ascii: "_")
             {
                 gap -= 1
             }

@@ -6942,6 +6942,8 @@ examples:
     - 'social security number «219 09 9998» on file'
     - '"ssn":"«123-45-6789»"'
   no-match:
+    - text: 'taxpayer identification number (ITIN): 663-83-4574'
+      why: 'the bracketed label names an ITIN, and a number under it is not an SSN'
     - text: 'SSN 000-12-3456'
       why: area 000 is never issued
     - text: 'SSN 666-12-3456'

@@ -5653,6 +5653,7 @@ enum DefaultPackSpecs {
                     "\"ssn\":\"«123-45-6789»\"",
                 ],
                 noMatch: [
+                    .init(text: "taxpayer identification number (ITIN): 663-83-4574", why: "the bracketed label names an ITIN, and a number under it is not an SSN"),
                     .init(text: "SSN 000-12-3456", why: "area 000 is never issued"),
                     .init(text: "SSN 666-12-3456", why: "area 666 is never issued"),
                     .init(text: "ID 912-34-5678", why: "area 9xx belongs to ITINs, not SSNs"),
