@@ -55,6 +55,16 @@ extension RegulationTable {
             ccpa: CCPACategories(category: "(A) identifiers: tax identification number", breach: true),
             severity: .moderate,
             reason: "IRS employer number; identifies a business, personal data only for sole proprietors and single-member LLCs; tax identification number in the §1798.81.5 list")
+        entries["PASSPORT"] = RegulationEntry(
+            gdpr: GDPRCategories(art4: "identification number", art87: true),
+            ccpa: CCPACategories(category: "(A) identifiers: passport number", sensitive: "(ae)(1)(A) passport number", breach: true),
+            severity: .high,
+            reason: "government travel-document number of any issuer (read from its label); named in both the sensitive (ae)(1)(A) and breach lists")
+        entries["DRIVER_LICENSE"] = RegulationEntry(
+            gdpr: GDPRCategories(art4: "identification number", art87: true),
+            ccpa: CCPACategories(category: "(A) identifiers: driver's license number", sensitive: "(ae)(1)(A) driver's license number", breach: true),
+            severity: .high,
+            reason: "driving-licence number of any issuer (read from its label); a photo-ID number named in both the sensitive (ae)(1)(A) and breach lists")
         entries["US_PASSPORT"] = RegulationEntry(
             gdpr: GDPRCategories(art4: "identification number", art87: true),
             ccpa: CCPACategories(category: "(A) identifiers: passport number", sensitive: "(ae)(1)(A) passport number", breach: true),

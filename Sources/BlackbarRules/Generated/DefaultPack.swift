@@ -167,6 +167,41 @@ examples:
 """#
         ),
         (
+            "at/phone-at.yaml",
+            #"""
+id: phone-at
+entity: PHONE_NUMBER
+name: Austrian phone number in national form (RTR plan, context required)
+# 0 + area code of 1-4 digits (01 Vienna, 0316 Graz, 0512 Innsbruck; mobiles 0650-0699) + subscriber, 7 to 13
+# digits in all, written with a space, slash or hyphen after the area code (01 5123456, 0664/1234567) or a mobile
+# unseparated. Subscriber numbers start 1-9, and four two-digit groups in a row are a byte list. The German plan's validator rejects many Austrian numbers (01 5...), and there is no Austrian
+# validator, so the pattern keeps the length and a phone word must be near.
+pattern: '(?<![\w+\-./])(?<![0-9] )(?=(?:[^0-9\n]{0,3}[0-9]){7,13}(?![0-9]))(?![0-9]{2}(?:[ ][0-9A-Fa-f]{2}){3})(?:\(?0[1-9][0-9]{0,3}\)?[ /\-][1-9][0-9]{1,8}(?:[ \-][0-9]{1,5}){0,3}|06[5-9][0-9]{5,11})(?![\w]|[\-.,/][0-9]|[ ][0-9])'
+prefilter: { keywords: [telefon, tel, handy, mobil, fax, festnetz, rufnummer, durchwahl, phone, kontakt] }
+window: 64
+base: 0.45
+context-required: true
+context: [telefon, tel, handy, mobil, fax, festnetz, rufnummer, durchwahl, phone, kontakt, contact, call, mobile, telephone, erreichbar]
+negative-context: [bestellung, rechnung, auftrag, order, invoice, artikel, uid, firmenbuch, iban, konto, usa, zip, boston, suite, floor, street]
+examples:
+  match:
+    - 'Telefon «01 5123456»'
+    - 'Handy «0664 1234567»'
+    - 'Tel. «0316/123456»'
+    - 'mobil «06601234567»'
+    - 'Fax «(0512) 12 34 56»'
+  no-match:
+    - text: 'Artikel 01 5123456 lagernd'
+      why: 'no phone word near'
+    - text: 'Telefon 0664 12'
+      why: 'too few digits'
+    - text: 'Telefon 01 02 03 04 05'
+      why: 'a byte list: a subscriber number never starts with 0, and four groups of two are not a number'
+    - text: 'Telefon-Log 01 23 45 67 89'
+      why: 'a byte list (four two-digit groups after 01)'
+"""#
+        ),
+        (
             "au/au-abn-unformatted.yaml",
             #"""
 id: au-abn-unformatted
@@ -413,6 +448,41 @@ examples:
       why: a Belgian mobile number
     - text: 'id 8507300332812'
       why: part of a longer digit run
+"""#
+        ),
+        (
+            "be/phone-be.yaml",
+            #"""
+id: phone-be
+entity: PHONE_NUMBER
+name: Belgian phone number in national form (BIPT plan, context required)
+# 0 + 8 digits for fixed lines: one-digit zones 02 Brussels, 03 Antwerp, 04 Liège, 09 Ghent written
+# 0X XXX XX XX, two-digit zones (01X, 05X, 06X, 08X ...) written 0XX XX XX XX; mobiles 045-049 are 0 + 9 digits,
+# written 04XX XX XX XX. Separators: space, dot, slash after the zone, or none. No validator exists for the
+# plan, so the pattern carries it and a phone word must be near.
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:0[2349][ /.\-]?[0-9]{3}([ .\-]?)[0-9]{2}\1[0-9]{2}|0[1-9][0-9][ /.\-]?[0-9]{2}([ .\-]?)[0-9]{2}\2[0-9]{2}|04[5-9][0-9][ /.\-]?[0-9]{2}([ .\-]?)[0-9]{2}\3[0-9]{2})(?![\w]|[\-.,/][0-9]|[ .][0-9])'
+prefilter: { keywords: [telefoon, tel, tél, téléphone, telephone, gsm, mobiel, portable, bellen, appeler, phone, mobile, contact, fax] }
+window: 48
+base: 0.45
+context-required: true
+context: [telefoon, tel, tél, téléphone, telephone, gsm, mobiel, portable, bellen, appeler, phone, mobile, contact, fax, telefoonnummer]
+negative-context: [bestelling, factuur, commande, facture, order, invoice, btw, tva, ondernemingsnummer, usa, zip, boston, suite, floor, street]
+examples:
+  match:
+    - 'telefoon «02 123 45 67»'
+    - 'gsm «0471 12 34 56»'
+    - 'Tél. «010 12 34 56»'
+    - 'tel «0471/12.34.56»'
+    - 'GSM: «0471123456»'
+  no-match:
+    - text: 'factuur 02 123 45 67 betaald'
+      why: 'no phone word near'
+    - text: 'tel 01 02 03 04 05'
+      why: 'a counting byte list'
+    - text: 'contact: Boston, MA 02110-1301 USA'
+      why: 'a US ZIP+4 (mixed separators, and negative context)'
+    - text: 'tel 0471 12 34 56 78'
+      why: 'a longer run of groups'
 """#
         ),
         (
@@ -669,6 +739,37 @@ examples:
       why: part of a longer dotted string
     - text: 'id 17569217076985'
       why: part of a longer digit run
+"""#
+        ),
+        (
+            "ch/phone-ch.yaml",
+            #"""
+id: phone-ch
+entity: PHONE_NUMBER
+name: Swiss phone number in national form (BAKOM plan, context required)
+# 0 + 9 digits: area codes 021-091, mobiles 075-079, 0800/0840/0900 services; written 044 123 45 67,
+# 079 123 45 67, 044 123 4567 or unseparated. No validator exists for the plan, so the pattern carries it and
+# a phone word must be near.
+pattern: '(?<![\w+\-./])(?<![0-9] )0[1-9][0-9](?:[ .\-/]?[0-9]{3}([ .\-]?)[0-9]{2}\1[0-9]{2}|[ .\-/][0-9]{3}[ .\-][0-9]{4}|[ .\-/][0-9]{7})(?![\w]|[\-.,/][0-9]|[ .][0-9])'
+prefilter: { keywords: [telefon, tel, tél, natel, handy, mobil, mobile, fax, téléphone, telephone, portable, telefono, cellulare, phone, kontakt, contact] }
+window: 48
+base: 0.45
+context-required: true
+context: [telefon, tel, tél, natel, handy, mobil, mobile, fax, téléphone, telephone, portable, telefono, cellulare, phone, kontakt, contact, call]
+negative-context: [bestellung, rechnung, auftrag, commande, facture, order, invoice, artikel, uid, mwst, ahv, usa, zip, boston, suite, floor, street]
+examples:
+  match:
+    - 'Telefon «044 123 45 67»'
+    - 'Natel «079 123 45 67»'
+    - 'Tél. «021 123 4567»'
+    - 'Handy: «0791234567»'
+  no-match:
+    - text: 'Artikel 044 123 45 67 lagernd'
+      why: 'no phone word near'
+    - text: 'Telefon 01 02 03 04 05'
+      why: 'a byte list: two-digit groups only'
+    - text: 'Telefon 044 123 45 67 89'
+      why: 'a longer run of groups'
 """#
         ),
         (
@@ -950,6 +1051,38 @@ examples:
 """#
         ),
         (
+            "de/de-passport-printed.yaml",
+            #"""
+id: de-passport-printed
+entity: DE_PASSPORT
+name: German passport number as printed on the data page (9 characters, without the MRZ check digit; context required)
+# The data page prints the 9-character serial (BMI specimen C01X00T47); the check digit de-passport validates is
+# only in the MRZ. Alphabet as de-passport: digits and C F G H J K L M N P R T V W X Y Z, first one of C F G H J K;
+# at least one digit. With no check to pass, a passport word must be near.
+pattern: '(?<![\w\-.])(?=[A-Z]{0,8}[0-9])[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w]|[\-.,/][0-9A-Za-z])'
+prefilter: { keywords: [pass, reisepass, passport, passeport] }
+window: 48
+base: 0.5
+context-required: true
+context: [reisepass, reisepassnummer, pass, passnummer, pass-nr, passport, passport number, passport no, passeport]
+labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte]
+negative-context: [bestellnummer, rechnung, auftrag, order, invoice, sku, serial, seriennummer, artikel, tracking, sendungsnummer]
+examples:
+  match:
+    - 'Reisepass «C01X00T47»'
+    - 'Passnummer: «CF1234567»'
+  no-match:
+    - text: 'Seriennummer C01X00T47'
+      why: 'no passport word near'
+    - text: 'Reisepass T22000129'
+      why: 'T is an ID card letter'
+    - text: 'Reisepass CFGHJKLMN'
+      why: 'no digit'
+    - text: 'Reisepass C01X00T4A7'
+      why: 'A is not in the alphabet and the run is longer'
+"""#
+        ),
+        (
             "de/de-passport.yaml",
             #"""
 id: de-passport
@@ -1115,7 +1248,7 @@ examples:
 id: phone-de
 entity: PHONE_NUMBER
 name: German phone number in national form (Bundesnetzagentur plan)
-pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5}){0,3}(?![\w]|[\-.,/][0-9]|[ ][0-9])'
 prefilter: { keywords: [telefon, tel, handy, mobil, fax, anrufen, rufnummer, phone, kontakt, festnetz] }
 window: 64
 normalize: [digits]
@@ -1130,6 +1263,8 @@ examples:
     - 'Handy «0152 28817386»'
     - 'Büro, Tel. «069/90009 123».'
     - 'Fax «(030) 2312 5199»'
+    - 'Tel. «094807 41338»'
+    - 'Telefon «030 12 34 56 78»'
   no-match:
     - text: 'Telefon 0031 23125123'
       why: 00 starts an international call, not a German area code
@@ -1139,6 +1274,10 @@ examples:
       why: no phone word near (German national numbers need one)
     - text: 'am 05.11.2023 um 10:42'
       why: a date and a time
+    - text: 'Telefon-Log: bytes 01 02 03 04 05'
+      why: 'a byte list: 01 is not an area code and the groups are read whole (the validator rejects it)'
+    - text: 'Telefon 030 12 34 56 78 90 12'
+      why: 'more groups than a number has'
     - text: 'Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301, USA'
       why: a US ZIP+4 in a postal address (negative context)
     - text: 'Artikel 0815-4711-0815-4711'
@@ -1318,7 +1457,8 @@ id: phone-es
 entity: PHONE_NUMBER
 name: Spanish phone number in national form (context required)
 # Nine digits starting 6-9 are also how counts and amounts are written, so a phone word must be near.
-pattern: '(?<![\w+\-./])(?<![0-9] )[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])'
+# Groupings: 3-3-3, 3-2-2-2, the 2-3-2-2 of two-digit provincial codes (91 123 45 67), and nine digits unseparated.
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})|[89][1-8][ .\-][0-9]{3}[ .\-][0-9]{2}[ .\-][0-9]{2}|[6-9][0-9]{8})(?![\w]|[\-.,/][0-9]|[ .][0-9]{2}(?![0-9]))'
 prefilter: { keywords: [teléfono, telefono, tel, móvil, movil, llamar, contacto, phone, mobile, whatsapp] }
 window: 48
 normalize: [digits]
@@ -1330,9 +1470,16 @@ examples:
   match:
     - 'Teléfono: «612 345 678»'
     - 'móvil «912 34 56 78».'
+    - 'Teléfono: «862 50 67 39»'
+    - 'teléfono «91 123 45 67»'
+    - 'tel. «612345678»'
   no-match:
     - text: 'población de 612 345 678 habitantes'
       why: a count, no phone word near
+    - text: 'teléfono 612 345 678 90'
+      why: 'a longer run of groups'
+    - text: 'tel 01 02 03 04 05'
+      why: 'a counting byte list'
     - text: 'teléfono 512 345 678'
       why: Spanish numbers start with 6-9; the pattern hits and the validator rejects it
 """#
@@ -1994,13 +2141,44 @@ examples:
 """#
         ),
         (
+            "fr/phone-fr-unformatted.yaml",
+            #"""
+id: phone-fr-unformatted
+entity: PHONE_NUMBER
+name: French phone number written without separators (0X + 8 digits, context required)
+# phone-fr takes the grouped forms; ten digits in a row starting 0 are also references and counters, so the
+# unseparated form needs a phone word near. The pattern is the whole ARCEP check (0 + 9 digits, second digit 1-9).
+pattern: '(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{8}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [téléphone, telephone, tel, tél, portable, mobile, fixe, appeler, phone, contact, joindre] }
+window: 48
+base: 0.45
+context-required: true
+context: [téléphone, telephone, tel, tél, portable, mobile, fixe, appeler, phone, contact, joindre]
+negative-context: [commande, facture, référence, order, invoice, siret, siren]
+examples:
+  match:
+    - 'Tél. «0123456789»'
+    - 'portable : «0612345678»'
+    - 'mobile «0712345678».'
+  no-match:
+    - text: 'commande 0612345678 expédiée'
+      why: 'no phone word near (and an order word)'
+    - text: 'Tél. 00612345678'
+      why: 'eleven digits'
+    - text: 'tél 0012345678'
+      why: 'second digit 0; the pattern does not take it'
+    - text: 'tel 06123456789'
+      why: 'eleven digits'
+"""#
+        ),
+        (
             "fr/phone-fr.yaml",
             #"""
 id: phone-fr
 entity: PHONE_NUMBER
 name: French phone number in national form (ARCEP plan)
 # 0X XX XX XX XX with one separator style throughout.
-pattern: '(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|\1[0-9A-Fa-f]{2}(?![\w])|[\-:][0-9A-Fa-f]{2}(?![\w]))'
 prefilter: { digits: 10, max: 10 }
 window: 20
 normalize: [digits]
@@ -2022,6 +2200,8 @@ examples:
       why: more than ten digits
     - text: 'le 01.02.2024 à 10h'
       why: a date
+    - text: 'tel 01 23 45 67 89 ab cd'
+      why: 'a hex byte list: a hex pair follows'
     - text: 'bytes: 01 02 03 04 05 06'
       why: a counting byte list, not a telephone number
 """#
@@ -2524,7 +2704,7 @@ prefilter: { digits: 4, dots: 3 }
 window: 24
 base: 0.6
 context: [ip, address, host, client, server, remote, addr, src, dst]
-negative-context: [version, release, build, firmware, ver, section, rfc, clause, chapter, sections, policy, standards, standards-version, oid, object identifier, attribute type]
+negative-context: [version, release, released, build, firmware, ver, section, rfc, clause, chapter, sections, policy, standards, standards-version, oid, object identifier, attribute type, attribute, upgrade, upgraded, changes, changelog, bump, bumped, revision, patchlevel, "what's new", experimental, dpkg, since, commit, tag]
 examples:
   match:
     - 'binutils «46.20.160.209» (2.24.90.20141111-2) unstable; urgency=low'
@@ -2532,6 +2712,16 @@ examples:
     - 'client=«203.0.113.7»;'
     - 'hosts: [«8.8.8.8», «10.0.0.1»]'
   no-match:
+    - text: "What's new in at-spi2-core 1.91.6.1:"
+      why: 'a version heading in NEWS (negative context)'
+    - text: '  * Moved 2.7.0.9 out of experimental'
+      why: 'a Debian changelog version (negative context)'
+    - text: 'libfoo 7.7.2.1 released'
+      why: 'a version number on a release line (negative context)'
+    - text: 'Changes in 2.5.4.46'
+      why: 'a version heading (negative context)'
+    - text: 'attribute 2.5.4.46 (dnQualifier)'
+      why: 'an X.500 attribute OID (negative context)'
     - text: 'OID 1.3.6.1.4.1.2021'
       why: SNMP object identifier, longer dotted run
     - text: 'upgraded to version 2.4.10.1 yesterday'
@@ -2562,6 +2752,79 @@ examples:
       why: versions after NMU and fixed in
     - text: 'private range 192.168.0.0/16 and 100.64.0.0/10'
       why: network prefixes (x.y.z.0/n), not a host
+"""#
+        ),
+        (
+            "global/ipv6-compressed.yaml",
+            #"""
+id: ipv6-compressed
+entity: IP_ADDRESS
+name: IPv6 address in a short compressed form (::1, fe80::1, 2001:db8::7)
+# The ipv6 rule needs three colons close together (its prefilter keeps times of day out), so short
+# compressed forms with only the two colons of "::" (::1, fe80::1, 2001:db8::7 has three) were missed
+# after a plain word. This rule opens only around "::" and takes a compressed address of at most six
+# groups that holds a digit (C++ and Rust paths such as a::b or Foo::Bar are letters only). A zone
+# index (%eth0) is not part of the finding. Python slices (x[::2]) are kept out by the byte before "[".
+# The ipv6 validator wants two explicit groups and four hex digits, so the loopback ::1 is ipv6-loopback's.
+pattern: '(?<![\w:.])(?<![\w)\]]\[)(?=[0-9A-Fa-f:]{0,39}[0-9])(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:]|\.[0-9])'
+prefilter: { literal: "::" }
+window: 48
+validator: ipv6
+base: 0.6
+context: [ip, ipv6, address, host, client, server, addr, src, dst, localhost, loopback, listen, bind, inet6]
+examples:
+  match:
+    - 'from «fe80::1» on eth0'
+    - 'gw «fe80::1»%eth0'
+    - 'listen on [«fe80::7»]:8080'
+    - 'addr «2001:db8::7»'
+    - 'inet6 «::ffff:1» scope'
+  no-match:
+    - text: 'call std::vector<int>::size and a::b'
+      why: 'C++ scope operators: letters only, no digit'
+    - text: 'evens = values[::2]'
+      why: 'a Python slice: "::" right after an index bracket'
+    - text: 'rows = m[1::2]'
+      why: 'a Python slice with a start'
+    - text: 'map 1:2:3:4:5::6:7:8:9 done'
+      why: 'nine groups around "::": the pattern hits and the validator rejects it'
+    - text: 'bad 2001:db8::1::2 address'
+      why: 'two :: compressions'
+    - text: 'host ::1 refused'
+      why: 'the loopback has one group; ipv6-loopback takes it'
+    - text: 'listen ::'
+      why: 'the unspecified address alone holds no digit and is not a host'
+"""#
+        ),
+        (
+            "global/ipv6-loopback.yaml",
+            #"""
+id: ipv6-loopback
+entity: IP_ADDRESS
+name: IPv6 loopback address ::1
+# The ipv6 validator keeps one-group forms out (Python slices 1::2, C++ scopes a::b), so the loopback ::1,
+# written in logs and configuration after any word (host ::1, bind [::1]:8080), has its own rule: the exact
+# text ::1, not inside a longer token, not a slice (x[::1], where a word or a bracket stands before "[").
+pattern: '(?<![\w:.\-])(?<![\w)\]]\[)::1(?![\w:.\-])'
+prefilter: { literal: "::1" }
+window: 16
+base: 0.6
+context: [ip, ipv6, address, host, client, server, addr, src, dst, localhost, loopback, listen, bind, inet6]
+examples:
+  match:
+    - 'host «::1» refused the connection'
+    - 'connect to «::1»'
+    - 'listen on [«::1»]:8080'
+    - '127.0.0.1 and «::1»/128 are loopback'
+  no-match:
+    - text: 'reversed = s[::1]'
+      why: 'a Python slice: "::" right after an index bracket'
+    - text: 'std::1d_array and a::1b'
+      why: 'inside longer tokens'
+    - text: 'fe80::1 is link-local'
+      why: 'a longer address (the ipv6 rules take it)'
+    - text: 'ratio 2::10'
+      why: 'not the loopback'
 """#
         ),
         (
@@ -3175,6 +3438,63 @@ examples:
 """#
         ),
         (
+            "intl/driver-license-labelled.yaml",
+            #"""
+id: driver-license-labelled
+entity: DRIVER_LICENSE
+name: Driving licence number right after a licence label in the covered languages
+# Outside the US (us-driver-license) and Great Britain (gb-driving-licence, with its own shape), licence numbers
+# are free-form per issuer (DE B072RRE2I55, FR 12-digit, IT U1H12345AB, NL 10 digits, PL 12345/12/1234), so this
+# rule takes one only right after a licence label (Führerschein, permis de conduire, carnet / permiso de conducir,
+# patente di guida, rijbewijs, prawo jazdy, ehliyet, körkort, kørekort, ajokortti, carta de condução ...) with an
+# optional "no." / "Nr." / "number" / "n°" and up to four of space : # = - before it: 5 to 16 capitals and
+# digits, at least one digit, in up to three groups joined by one space, hyphen or slash. The US and GB rules
+# win where they read the same value (priority -1 here).
+pattern: '(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:führerschein(?:nummer|-nr\.?)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer)?|permis\s{1,4}de\s{1,4}conduire|carn[eé]t?\s{1,4}de\s{1,4}conducir|permiso\s{1,4}de\s{1,4}conducir|licencia\s{1,4}de\s{1,4}conducir|patente\s{1,4}di\s{1,4}guida|rijbewijs(?:nummer)?|prawo\s{1,16}jazdy|prawa\s{1,16}jazdy|ehliyet|s[üu]r[üu]c[üu]\s{1,16}belgesi|k[öo]rkort(?:snummer)?|k[øo]rekort|f[øo]rerkort|ajokortti|carta\s{1,4}de\s{1,4}condu[çc][ãa]o|carteira\s{1,4}de\s{1,4}motorista|cnh|rijbewijsnummer)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?|numero|número|numéro|nummer|numer|numarası|#))?["'']{0,2}[ \t:#=\-]{1,4}["'']{0,2}(?<value>(?!(?<=#)[0-9]{1,16}(?![\w/\- ]))(?!KS X |X11R)(?![A-Z]{2,4}-[0-9])(?!(?:SHA|MD|UTF|ISO|RFC|AES|RSA|DES|CRC|PDF|USB|DEP|IPV|X|H|KS)[ \-]?[0-9]{1,5}(?![\w]))(?=[A-Z /\-]{0,16}[0-9])(?![0-9]{4}-[0-9]{2}-[0-9]{2})(?=(?:[ /\-]?[A-Z0-9]){5,16}(?![ /\-]?[A-Za-z0-9]))[A-Z0-9]{2,16}(?:[ /\-][A-Z0-9]{1,12}){0,2})(?![\w]|[\-.,/ ][0-9A-Za-z])'
+unicode: true
+prefilter: { at-start: true, keywords: [führerschein, fuehrerschein, fahrerlaubnis, permis de conduire, carnet de conducir, carné de conducir, permiso de conducir, licencia de conducir, patente di guida, rijbewijs, prawo jazdy, prawa jazdy, ehliyet, sürücü belgesi, surucu belgesi, körkort, korkort, kørekort, korekort, førerkort, forerkort, ajokortti, carta de condução, carta de conducao, carteira de motorista, cnh] }
+window: 64
+base: 0.55
+priority: -1
+context: [führerschein, fahrerlaubnis, permis de conduire, permis, carnet de conducir, permiso de conducir, licencia de conducir, patente di guida, rijbewijs, prawo jazdy, ehliyet, körkort, kørekort, førerkort, ajokortti, carta de condução, cnh]
+negative-context: [order, invoice, tracking, sku, serial, klasse, class, catégorie, categoría, categoria, kategoria]
+labels: [führerschein, führerscheinnummer, fahrerlaubnis, permis de conduire, carnet de conducir, permiso de conducir, licencia de conducir, patente di guida, rijbewijs, rijbewijsnummer, prawo jazdy, ehliyet, körkort, kørekort, førerkort, ajokortti, carta de condução]
+examples:
+  match:
+    - 'Führerschein «B072RRE2I55»'
+    - 'Führerscheinnummer: «J010000SD51»'
+    - 'permis de conduire n° «123456789012»'
+    - 'patente di guida «U1H12345AB»'
+    - 'rijbewijsnummer «5123456789»'
+    - 'prawo jazdy nr «12345/12/1234»'
+    - 'Ehliyet No: «123456»'
+    - 'körkort «AB 123456»'
+  no-match:
+    - text: 'Führerschein Klasse B seit 2010'
+      why: 'a licence class and a year, not a number right after the label'
+    - text: 'permis de conduire depuis 2015-05-01'
+      why: 'a date'
+    - text: 'patente di guida ABCDEF'
+      why: 'no digit'
+    - text: 'patente di guida 1234'
+      why: 'too short'
+    - text: 'Patente: ES1234567'
+      why: 'a bare patente is a patent in Spanish and Portuguese'
+    - text: 'permis de construire n° PC12345678'
+      why: 'a building permit'
+    - text: 'Führerschein CVE-2017-76597 and Führerschein=ORD-21634344'
+      why: 'an advisory id and an order number: letters joined to digits by a hyphen'
+    - text: 'permis de conduire #03 04 05 06 07 08'
+      why: 'a list of two-digit numbers, longer than three groups'
+    - text: 'permis de conduire: #7730421'
+      why: 'digits right after # are a ticket or issue number'
+    - text: 'Führerschein=PDF417'
+      why: 'a barcode standard'
+    - text: 'Patentee 12345678'
+      why: 'the label inside another word'
+"""#
+        ),
+        (
             "intl/iccid.yaml",
             #"""
 id: iccid
@@ -3476,6 +3796,61 @@ examples:
 """#
         ),
         (
+            "intl/passport-labelled.yaml",
+            #"""
+id: passport-labelled
+entity: PASSPORT
+name: Passport number right after a passport label (any issuer's letters and digits)
+# Passport numbers of most issuers have no public check digit and no shape of their own (ES PAA123456, IT
+# YA1234567, NL NP1234567, PL AB1234567, ICAO specimen L898902C3), so this rule takes one only right after a
+# passport label in the covered languages, with an optional "no." / "Nr." / "number" / "n°" and up to four of
+# space : # = - before it: 6 to 9 capitals and digits, at least one digit (8 or 9 when digits only), not a
+# cipher or code name (AES256, DEP0090). The national rules (de-passport,
+# fr-passport, gb-passport, us-passport) read their own shapes and win where they match the same value
+# (priority -1 here). The bare words pass and pas are not labels (a verb, a French negation, a Python statement).
+pattern: '(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:passport|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(?:u)?|pasaport|reisepass|passnummer|pass-nr\.?|passnr\.?|numer\s{1,16}paszportu|n[°º]\s{1,16}(?:de\s{1,16})?(?:passeport|pasaporte)|travel\s{1,16}document)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?|numero|número|numéro|nummer|numarası|#))?["'']{0,2}[ \t:#=\-]{1,4}["'']{0,2}(?<value>(?!(?<=#)[0-9]{1,9}(?![\w]))(?![0-9]{6,7}(?![\w]))(?!(?:SHA|MD|UTF|ISO|RFC|AES|RSA|DES|CRC|PDF|USB|DEP|IPV|X|H)[0-9]{1,5}(?![\w]))(?=[A-Z]{0,8}[0-9])(?![0-9]{4}-[0-9]{2})[A-Z0-9]{6,9})(?![\w]|[\-.,/][0-9A-Za-z])'
+unicode: true
+prefilter: { at-start: true, keywords: [passport, passeport, pasaporte, passaporto, passaporte, paspoort, paszport, pasaport, reisepass, passnummer, pass-nr, passnr, numer paszportu, n° de passeport, n° passeport, nº de pasaporte, nº pasaporte, travel document] }
+window: 64
+base: 0.55
+priority: -1
+context: [passport, passeport, pasaporte, passaporto, passaporte, paspoort, paszport, pasaport, reisepass, travel document]
+negative-context: [order, invoice, tracking, sku, serial, photo, fee, appointment]
+labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte, passaporto, paspoort, paszport, pasaport]
+examples:
+  match:
+    - 'pasaporte «PAA123456»'
+    - 'Passaporto n. «YA1234567»'
+    - 'paspoort: «NP1234567»'
+    - 'paszport «AB1234567»'
+    - 'Passport No: «L898902C3»'
+    - 'nº de pasaporte «XDA123456»'
+    - 'Pasaport numarası «U12345678»'
+    - '{"passport": "«X1234567»"}'
+  no-match:
+    - text: 'password 123456789'
+      why: 'not a passport word'
+    - text: 'passport photo order 123456789'
+      why: 'the value is not right after the label'
+    - text: 'passport ABCDEFGH'
+      why: 'no digit'
+    - text: 'passport #18862121'
+      why: 'digits right after # are a ticket or issue number'
+    - text: 'pasaporte: #4823307'
+      why: 'seven digits only: a digits-only passport number has 8 or 9'
+    - text: 'Reisepass #AES256 and passport DEP0090'
+      why: 'a cipher and a deprecation code'
+    - text: 'passport 12345'
+      why: 'too short'
+    - text: 'passport 1234567890'
+      why: 'too long'
+    - text: 'pass 12345678 to the function'
+      why: 'the verb pass is not a label'
+    - text: 'compass 1234567'
+      why: 'the label inside another word'
+"""#
+        ),
+        (
             "intl/swift-bic-bank.yaml",
             #"""
 id: swift-bic-bank
@@ -3763,7 +4138,7 @@ examples:
 id: phone-it
 entity: PHONE_NUMBER
 name: Italian phone number in national form (context required)
-pattern: '(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4})(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4}|3[0-9]{9}|0[1-9][0-9]{5,9})(?![\w]|[\-.,/][0-9])'
 prefilter: { keywords: [telefono, tel, cellulare, cell, chiamare, fisso, phone, mobile, contatto] }
 window: 48
 normalize: [digits]
@@ -3775,11 +4150,15 @@ examples:
   match:
     - 'Telefono «06 1234 5678»'
     - 'cellulare «347 123 4567».'
+    - 'cellulare «3471234567»'
+    - 'tel. «0612345678»'
   no-match:
     - text: 'lotto 06 1234 5678 spedito'
       why: no phone word near
     - text: 'telefono 347 123 45678'
       why: too many digits for a mobile
+    - text: 'telefono 34712345678'
+      why: 'eleven digits: too many for a mobile; the pattern does not take it'
     - text: 'telefono 547 123 4567'
       why: Italian mobiles start with 3; the pattern hits and the validator rejects it
 """#
@@ -3907,24 +4286,24 @@ name: Date of birth (a date right after a birth word)
 # A date only where a birth word leads to it: born (on), DOB, D.O.B., date of birth, birthday, geboren (am),
 # geb., Geburtsdatum, né(e) le, date de naissance, fecha de nacimiento, nacido el, data di nascita, nato/nata il,
 # data urodzenia, urodzony/a, ur., geboortedatum, data de nascimento, nascido em, 生年月日, 出生日期, födelsedatum,
-# fødselsdato, syntymäaika, datum narození ... (also "born in Paris on", "née à Lyon le", "nato a Roma il").
+# fødselsdato, syntymäaika, datum narození, doğum tarihi, Geb.-Datum, fecha nacimiento ... (also "born in Paris on", "née à Lyon le", "nato a Roma il").
 # Formats: 1985-03-12, 19850312, 12/03/1985, 03/12/1985, 12.03.1985, 12-03-1985, 12/03/85, 12. 3. 1985,
 # 12 March 1985, 12th of March 1985, 12-Mar-1985, March 12, 1985, 12 mars 1985, 12. März 1985,
-# 12 de marzo de 1985, 1985年3月12日, 1985년 3월 12일. Month 1-12 and day 1-31 are checked in the pattern.
+# 12 de marzo de 1985, 12 Mart 1985 (Turkish month names), 1985年3月12日, 1985년 3월 12일. Month 1-12 and day 1-31 are checked in the pattern.
 # Only the date is the finding; dates after issue, expiry, death or creation words are not taken.
 # Prefilter: a 4-digit run (year or joined numeric date), far cheaper than scanning for ~40 birth words; a month
 # name with a two-digit year ("12 Mar 85") is therefore not reached.
-pattern: '(?<![A-Za-z0-9_.\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])(?:date\s+of\s+birth|birth\s*date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|f\.\s*(?:de\s+)?nac\.|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"''\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?(?:\s+de|,)?[\s\-/]+''?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))'
+pattern: '(?<![A-Za-z0-9_.\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])(?:date(?:\s+|_)of(?:\s+|_)birth|dateofbirth|birth(?:\s*|_)date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|geb(?:\.\s?-?|-)\s?datum|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+(?:de\s+)?nac(?:imiento|\.)|f\.\s*(?:de\s+)?nac(?:\.|imiento)|do[ğg]um\s+tar[iİı]h[iİı]|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}''\-]+(?:[ \-]\p{Lu}[\p{L}''\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|(?:data|dt\.?)\s+(?:de\s+)?nasc\.|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"''\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik)\.?(?:\s+de|,)?[\s\-/]+''?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))'
 unicode: true
 case-insensitive: true
 # Every match begins with its label, so the pattern runs only where one of these starts (`at-start`), not in
 # a window around it. Keywords match as word prefixes (`d.o.` opens d.o.b.); the words of a phrase may be apart
 # by 1 to 16 white-space characters, so a common first word (data, date, nato, ne) opens nothing alone.
-prefilter: { at-start: true, keywords: [date of, date born, date de, birth, born, dob, d.o., d. o., geburtsdatum, geburtstag, geboren, geb., geboortedatum, né, ne le, ne a, ne à, nee le, nee a, nee à, f., fecha de, nacido el, nacida el, nacido en, nacida en, data di, data de, data urodzenia, nato il, nata il, nato a, nata a, ur., urodzon, nascido em, nascida em, nascido a, nascida a, datum narození, narozen, 生年月日, 出生, 生日, födelsedatum, född, fødselsdato, fødselsdag, født, syntymäaika, syntynyt] }
+prefilter: { at-start: true, keywords: [date of, date_of, dateofbirth, data nasc, dt. nasc, dt nasc, date born, date de, birth, born, dob, d.o., d. o., geburtsdatum, geburtstag, geboren, geb., geboortedatum, né, ne le, ne a, ne à, nee le, nee a, nee à, f., fecha de, nacido el, nacida el, nacido en, nacida en, data di, data de, data urodzenia, nato il, nata il, nato a, nata a, ur., urodzon, nascido em, nascida em, nascido a, nascida a, datum narození, narozen, 生年月日, 出生, 生日, födelsedatum, född, fødselsdato, fødselsdag, født, syntymäaika, syntynyt, fecha nacimiento, doğum, dogum] }
 window: 96
 base: 0.6
 priority: 1
-context: [born, birth, date of birth, birthday, birthdate, dob, 'd.o.b.', geboren, geb, geburtsdatum, geburtstag, né, née, naissance, nacimiento, nacido, nacida, nascita, nato, nata, urodzenia, urodzony, urodzona, ur, geboortedatum, nascimento, nascido, nascida, '生年月日', '出生日期', '生日', födelsedatum, född, fødselsdato, født, syntymäaika, syntynyt, narození, narozen, narozena]
+context: [born, birth, date of birth, birthday, birthdate, dob, 'd.o.b.', geboren, geb, geburtsdatum, geburtstag, né, née, naissance, nacimiento, nacido, nacida, nascita, nato, nata, urodzenia, urodzony, urodzona, ur, geboortedatum, nascimento, nascido, nascida, '生年月日', '出生日期', '生日', födelsedatum, född, fødselsdato, født, syntymäaika, syntynyt, narození, narozen, narozena, doğum, dogum, doğum tarihi]
 examples:
   match:
     - 'Date of birth: «12/03/1985»'
@@ -3952,6 +4331,16 @@ examples:
     - "Date  of\tbirth: «12/03/1985»"
     - "data\u00A0di nascita «12/03/1985»"
     - 'Mario Rossi, nato a Roma il «12/03/1985»'
+    - 'doğum tarihi: «17 Mart 1964»'
+    - 'Doğum Tarihi: «17.03.1964»'
+    - 'Doğum Tarihi «17 AĞUSTOS 1964»'
+    - 'Geb.-Datum: «17.03.1964»'
+    - 'fecha nacimiento: «17/03/1964»'
+    - 'fecha de nac. «17/03/1964»'
+    - 'data nasc.: «17/03/1964»'
+    - 'log: "date_of_birth": "«1964-03-17»"'
+    - 'dateOfBirth=«17.03.1964»'
+    - 'F. nacimiento: «17 de marzo de 1964»'
   no-match:
     - text: 'issued on 12/03/2020'
       why: 'an issue date'
@@ -3971,8 +4360,67 @@ examples:
       why: 'birth word inside another word'
     - text: 'Meeting on 12 March 1985 about birthdays'
       why: 'the birth word is not before the date'
+    - text: 'update_of_birthday_list 17.03.2024'
+      why: 'inside an identifier'
+    - text: 'doğum günü partisi 17.03.2024'
+      why: 'a birthday party (doğum günü), not the birth-date label'
     - text: 'data export of 12/03/1985, next run 13/03/1985'
       why: 'data and next open the pattern at their start, but no birth label follows'
+"""#
+        ),
+        (
+            "location/gps-decimal-bare.yaml",
+            #"""
+id: gps-decimal-bare
+entity: GPS_COORDINATE
+name: GPS coordinates, bare unsigned decimal pair (4+ decimals, no location word)
+# A pair written without a location word and without a sign ("52.520008, 13.404954", "52.520008;13.404954"):
+# both numbers have 4-15 decimals (about 11 m), the pair is a valid latitude/longitude in either order, and at
+# least one number has a magnitude of 10 or more (ratios, scores and p-values stay below 1). Separator: comma or
+# semicolon with an optional space on each side. gps-decimal-signed takes pairs with a sign, gps-decimal pairs of
+# 3 decimals or other separators under a location word. Kept out: a pair inside a longer list of numbers (a
+# number with a comma, semicolon or space right after it, or a semicolon, space or ", " right before it: series,
+# vectors, SVG path data; a bare comma before is a CSV cell boundary and stays allowed) and a pair
+# right after a one-letter SVG path command ("M 12.3456,45.6789", "l 12.3456,45.6789"), and the arguments of a
+# function call (test(20.3423, 3.1427)); a pair in parentheses after a space is still taken.
+pattern: '(?<![\w.\-+])(?<![\w]\()(?<![0-9][; ])(?<![0-9], )(?<![\s"''][MmLlCcQqSsTtAa] )(?=(?:(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15})\s?[,;]\s?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})|(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})\s?[,;]\s?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15}))(?![\w]|\.[0-9]))(?=[1-9][0-9]|[0-9.]+\s?[,;]\s?[1-9][0-9])[0-9]{1,3}\.[0-9]{4,15}\s?[,;]\s?[0-9]{1,3}\.[0-9]{4,15}(?![\w]|\.[0-9]|\s?[,;]\s?[\-+]?\.?[0-9]|[ \t]+[\-+]?\.?[0-9]|[ \t]*[A-Za-z][ \t]*[\-+]?[0-9.])'
+prefilter: { digits: 6, dots: 1 }   # both numbers carry 4+ decimals
+window: 40
+base: 0.5
+priority: 1
+context: [lat, lon, lng, latitude, longitude, gps, coordinates, coordinate, coords, coord, location, position, geolocation, geo, koordinaten, standort, breitengrad, längengrad, coordonnées, coordonnees, localisation, coordenadas, ubicación, ubicacion, localização, coordinate gps, posizione, współrzędne, lokalizacja, coördinaten, locatie, koordinater, sijainti, koordinaatit, waypoint, geotag]
+negative-context: [score, scores, ratio, probability, p, 'p-value', accuracy, loss, precision, recall, auc, correlation, weight, weights, price, prices, version, mean, std, svg, path, matrix, transform, vector, points, viewbox]
+examples:
+  match:
+    - 'Treffpunkt «52.520008, 13.404954» morgen'
+    - 'at «52.520008;13.404954»'
+    - 'photo taken at «48.8584,2.2945».'
+    - "id,where\r\n3,«41.3851; 2.1734»"
+    - 'reverse order «13.404954, 52.520008»'
+    - 'Brandenburger Tor («52.516275, 13.377704»)'
+  no-match:
+    - text: 'scores 0.8123, 0.4411'
+      why: 'magnitudes below 10'
+    - text: 'values 95.12345, 190.12345'
+      why: 'out of range in both orders'
+    - text: 'prices 12.50, 13.99'
+      why: 'two decimals'
+    - text: 'release 1.2345, 2.3456'
+      why: 'magnitudes below 10'
+    - text: 'series 12.3456, 45.6789, 23.4567, 11.2345'
+      why: 'a list of numbers, not a pair'
+    - text: 'vector 12.3456;45.6789;23.4567'
+      why: 'a list of numbers, not a pair'
+    - text: '<path d="M 12.3456,45.6789 L 23.4567,11.2345 Z"/>'
+      why: 'SVG path data'
+    - text: 'm 52.520008,13.404954 c 0.1234,0.5678 1.2345,2.3456'
+      why: 'SVG path data with relative commands'
+    - text: '    test(20.3423, 3.1427)'
+      why: 'arguments of a function call'
+    - text: 'loss 12.3456, 45.6789 epoch 3'
+      why: 'negative context (loss)'
+    - text: 'at 1.2.3456,45.6789'
+      why: 'a dotted version, not a decimal'
 """#
         ),
         (
@@ -4509,7 +4957,7 @@ examples:
 id: phone-pl
 entity: PHONE_NUMBER
 name: Polish phone number in national form (context required)
-pattern: '(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2})(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2}|\(?[0-9]{2}\)?[ \-]?[0-9]{7}|[0-9]{9})(?![\w]|[\-.,/][0-9])'
 prefilter: { keywords: [telefon, tel, komórka, komorka, zadzwoń, kontakt, phone, mobile] }
 window: 48
 normalize: [digits]
@@ -4521,9 +4969,14 @@ examples:
   match:
     - 'telefon «512 345 678»'
     - 'tel. «22 123 45 67».'
+    - 'telefon «512345678»'
+    - 'tel. «22 1234567»'
+    - 'tel. «(22) 1234567»'
   no-match:
     - text: 'kod 512 345 678 produktu'
       why: no phone word near
+    - text: 'telefon 5123456789'
+      why: 'ten digits'
     - text: 'telefon 012 345 678'
       why: no Polish number starts with 0; the pattern hits and the validator rejects it
 """#
@@ -4790,7 +5243,7 @@ entity: LICENSE_PLATE
 name: Brazilian vehicle registration, pre-Mercosul ABC-1234 (context required)
 # Grey plates issued 1990-2018: three letters, a hyphen or space, four digits. The shape is also a ticket id
 # (ABC-1234), so a plate word must be near.
-pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|CVE|UTF|SHA|AES|RSA|DES|CRC|PDF|USB|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])'
 prefilter: { mixed: 3 }
 window: 24
 base: 0.45
@@ -5353,6 +5806,71 @@ examples:
 """#
         ),
         (
+            "plates/plate-labelled.yaml",
+            #"""
+id: plate-labelled
+entity: LICENSE_PLATE
+name: Licence plate right after a plate label, in any country's letters and digits, with or without separators
+# The national plate rules read each country's grouping and separators (B-AB 1234, AB-123-CD, 12-BDF-3). Written
+# compact (BAB1234, AB123CD, 12BDF3, WA12345, 34ABC123) or with the separators another way, a plate is four to
+# nine capitals and digits that no pattern can tell from a code, a hash or a part number, so this rule takes it
+# only right after a plate label, in the covered languages (Kennzeichen, plate, targa, immatriculation, kenteken,
+# matrícula, placa, rejestracja, plaka, SPZ, rekisterinumero, registreringsnummer ...), with an optional
+# "no." / "Nr." / "number" and up to four of space : # = - before it. The value holds a letter and a digit, in up
+# to four groups of one to four separated by one space or hyphen, and is not a cipher or standard name
+# (SHA256, MD5, UTF8, ISO9001, E-AC-3, KS X 1001 ...), and holds at most four runs of letters and digits
+# (hex words such as 91B7C239 interleave more). A generic "registration" or "reg" counts only with "number", "no" or
+# "plate" (a registration code is not a plate).
+pattern: '(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:kfz-kennzeichen|amtliches\s{1,16}kennzeichen|autokennzeichen|kennzeichen|nummernschild|kontrollschild|(?:licen[cs]e|number|registration|vehicle|car)\s{1,16}plate|plate|vrm|(?:vehicle\s{1,16}|car\s{1,16})?registration\s{1,16}(?:number|no\.?|mark)|reg\.?\s{0,16}(?:no\.?|number|nr\.?)|rego|targa|immatriculation|immat\.?|plaque(?:\s{1,16}d''immatriculation)?|kenteken|nummerplaat|nummerplade|matr[ií]cula|placa|rejestracja|(?:numer|nr\.?)\s{1,16}rej(?:\.|estracyjny)|tablica\s{1,16}rejestracyjna|plakas[ıi]|plaka|spz|rekisterinumero|registreringsnummer|reg\.?nr\.?|regnr|kjennemerke)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?))?["'']{0,2}[ \t:#=\-]{1,4}["'']{0,2}(?<value>(?!(?:SHA|MD|UTF|ISO|RFC|CVE|IPV|HTTP|TLS|SSL|AES|RSA|DES|CRC|MP|PDF|USB|DEP|X|H)[ \-]?[0-9]{1,5}(?![\w])|E-AC-3|HZ-GB-|KS X 100|AT-X |X11R)(?![A-Z0-9 \-]*?[A-Z][ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z])(?![A-Z0-9 \-]*?[0-9][ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9])(?=(?:[ \-]?[A-Z0-9]){4,9}(?![ \-]?[A-Za-z0-9]))(?=[A-Z \-]{0,12}[0-9])(?=[0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,4}){0,3})(?![\w]|[\-.][\w])'
+unicode: true
+prefilter: { at-start: true, keywords: [kfz-kennzeichen, amtliches kennzeichen, autokennzeichen, kennzeichen, nummernschild, kontrollschild, license plate, licence plate, number plate, registration plate, vehicle plate, car plate, plate, vrm, registration number, registration no, registration mark, vehicle registration, car registration, reg no, reg. no, reg number, reg nr, reg. nr, rego, targa, immatriculation, immat, plaque, kenteken, nummerplaat, nummerplade, matrícula, matricula, placa, rejestracja, numer rej, nr rej, nr. rej, tablica rejestracyjna, plaka, spz, rekisterinumero, registreringsnummer, reg.nr, regnr, kjennemerke] }
+window: 80
+base: 0.6
+context: [kennzeichen, nummernschild, license plate, licence plate, number plate, plate, registration, vrm, targa, immatriculation, plaque, kenteken, matrícula, matricula, placa, rejestracja, plaka, spz, rekisterinumero, registreringsnummer, regnr]
+negative-context: [sha, hash, checksum, version, firmware, serial, part, order, invoice, sku]
+examples:
+  match:
+    - 'Kennzeichen: «BAB1234»'
+    - 'Kfz-Kennzeichen «MAB1234E»'
+    - 'immatriculation «AB123CD»'
+    - 'targa: «AB123CD»'
+    - 'kenteken «12BDF3»'
+    - 'kenteken «12 BDF 3»'
+    - 'numer rejestracyjny «WA12345»'
+    - 'plaka «34ABC123»'
+    - 'matrícula «AA 00 AA»'
+    - 'matrícula «AA00AA»'
+    - 'plaque «1ABC123»'
+    - 'Licence plate No. «AB51ABC»'
+    - 'vehicle registration number: «LR33TEE»'
+    - 'Nummernschild #«M-XY123»'
+    - '{"plate": "«7ABC123»"}'
+  no-match:
+    - text: 'plate number SHA256'
+      why: 'a cipher name'
+    - text: 'plate: ISO 9001'
+      why: 'a standard name'
+    - text: 'plate 12345678'
+      why: 'digits only'
+    - text: 'Kennzeichen: ABCDEF'
+      why: 'letters only'
+    - text: 'plate BAB1234567890'
+      why: 'too long for a plate'
+    - text: 'registration 2FA123 enabled'
+      why: 'a bare "registration" is not a plate label'
+    - text: 'Kennzeichen B-AB 1234 5678'
+      why: 'a longer run than a plate'
+    - text: 'Kennzeichen E-AC-3, matrícula=KS X 1001, kenteken #HZ-GB-2312, plaka=DEP0090'
+      why: 'codec, charset and deprecation codes'
+    - text: 'targa 91B7C239'
+      why: 'a hex word: five letter and digit runs'
+    - text: 'nameplate AB123CD'
+      why: 'the label inside another word'
+    - text: 'license plate recognition model v2 and E-AC-3'
+      why: 'no capitals-and-digits value right after the label'
+"""#
+        ),
+        (
             "plates/plate-lu.yaml",
             #"""
 id: plate-lu
@@ -5532,7 +6050,7 @@ name: Swedish vehicle registration (ABC 123 / ABC 12A, context required)
 # Transportstyrelsen: three letters (I, Q, V, Å, Ä, Ö are not used), two digits, then a digit or, since 2019, a
 # letter other than O. Three capitals and three digits is also how currency amounts (USD 100) look, so a plate word
 # must be near.
-pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])'
+pattern: '(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|CVE|UTF|SHA|AES|RSA|DES|CRC|PDF|USB|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])'
 prefilter: { mixed: 2 }
 window: 24
 base: 0.45
@@ -5546,6 +6064,8 @@ examples:
     - '{"regnr":"«MLB 902»"}'
     - 'plate «GHT 11A» seen at the border'
   no-match:
+    - text: 'plate number SHA256 and AES128'
+      why: 'cipher names'
     - text: 'pris USD 100 per månad'
       why: 'currency amount, no plate word'
     - text: 'regnr ABC 12O'
@@ -5631,6 +6151,39 @@ examples:
       why: 'plate word but a release context (negative context)'
     - text: 'registration fix: PR 24942 and PR17488'
       why: GNU problem-report numbers (PR), with a plate word near
+"""#
+        ),
+        (
+            "pt/phone-pt.yaml",
+            #"""
+id: phone-pt
+entity: PHONE_NUMBER
+name: Portuguese phone number in national form (ANACOM plan, context required)
+# Nine digits, no trunk prefix: 2X fixed (21 Lisbon, 22 Porto, 2[3-9]X elsewhere), 91/92/93/96 mobiles, 30 VoIP.
+# Written 912 345 678, 21 234 5678, 212 345 678 or unseparated. No validator exists for the plan, so the
+# pattern carries it (leading digits and length), and a phone word must be near.
+pattern: '(?<![\w+\-./])(?<![0-9] )(?:(?:9[1236]|2[1-9]|30)[0-9](?:[ .\-]?[0-9]{3}){2}|2[1-9][ .\-][0-9]{3}[ .\-]?[0-9]{4})(?![\w]|[\-.,/][0-9]|[ .][0-9])'
+prefilter: { keywords: [telefone, telemóvel, telemovel, tel, tlm, tlf, móvel, movel, contacto, contato, phone, mobile] }
+window: 48
+base: 0.45
+context-required: true
+context: [telefone, telemóvel, telemovel, tel, tlm, tlf, móvel, movel, contacto, contato, ligar, phone, mobile, contact, call]
+negative-context: [encomenda, fatura, factura, nif, contribuinte, order, invoice, usa, zip, boston, suite, floor, street]
+examples:
+  match:
+    - 'telemóvel «912 345 678»'
+    - 'Telefone: «21 234 5678»'
+    - 'tel. «212 345 678»'
+    - 'contacto «961234567».'
+  no-match:
+    - text: 'encomenda 912 345 678 enviada'
+      why: 'no phone word near'
+    - text: 'telefone 812 345 678'
+      why: '8X is not a Portuguese subscriber range'
+    - text: 'telefone 912 345 678 9'
+      why: 'a longer run'
+    - text: 'tel 01 02 03 04 05'
+      why: 'a counting byte list'
 """#
         ),
         (
@@ -5754,6 +6307,22 @@ entities:
       breach: true
     severity: moderate
     reason: "IRS employer number; identifies a business, personal data only for sole proprietors and single-member LLCs; tax identification number in the §1798.81.5 list"
+  PASSPORT:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: passport number"
+      sensitive: "(ae)(1)(A) passport number"
+      breach: true
+    severity: high
+    reason: "government travel-document number of any issuer (read from its label); named in both the sensitive (ae)(1)(A) and breach lists"
+  DRIVER_LICENSE:
+    gdpr: { art4: identification number, art87: true }
+    ccpa:
+      category: "(A) identifiers: driver's license number"
+      sensitive: "(ae)(1)(A) driver's license number"
+      breach: true
+    severity: high
+    reason: "driving-licence number of any issuer (read from its label); a photo-ID number named in both the sensitive (ae)(1)(A) and breach lists"
   US_PASSPORT:
     gdpr: { art4: identification number, art87: true }
     ccpa:
@@ -6320,6 +6889,38 @@ entities:
     ccpa: { category: "(A) identifiers: other similar identifiers (time of capture)" }
     severity: low
     reason: "when a photo, video or document was made, known from its metadata tag; context that narrows who and where only with other data, reported and kept by default (removed by --strip-metadata all)"
+"""#
+        ),
+        (
+            "se/phone-se.yaml",
+            #"""
+id: phone-se
+entity: PHONE_NUMBER
+name: Swedish phone number in national form (PTS plan, context required)
+# 0 + area code (08 Stockholm, 031 Gothenburg, 0470 ...) + subscriber, 8 to 10 digits in all, written with a
+# hyphen after the area code and the subscriber in groups (08-123 456 78, 031-12 34 56, 0470-123 45); mobiles
+# 070, 072, 073, 076, 079 + 7 digits, also written 070 123 45 67 or unseparated. No validator exists for the
+# plan, so the pattern carries it and a phone word must be near.
+pattern: '(?<![\w+\-./])(?<![0-9] )(?=(?:[^0-9\n]{0,2}[0-9]){8,10}(?![0-9]))(?:0[1-9][0-9]{0,3}-[0-9]{2,3}(?: ?[0-9]{2,3}){1,2}|07[02369][ \-]?[0-9]{3}(?: ?[0-9]{2}){2}|07[02369][0-9]{7})(?![\w]|[\-.,/][0-9]|[ ][0-9])'
+prefilter: { keywords: [telefon, tel, tfn, mobil, mobilnummer, mobiltelefon, ring, phone, mobile, kontakt] }
+window: 48
+base: 0.45
+context-required: true
+context: [telefon, tel, tfn, mobil, mobilnummer, mobiltelefon, telefonnummer, ring, phone, mobile, kontakt, contact, call]
+negative-context: [order, faktura, beställning, invoice, artikel, personnummer, organisationsnummer, usa, zip, boston, suite, floor, street]
+examples:
+  match:
+    - 'telefon «08-123 456 78»'
+    - 'mobil «070-123 45 67»'
+    - 'tel «031-12 34 56»'
+    - 'mobilnummer «0701234567»'
+  no-match:
+    - text: 'order 08-123 456 78'
+      why: 'no phone word near'
+    - text: 'telefon 08-12'
+      why: 'too few digits'
+    - text: 'tel 070-123 45 67 89'
+      why: 'a longer run'
 """#
         ),
         (

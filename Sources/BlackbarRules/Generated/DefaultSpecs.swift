@@ -9,6 +9,7 @@ enum DefaultPackSpecs {
         ("ar/ar-cuit.yaml", spec_ar_cuit()),
         ("at/at-svnr-unformatted.yaml", spec_at_svnr_unformatted()),
         ("at/at-svnr.yaml", spec_at_svnr()),
+        ("at/phone-at.yaml", spec_phone_at()),
         ("au/au-abn-unformatted.yaml", spec_au_abn_unformatted()),
         ("au/au-abn.yaml", spec_au_abn()),
         ("au/au-medicare-unformatted.yaml", spec_au_medicare_unformatted()),
@@ -16,6 +17,7 @@ enum DefaultPackSpecs {
         ("au/au-tfn-unformatted.yaml", spec_au_tfn_unformatted()),
         ("au/au-tfn.yaml", spec_au_tfn()),
         ("be/be-national-number.yaml", spec_be_national_number()),
+        ("be/phone-be.yaml", spec_phone_be()),
         ("br/br-cnpj-unformatted.yaml", spec_br_cnpj_unformatted()),
         ("br/br-cnpj.yaml", spec_br_cnpj()),
         ("br/br-cpf-unformatted.yaml", spec_br_cpf_unformatted()),
@@ -23,6 +25,7 @@ enum DefaultPackSpecs {
         ("br/phone-br.yaml", spec_phone_br()),
         ("ca/ca-sin.yaml", spec_ca_sin()),
         ("ch/ch-ahv.yaml", spec_ch_ahv()),
+        ("ch/phone-ch.yaml", spec_phone_ch()),
         ("cl/cl-rut.yaml", spec_cl_rut()),
         ("cn/cn-resident-id.yaml", spec_cn_resident_id()),
         ("cz/cz-birth-number-unformatted.yaml", spec_cz_birth_number_unformatted()),
@@ -30,6 +33,7 @@ enum DefaultPackSpecs {
         ("de/de-id-card-printed.yaml", spec_de_id_card_printed()),
         ("de/de-id-card.yaml", spec_de_id_card()),
         ("de/de-kvnr.yaml", spec_de_kvnr()),
+        ("de/de-passport-printed.yaml", spec_de_passport_printed()),
         ("de/de-passport.yaml", spec_de_passport()),
         ("de/de-svnr.yaml", spec_de_svnr()),
         ("de/de-tax-id.yaml", spec_de_tax_id()),
@@ -55,6 +59,7 @@ enum DefaultPackSpecs {
         ("fr/fr-passport.yaml", spec_fr_passport()),
         ("fr/fr-siren.yaml", spec_fr_siren()),
         ("fr/fr-siret.yaml", spec_fr_siret()),
+        ("fr/phone-fr-unformatted.yaml", spec_phone_fr_unformatted()),
         ("fr/phone-fr.yaml", spec_phone_fr()),
         ("gb/gb-driving-licence.yaml", spec_gb_driving_licence()),
         ("gb/gb-nhs-generic-label.yaml", spec_gb_nhs_generic_label()),
@@ -69,6 +74,8 @@ enum DefaultPackSpecs {
         ("global/email.yaml", spec_email()),
         ("global/iban.yaml", spec_iban()),
         ("global/ipv4.yaml", spec_ipv4()),
+        ("global/ipv6-compressed.yaml", spec_ipv6_compressed()),
+        ("global/ipv6-loopback.yaml", spec_ipv6_loopback()),
         ("global/ipv6.yaml", spec_ipv6()),
         ("global/mac-address-dotted.yaml", spec_mac_address_dotted()),
         ("global/mac-address.yaml", spec_mac_address()),
@@ -87,6 +94,7 @@ enum DefaultPackSpecs {
         ("intl/crypto-bitcoin-bech32.yaml", spec_crypto_bitcoin_bech32()),
         ("intl/crypto-bitcoin.yaml", spec_crypto_bitcoin()),
         ("intl/crypto-ethereum.yaml", spec_crypto_ethereum()),
+        ("intl/driver-license-labelled.yaml", spec_driver_license_labelled()),
         ("intl/iccid.yaml", spec_iccid()),
         ("intl/imei-generic-label.yaml", spec_imei_generic_label()),
         ("intl/imei-unformatted.yaml", spec_imei_unformatted()),
@@ -95,6 +103,7 @@ enum DefaultPackSpecs {
         ("intl/mrz-td1.yaml", spec_mrz_td1()),
         ("intl/mrz-td2.yaml", spec_mrz_td2()),
         ("intl/mrz-td3.yaml", spec_mrz_td3()),
+        ("intl/passport-labelled.yaml", spec_passport_labelled()),
         ("intl/swift-bic-bank.yaml", spec_swift_bic_bank()),
         ("intl/swift-bic.yaml", spec_swift_bic()),
         ("intl/vin-unchecked.yaml", spec_vin_unchecked()),
@@ -107,6 +116,7 @@ enum DefaultPackSpecs {
         ("kr/kr-rrn-unformatted.yaml", spec_kr_rrn_unformatted()),
         ("kr/kr-rrn.yaml", spec_kr_rrn()),
         ("location/date-of-birth.yaml", spec_date_of_birth()),
+        ("location/gps-decimal-bare.yaml", spec_gps_decimal_bare()),
         ("location/gps-decimal-signed.yaml", spec_gps_decimal_signed()),
         ("location/gps-decimal.yaml", spec_gps_decimal()),
         ("location/gps-dms.yaml", spec_gps_dms()),
@@ -145,6 +155,7 @@ enum DefaultPackSpecs {
         ("plates/plate-ie.yaml", spec_plate_ie()),
         ("plates/plate-in.yaml", spec_plate_in()),
         ("plates/plate-it.yaml", spec_plate_it()),
+        ("plates/plate-labelled.yaml", spec_plate_labelled()),
         ("plates/plate-lu.yaml", spec_plate_lu()),
         ("plates/plate-nl.yaml", spec_plate_nl()),
         ("plates/plate-no.yaml", spec_plate_no()),
@@ -153,7 +164,9 @@ enum DefaultPackSpecs {
         ("plates/plate-se.yaml", spec_plate_se()),
         ("plates/plate-tr.yaml", spec_plate_tr()),
         ("plates/plate-us.yaml", spec_plate_us()),
+        ("pt/phone-pt.yaml", spec_phone_pt()),
         ("pt/pt-nif.yaml", spec_pt_nif()),
+        ("se/phone-se.yaml", spec_phone_se()),
         ("se/se-personnummer-unformatted.yaml", spec_se_personnummer_unformatted()),
         ("se/se-personnummer.yaml", spec_se_personnummer()),
         ("sg/sg-nric.yaml", spec_sg_nric()),
@@ -180,6 +193,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[0-9]{2}([\-])[0-9]{8}\1[0-9](?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[1-9][0-9]{9}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[1-9][0-9]{3} [0-9]{6}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?=(?:[^0-9\n]{0,3}[0-9]){7,13}(?![0-9]))(?![0-9]{2}(?:[ ][0-9A-Fa-f]{2}){3})(?:\(?0[1-9][0-9]{0,3}\)?[ /\-][1-9][0-9]{1,8}(?:[ \-][0-9]{1,5}){0,3}|06[5-9][0-9]{5,11})(?![\w]|[\-.,/][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-.])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[1-9][0-9]([ \-])[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])"#, false, false),
         (#"(?<![\w\-.])[2-6][0-9]{9,10}(?![\w]|[\-.,/][0-9])"#, false, false),
@@ -187,6 +201,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[0-9]{8,9}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/ ][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[0-9]{2}(\.?)[0-9]{2}\1[0-9]{2}[\- ]?[0-9]{3}[.\- ]?[0-9]{2}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?:0[2349][ /.\-]?[0-9]{3}([ .\-]?)[0-9]{2}\1[0-9]{2}|0[1-9][0-9][ /.\-]?[0-9]{2}([ .\-]?)[0-9]{2}\2[0-9]{2}|04[5-9][0-9][ /.\-]?[0-9]{2}([ .\-]?)[0-9]{2}\3[0-9]{2})(?![\w]|[\-.,/][0-9]|[ .][0-9])"#, false, false),
         (#"(?<![\w\-./+])[0-9]{8}(?:0001|000[2-9]|00[1-9][0-9])[0-9]{2}(?![\w]|[\-./,][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{9}-?[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
@@ -194,6 +209,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w+\-./])(?<![0-9] )(?:\(0?[1-9][0-9]\)[ ]?|0?[1-9][0-9][ ])9?[0-9]{4}[ \-][0-9]{4}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.])(?<![0-9][ ,.])[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-.+/])756([. ]?)[0-9]{4}\1[0-9]{4}\1[0-9]{2}(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )0[1-9][0-9](?:[ .\-/]?[0-9]{3}([ .\-]?)[0-9]{2}\1[0-9]{2}|[ .\-/][0-9]{3}[ .\-][0-9]{4}|[ .\-/][0-9]{7})(?![\w]|[\-.,/][0-9]|[ .][0-9])"#, false, false),
         (#"(?<![\w\-.~+])(?:[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}|[0-9]{7,8})-[0-9Kk](?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[1-8][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-./])(?:[0-9]{10}|[0-9]{6}/?[0-9]{3})(?![\w]|[\-./,][0-9])"#, false, false),
@@ -201,16 +217,17 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w])"#, false, false),
         (#"(?<![\w\-.])[0-9CFGHJKLMNPRTVWXYZ]{9}[0-9](?![\w])"#, false, false),
         (#"(?<![\w\-.])[A-Z][0-9]{9}(?![\w]|[\-.,][0-9])"#, false, false),
+        (#"(?<![\w\-.])(?=[A-Z]{0,8}[0-9])[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w]|[\-.,/][0-9A-Za-z])"#, false, false),
         (#"(?<![\w\-.])[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}[0-9](?![\w])"#, false, false),
         (#"(?<![\w\-.])[0-9]{2} ?[0-9]{6} ?[A-Z] ?[0-9]{3}(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w\-.+/])[1-9][0-9]( ?)[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])DE ?[1-9][0-9]{2}( ?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,][0-9]| [0-9])"#, false, false),
-        (#"(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5}){0,3}(?![\w]|[\-.,/][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-+./])[0-3][0-9][01][0-9]{3}[\- ]?[0-9]{4}(?![\w]|[\-+./,][0-9])"#, false, false),
         (#"(?<![\w\-.])(?!([0-9])\1{7})(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})(?:[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])(?:[XYZ][ \-]?[0-9]{7}[ \-]?[TRWAGMYFPDXBNJZSQVHLCKE]|[xyz][0-9]{7}[trwagmyfpdxbnjzsqvhlcke])(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-9]{2}([ /\-]?)[0-9]{7,8}\1[0-9]{2}(?![\w]|[\-./,][0-9])"#, false, false),
-        (#"(?<![\w+\-./])(?<![0-9] )[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?:[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})|[89][1-8][ .\-][0-9]{3}[ .\-][0-9]{2}[ .\-][0-9]{2}|[6-9][0-9]{8})(?![\w]|[\-.,/][0-9]|[ .][0-9]{2}(?![0-9]))"#, false, false),
         (#"(?<![\w\-./])(?:AT ?U ?[0-9]{8}|BE ?[01][0-9]{3}(?:[0-9]{6}|\.[0-9]{3}\.[0-9]{3})|BG ?[0-9]{9,10}|CY ?[0-9]{8}[A-Z]|CZ ?[0-9]{8,10}|DK ?(?:[0-9]{8}|[0-9]{2}(?: [0-9]{2}){3})|EE ?[0-9]{9}|(?:EL|GR) ?[0-9]{9}|ES ?(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])|FI ?[0-9]{8}|FR ?[0-9A-HJ-NP-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}|HR ?[0-9]{11}|HU ?[0-9]{8}|IE ?(?:[0-9]{7}[A-W][A-I]?|[0-9][A-Z+*][0-9]{5}[A-W])|LT ?(?:[0-9]{9}|[0-9]{12})|LU ?[0-9]{8}|LV ?[0-9]{11}|MT ?[0-9]{8}|NL ?[0-9]{9}B[0-9]{2}|RO ?[1-9][0-9]{1,9}|SE ?[0-9]{10}01|SI ?[0-9]{8}|SK ?[0-9]{10}|XI ?(?:[0-9]{9}|[0-9]{12}))(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])IT ?[0-9]{11}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])PL ?[0-9]{10}(?![\w]|[\-./,][0-9])"#, false, false),
@@ -226,7 +243,8 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[0-9]{2}[A-Z]{2}[0-9]{5}(?![\w]|[\-.,][0-9])"#, false, false),
         (#"(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.+/])(?<![0-9] )[0-9]{3}( ?)[0-9]{3}\1[0-9]{3} ?[0-9]{5}(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
-        (#"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{8}(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|\1[0-9A-Fa-f]{2}(?![\w])|[\-:][0-9A-Fa-f]{2}(?![\w]))"#, false, false),
         (#"(?<![\w\-.])(?:[A-Z]{5}|[A-Z]{4}9|[A-Z]{3}99|[A-Z]{2}999|[A-Z]9999) ?[0-9](?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9] ?[A-Z][A-Z9][0-9] ?[A-Z]{2}(?![\w])"#, false, false),
         (#"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>[1-9][0-9]{2}(?:([ \-]?)[0-9]{3}\2[0-9]{4}))(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.+])[0-9]{3}(-?)[0-9]{3}\1[0-9]{4}(?![\w]|[\-.,][0-9])"#, false, false),
@@ -240,6 +258,8 @@ enum DefaultPackSpecs {
         (#"(?<![A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])[A-Za-z0-9\p{Latin}\p{Greek}\p{Cyrillic}](?:[A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}]{0,62}[A-Za-z0-9_%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])?@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])"#, true, false),
         ("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[ ]?[A-Z0-9]{4}(?:(?:[ ](?=[A-Z]{0,3}[0-9])|)[A-Z0-9]{4}){1,6}(?:(?:[ ](?=[A-Z]{0,2}[0-9]|[A-Z](?![A-Za-z0-9]))|)[A-Z0-9]{1,3})?(?![A-Za-z0-9])", false, false),
         (#"(?<![\w.])(?<![A-Za-z]-)(?<![<>]= |[<>]=|since |NMU |fixed in |broken in |added in |new in )(?!(?:0|127|22[4-9]|2[3-5][0-9])\.|(?:[0-9]{1,3}\.){3}0/[0-9])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![\w]|\.[0-9A-Za-z])(?![\w.+~:\-]{0,40}\)[ \t\w\-]{1,60};[ \t]*urgency=)"#, false, false),
+        (#"(?<![\w:.])(?<![\w)\]]\[)(?=[0-9A-Fa-f:]{0,39}[0-9])(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:]|\.[0-9])"#, false, false),
+        (#"(?<![\w:.\-])(?<![\w)\]]\[)::1(?![\w:.\-])"#, false, false),
         (#"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})?(?![\w:]|\.[0-9])"#, false, false),
         (#"(?<![\w:\-.])(?=[0-9.]*[A-Fa-f])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:\-]|\.[0-9A-Fa-f])"#, false, false),
         (#"(?<![\w:\-.])(?!(?:00[:\-]){5}00|(?:[fF]{2}[:\-]){5}[fF]{2})[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-]|\.[0-9A-Fa-f])"#, false, false),
@@ -258,6 +278,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?:bc1[02-9ac-hj-np-z]{8,87}|BC1[02-9AC-HJ-NP-Z]{8,87})(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])0x[0-9a-fA-F]{40}(?![\w]|[\-.][0-9])"#, false, false),
+        (#"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:führerschein(?:nummer|-nr\.?)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer)?|permis\s{1,4}de\s{1,4}conduire|carn[eé]t?\s{1,4}de\s{1,4}conducir|permiso\s{1,4}de\s{1,4}conducir|licencia\s{1,4}de\s{1,4}conducir|patente\s{1,4}di\s{1,4}guida|rijbewijs(?:nummer)?|prawo\s{1,16}jazdy|prawa\s{1,16}jazdy|ehliyet|s[üu]r[üu]c[üu]\s{1,16}belgesi|k[öo]rkort(?:snummer)?|k[øo]rekort|f[øo]rerkort|ajokortti|carta\s{1,4}de\s{1,4}condu[çc][ãa]o|carteira\s{1,4}de\s{1,4}motorista|cnh|rijbewijsnummer)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?|numero|número|numéro|nummer|numer|numarası|#))?["']{0,2}[ \t:#=\-]{1,4}["']{0,2}(?<value>(?!(?<=#)[0-9]{1,16}(?![\w/\- ]))(?!KS X |X11R)(?![A-Z]{2,4}-[0-9])(?!(?:SHA|MD|UTF|ISO|RFC|AES|RSA|DES|CRC|PDF|USB|DEP|IPV|X|H|KS)[ \-]?[0-9]{1,5}(?![\w]))(?=[A-Z /\-]{0,16}[0-9])(?![0-9]{4}-[0-9]{2}-[0-9]{2})(?=(?:[ /\-]?[A-Z0-9]){5,16}(?![ /\-]?[A-Za-z0-9]))[A-Z0-9]{2,16}(?:[ /\-][A-Z0-9]{1,12}){0,2})(?![\w]|[\-.,/ ][0-9A-Za-z])"#, true, false),
         (#"(?<![\w\-.])89(?:[0-9]{17,18}|[0-9]{2}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{3,4})(?![\w]|[\-.][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-.])(?<![A-Za-z][ \t])(?i:id|ref|ref\.|reference|number|no\.|nr\.|user_id|userid|device_id|nummer|n(?:u|ú)mero|num(?:e|é)ro|n(?:º|°|o)\.?)["']{0,2}[ \t]{0,3}[:#=]?[ \t]{0,3}["']{0,2}(?<value>(?!3[47])[0-9]{15})(?![\w]|[\-.,/][0-9]| [0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{15}(?![\w]|[\-.][0-9])"#, false, false),
@@ -266,6 +287,7 @@ enum DefaultPackSpecs {
         (#"(?<![A-Za-z0-9<])[ACI][A-Z<][A-Z<]{3}[A-Z0-9<]{9}[0-9<][A-Z0-9<]{15}(?:[ \t]*\r?\n[ \t]*|[ ]?)[0-9<]{6}[0-9][MFX<][0-9<]{6}[0-9][A-Z<]{3}[A-Z0-9<]{11}[0-9](?:[ \t]*\r?\n[ \t]*|[ ]?)[A-Z<]{30}(?![A-Za-z0-9<])"#, false, false),
         (#"(?<![A-Za-z0-9<])[ACIPV][A-Z<][A-Z<]{34}(?:[ \t]*\r?\n[ \t]*|[ ]?)[A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{6}[0-9][MFX<][0-9<]{6}[0-9][A-Z0-9<]{7}[0-9<](?![A-Za-z0-9<])"#, false, false),
         (#"(?<![A-Za-z0-9<])[PV][A-Z<][A-Z<]{42}(?:[ \t]*\r?\n[ \t]*|[ ]?)[A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{6}[0-9][MFX<][0-9<]{6}[0-9][A-Z0-9<]{16}(?![A-Za-z0-9<])"#, false, false),
+        (#"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:passport|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(?:u)?|pasaport|reisepass|passnummer|pass-nr\.?|passnr\.?|numer\s{1,16}paszportu|n[°º]\s{1,16}(?:de\s{1,16})?(?:passeport|pasaporte)|travel\s{1,16}document)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?|numero|número|numéro|nummer|numarası|#))?["']{0,2}[ \t:#=\-]{1,4}["']{0,2}(?<value>(?!(?<=#)[0-9]{1,9}(?![\w]))(?![0-9]{6,7}(?![\w]))(?!(?:SHA|MD|UTF|ISO|RFC|AES|RSA|DES|CRC|PDF|USB|DEP|IPV|X|H)[0-9]{1,5}(?![\w]))(?=[A-Z]{0,8}[0-9])(?![0-9]{4}-[0-9]{2})[A-Z0-9]{6,9})(?![\w]|[\-.,/][0-9A-Za-z])"#, true, false),
         (#"(?<![\w\-.])(?<!BANK[ ])(?<!BANCO[ ])(?<!BANCA[ ])(?<!BANQUE[ ])(?<!OF[ ])(?=[A-Z]{4}[A-Z]{2}[A-Z0-9]{0,4}[0-9]|[A-Z]{8}XXX(?![\w]))[A-Z]{4}(?:A[DEFGILMOQRSTUWXZ]|B[ABDEFGHIJLMNOQRSTVWYZ]|C[ACDFGHIKLMNORUVWXYZ]|D[EJKMOZ]|E[CEGHRST]|F[IJKMOR]|G[ABDEFGHILMNPQRSTUWY]|H[KMNRTU]|I[DELMNOQRST]|J[EMOP]|K[EGHIMNPRWYZ]|L[ABCIKRSTUVY]|M[ACDEFGHKLMNOPQRSTUVWXYZ]|N[ACEFGILOPRUZ]|OM|P[AEFGHKLMNRSTWY]|QA|R[EOSUW]|S[ABCDEGHIJKLMNORSTVXYZ]|T[CDFGHJKLMNORTVWZ]|U[AGMSYZ]|V[ACEGINU]|WF|WS|XK|Y[ET]|Z[AMW])[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![\w]|[\-.][0-9])(?![ ]+(?:BANK|BANCA|BANCO|BANQUE|AG|SA|PLC|LTD|LIMITED|GMBH|NV|BV|SPA|TRUST|GROUP|CORP|INC)\b)"#, false, false),
         (#"(?<![\w\-.])(?<!BANK[ ])(?<!BANCO[ ])(?<!BANCA[ ])(?<!BANQUE[ ])(?<!OF[ ])[A-Z]{4}(?:A[DEFGILMOQRSTUWXZ]|B[ABDEFGHIJLMNOQRSTVWYZ]|C[ACDFGHIKLMNORUVWXYZ]|D[EJKMOZ]|E[CEGHRST]|F[IJKMOR]|G[ABDEFGHILMNPQRSTUWY]|H[KMNRTU]|I[DELMNOQRST]|J[EMOP]|K[EGHIMNPRWYZ]|L[ABCIKRSTUVY]|M[ACDEFGHKLMNOPQRSTUVWXYZ]|N[ACEFGILOPRUZ]|OM|P[AEFGHKLMNRSTWY]|QA|R[EOSUW]|S[ABCDEGHIJKLMNORSTVXYZ]|T[CDFGHJKLMNORTVWZ]|U[AGMSYZ]|V[ACEGINU]|WF|WS|XK|Y[ET]|Z[AMW])[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![\w]|[\-.][0-9])(?![ ]+(?:BANK|BANCA|BANCO|BANQUE|AG|SA|PLC|LTD|LIMITED|GMBH|NV|BV|SPA|TRUST|GROUP|CORP|INC)\b)"#, false, false),
         (#"(?<![\w\-.])(?=[0-9]{0,12}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{13}[0-9]{4}(?![\w]|[\-.][0-9])"#, false, false),
@@ -273,11 +295,12 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z](?![\w])"#, false, false),
         (#"(?<![\w\-.])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![\w])"#, false, false),
         (#"(?<![\w\-./])[0-9]{11}(?![\w]|[\-./,][0-9])"#, false, false),
-        (#"(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4})(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4}|3[0-9]{9}|0[1-9][0-9]{5,9})(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}(?![\w]|[\-.,/ ][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-8][0-9]{6}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-[1-8][0-9]{6}(?![\w]|[\-.,/][0-9])"#, false, false),
-        (#"(?<![A-Za-z0-9_.\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])(?:date\s+of\s+birth|birth\s*date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|f\.\s*(?:de\s+)?nac\.|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"'\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?(?:\s+de|,)?[\s\-/]+'?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))"#, true, true),
+        (#"(?<![A-Za-z0-9_.\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])(?:date(?:\s+|_)of(?:\s+|_)birth|dateofbirth|birth(?:\s*|_)date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|geb(?:\.\s?-?|-)\s?datum|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+(?:de\s+)?nac(?:imiento|\.)|f\.\s*(?:de\s+)?nac(?:\.|imiento)|do[ğg]um\s+tar[iİı]h[iİı]|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|(?:data|dt\.?)\s+(?:de\s+)?nasc\.|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"'\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik)\.?(?:\s+de|,)?[\s\-/]+'?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))"#, true, true),
+        (#"(?<![\w.\-+])(?<![\w]\()(?<![0-9][; ])(?<![0-9], )(?<![\s"'][MmLlCcQqSsTtAa] )(?=(?:(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15})\s?[,;]\s?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})|(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})\s?[,;]\s?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15}))(?![\w]|\.[0-9]))(?=[1-9][0-9]|[0-9.]+\s?[,;]\s?[1-9][0-9])[0-9]{1,3}\.[0-9]{4,15}\s?[,;]\s?[0-9]{1,3}\.[0-9]{4,15}(?![\w]|\.[0-9]|\s?[,;]\s?[\-+]?\.?[0-9]|[ \t]+[\-+]?\.?[0-9]|[ \t]*[A-Za-z][ \t]*[\-+]?[0-9.])"#, false, false),
         (#"(?<![\w.\-+])(?=(?:[\-+]?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15})\s?[,;]\s?[\-+]?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})|[\-+]?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})\s?[,;]\s?[\-+]?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15}))(?![\w]|\.[0-9]))(?=[\-+]|[0-9.]+\s?[,;]\s?[\-+])(?=[\-+]?[1-9][0-9]|[\-+]?[0-9.]+\s?[,;]\s?[\-+]?[1-9][0-9])[\-+]?[0-9]{1,3}\.[0-9]{4,15}\s?[,;]\s?[\-+]?[0-9]{1,3}\.[0-9]{4,15}(?![\w]|\.[0-9])"#, false, false),
         (#"(?<![\w.\-+])(?:[\-+]?(?:90\.0{3,15}|[1-8]?[0-9]\.[0-9]{3,15})(?:\s?°)?(?:["'\\]{0,3}\s*[,;&|]?\s*["'\\]{0,3}(?:lon|lng|long|longitude|longitud|longitudine|länge|laenge|lengtegraad|długość)["'\\]{0,3}\s*[:=]?\s*["'\\]{0,3}|(?:\s*[,;/]\s*|[ \t]+))[\-+]?(?:180\.0{3,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{3,15})|[\-+]?(?:180\.0{3,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{3,15})(?:\s?°)?(?:\s*[,;/]\s*|[ \t]+)[\-+]?(?:90\.0{3,15}|[1-8]?[0-9]\.[0-9]{3,15}))(?:\s?°)?(?![\w]|\.[0-9])"#, false, true),
         (#"(?<![\w.°])(?:(?:(?:90|[0-8]?[0-9])\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:'|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''|′′|”))?|(?:90|[0-8]?[0-9])[.,][0-9]{3,8}\s?(?:°|º|˚)?)\s?[NS]|[NS]\s?(?:(?:90|[0-8]?[0-9])\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:'|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''|′′|”))?|(?:90|[0-8]?[0-9])[.,][0-9]{3,8}\s?(?:°|º|˚)?))\s?[,;/]?\s?(?:(?:(?:180|1[0-7][0-9]|0?[0-9]{1,2})\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:'|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''|′′|”))?|(?:180|1[0-7][0-9]|0?[0-9]{1,2})[.,][0-9]{3,8}\s?(?:°|º|˚)?)\s?[EWO]|[EWO]\s?(?:(?:180|1[0-7][0-9]|0?[0-9]{1,2})\s?(?:°|º|˚)\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:'|′|’)(?:\s?[0-5]?[0-9](?:[.,][0-9]{1,6})?\s?(?:\"{1,2}|″|''|′′|”))?|(?:180|1[0-7][0-9]|0?[0-9]{1,2})[.,][0-9]{3,8}\s?(?:°|º|˚)?))(?![\w])"#, false, false),
@@ -292,7 +315,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{0,2}[ \-][0-9]{3}[ \-]?[0-9]{3,5}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-7][0-9][0145][0-9]{3} ?[0-9]{5}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )(?:[0-9]{3}([ \-]?)[0-9]{3}\1[0-9]{3}|[0-9]{2}([ \-]?)[0-9]{3}\2[0-9]{3})(?![\w]|[\-.,/ ][0-9])"#, false, false),
-        (#"(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2})(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2}|\(?[0-9]{2}\)?[ \-]?[0-9]{7}|[0-9]{9})(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-9]{10}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-9]{3}-(?:[0-9]{3}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{3})(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-./])[0-9]{11}(?![\w]|[\-./,][0-9])"#, false, false),
@@ -300,7 +323,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?:AM|BA|BL|BM|BN|BR|BZ|DL|DO|EF|EU|FB|FE|FF|FK|FR|GB|GD|GF|GM|GR|GS|GU|HA|HB|HE|HL|HO|IL|IM|JE|JO|JU|KB|KF|KI|KL|KO|KR|KS|KU|LA|LB|LE|LF|LI|LL|LN|LZ|MA|MD|ME|MI|MT|MU|MZ|ND|NK|OP|OW|PE|PL|RA|RE|RI|RO|SB|SD|SE|SL|SO|SP|SR|ST|SV|SW|SZ|TA|TU|UU|VB|VI|VK|VL|VO|WB|WE|WL|WN|WO|WT|WU|WY|WZ|ZE|ZT|B|E|G|I|K|L|P|S|W)(?:-| - | )(?:[1-9][0-9]{0,4} ?[A-PR-Z]{1,3}|[A-PR-Z]{1,5} ?[1-9][0-9]{0,2})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{2}[ \-]?[0-9]{2}[ \-]?[A-Z]{2}|[0-9][A-Z]{2}[ \-]?[0-9][A-Z]{2}|[0-9][A-Z]{3}[ \-]?[0-9]{3}|S[ \-]?[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{2,3}|[0-9]{3}[ \-]?[A-Z]{2,3})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[1-9]([\- ])[A-Z]{3}\1[0-9]{3}(?![\w]|[\-.][\w])"#, false, false),
-        (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])"#, false, false),
+        (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|CVE|UTF|SHA|AES|RSA|DES|CRC|PDF|USB|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[A-Z]{3}-?[0-9][A-Z][0-9]{2}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])(?:[A-Z]{4}[ \-]?[0-9]{3}|[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z][0-9]{2}[ \-]?[A-Z]{3}|[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z])(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)[ \-]?(?:[1-9][0-9]{0,2}[ '’][0-9]{3}|[1-9][0-9]{0,5})(?![\w]|[\-.][\w])"#, false, false),
@@ -316,15 +339,18 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?:(?:(?:8[7-9]|9[0-9]|0[0-9]|1[0-2])|(?:1[3-9]|2[0-6])[12])-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW|LK|TN|TS|WD)-[1-9][0-9]{0,5}|(?:1[3-9]|2[0-6])[12] (?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW|LK|TN|TS|WD) [1-9][0-9]{0,5}|(?:8[7-9]|9[0-9]|0[0-9]|1[0-2]) (?:CE|CN|CW|DL|KE|KK|KY|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|WH|WX|WW|LK|TN|TS|WD) [1-9][0-9]{0,5}|(?:8[7-9]|9[0-9]|0[0-9]|1[0-2]) [CDGLTW] [1-9][0-9]{3,5})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?:(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TG|TN|TR|TS|UK|UP|WB)[ \-]?[0-9]{1,2}[ \-]?[A-Z]{1,3}(?:[ \-][A-Z]{1,2})?[ \-]?(?!0000)[0-9]{4}|[2-9][0-9][ \-]?BH[ \-]?(?!0000)[0-9]{4}[ \-]?[A-HJ-NP-Z]{1,2})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[A-H][A-HJ-NPR-TV-Z]( ?)[0-9]{3}\1[A-HJ-NPR-TV-Z]{2}(?![\w]|[\-.][\w])"#, false, false),
+        (#"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:kfz-kennzeichen|amtliches\s{1,16}kennzeichen|autokennzeichen|kennzeichen|nummernschild|kontrollschild|(?:licen[cs]e|number|registration|vehicle|car)\s{1,16}plate|plate|vrm|(?:vehicle\s{1,16}|car\s{1,16})?registration\s{1,16}(?:number|no\.?|mark)|reg\.?\s{0,16}(?:no\.?|number|nr\.?)|rego|targa|immatriculation|immat\.?|plaque(?:\s{1,16}d'immatriculation)?|kenteken|nummerplaat|nummerplade|matr[ií]cula|placa|rejestracja|(?:numer|nr\.?)\s{1,16}rej(?:\.|estracyjny)|tablica\s{1,16}rejestracyjna|plakas[ıi]|plaka|spz|rekisterinumero|registreringsnummer|reg\.?nr\.?|regnr|kjennemerke)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?))?["']{0,2}[ \t:#=\-]{1,4}["']{0,2}(?<value>(?!(?:SHA|MD|UTF|ISO|RFC|CVE|IPV|HTTP|TLS|SSL|AES|RSA|DES|CRC|MP|PDF|USB|DEP|X|H)[ \-]?[0-9]{1,5}(?![\w])|E-AC-3|HZ-GB-|KS X 100|AT-X |X11R)(?![A-Z0-9 \-]*?[A-Z][ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z])(?![A-Z0-9 \-]*?[0-9][ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9])(?=(?:[ \-]?[A-Z0-9]){4,9}(?![ \-]?[A-Za-z0-9]))(?=[A-Z \-]{0,12}[0-9])(?=[0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,4}){0,3})(?![\w]|[\-.][\w])"#, true, false),
         (#"(?<![\w\-.])[A-Z]{2} ?[0-9]{4}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!X[LSX]-)(?:[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]|[0-9]-[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]|[BDFGHJKLMNPRSTVWXYZ]-[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]|[BDFGHJKLMNPRSTVWXYZ]-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{3}|[0-9]-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{3}|[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9])(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[A-HJ-NPR-Z]{2} ?[1-9][0-9]{4}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?:[0-9]{4,5}|[0-9]{3,4}[ACE-HJ-NP-Y]{1,2}|[0-9][ACE-HJ-NP-Y][0-9]{2,3}|[0-9][ACE-HJ-NP-Y]{2}[0-9]{1,2}|[ACE-HJ-NP-Y][0-9]{3,4}|[ACE-HJ-NP-Y]{2}[0-9]{2,3})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!X[LSX]-)(?:[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[0-9]{2}-[0-9]{2})(?![\w]|[\-.][\w])"#, false, false),
-        (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])"#, false, false),
+        (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|CVE|UTF|SHA|AES|RSA|DES|CRC|PDF|USB|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?![0-9]{2}[A-F]{1,3}[0-9]{2,5}(?![\w]|[\-.][\w]))(?:0[1-9]|[1-7][0-9]|8[01])([ \-]?)(?!(?:AM|PM|GB|MB|KB|TB|KG|MG|KM|CM|MM|HZ|DB|ML|KV|MV|MA|V)\b)(?:[A-PR-VYZ]\1[0-9]{4,5}|[A-PR-VYZ]{2}\1[0-9]{3,4}|[A-PR-VYZ]{3}\1[0-9]{2,3})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|PEP|CVE|ANSI|ECMA|IEEE|IEC|DIN|JIS|UTF|SHA|MD5|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ|PR)[ \-]?[0-9])(?:[A-Z]{3}[ \-]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[ \-]?[A-Z]{3}|[A-Z]{2}[ \-]?[0-9]{4,5})(?![\w]|[\-.][\w])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?:(?:9[1236]|2[1-9]|30)[0-9](?:[ .\-]?[0-9]{3}){2}|2[1-9][ .\-][0-9]{3}[ .\-]?[0-9]{4})(?![\w]|[\-.,/][0-9]|[ .][0-9])"#, false, false),
         (#"(?<![\w\-./])(?<![0-9] )[1-9][0-9]{2}([ .]?)[0-9]{3}\1[0-9]{3}(?![\w]|[\-./,][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![0-9] )(?=(?:[^0-9\n]{0,2}[0-9]){8,10}(?![0-9]))(?:0[1-9][0-9]{0,3}-[0-9]{2,3}(?: ?[0-9]{2,3}){1,2}|07[02369][ \-]?[0-9]{3}(?: ?[0-9]{2}){2}|07[02369][0-9]{7})(?![\w]|[\-.,/][0-9]|[ ][0-9])"#, false, false),
         (#"(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[01][0-9][0-9]{2}[0-9]{4}(?![\w]|[\-+./,][0-9])"#, false, false),
         (#"(?<![\w\-+./])(?:(?:18|19|20)[0-9]{2}[01][0-9][0-9]{2}-[0-9]{4}|[0-9]{2}[01][0-9][0-9]{2}[\-+][0-9]{4})(?![\w]|[\-+./,][0-9])"#, false, false),
         ("(?<![A-Za-z0-9])[STFGM][0-9]{7}[A-Z](?![A-Za-z0-9])", false, false),
@@ -475,6 +501,36 @@ enum DefaultPackSpecs {
                     .init(text: "Rechnung 4520 150385", why: "an invoice number (negative context)"),
                     .init(text: "Version 1237.0101.80", why: "a dotted version string"),
                     .init(text: "IBAN AT61 1904 3002 3457 3201", why: "groups of four in an IBAN"),
+                ])
+        )
+    }
+
+    /// at/phone-at.yaml
+    private static func spec_phone_at() -> RuleSpec {
+        RuleSpec(
+            id: "phone-at",
+            entity: "PHONE_NUMBER",
+            name: "Austrian phone number in national form (RTR plan, context required)",
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?=(?:[^0-9\n]{0,3}[0-9]){7,13}(?![0-9]))(?![0-9]{2}(?:[ ][0-9A-Fa-f]{2}){3})(?:\(?0[1-9][0-9]{0,3}\)?[ /\-][1-9][0-9]{1,8}(?:[ \-][0-9]{1,5}){0,3}|06[5-9][0-9]{5,11})(?![\w]|[\-.,/][0-9]|[ ][0-9])"#,
+            prefilter: .keywords(["telefon", "tel", "handy", "mobil", "fax", "festnetz", "rufnummer", "durchwahl", "phone", "kontakt"], atStart: false),
+            window: 64,
+            base: 0.45,
+            context: ["telefon", "tel", "handy", "mobil", "fax", "festnetz", "rufnummer", "durchwahl", "phone", "kontakt", "contact", "call", "mobile", "telephone", "erreichbar"],
+            negativeContext: ["bestellung", "rechnung", "auftrag", "order", "invoice", "artikel", "uid", "firmenbuch", "iban", "konto", "usa", "zip", "boston", "suite", "floor", "street"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "Telefon «01 5123456»",
+                    "Handy «0664 1234567»",
+                    "Tel. «0316/123456»",
+                    "mobil «06601234567»",
+                    "Fax «(0512) 12 34 56»",
+                ],
+                noMatch: [
+                    .init(text: "Artikel 01 5123456 lagernd", why: "no phone word near"),
+                    .init(text: "Telefon 0664 12", why: "too few digits"),
+                    .init(text: "Telefon 01 02 03 04 05", why: "a byte list: a subscriber number never starts with 0, and four groups of two are not a number"),
+                    .init(text: "Telefon-Log 01 23 45 67 89", why: "a byte list (four two-digit groups after 01)"),
                 ])
         )
     }
@@ -691,6 +747,36 @@ enum DefaultPackSpecs {
                     .init(text: "factuur 85073003328 betaald", why: "an invoice number (negative context)"),
                     .init(text: "GSM 0470 12 34 56", why: "a Belgian mobile number"),
                     .init(text: "id 8507300332812", why: "part of a longer digit run"),
+                ])
+        )
+    }
+
+    /// be/phone-be.yaml
+    private static func spec_phone_be() -> RuleSpec {
+        RuleSpec(
+            id: "phone-be",
+            entity: "PHONE_NUMBER",
+            name: "Belgian phone number in national form (BIPT plan, context required)",
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:0[2349][ /.\-]?[0-9]{3}([ .\-]?)[0-9]{2}\1[0-9]{2}|0[1-9][0-9][ /.\-]?[0-9]{2}([ .\-]?)[0-9]{2}\2[0-9]{2}|04[5-9][0-9][ /.\-]?[0-9]{2}([ .\-]?)[0-9]{2}\3[0-9]{2})(?![\w]|[\-.,/][0-9]|[ .][0-9])"#,
+            prefilter: .keywords(["telefoon", "tel", "tél", "téléphone", "telephone", "gsm", "mobiel", "portable", "bellen", "appeler", "phone", "mobile", "contact", "fax"], atStart: false),
+            window: 48,
+            base: 0.45,
+            context: ["telefoon", "tel", "tél", "téléphone", "telephone", "gsm", "mobiel", "portable", "bellen", "appeler", "phone", "mobile", "contact", "fax", "telefoonnummer"],
+            negativeContext: ["bestelling", "factuur", "commande", "facture", "order", "invoice", "btw", "tva", "ondernemingsnummer", "usa", "zip", "boston", "suite", "floor", "street"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "telefoon «02 123 45 67»",
+                    "gsm «0471 12 34 56»",
+                    "Tél. «010 12 34 56»",
+                    "tel «0471/12.34.56»",
+                    "GSM: «0471123456»",
+                ],
+                noMatch: [
+                    .init(text: "factuur 02 123 45 67 betaald", why: "no phone word near"),
+                    .init(text: "tel 01 02 03 04 05", why: "a counting byte list"),
+                    .init(text: "contact: Boston, MA 02110-1301 USA", why: "a US ZIP+4 (mixed separators, and negative context)"),
+                    .init(text: "tel 0471 12 34 56 78", why: "a longer run of groups"),
                 ])
         )
     }
@@ -916,6 +1002,34 @@ enum DefaultPackSpecs {
                     .init(text: "AHV 756.9217.0769", why: "incomplete, too short"),
                     .init(text: "version 756.9217.0769.85.1", why: "part of a longer dotted string"),
                     .init(text: "id 17569217076985", why: "part of a longer digit run"),
+                ])
+        )
+    }
+
+    /// ch/phone-ch.yaml
+    private static func spec_phone_ch() -> RuleSpec {
+        RuleSpec(
+            id: "phone-ch",
+            entity: "PHONE_NUMBER",
+            name: "Swiss phone number in national form (BAKOM plan, context required)",
+            pattern: #"(?<![\w+\-./])(?<![0-9] )0[1-9][0-9](?:[ .\-/]?[0-9]{3}([ .\-]?)[0-9]{2}\1[0-9]{2}|[ .\-/][0-9]{3}[ .\-][0-9]{4}|[ .\-/][0-9]{7})(?![\w]|[\-.,/][0-9]|[ .][0-9])"#,
+            prefilter: .keywords(["telefon", "tel", "tél", "natel", "handy", "mobil", "mobile", "fax", "téléphone", "telephone", "portable", "telefono", "cellulare", "phone", "kontakt", "contact"], atStart: false),
+            window: 48,
+            base: 0.45,
+            context: ["telefon", "tel", "tél", "natel", "handy", "mobil", "mobile", "fax", "téléphone", "telephone", "portable", "telefono", "cellulare", "phone", "kontakt", "contact", "call"],
+            negativeContext: ["bestellung", "rechnung", "auftrag", "commande", "facture", "order", "invoice", "artikel", "uid", "mwst", "ahv", "usa", "zip", "boston", "suite", "floor", "street"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "Telefon «044 123 45 67»",
+                    "Natel «079 123 45 67»",
+                    "Tél. «021 123 4567»",
+                    "Handy: «0791234567»",
+                ],
+                noMatch: [
+                    .init(text: "Artikel 044 123 45 67 lagernd", why: "no phone word near"),
+                    .init(text: "Telefon 01 02 03 04 05", why: "a byte list: two-digit groups only"),
+                    .init(text: "Telefon 044 123 45 67 89", why: "a longer run of groups"),
                 ])
         )
     }
@@ -1150,6 +1264,34 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// de/de-passport-printed.yaml
+    private static func spec_de_passport_printed() -> RuleSpec {
+        RuleSpec(
+            id: "de-passport-printed",
+            entity: "DE_PASSPORT",
+            name: "German passport number as printed on the data page (9 characters, without the MRZ check digit; context required)",
+            pattern: #"(?<![\w\-.])(?=[A-Z]{0,8}[0-9])[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}(?![\w]|[\-.,/][0-9A-Za-z])"#,
+            prefilter: .keywords(["pass", "reisepass", "passport", "passeport"], atStart: false),
+            window: 48,
+            base: 0.5,
+            context: ["reisepass", "reisepassnummer", "pass", "passnummer", "pass-nr", "passport", "passport number", "passport no", "passeport"],
+            negativeContext: ["bestellnummer", "rechnung", "auftrag", "order", "invoice", "sku", "serial", "seriennummer", "artikel", "tracking", "sendungsnummer"],
+            contextRequired: true,
+            labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte"],
+            examples: .init(
+                match: [
+                    "Reisepass «C01X00T47»",
+                    "Passnummer: «CF1234567»",
+                ],
+                noMatch: [
+                    .init(text: "Seriennummer C01X00T47", why: "no passport word near"),
+                    .init(text: "Reisepass T22000129", why: "T is an ID card letter"),
+                    .init(text: "Reisepass CFGHJKLMN", why: "no digit"),
+                    .init(text: "Reisepass C01X00T4A7", why: "A is not in the alphabet and the run is longer"),
+                ])
+        )
+    }
+
     /// de/de-passport.yaml
     private static func spec_de_passport() -> RuleSpec {
         RuleSpec(
@@ -1289,7 +1431,7 @@ enum DefaultPackSpecs {
             id: "phone-de",
             entity: "PHONE_NUMBER",
             name: "German phone number in national form (Bundesnetzagentur plan)",
-            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5})?(?![\w]|[\-.,/][0-9])"#,
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:\(0[1-9][0-9]{1,4}\)|0[1-9][0-9]{1,4})[ /\-][0-9]{2,8}(?:[ \-][0-9]{1,5}){0,3}(?![\w]|[\-.,/][0-9]|[ ][0-9])"#,
             prefilter: .keywords(["telefon", "tel", "handy", "mobil", "fax", "anrufen", "rufnummer", "phone", "kontakt", "festnetz"], atStart: false),
             window: 64,
             normalize: ["digits"],
@@ -1304,12 +1446,16 @@ enum DefaultPackSpecs {
                     "Handy «0152 28817386»",
                     "Büro, Tel. «069/90009 123».",
                     "Fax «(030) 2312 5199»",
+                    "Tel. «094807 41338»",
+                    "Telefon «030 12 34 56 78»",
                 ],
                 noMatch: [
                     .init(text: "Telefon 0031 23125123", why: "00 starts an international call, not a German area code"),
                     .init(text: "Telefon 031 2312512", why: "031 is not a German area code; the pattern hits and the validator rejects it"),
                     .init(text: "ISSN 0377-0427, Heft 046110 2008", why: "no phone word near (German national numbers need one)"),
                     .init(text: "am 05.11.2023 um 10:42", why: "a date and a time"),
+                    .init(text: "Telefon-Log: bytes 01 02 03 04 05", why: "a byte list: 01 is not an area code and the groups are read whole (the validator rejects it)"),
+                    .init(text: "Telefon 030 12 34 56 78 90 12", why: "more groups than a number has"),
                     .init(text: "Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301, USA", why: "a US ZIP+4 in a postal address (negative context)"),
                     .init(text: "Artikel 0815-4711-0815-4711", why: "article number, too long and wrong shape"),
                 ])
@@ -1460,7 +1606,7 @@ enum DefaultPackSpecs {
             id: "phone-es",
             entity: "PHONE_NUMBER",
             name: "Spanish phone number in national form (context required)",
-            pattern: #"(?<![\w+\-./])(?<![0-9] )[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})(?![\w]|[\-.,/][0-9])"#,
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:[1-9][0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3}|[ .\-][0-9]{2}[ .\-][0-9]{2}[ .\-][0-9]{2})|[89][1-8][ .\-][0-9]{3}[ .\-][0-9]{2}[ .\-][0-9]{2}|[6-9][0-9]{8})(?![\w]|[\-.,/][0-9]|[ .][0-9]{2}(?![0-9]))"#,
             prefilter: .keywords(["teléfono", "telefono", "tel", "móvil", "movil", "llamar", "contacto", "phone", "mobile", "whatsapp"], atStart: false),
             window: 48,
             normalize: ["digits"],
@@ -1472,9 +1618,14 @@ enum DefaultPackSpecs {
                 match: [
                     "Teléfono: «612 345 678»",
                     "móvil «912 34 56 78».",
+                    "Teléfono: «862 50 67 39»",
+                    "teléfono «91 123 45 67»",
+                    "tel. «612345678»",
                 ],
                 noMatch: [
                     .init(text: "población de 612 345 678 habitantes", why: "a count, no phone word near"),
+                    .init(text: "teléfono 612 345 678 90", why: "a longer run of groups"),
+                    .init(text: "tel 01 02 03 04 05", why: "a counting byte list"),
                     .init(text: "teléfono 512 345 678", why: "Spanish numbers start with 6-9; the pattern hits and the validator rejects it"),
                 ])
         )
@@ -2010,13 +2161,41 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// fr/phone-fr-unformatted.yaml
+    private static func spec_phone_fr_unformatted() -> RuleSpec {
+        RuleSpec(
+            id: "phone-fr-unformatted",
+            entity: "PHONE_NUMBER",
+            name: "French phone number written without separators (0X + 8 digits, context required)",
+            pattern: #"(?<![\w+\-./])(?<![0-9] )0[1-9][0-9]{8}(?![\w]|[\-.,/][0-9])"#,
+            prefilter: .keywords(["téléphone", "telephone", "tel", "tél", "portable", "mobile", "fixe", "appeler", "phone", "contact", "joindre"], atStart: false),
+            window: 48,
+            base: 0.45,
+            context: ["téléphone", "telephone", "tel", "tél", "portable", "mobile", "fixe", "appeler", "phone", "contact", "joindre"],
+            negativeContext: ["commande", "facture", "référence", "order", "invoice", "siret", "siren"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "Tél. «0123456789»",
+                    "portable : «0612345678»",
+                    "mobile «0712345678».",
+                ],
+                noMatch: [
+                    .init(text: "commande 0612345678 expédiée", why: "no phone word near (and an order word)"),
+                    .init(text: "Tél. 00612345678", why: "eleven digits"),
+                    .init(text: "tél 0012345678", why: "second digit 0; the pattern does not take it"),
+                    .init(text: "tel 06123456789", why: "eleven digits"),
+                ])
+        )
+    }
+
     /// fr/phone-fr.yaml
     private static func spec_phone_fr() -> RuleSpec {
         RuleSpec(
             id: "phone-fr",
             entity: "PHONE_NUMBER",
             name: "French phone number in national form (ARCEP plan)",
-            pattern: #"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|[\-:][0-9A-Fa-f]{2}(?![\w]))"#,
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?!01[ .\-]02[ .\-]03[ .\-]04[ .\-]05)0[0-9]([ .\-])[0-9]{2}(?:\1[0-9]{2}){3}(?![\w]|[\-.,/][0-9]|\1[0-9]|\1[0-9A-Fa-f]{2}(?![\w])|[\-:][0-9A-Fa-f]{2}(?![\w]))"#,
             prefilter: .digits(10, dots: 0, maximum: 10),
             window: 20,
             normalize: ["digits"],
@@ -2035,6 +2214,7 @@ enum DefaultPackSpecs {
                     .init(text: "Tél. 00 99 00 12 34", why: "second digit 0 is not a French number; the pattern hits and the validator rejects it"),
                     .init(text: "ratio 01 99 00 12 34 56", why: "more than ten digits"),
                     .init(text: "le 01.02.2024 à 10h", why: "a date"),
+                    .init(text: "tel 01 23 45 67 89 ab cd", why: "a hex byte list: a hex pair follows"),
                     .init(text: "bytes: 01 02 03 04 05 06", why: "a counting byte list, not a telephone number"),
                 ])
         )
@@ -2454,7 +2634,7 @@ enum DefaultPackSpecs {
             window: 24,
             base: 0.6,
             context: ["ip", "address", "host", "client", "server", "remote", "addr", "src", "dst"],
-            negativeContext: ["version", "release", "build", "firmware", "ver", "section", "rfc", "clause", "chapter", "sections", "policy", "standards", "standards-version", "oid", "object identifier", "attribute type"],
+            negativeContext: ["version", "release", "released", "build", "firmware", "ver", "section", "rfc", "clause", "chapter", "sections", "policy", "standards", "standards-version", "oid", "object identifier", "attribute type", "attribute", "upgrade", "upgraded", "changes", "changelog", "bump", "bumped", "revision", "patchlevel", "what's new", "experimental", "dpkg", "since", "commit", "tag"],
             examples: .init(
                 match: [
                     "binutils «46.20.160.209» (2.24.90.20141111-2) unstable; urgency=low",
@@ -2463,6 +2643,11 @@ enum DefaultPackSpecs {
                     "hosts: [«8.8.8.8», «10.0.0.1»]",
                 ],
                 noMatch: [
+                    .init(text: "What's new in at-spi2-core 1.91.6.1:", why: "a version heading in NEWS (negative context)"),
+                    .init(text: "  * Moved 2.7.0.9 out of experimental", why: "a Debian changelog version (negative context)"),
+                    .init(text: "libfoo 7.7.2.1 released", why: "a version number on a release line (negative context)"),
+                    .init(text: "Changes in 2.5.4.46", why: "a version heading (negative context)"),
+                    .init(text: "attribute 2.5.4.46 (dnQualifier)", why: "an X.500 attribute OID (negative context)"),
                     .init(text: "OID 1.3.6.1.4.1.2021", why: "SNMP object identifier, longer dotted run"),
                     .init(text: "upgraded to version 2.4.10.1 yesterday", why: "version string (negative context)"),
                     .init(text: "value 256.1.1.1 and 01.02.03.04", why: "octet out of range, leading zeros"),
@@ -2478,6 +2663,65 @@ enum DefaultPackSpecs {
                     .init(text: "symlinks are skipped (since 1.14.16.6) and base-passwd (>= 2.0.3.4) is needed", why: "versions after since and >="),
                     .init(text: "Incorporate changes in NMU 1.4.0.32; bug 17367 was fixed in 1.4.0.26", why: "versions after NMU and fixed in"),
                     .init(text: "private range 192.168.0.0/16 and 100.64.0.0/10", why: "network prefixes (x.y.z.0/n), not a host"),
+                ])
+        )
+    }
+
+    /// global/ipv6-compressed.yaml
+    private static func spec_ipv6_compressed() -> RuleSpec {
+        RuleSpec(
+            id: "ipv6-compressed",
+            entity: "IP_ADDRESS",
+            name: "IPv6 address in a short compressed form (::1, fe80::1, 2001:db8::7)",
+            pattern: #"(?<![\w:.])(?<![\w)\]]\[)(?=[0-9A-Fa-f:]{0,39}[0-9])(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:]|\.[0-9])"#,
+            prefilter: .literal("::"),
+            window: 48,
+            validator: "ipv6",
+            base: 0.6,
+            context: ["ip", "ipv6", "address", "host", "client", "server", "addr", "src", "dst", "localhost", "loopback", "listen", "bind", "inet6"],
+            examples: .init(
+                match: [
+                    "from «fe80::1» on eth0",
+                    "gw «fe80::1»%eth0",
+                    "listen on [«fe80::7»]:8080",
+                    "addr «2001:db8::7»",
+                    "inet6 «::ffff:1» scope",
+                ],
+                noMatch: [
+                    .init(text: "call std::vector<int>::size and a::b", why: "C++ scope operators: letters only, no digit"),
+                    .init(text: "evens = values[::2]", why: "a Python slice: \"::\" right after an index bracket"),
+                    .init(text: "rows = m[1::2]", why: "a Python slice with a start"),
+                    .init(text: "map 1:2:3:4:5::6:7:8:9 done", why: "nine groups around \"::\": the pattern hits and the validator rejects it"),
+                    .init(text: "bad 2001:db8::1::2 address", why: "two :: compressions"),
+                    .init(text: "host ::1 refused", why: "the loopback has one group; ipv6-loopback takes it"),
+                    .init(text: "listen ::", why: "the unspecified address alone holds no digit and is not a host"),
+                ])
+        )
+    }
+
+    /// global/ipv6-loopback.yaml
+    private static func spec_ipv6_loopback() -> RuleSpec {
+        RuleSpec(
+            id: "ipv6-loopback",
+            entity: "IP_ADDRESS",
+            name: "IPv6 loopback address ::1",
+            pattern: #"(?<![\w:.\-])(?<![\w)\]]\[)::1(?![\w:.\-])"#,
+            prefilter: .literal("::1"),
+            window: 16,
+            base: 0.6,
+            context: ["ip", "ipv6", "address", "host", "client", "server", "addr", "src", "dst", "localhost", "loopback", "listen", "bind", "inet6"],
+            examples: .init(
+                match: [
+                    "host «::1» refused the connection",
+                    "connect to «::1»",
+                    "listen on [«::1»]:8080",
+                    "127.0.0.1 and «::1»/128 are loopback",
+                ],
+                noMatch: [
+                    .init(text: "reversed = s[::1]", why: "a Python slice: \"::\" right after an index bracket"),
+                    .init(text: "std::1d_array and a::1b", why: "inside longer tokens"),
+                    .init(text: "fe80::1 is link-local", why: "a longer address (the ipv6 rules take it)"),
+                    .init(text: "ratio 2::10", why: "not the loopback"),
                 ])
         )
     }
@@ -3016,6 +3260,48 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// intl/driver-license-labelled.yaml
+    private static func spec_driver_license_labelled() -> RuleSpec {
+        RuleSpec(
+            id: "driver-license-labelled",
+            entity: "DRIVER_LICENSE",
+            name: "Driving licence number right after a licence label in the covered languages",
+            pattern: #"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:führerschein(?:nummer|-nr\.?)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer)?|permis\s{1,4}de\s{1,4}conduire|carn[eé]t?\s{1,4}de\s{1,4}conducir|permiso\s{1,4}de\s{1,4}conducir|licencia\s{1,4}de\s{1,4}conducir|patente\s{1,4}di\s{1,4}guida|rijbewijs(?:nummer)?|prawo\s{1,16}jazdy|prawa\s{1,16}jazdy|ehliyet|s[üu]r[üu]c[üu]\s{1,16}belgesi|k[öo]rkort(?:snummer)?|k[øo]rekort|f[øo]rerkort|ajokortti|carta\s{1,4}de\s{1,4}condu[çc][ãa]o|carteira\s{1,4}de\s{1,4}motorista|cnh|rijbewijsnummer)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?|numero|número|numéro|nummer|numer|numarası|#))?["']{0,2}[ \t:#=\-]{1,4}["']{0,2}(?<value>(?!(?<=#)[0-9]{1,16}(?![\w/\- ]))(?!KS X |X11R)(?![A-Z]{2,4}-[0-9])(?!(?:SHA|MD|UTF|ISO|RFC|AES|RSA|DES|CRC|PDF|USB|DEP|IPV|X|H|KS)[ \-]?[0-9]{1,5}(?![\w]))(?=[A-Z /\-]{0,16}[0-9])(?![0-9]{4}-[0-9]{2}-[0-9]{2})(?=(?:[ /\-]?[A-Z0-9]){5,16}(?![ /\-]?[A-Za-z0-9]))[A-Z0-9]{2,16}(?:[ /\-][A-Z0-9]{1,12}){0,2})(?![\w]|[\-.,/ ][0-9A-Za-z])"#,
+            unicode: true,
+            prefilter: .keywords(["führerschein", "fuehrerschein", "fahrerlaubnis", "permis de conduire", "carnet de conducir", "carné de conducir", "permiso de conducir", "licencia de conducir", "patente di guida", "rijbewijs", "prawo jazdy", "prawa jazdy", "ehliyet", "sürücü belgesi", "surucu belgesi", "körkort", "korkort", "kørekort", "korekort", "førerkort", "forerkort", "ajokortti", "carta de condução", "carta de conducao", "carteira de motorista", "cnh"], atStart: true),
+            window: 64,
+            base: 0.55,
+            priority: -1,
+            context: ["führerschein", "fahrerlaubnis", "permis de conduire", "permis", "carnet de conducir", "permiso de conducir", "licencia de conducir", "patente di guida", "rijbewijs", "prawo jazdy", "ehliyet", "körkort", "kørekort", "førerkort", "ajokortti", "carta de condução", "cnh"],
+            negativeContext: ["order", "invoice", "tracking", "sku", "serial", "klasse", "class", "catégorie", "categoría", "categoria", "kategoria"],
+            labels: ["führerschein", "führerscheinnummer", "fahrerlaubnis", "permis de conduire", "carnet de conducir", "permiso de conducir", "licencia de conducir", "patente di guida", "rijbewijs", "rijbewijsnummer", "prawo jazdy", "ehliyet", "körkort", "kørekort", "førerkort", "ajokortti", "carta de condução"],
+            examples: .init(
+                match: [
+                    "Führerschein «B072RRE2I55»",
+                    "Führerscheinnummer: «J010000SD51»",
+                    "permis de conduire n° «123456789012»",
+                    "patente di guida «U1H12345AB»",
+                    "rijbewijsnummer «5123456789»",
+                    "prawo jazdy nr «12345/12/1234»",
+                    "Ehliyet No: «123456»",
+                    "körkort «AB 123456»",
+                ],
+                noMatch: [
+                    .init(text: "Führerschein Klasse B seit 2010", why: "a licence class and a year, not a number right after the label"),
+                    .init(text: "permis de conduire depuis 2015-05-01", why: "a date"),
+                    .init(text: "patente di guida ABCDEF", why: "no digit"),
+                    .init(text: "patente di guida 1234", why: "too short"),
+                    .init(text: "Patente: ES1234567", why: "a bare patente is a patent in Spanish and Portuguese"),
+                    .init(text: "permis de construire n° PC12345678", why: "a building permit"),
+                    .init(text: "Führerschein CVE-2017-76597 and Führerschein=ORD-21634344", why: "an advisory id and an order number: letters joined to digits by a hyphen"),
+                    .init(text: "permis de conduire #03 04 05 06 07 08", why: "a list of two-digit numbers, longer than three groups"),
+                    .init(text: "permis de conduire: #7730421", why: "digits right after # are a ticket or issue number"),
+                    .init(text: "Führerschein=PDF417", why: "a barcode standard"),
+                    .init(text: "Patentee 12345678", why: "the label inside another word"),
+                ])
+        )
+    }
+
     /// intl/iccid.yaml
     private static func spec_iccid() -> RuleSpec {
         RuleSpec(
@@ -3265,6 +3551,47 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// intl/passport-labelled.yaml
+    private static func spec_passport_labelled() -> RuleSpec {
+        RuleSpec(
+            id: "passport-labelled",
+            entity: "PASSPORT",
+            name: "Passport number right after a passport label (any issuer's letters and digits)",
+            pattern: #"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:passport|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(?:u)?|pasaport|reisepass|passnummer|pass-nr\.?|passnr\.?|numer\s{1,16}paszportu|n[°º]\s{1,16}(?:de\s{1,16})?(?:passeport|pasaporte)|travel\s{1,16}document)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?|numero|número|numéro|nummer|numarası|#))?["']{0,2}[ \t:#=\-]{1,4}["']{0,2}(?<value>(?!(?<=#)[0-9]{1,9}(?![\w]))(?![0-9]{6,7}(?![\w]))(?!(?:SHA|MD|UTF|ISO|RFC|AES|RSA|DES|CRC|PDF|USB|DEP|IPV|X|H)[0-9]{1,5}(?![\w]))(?=[A-Z]{0,8}[0-9])(?![0-9]{4}-[0-9]{2})[A-Z0-9]{6,9})(?![\w]|[\-.,/][0-9A-Za-z])"#,
+            unicode: true,
+            prefilter: .keywords(["passport", "passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "paszport", "pasaport", "reisepass", "passnummer", "pass-nr", "passnr", "numer paszportu", "n° de passeport", "n° passeport", "nº de pasaporte", "nº pasaporte", "travel document"], atStart: true),
+            window: 64,
+            base: 0.55,
+            priority: -1,
+            context: ["passport", "passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "paszport", "pasaport", "reisepass", "travel document"],
+            negativeContext: ["order", "invoice", "tracking", "sku", "serial", "photo", "fee", "appointment"],
+            labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte", "passaporto", "paspoort", "paszport", "pasaport"],
+            examples: .init(
+                match: [
+                    "pasaporte «PAA123456»",
+                    "Passaporto n. «YA1234567»",
+                    "paspoort: «NP1234567»",
+                    "paszport «AB1234567»",
+                    "Passport No: «L898902C3»",
+                    "nº de pasaporte «XDA123456»",
+                    "Pasaport numarası «U12345678»",
+                    "{\"passport\": \"«X1234567»\"}",
+                ],
+                noMatch: [
+                    .init(text: "password 123456789", why: "not a passport word"),
+                    .init(text: "passport photo order 123456789", why: "the value is not right after the label"),
+                    .init(text: "passport ABCDEFGH", why: "no digit"),
+                    .init(text: "passport #18862121", why: "digits right after # are a ticket or issue number"),
+                    .init(text: "pasaporte: #4823307", why: "seven digits only: a digits-only passport number has 8 or 9"),
+                    .init(text: "Reisepass #AES256 and passport DEP0090", why: "a cipher and a deprecation code"),
+                    .init(text: "passport 12345", why: "too short"),
+                    .init(text: "passport 1234567890", why: "too long"),
+                    .init(text: "pass 12345678 to the function", why: "the verb pass is not a label"),
+                    .init(text: "compass 1234567", why: "the label inside another word"),
+                ])
+        )
+    }
+
     /// intl/swift-bic-bank.yaml
     private static func spec_swift_bic_bank() -> RuleSpec {
         RuleSpec(
@@ -3498,7 +3825,7 @@ enum DefaultPackSpecs {
             id: "phone-it",
             entity: "PHONE_NUMBER",
             name: "Italian phone number in national form (context required)",
-            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4})(?![\w]|[\-.,/][0-9])"#,
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:0[1-9][0-9]{0,3}[ /\-.][0-9]{3,4}[ \-.]?[0-9]{0,4}|[1-9][0-9]{2}[ \-.][0-9]{3}[ \-.]?[0-9]{3,4}|3[0-9]{9}|0[1-9][0-9]{5,9})(?![\w]|[\-.,/][0-9])"#,
             prefilter: .keywords(["telefono", "tel", "cellulare", "cell", "chiamare", "fisso", "phone", "mobile", "contatto"], atStart: false),
             window: 48,
             normalize: ["digits"],
@@ -3510,10 +3837,13 @@ enum DefaultPackSpecs {
                 match: [
                     "Telefono «06 1234 5678»",
                     "cellulare «347 123 4567».",
+                    "cellulare «3471234567»",
+                    "tel. «0612345678»",
                 ],
                 noMatch: [
                     .init(text: "lotto 06 1234 5678 spedito", why: "no phone word near"),
                     .init(text: "telefono 347 123 45678", why: "too many digits for a mobile"),
+                    .init(text: "telefono 34712345678", why: "eleven digits: too many for a mobile; the pattern does not take it"),
                     .init(text: "telefono 547 123 4567", why: "Italian mobiles start with 3; the pattern hits and the validator rejects it"),
                 ])
         )
@@ -3622,14 +3952,14 @@ enum DefaultPackSpecs {
             id: "date-of-birth",
             entity: "DATE_OF_BIRTH",
             name: "Date of birth (a date right after a birth word)",
-            pattern: #"(?<![A-Za-z0-9_.\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])(?:date\s+of\s+birth|birth\s*date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|f\.\s*(?:de\s+)?nac\.|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"'\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?(?:\s+de|,)?[\s\-/]+'?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))"#,
+            pattern: #"(?<![A-Za-z0-9_.\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])(?:date(?:\s+|_)of(?:\s+|_)birth|dateofbirth|birth(?:\s*|_)date|birthdate|date\s+born|birthday|born(?:\s+in\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?(?:\s+on)?|d\.\s?o\.\s?b\.?|dob|geburtsdatum|geburtstag|geboren(?:\s+in\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?(?:\s+(?:am|op|den))?|geb\.(?:\s*am)?|geb(?:\.\s?-?|-)\s?datum|n(?:é|e)e?(?:\s+(?:à|a)\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+le|date\s+de\s+naissance|fecha\s+(?:de\s+)?nac(?:imiento|\.)|f\.\s*(?:de\s+)?nac(?:\.|imiento)|do[ğg]um\s+tar[iİı]h[iİı]|nacid[oa](?:\s+en\s+\p{Lu}[\p{L}\-]+(?:[ \-]\p{Lu}[\p{L}\-]+){0,2},?)?\s+el|data\s+di\s+nascita|nat[oa](?:\s+a\s+\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+){0,2},?)?\s+il|data\s+urodzenia|urodzon[ya](?:\s+w\s+\p{Lu}[\p{L}\-]+,?)?(?:\s+dnia)?|ur\.|geboortedatum|geboren\s+op|data\s+de\s+nascimento|(?:data|dt\.?)\s+(?:de\s+)?nasc\.|nascid[oa](?:\s+em\s+\p{Lu}[\p{L}\-]+,?)?\s+(?:em|a)|生年月日|出生日期|出生年月日|出生于|生日|födelsedatum|född(?:\s+den)?|fødselsdato|født(?:\s+den)?|fødselsdag|syntymäaika|syntynyt|datum\s+narození|narozen[aý]?(?:\s+dne)?)(?:\s*\((?:[dmyjatg]{1,4}[./\- ]?){3}\))?(?:\s+(?:is|was|ist|war|est|es|è|é|är|er|the))?[\s:=|\"'\-–—：]{0,6}(?:the\s+)?(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s?(?:1[89][0-9]{2}|20[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|er|e|º|\.)?(?:\s+of|\s+de)?[\s\-/]+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik)\.?(?:\s+de|,)?[\s\-/]+'?(?:(?:1[89][0-9]{2}|20[0-9]{2})|[0-9]{2})|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|okt|dez|mär|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|giu|lug|ott|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|set|out|januari|februari|maart|mei|augustus|mrt|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|augusti|maj|marts|desember|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\.?\s+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89][0-9]{2}|20[0-9]{2})|(?:1[89][0-9]{2}|20[0-9]{2})\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12][0-9]|3[01])\s?日|(?:1[89][0-9]{2}|20[0-9]{2})\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12][0-9]|3[01])\s?일)(?![0-9A-Za-z]|[.\-/][0-9]))"#,
             unicode: true,
             caseInsensitive: true,
-            prefilter: .keywords(["date of", "date born", "date de", "birth", "born", "dob", "d.o.", "d. o.", "geburtsdatum", "geburtstag", "geboren", "geb.", "geboortedatum", "né", "ne le", "ne a", "ne à", "nee le", "nee a", "nee à", "f.", "fecha de", "nacido el", "nacida el", "nacido en", "nacida en", "data di", "data de", "data urodzenia", "nato il", "nata il", "nato a", "nata a", "ur.", "urodzon", "nascido em", "nascida em", "nascido a", "nascida a", "datum narození", "narozen", "生年月日", "出生", "生日", "födelsedatum", "född", "fødselsdato", "fødselsdag", "født", "syntymäaika", "syntynyt"], atStart: true),
+            prefilter: .keywords(["date of", "date_of", "dateofbirth", "data nasc", "dt. nasc", "dt nasc", "date born", "date de", "birth", "born", "dob", "d.o.", "d. o.", "geburtsdatum", "geburtstag", "geboren", "geb.", "geboortedatum", "né", "ne le", "ne a", "ne à", "nee le", "nee a", "nee à", "f.", "fecha de", "nacido el", "nacida el", "nacido en", "nacida en", "data di", "data de", "data urodzenia", "nato il", "nata il", "nato a", "nata a", "ur.", "urodzon", "nascido em", "nascida em", "nascido a", "nascida a", "datum narození", "narozen", "生年月日", "出生", "生日", "födelsedatum", "född", "fødselsdato", "fødselsdag", "født", "syntymäaika", "syntynyt", "fecha nacimiento", "doğum", "dogum"], atStart: true),
             window: 96,
             base: 0.6,
             priority: 1,
-            context: ["born", "birth", "date of birth", "birthday", "birthdate", "dob", "d.o.b.", "geboren", "geb", "geburtsdatum", "geburtstag", "né", "née", "naissance", "nacimiento", "nacido", "nacida", "nascita", "nato", "nata", "urodzenia", "urodzony", "urodzona", "ur", "geboortedatum", "nascimento", "nascido", "nascida", "生年月日", "出生日期", "生日", "födelsedatum", "född", "fødselsdato", "født", "syntymäaika", "syntynyt", "narození", "narozen", "narozena"],
+            context: ["born", "birth", "date of birth", "birthday", "birthdate", "dob", "d.o.b.", "geboren", "geb", "geburtsdatum", "geburtstag", "né", "née", "naissance", "nacimiento", "nacido", "nacida", "nascita", "nato", "nata", "urodzenia", "urodzony", "urodzona", "ur", "geboortedatum", "nascimento", "nascido", "nascida", "生年月日", "出生日期", "生日", "födelsedatum", "född", "fødselsdato", "født", "syntymäaika", "syntynyt", "narození", "narozen", "narozena", "doğum", "dogum", "doğum tarihi"],
             examples: .init(
                 match: [
                     "Date of birth: «12/03/1985»",
@@ -3657,6 +3987,16 @@ enum DefaultPackSpecs {
                     "Date  of\tbirth: «12/03/1985»",
                     "data\u{A0}di nascita «12/03/1985»",
                     "Mario Rossi, nato a Roma il «12/03/1985»",
+                    "doğum tarihi: «17 Mart 1964»",
+                    "Doğum Tarihi: «17.03.1964»",
+                    "Doğum Tarihi «17 AĞUSTOS 1964»",
+                    "Geb.-Datum: «17.03.1964»",
+                    "fecha nacimiento: «17/03/1964»",
+                    "fecha de nac. «17/03/1964»",
+                    "data nasc.: «17/03/1964»",
+                    "log: \"date_of_birth\": \"«1964-03-17»\"",
+                    "dateOfBirth=«17.03.1964»",
+                    "F. nacimiento: «17 de marzo de 1964»",
                 ],
                 noMatch: [
                     .init(text: "issued on 12/03/2020", why: "an issue date"),
@@ -3668,7 +4008,47 @@ enum DefaultPackSpecs {
                     .init(text: "DOB: 12/03/1985-01", why: "part of a longer value"),
                     .init(text: "stubborn 12/03/1985", why: "birth word inside another word"),
                     .init(text: "Meeting on 12 March 1985 about birthdays", why: "the birth word is not before the date"),
+                    .init(text: "update_of_birthday_list 17.03.2024", why: "inside an identifier"),
+                    .init(text: "doğum günü partisi 17.03.2024", why: "a birthday party (doğum günü), not the birth-date label"),
                     .init(text: "data export of 12/03/1985, next run 13/03/1985", why: "data and next open the pattern at their start, but no birth label follows"),
+                ])
+        )
+    }
+
+    /// location/gps-decimal-bare.yaml
+    private static func spec_gps_decimal_bare() -> RuleSpec {
+        RuleSpec(
+            id: "gps-decimal-bare",
+            entity: "GPS_COORDINATE",
+            name: "GPS coordinates, bare unsigned decimal pair (4+ decimals, no location word)",
+            pattern: #"(?<![\w.\-+])(?<![\w]\()(?<![0-9][; ])(?<![0-9], )(?<![\s"'][MmLlCcQqSsTtAa] )(?=(?:(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15})\s?[,;]\s?(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})|(?:180\.0{4,15}|(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,15})\s?[,;]\s?(?:90\.0{4,15}|[1-8]?[0-9]\.[0-9]{4,15}))(?![\w]|\.[0-9]))(?=[1-9][0-9]|[0-9.]+\s?[,;]\s?[1-9][0-9])[0-9]{1,3}\.[0-9]{4,15}\s?[,;]\s?[0-9]{1,3}\.[0-9]{4,15}(?![\w]|\.[0-9]|\s?[,;]\s?[\-+]?\.?[0-9]|[ \t]+[\-+]?\.?[0-9]|[ \t]*[A-Za-z][ \t]*[\-+]?[0-9.])"#,
+            prefilter: .digits(6, dots: 1, maximum: 0),
+            window: 40,
+            base: 0.5,
+            priority: 1,
+            context: ["lat", "lon", "lng", "latitude", "longitude", "gps", "coordinates", "coordinate", "coords", "coord", "location", "position", "geolocation", "geo", "koordinaten", "standort", "breitengrad", "längengrad", "coordonnées", "coordonnees", "localisation", "coordenadas", "ubicación", "ubicacion", "localização", "coordinate gps", "posizione", "współrzędne", "lokalizacja", "coördinaten", "locatie", "koordinater", "sijainti", "koordinaatit", "waypoint", "geotag"],
+            negativeContext: ["score", "scores", "ratio", "probability", "p", "p-value", "accuracy", "loss", "precision", "recall", "auc", "correlation", "weight", "weights", "price", "prices", "version", "mean", "std", "svg", "path", "matrix", "transform", "vector", "points", "viewbox"],
+            examples: .init(
+                match: [
+                    "Treffpunkt «52.520008, 13.404954» morgen",
+                    "at «52.520008;13.404954»",
+                    "photo taken at «48.8584,2.2945».",
+                    "id,where\r\n3,«41.3851; 2.1734»",
+                    "reverse order «13.404954, 52.520008»",
+                    "Brandenburger Tor («52.516275, 13.377704»)",
+                ],
+                noMatch: [
+                    .init(text: "scores 0.8123, 0.4411", why: "magnitudes below 10"),
+                    .init(text: "values 95.12345, 190.12345", why: "out of range in both orders"),
+                    .init(text: "prices 12.50, 13.99", why: "two decimals"),
+                    .init(text: "release 1.2345, 2.3456", why: "magnitudes below 10"),
+                    .init(text: "series 12.3456, 45.6789, 23.4567, 11.2345", why: "a list of numbers, not a pair"),
+                    .init(text: "vector 12.3456;45.6789;23.4567", why: "a list of numbers, not a pair"),
+                    .init(text: "<path d=\"M 12.3456,45.6789 L 23.4567,11.2345 Z\"/>", why: "SVG path data"),
+                    .init(text: "m 52.520008,13.404954 c 0.1234,0.5678 1.2345,2.3456", why: "SVG path data with relative commands"),
+                    .init(text: "    test(20.3423, 3.1427)", why: "arguments of a function call"),
+                    .init(text: "loss 12.3456, 45.6789 epoch 3", why: "negative context (loss)"),
+                    .init(text: "at 1.2.3456,45.6789", why: "a dotted version, not a decimal"),
                 ])
         )
     }
@@ -4124,7 +4504,7 @@ enum DefaultPackSpecs {
             id: "phone-pl",
             entity: "PHONE_NUMBER",
             name: "Polish phone number in national form (context required)",
-            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2})(?![\w]|[\-.,/][0-9])"#,
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2}|\(?[0-9]{2}\)?[ \-]?[0-9]{7}|[0-9]{9})(?![\w]|[\-.,/][0-9])"#,
             prefilter: .keywords(["telefon", "tel", "komórka", "komorka", "zadzwoń", "kontakt", "phone", "mobile"], atStart: false),
             window: 48,
             normalize: ["digits"],
@@ -4136,9 +4516,13 @@ enum DefaultPackSpecs {
                 match: [
                     "telefon «512 345 678»",
                     "tel. «22 123 45 67».",
+                    "telefon «512345678»",
+                    "tel. «22 1234567»",
+                    "tel. «(22) 1234567»",
                 ],
                 noMatch: [
                     .init(text: "kod 512 345 678 produktu", why: "no phone word near"),
+                    .init(text: "telefon 5123456789", why: "ten digits"),
                     .init(text: "telefon 012 345 678", why: "no Polish number starts with 0; the pattern hits and the validator rejects it"),
                 ])
         )
@@ -4371,7 +4755,7 @@ enum DefaultPackSpecs {
             id: "plate-br-old",
             entity: "LICENSE_PLATE",
             name: "Brazilian vehicle registration, pre-Mercosul ABC-1234 (context required)",
-            pattern: #"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])"#,
+            pattern: #"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|CVE|UTF|SHA|AES|RSA|DES|CRC|PDF|USB|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-Z]{3}[\- ]?[0-9]{4}(?![\w]|[\-.][\w])"#,
             prefilter: .mixed(3),
             window: 24,
             base: 0.45,
@@ -4850,6 +5234,53 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// plates/plate-labelled.yaml
+    private static func spec_plate_labelled() -> RuleSpec {
+        RuleSpec(
+            id: "plate-labelled",
+            entity: "LICENSE_PLATE",
+            name: "Licence plate right after a plate label, in any country's letters and digits, with or without separators",
+            pattern: #"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:kfz-kennzeichen|amtliches\s{1,16}kennzeichen|autokennzeichen|kennzeichen|nummernschild|kontrollschild|(?:licen[cs]e|number|registration|vehicle|car)\s{1,16}plate|plate|vrm|(?:vehicle\s{1,16}|car\s{1,16})?registration\s{1,16}(?:number|no\.?|mark)|reg\.?\s{0,16}(?:no\.?|number|nr\.?)|rego|targa|immatriculation|immat\.?|plaque(?:\s{1,16}d'immatriculation)?|kenteken|nummerplaat|nummerplade|matr[ií]cula|placa|rejestracja|(?:numer|nr\.?)\s{1,16}rej(?:\.|estracyjny)|tablica\s{1,16}rejestracyjna|plakas[ıi]|plaka|spz|rekisterinumero|registreringsnummer|reg\.?nr\.?|regnr|kjennemerke)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?))?["']{0,2}[ \t:#=\-]{1,4}["']{0,2}(?<value>(?!(?:SHA|MD|UTF|ISO|RFC|CVE|IPV|HTTP|TLS|SSL|AES|RSA|DES|CRC|MP|PDF|USB|DEP|X|H)[ \-]?[0-9]{1,5}(?![\w])|E-AC-3|HZ-GB-|KS X 100|AT-X |X11R)(?![A-Z0-9 \-]*?[A-Z][ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z])(?![A-Z0-9 \-]*?[0-9][ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9])(?=(?:[ \-]?[A-Z0-9]){4,9}(?![ \-]?[A-Za-z0-9]))(?=[A-Z \-]{0,12}[0-9])(?=[0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,4}){0,3})(?![\w]|[\-.][\w])"#,
+            unicode: true,
+            prefilter: .keywords(["kfz-kennzeichen", "amtliches kennzeichen", "autokennzeichen", "kennzeichen", "nummernschild", "kontrollschild", "license plate", "licence plate", "number plate", "registration plate", "vehicle plate", "car plate", "plate", "vrm", "registration number", "registration no", "registration mark", "vehicle registration", "car registration", "reg no", "reg. no", "reg number", "reg nr", "reg. nr", "rego", "targa", "immatriculation", "immat", "plaque", "kenteken", "nummerplaat", "nummerplade", "matrícula", "matricula", "placa", "rejestracja", "numer rej", "nr rej", "nr. rej", "tablica rejestracyjna", "plaka", "spz", "rekisterinumero", "registreringsnummer", "reg.nr", "regnr", "kjennemerke"], atStart: true),
+            window: 80,
+            base: 0.6,
+            context: ["kennzeichen", "nummernschild", "license plate", "licence plate", "number plate", "plate", "registration", "vrm", "targa", "immatriculation", "plaque", "kenteken", "matrícula", "matricula", "placa", "rejestracja", "plaka", "spz", "rekisterinumero", "registreringsnummer", "regnr"],
+            negativeContext: ["sha", "hash", "checksum", "version", "firmware", "serial", "part", "order", "invoice", "sku"],
+            examples: .init(
+                match: [
+                    "Kennzeichen: «BAB1234»",
+                    "Kfz-Kennzeichen «MAB1234E»",
+                    "immatriculation «AB123CD»",
+                    "targa: «AB123CD»",
+                    "kenteken «12BDF3»",
+                    "kenteken «12 BDF 3»",
+                    "numer rejestracyjny «WA12345»",
+                    "plaka «34ABC123»",
+                    "matrícula «AA 00 AA»",
+                    "matrícula «AA00AA»",
+                    "plaque «1ABC123»",
+                    "Licence plate No. «AB51ABC»",
+                    "vehicle registration number: «LR33TEE»",
+                    "Nummernschild #«M-XY123»",
+                    "{\"plate\": \"«7ABC123»\"}",
+                ],
+                noMatch: [
+                    .init(text: "plate number SHA256", why: "a cipher name"),
+                    .init(text: "plate: ISO 9001", why: "a standard name"),
+                    .init(text: "plate 12345678", why: "digits only"),
+                    .init(text: "Kennzeichen: ABCDEF", why: "letters only"),
+                    .init(text: "plate BAB1234567890", why: "too long for a plate"),
+                    .init(text: "registration 2FA123 enabled", why: "a bare \"registration\" is not a plate label"),
+                    .init(text: "Kennzeichen B-AB 1234 5678", why: "a longer run than a plate"),
+                    .init(text: "Kennzeichen E-AC-3, matrícula=KS X 1001, kenteken #HZ-GB-2312, plaka=DEP0090", why: "codec, charset and deprecation codes"),
+                    .init(text: "targa 91B7C239", why: "a hex word: five letter and digit runs"),
+                    .init(text: "nameplate AB123CD", why: "the label inside another word"),
+                    .init(text: "license plate recognition model v2 and E-AC-3", why: "no capitals-and-digits value right after the label"),
+                ])
+        )
+    }
+
     /// plates/plate-lu.yaml
     private static func spec_plate_lu() -> RuleSpec {
         RuleSpec(
@@ -5005,7 +5436,7 @@ enum DefaultPackSpecs {
             id: "plate-se",
             entity: "LICENSE_PLATE",
             name: "Swedish vehicle registration (ABC 123 / ABC 12A, context required)",
-            pattern: #"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])"#,
+            pattern: #"(?<![\w\-.])(?!(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|ISK|JPY|CNY|AUD|CAD|NZD|INR|BRL|PLN|CZK|HUF|TRY|RUB|ZAR|MXN|HKD|SGD|ISO|RFC|CVE|UTF|SHA|AES|RSA|DES|CRC|PDF|USB|VAT|TAX|REF|INV|SKU|BUG|INC|CHG|REQ|PRJ)[ \-]?[0-9])[A-HJ-PR-UW-Z]{3} ?[0-9]{2}(?:[0-9]|[A-HJ-NPR-UW-Z])(?![\w]|[\-.][\w])"#,
             prefilter: .mixed(2),
             window: 24,
             base: 0.45,
@@ -5020,6 +5451,7 @@ enum DefaultPackSpecs {
                     "plate «GHT 11A» seen at the border",
                 ],
                 noMatch: [
+                    .init(text: "plate number SHA256 and AES128", why: "cipher names"),
                     .init(text: "pris USD 100 per månad", why: "currency amount, no plate word"),
                     .init(text: "regnr ABC 12O", why: "O is never the last character"),
                     .init(text: "regnr AIQ 123", why: "I and Q are not used"),
@@ -5092,6 +5524,35 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// pt/phone-pt.yaml
+    private static func spec_phone_pt() -> RuleSpec {
+        RuleSpec(
+            id: "phone-pt",
+            entity: "PHONE_NUMBER",
+            name: "Portuguese phone number in national form (ANACOM plan, context required)",
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?:(?:9[1236]|2[1-9]|30)[0-9](?:[ .\-]?[0-9]{3}){2}|2[1-9][ .\-][0-9]{3}[ .\-]?[0-9]{4})(?![\w]|[\-.,/][0-9]|[ .][0-9])"#,
+            prefilter: .keywords(["telefone", "telemóvel", "telemovel", "tel", "tlm", "tlf", "móvel", "movel", "contacto", "contato", "phone", "mobile"], atStart: false),
+            window: 48,
+            base: 0.45,
+            context: ["telefone", "telemóvel", "telemovel", "tel", "tlm", "tlf", "móvel", "movel", "contacto", "contato", "ligar", "phone", "mobile", "contact", "call"],
+            negativeContext: ["encomenda", "fatura", "factura", "nif", "contribuinte", "order", "invoice", "usa", "zip", "boston", "suite", "floor", "street"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "telemóvel «912 345 678»",
+                    "Telefone: «21 234 5678»",
+                    "tel. «212 345 678»",
+                    "contacto «961234567».",
+                ],
+                noMatch: [
+                    .init(text: "encomenda 912 345 678 enviada", why: "no phone word near"),
+                    .init(text: "telefone 812 345 678", why: "8X is not a Portuguese subscriber range"),
+                    .init(text: "telefone 912 345 678 9", why: "a longer run"),
+                    .init(text: "tel 01 02 03 04 05", why: "a counting byte list"),
+                ])
+        )
+    }
+
     /// pt/pt-nif.yaml
     private static func spec_pt_nif() -> RuleSpec {
         RuleSpec(
@@ -5123,6 +5584,34 @@ enum DefaultPackSpecs {
                     .init(text: "NIF: 050196484", why: "a NIF never starts with 0"),
                 ]),
             notes: "Source: python-stdnum pt.nif (doctest 501 964 843).\n"
+        )
+    }
+
+    /// se/phone-se.yaml
+    private static func spec_phone_se() -> RuleSpec {
+        RuleSpec(
+            id: "phone-se",
+            entity: "PHONE_NUMBER",
+            name: "Swedish phone number in national form (PTS plan, context required)",
+            pattern: #"(?<![\w+\-./])(?<![0-9] )(?=(?:[^0-9\n]{0,2}[0-9]){8,10}(?![0-9]))(?:0[1-9][0-9]{0,3}-[0-9]{2,3}(?: ?[0-9]{2,3}){1,2}|07[02369][ \-]?[0-9]{3}(?: ?[0-9]{2}){2}|07[02369][0-9]{7})(?![\w]|[\-.,/][0-9]|[ ][0-9])"#,
+            prefilter: .keywords(["telefon", "tel", "tfn", "mobil", "mobilnummer", "mobiltelefon", "ring", "phone", "mobile", "kontakt"], atStart: false),
+            window: 48,
+            base: 0.45,
+            context: ["telefon", "tel", "tfn", "mobil", "mobilnummer", "mobiltelefon", "telefonnummer", "ring", "phone", "mobile", "kontakt", "contact", "call"],
+            negativeContext: ["order", "faktura", "beställning", "invoice", "artikel", "personnummer", "organisationsnummer", "usa", "zip", "boston", "suite", "floor", "street"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "telefon «08-123 456 78»",
+                    "mobil «070-123 45 67»",
+                    "tel «031-12 34 56»",
+                    "mobilnummer «0701234567»",
+                ],
+                noMatch: [
+                    .init(text: "order 08-123 456 78", why: "no phone word near"),
+                    .init(text: "telefon 08-12", why: "too few digits"),
+                    .init(text: "tel 070-123 45 67 89", why: "a longer run"),
+                ])
         )
     }
 
