@@ -2922,7 +2922,7 @@ entity: PHONE_NUMBER
 name: Phone number in international form dialled with 00 (00CC, length checked per country code)
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
-pattern: '(?<![\w+\-./])(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 8, max: 17 }   # 00, a 2-digit code, 4 digits: the shortest (+43, +49) phone-e164 takes
 window: 40
 normalize: [remove-separators]
@@ -2937,6 +2937,8 @@ examples:
     - 'call «0033 6 12 34 56 78» now'
     - 'Durchwahl «0043 5123»'
   no-match:
+    - text: 'IBAN DE47 4135 0020 9271 7307 71'
+      why: 'the groups of an IBAN (one failing its check), not a number dialled with 00'
     - text: 'call 0044 20 7946'
       why: too short for +44; the pattern hits and the validator rejects it
     - text: 'order 00123 4567 8901 shipped'
@@ -7137,7 +7139,7 @@ normalize: [digits]
 validator: phone-us
 base: 0.5
 context: [phone, tel, telephone, mobile, cell, fax, call, contact, text]
-negative-context: [tests, order, invoice, tracking, sku, serial, isbn]
+negative-context: [tests, order, invoice, tracking, sku, serial, isbn, reference, ref]
 examples:
   match:
     - 'Call «(415) 555-0123» after 5'
@@ -7145,6 +7147,8 @@ examples:
     - 'fax «1 800 555 0199».'
     - '"phone":"«415.555.0100»"'
   no-match:
+    - text: 'Reference 388-981-7284 (void)'
+      why: a number under a reference word is a reference, not a phone (negative context)
     - text: 'NHS number 943 476 5910'
       why: 'under the NHS label (and failing the NHS check) it is not a phone number'
     - text: 'Call (415) 155-0123'

@@ -263,7 +263,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})?(?![\w:]|\.[0-9])"#, false, false),
         (#"(?<![\w:\-.])(?=[0-9.]*[A-Fa-f])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:\-]|\.[0-9A-Fa-f])"#, false, false),
         (#"(?<![\w:\-.])(?!(?:00[:\-]){5}00|(?:[fF]{2}[:\-]){5}[fF]{2})[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-]|\.[0-9A-Fa-f])"#, false, false),
-        (#"(?<![\w+\-./])(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w+\-./])\+[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?"#, false, true),
         (#"(?<![A-Za-z0-9+.\-])(?:https?|ftp)://(?:[^\s<>"'`{}|\\^\x00-\x20\x{80}-\x{10FFFF}]|[\p{L}\p{M}\p{N}])*(?:[^\s<>"'`{}|\\^\x00-\x20.,;:!?)\]\x{80}-\x{10FFFF}]|[\p{L}\p{M}\p{N}])"#, true, true),
@@ -2811,7 +2811,7 @@ enum DefaultPackSpecs {
             id: "phone-international-00",
             entity: "PHONE_NUMBER",
             name: "Phone number in international form dialled with 00 (00CC, length checked per country code)",
-            pattern: #"(?<![\w+\-./])(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#,
+            pattern: #"(?<![\w+\-./])(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])"#,
             prefilter: .digits(8, dots: 0, maximum: 17),
             window: 40,
             normalize: ["remove-separators"],
@@ -2827,6 +2827,7 @@ enum DefaultPackSpecs {
                     "Durchwahl «0043 5123»",
                 ],
                 noMatch: [
+                    .init(text: "IBAN DE47 4135 0020 9271 7307 71", why: "the groups of an IBAN (one failing its check), not a number dialled with 00"),
                     .init(text: "call 0044 20 7946", why: "too short for +44; the pattern hits and the validator rejects it"),
                     .init(text: "order 00123 4567 8901 shipped", why: "leading zeros of an order number, no country code 12"),
                     .init(text: "batch 0000123456789", why: "zero padding"),
@@ -5799,7 +5800,7 @@ enum DefaultPackSpecs {
             validator: "phone-us",
             base: 0.5,
             context: ["phone", "tel", "telephone", "mobile", "cell", "fax", "call", "contact", "text"],
-            negativeContext: ["tests", "order", "invoice", "tracking", "sku", "serial", "isbn"],
+            negativeContext: ["tests", "order", "invoice", "tracking", "sku", "serial", "isbn", "reference", "ref"],
             examples: .init(
                 match: [
                     "Call «(415) 555-0123» after 5",
@@ -5808,6 +5809,7 @@ enum DefaultPackSpecs {
                     "\"phone\":\"«415.555.0100»\"",
                 ],
                 noMatch: [
+                    .init(text: "Reference 388-981-7284 (void)", why: "a number under a reference word is a reference, not a phone (negative context)"),
                     .init(text: "NHS number 943 476 5910", why: "under the NHS label (and failing the NHS check) it is not a phone number"),
                     .init(text: "Call (415) 155-0123", why: "exchange code cannot start with 1; the pattern does not allow it"),
                     .init(text: "phone 911-555-0123", why: "N11 is not an area code; the pattern hits and the validator rejects it"),
