@@ -55,6 +55,10 @@ final class ShapeAutomaton: Sendable {
     static func shapePatterns(_ rules: [Rule]) -> [GatePattern] {
         var patterns: [GatePattern] = []
         for (index, rule) in rules.enumerated() {
+            // A rule that opens only where one of its label keywords starts (`at-start`) is already placed
+            // exactly by the anchor automaton; its shape in the gate would only add states (the label-anchored
+            // rules' labels in a dozen languages made the gate's states twice as costly to build on real text).
+            if case .keywords(_, true) = rule.prefilter { continue }
             let options = rule.pattern.options
             guard
                 let (parsed, exclusion) = ShapeParser.parseWithExclusion(
