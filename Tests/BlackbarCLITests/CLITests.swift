@@ -169,7 +169,7 @@ final class CLITests: CLITestCase {
         XCTAssertEqual(list.status, 0)
         XCTAssertTrue(list.stdout.contains("iban") && list.stdout.contains("IBAN_CODE") && list.stdout.contains("iban "))
         // The summary names the rules the shape gate cannot read (they run on their prefilter alone).
-        XCTAssertTrue(list.stdout.contains("; the shape gate reads ") && list.stdout.contains("(not: email, ") && list.stdout.contains(" url,")
+        XCTAssertTrue(list.stdout.contains("; the shape gate reads ") && list.stdout.contains("(not: ") && list.stdout.contains(" email, ") && list.stdout.contains(" url,")
             && list.stdout.contains(" field rules (they read whole values"), list.stdout)
         let rows = try run(["rules", "list", "--format", "jsonl"])
         XCTAssertTrue(rows.stdout.contains(#""id":"iban","jurisdiction":"global","name""#) || rows.stdout.contains(#""shape-gate":"yes""#))
