@@ -25,14 +25,14 @@ enum WebAddress {
     static func carriesPersonalData(_ url: [UInt8]) -> Bool {
         var i = 0
         // After the scheme's `://`, when there is one (`www.` addresses have none).
-        if let colon = firstIndex(of: ":", in: url, from: 0), colon + 2 < url.count, url[colon + 1] == 0x2F,
+        if let colon = url.firstIndex(of: UInt8(ascii: ":")), colon + 2 < url.count, url[colon + 1] == 0x2F,
             url[colon + 2] == 0x2F
         {
             i = colon + 3
         }
-        let authorityEnd = firstIndex(where: { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }, in: url, from: i) ?? url.count
+        let authorityEnd = url[i...].firstIndex(where: { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }) ?? url.count
         if url[i..<authorityEnd].contains(UInt8(ascii: "@")) { return true }
-        let queryStart = firstIndex(where: { $0 == 0x3F || $0 == 0x23 }, in: url, from: authorityEnd) ?? url.count
+        let queryStart = url[authorityEnd...].firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) ?? url.count
         if profilePath(url[authorityEnd..<queryStart]) { return true }
         return personalQuery(url[queryStart...])
     }
@@ -55,18 +55,5 @@ enum WebAddress {
             if personalParameters.contains(name) { return true }
         }
         return false
-    }
-
-    private static func firstIndex(of character: Unicode.Scalar, in bytes: [UInt8], from: Int) -> Int? {
-        firstIndex(where: { $0 == UInt8(ascii: character) }, in: bytes, from: from)
-    }
-
-    private static func firstIndex(where predicate: (UInt8) -> Bool, in bytes: [UInt8], from: Int) -> Int? {
-        var i = from
-        while i < bytes.count {
-            if predicate(bytes[i]) { return i }
-            i += 1
-        }
-        return nil
     }
 }

@@ -32,12 +32,6 @@ struct FieldEvidence {
         return out
     }
 
-    /// Counts one value of `field` and the entities validated in it.
-    mutating func count(field: Int, validated entities: Set<String>) {
-        countValue(field: field)
-        for entity in entities { countValidated(field: field, entity: entity) }
-    }
-
     /// Counts one value of `field`.
     mutating func countValue(field: Int) {
         if field >= counts.count { counts.append(contentsOf: repeatElement(Counts(), count: field + 1 - counts.count)) }
