@@ -106,6 +106,7 @@ def rule_spec(path: str, text: str) -> list:
     lines += field("case-insensitive", "caseInsensitive", lambda n, w: swift_bool(boolean(n, w)))
     lines += field("prefilter", "prefilter", prefilter)
     lines += field("window", "window", lambda n, w: str(integer(n, w)))
+    lines += field("lead", "lead", text_field)
     lines += field("normalize", "normalize", list_field)
     lines += field("validator", "validator", text_field)
     lines.append(f"base: {swift_double(double(required(m, 'base', path), path))},")

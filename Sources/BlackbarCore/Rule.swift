@@ -55,6 +55,46 @@ extension Prefilter {
     }
 }
 
+/// The bytes a match may hold before its prefilter's anchor (`Rule.lead`): a set of the 256 byte values.
+public struct LeadBytes: Sendable, Equatable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// The set of the bytes for which `contains` returns true.
+    public init(where contains: (UInt8) -> Bool) {
+        for b in 0...255 where contains(UInt8(b)) {
+            switch b >> 6 {
+            case 0: words.0 |= 1 << UInt64(b & 63)
+            case 1: words.1 |= 1 << UInt64(b & 63)
+            case 2: words.2 |= 1 << UInt64(b & 63)
+            default: words.3 |= 1 << UInt64(b & 63)
+            }
+        }
+    }
+
+    /// Whether `byte` is in the set.
+    @inline(__always) public func contains(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = words.0
+        case 1: word = words.1
+        case 2: word = words.2
+        default: word = words.3
+        }
+        return word >> UInt64(byte & 63) & 1 != 0
+    }
+
+    /// Where the unbroken run of these bytes that ends right before `at` starts, but not before `bound`.
+    @inline(__always) func runStart(before at: Int, in base: UnsafePointer<UInt8>, notBefore bound: Int) -> Int {
+        var s = at
+        while s > bound && contains(base[s - 1]) { s -= 1 }
+        return s
+    }
+
+    public static func == (a: LeadBytes, b: LeadBytes) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
+}
+
 /// A compiled detection rule: pattern, prefilter, normalization, validator and context.
 ///
 /// A class, not a struct: the detector reads every rule for every block and every batch of cells, and a
@@ -75,6 +115,10 @@ public final class Rule: Sendable {
     public let prefilter: Prefilter
     /// Bytes around a prefilter hit that a match can reach (the longest match the rule expects).
     public let window: Int
+    /// The bytes a match may hold before its prefilter's anchor (a `bytes` or `literal` prefilter), or nil:
+    /// each window then starts at the run of such bytes before its anchor instead of `window` bytes back
+    /// (an e-mail's window is its local part, about 10 bytes, not 128).
+    public let lead: LeadBytes?
     /// Steps before the validator.
     public let normalize: [NormalizeStep]
     /// Checksum or structure validator, if any.
@@ -110,8 +154,9 @@ public final class Rule: Sendable {
         id: String, entity: String, name: String, jurisdiction: String, pattern: CompiledPattern,
         prefilter: Prefilter, window: Int, normalize: [NormalizeStep], validator: Validator?, base: Double,
         context: ContextWords, negativeContext: ContextWords, contextRequired: Bool, priority: Int,
-        fieldWords: ContextWords = .empty, strongCheck: Bool = false, labels: [String] = []
+        fieldWords: ContextWords = .empty, strongCheck: Bool = false, labels: [String] = [], lead: LeadBytes? = nil
     ) {
+        self.lead = lead
         self.id = id
         self.entity = entity
         self.name = name

@@ -220,8 +220,13 @@ final class WindowPlanner: Sendable {
         // A window bounds where a match may start (PCRE2's offset limit); the match itself may run on.
         // Anchors that lie inside every match (digit clusters, letter-digit runs, `@`, `://`) end the window;
         // keywords and colon counts may precede the value, so their windows reach `pad` bytes past them.
+        // With a lead class, a match starts inside the run of lead bytes right before its anchor: the window
+        // starts there (runs start later for later anchors, so a range of merged anchors starts at its first's).
+        let lead = rule.lead
         func add(_ at: Int, _ atEnd: Int, reachPast: Bool = false) {
-            let s = max(searchFrom, at - pad), e = min(hi, atEnd + (reachPast ? pad : 0))
+            var s = max(searchFrom, at - pad)
+            if let lead, !reachPast { s = lead.runStart(before: at, in: base, notBefore: s) }
+            let e = min(hi, atEnd + (reachPast ? pad : 0))
             if s < e { list.add(s, e) }
         }
         // Matches that begin at the anchor: the windows are exactly where anchors start, never merged across

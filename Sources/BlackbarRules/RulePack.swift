@@ -185,13 +185,51 @@ public enum RulePack {
             throw fail("context", "context-required needs at least one context word")
         }
         if (spec.strongCheck ?? false) && validator == nil { throw fail("strong-check", "needs a validator") }
+        let lead = try spec.lead.map { source throws(RuleLoadError) in
+            switch spec.prefilter {
+            case .bytes(_, 0, 1, _)?, .literal?: break
+            default: throw fail("lead", "needs a bytes prefilter (one byte, no repeat or count) or a literal")
+            }
+            return try leadBytes(source, fail: fail)
+        }
         return Rule(
             id: spec.id, entity: spec.entity, name: spec.name, jurisdiction: file.jurisdiction, pattern: pattern,
             prefilter: spec.fields != nil ? .literal([0x00, 0x0A, 0x00]) : spec.prefilter?.compiled ?? .none, window: window, normalize: steps, validator: validator,
             base: spec.base, context: ContextWords(spec.context ?? []),
             negativeContext: ContextWords(spec.negativeContext ?? []), contextRequired: spec.contextRequired ?? false,
             priority: spec.priority ?? 0, fieldWords: ContextWords(spec.fields ?? []), strongCheck: spec.strongCheck ?? false,
-            labels: spec.labels ?? [])
+            labels: spec.labels ?? [], lead: lead)
+    }
+
+    /// The bytes a `lead:` class holds: PCRE2 reads the class (over bytes, no UTF) and decides each of the
+    /// 256 values, so the syntax is exactly a regex's. Empty: no byte (a match starts at its anchor).
+    static func leadBytes(_ source: String, fail: (String, String) -> RuleLoadError) throws(RuleLoadError) -> LeadBytes {
+        if source.isEmpty { return LeadBytes { _ in false } }
+        guard source.hasPrefix("["), source.hasSuffix("]") else {
+            throw fail("lead", "must be one character class, such as '[A-Za-z]'")
+        }
+        let pattern: CompiledPattern
+        do {
+            pattern = try CompiledPattern("\\A(?:\(source))\\z", options: PatternOptions(unicode: false))
+        } catch {
+            throw fail("lead", error.description)
+        }
+        let scratch = MatchScratch()
+        var single: UInt8 = 0
+        var holds = [Bool](repeating: false, count: 256)
+        for b in 0...255 {
+            single = UInt8(b)
+            holds[b] = withUnsafeBytes(of: &single) { one in
+                (try? pattern.firstMatch(in: one, length: 1, from: 0, scratch: scratch)) != nil
+            }
+        }
+        // A class reads one byte: anything that also matches an empty or a longer subject is not one.
+        let others: [[UInt8]] = [[], [0x61, 0x61], [0x61, 0x5D], [0x5D, 0x5D]]
+        let readsOther = others.contains { other in
+            other.withUnsafeBytes { (try? pattern.firstMatch(in: $0, length: other.count, from: 0, scratch: scratch)) != nil }
+        }
+        if readsOther { throw fail("lead", "must be one character class, such as '[A-Za-z]'") }
+        return LeadBytes { holds[Int($0)] }
     }
 
     static func isNonRule(_ relativePath: String) -> Bool {

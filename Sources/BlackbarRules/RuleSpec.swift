@@ -19,6 +19,11 @@ public struct RuleSpec: Decodable, Sendable, Equatable {
     public var prefilter: PrefilterSpec?
     /// Bytes around a prefilter hit that a match can reach (default 64).
     public var window: Int?
+    /// The bytes a match may hold before its prefilter's anchor, as a PCRE2 character class over bytes
+    /// (`'[A-Za-z0-9._%+\-\x80-\xFF]'`; empty: the match starts at the anchor). A window then starts where the
+    /// unbroken run of such bytes before the anchor starts, not `window` bytes back. `bytes` and `literal`
+    /// prefilters only.
+    public var lead: String?
     /// Normalization steps before the validator.
     public var normalize: [String]?
     /// Validator name.
@@ -68,7 +73,7 @@ public struct RuleSpec: Decodable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, entity, name, pattern, unicode, prefilter, window, normalize, validator, base, priority, context
+        case id, entity, name, pattern, unicode, prefilter, window, lead, normalize, validator, base, priority, context
         case examples, notes, fields
         case caseInsensitive = "case-insensitive"
         case negativeContext = "negative-context"

@@ -2621,6 +2621,8 @@ pattern: '(?<![A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])[A-Za-z0-9\p{
 unicode: true
 prefilter: { bytes: "@" }
 window: 128
+# A match starts in the run of local-part bytes before its `@` (any byte above 0x7F may belong to a letter).
+lead: '[A-Za-z0-9._%+\-\x80-\xFF]'
 normalize: [lower]
 validator: email-domain
 base: 0.6
@@ -2999,6 +3001,8 @@ case-insensitive: true
 pattern: '(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"''`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"''`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?'
 prefilter: { literal: "www." }
 window: 2048
+# A match starts at its `www.`.
+lead: ''
 base: 0.6
 context: [url, link, website, site, web, homepage, visit, shop]
 examples:
@@ -3028,6 +3032,8 @@ unicode: true
 case-insensitive: true
 prefilter: { literal: "://" }
 window: 2048
+# A match starts with its scheme's letters, right before `://`.
+lead: '[A-Za-z]'
 base: 0.6
 context: [url, link, website, site, profile, homepage]
 examples:

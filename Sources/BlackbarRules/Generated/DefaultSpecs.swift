@@ -2562,6 +2562,7 @@ enum DefaultPackSpecs {
             unicode: true,
             prefilter: .bytes("@", period: 0, count: 1, span: 0),
             window: 128,
+            lead: #"[A-Za-z0-9._%+\-\x80-\xFF]"#,
             normalize: ["lower"],
             validator: "email-domain",
             base: 0.6,
@@ -2878,6 +2879,7 @@ enum DefaultPackSpecs {
             caseInsensitive: true,
             prefilter: .literal("www."),
             window: 2048,
+            lead: "",
             base: 0.6,
             context: ["url", "link", "website", "site", "web", "homepage", "visit", "shop"],
             examples: .init(
@@ -2905,6 +2907,7 @@ enum DefaultPackSpecs {
             caseInsensitive: true,
             prefilter: .literal("://"),
             window: 2048,
+            lead: "[A-Za-z]",
             base: 0.6,
             context: ["url", "link", "website", "site", "profile", "homepage"],
             examples: .init(
