@@ -50,7 +50,7 @@ final class WindowPlanner: Sendable {
         var numbers = Array(repeating: -1, count: ruleSet.rules.count)
         if let automaton = self.shapeGate { for (k, r) in automaton.ruleIndex.enumerated() { numbers[r] = k } }
         gateNumber = numbers
-        anchorGate = gate ? ShapeAutomaton.anchors(ruleSet.rules) : nil
+        anchorGate = gate ? ShapeAutomaton.anchors(ruleSet.rules, gated: Set(self.shapeGate?.ruleIndex ?? [])) : nil
         var anchors = Array(repeating: [Int](), count: ruleSet.rules.count)
         if let automaton = anchorGate { for (k, r) in automaton.ruleIndex.enumerated() { anchors[r].append(k) } }
         anchorNumbers = anchors
@@ -322,9 +322,14 @@ final class WindowPlanner: Sendable {
                 }
             }
         case .literal(let literal):
-            // Literals starting in the search range, read to their end (as the anchor automaton finds them).
-            AnchorSearch.literal(literal, base, from: searchFrom, to: min(length, searchTo + literal.count - 1)) {
-                add($0, $0 + literal.count)
+            // Literals starting in the search range, read to their end (as the anchor automaton finds them);
+            // only near the shape's windows when the gate has them, as for bytes.
+            let ranges = searchRanges(
+                index, runner: runner, from: searchFrom, to: searchTo, pad: max(pad, literal.count), reach: literal.count)
+            for (from, to) in ranges {
+                AnchorSearch.literal(literal, base, from: from, to: min(length, to + literal.count - 1)) {
+                    add($0, $0 + literal.count)
+                }
             }
         case .keywords(_, let atStart):
             // From the keyword table's pass (with the anchor automaton, a keyword rule without findable keywords
@@ -368,8 +373,11 @@ final class WindowPlanner: Sendable {
     /// Whether `buildWindows` searches this rule's anchors only near its shape windows (then its windows
     /// are its own, not shared through the window cache).
     private func searchesNearShapes(_ index: Int, runner: ShapeRunner?) -> Bool {
-        guard runner != nil, gateNumber[index] >= 0, case .bytes = ruleSet.rules[index].prefilter else { return false }
-        return anchorNumbers[index].isEmpty
+        guard runner != nil, gateNumber[index] >= 0 else { return false }
+        switch ruleSet.rules[index].prefilter {
+        case .bytes, .literal: return anchorNumbers[index].isEmpty
+        default: return false
+        }
     }
 
     /// Where to search for a rule's anchors in `from..<to`: all of it, or, with the gate's windows, each
