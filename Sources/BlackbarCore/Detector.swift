@@ -72,6 +72,8 @@ public final class DetectorScratch {
     var shapeRunner: ShapeRunner?
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
+    /// Keyword hits of gated keyword rules, found only near their shape windows (`WindowPlanner.prepare`).
+    var gatedKeywordHits: [[Int]] = []
     /// Windows already built for this block, shared by rules with the same prefilter and reach.
     /// (Indexed by `WindowPlanner.windowKeyNumber`; `cachedKeys` lists the filled ones.)
     var windowCache: [WindowList?] = []

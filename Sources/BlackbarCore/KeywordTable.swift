@@ -25,9 +25,10 @@ struct KeywordTable {
     /// Length of the longest keyword: a pass finds the keywords that start in its range and end by its end.
     private(set) var longest = 0
 
-    init(_ rules: [Rule]) {
+    /// The keywords of `rules`, or of those whose index `include` accepts (hits stay by index in `rules`).
+    init(_ rules: [Rule], where include: (Int) -> Bool = { _ in true }) {
         var byPair: [Int: [(word: [UInt8], rule: Int)]] = [:]
-        for (index, rule) in rules.enumerated() {
+        for (index, rule) in rules.enumerated() where include(index) {
             for word in rule.prefilter.keywordFirstWords where !word.isEmpty {
                 if word.count == 1 {
                     for second in 0..<256 { byPair[Int(word[0]) << 8 | second, default: []].append((word, index)) }
@@ -70,13 +71,16 @@ struct KeywordTable {
     private static func cases(_ b: UInt8) -> [UInt8] { ASCII.isLower(b) ? [b, b - 0x20] : [b] }
 
     /// Fills `hits[rule]` with the positions of that rule's keywords that start and end in `from..<to` (the
-    /// byte before `from` tells whether a word starts there).
+    /// byte before `from` tells whether a word starts there). With `keeping`, hits of earlier calls stay
+    /// (calls must then come in order of their ranges, which must not overlap).
     ///
     /// Word starts are found eight bytes at a time (SWAR): a byte that is an ASCII letter or digit, or not
     /// ASCII, after a byte that is not an ASCII letter or digit. Only those are looked up.
-    func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: Int, into hits: inout [[Int]]) {
+    func scan(
+        _ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: Int, into hits: inout [[Int]], keeping: Bool = false
+    ) {
         if hits.count != rules { hits = Array(repeating: [], count: rules) }
-        for k in hits.indices where !hits[k].isEmpty { hits[k].removeAll(keepingCapacity: true) }
+        if !keeping { for k in hits.indices where !hits[k].isEmpty { hits[k].removeAll(keepingCapacity: true) } }
         rawPairs.withUnsafeBufferPointer { rawPairs in
           pairs.withUnsafeBufferPointer { pairs in
             bytes.withUnsafeBufferPointer { words in

@@ -21,6 +21,10 @@ final class WindowPlanner: Sendable {
     let gatedMixed: Bool
     /// Keywords of all keyword rules, looked for in one pass over the block.
     let keywords: KeywordTable
+    /// Keywords of the gated keyword rules (not `at-start`), looked for only near their shape windows.
+    let gatedKeywords: KeywordTable
+    /// Indices of those rules.
+    let gatedKeywordRules: [Int]
     /// One automaton for the coarse shapes of all rules whose pattern it can read; nil when none.
     let shapeGate: ShapeAutomaton?
     /// Per rule index: its number in the shape gate, or -1 when it is not gated.
@@ -77,6 +81,16 @@ final class WindowPlanner: Sendable {
         gatedDigits = !usesDigits && needs(gated: true, isDigits)
         gatedMixed = !usesMixed && needs(gated: true, isMixed)
         keywords = KeywordTable(ruleSet.rules)
+        let hasAnchorGate = anchorGate != nil
+        let gatedKeywordRules = ruleSet.rules.indices.filter { index in
+            guard hasAnchorGate, numbers[index] >= 0, case .keywords(_, false) = ruleSet.rules[index].prefilter else {
+                return false
+            }
+            return true
+        }
+        self.gatedKeywordRules = gatedKeywordRules
+        let inGated = Set(gatedKeywordRules)
+        gatedKeywords = KeywordTable(ruleSet.rules, where: inGated.contains)
         var keyNumbers: [WindowKey: Int] = [:]
         windowKeyNumber = ruleSet.rules.map { rule in
             guard let key = WindowKey(rule) else { return -1 }
@@ -116,6 +130,9 @@ final class WindowPlanner: Sendable {
                 runner = shapes.exhausted ? nil : shapes
             }
         }
+        if let runner, anchorGate != nil, !gatedKeywords.isEmpty {
+            findGatedKeywords(base, length: length, runner: runner, scratch: scratch)
+        }
         // Without the runner (off, or turned off for this thread) or without an anchor automaton (a pack whose
         // keywords tell more than 128 byte classes apart), the keyword table makes its own pass: keywords
         // starting up to a window from the region, read to their end.
@@ -136,6 +153,36 @@ final class WindowPlanner: Sendable {
         scratch.cachedKeys.removeAll(keepingCapacity: true)
         scratch.qualifiedClusters.removeAll(keepingCapacity: true)
         return runner
+    }
+
+    /// Finds the keywords of gated keyword rules near their shape windows: a keyword at k opens
+    /// `k - window ..< k + 1 + window`, which meets a shape window `s..<e` only when k lies in
+    /// `s - window - 1 ..< e + window`; each such range is read to the end of its longest keyword.
+    private func findGatedKeywords(_ base: UnsafePointer<UInt8>, length: Int, runner: ShapeRunner, scratch: DetectorScratch) {
+        var ranges: [(Int, Int)] = []
+        for index in gatedKeywordRules {
+            let shapes = runner.windows[gateNumber[index]], pad = ruleSet.rules[index].window
+            for k in 0..<shapes.starts.count {
+                ranges.append((max(0, shapes.starts[k] - pad - 1), min(length, shapes.ends[k] + pad + gatedKeywords.longest)))
+            }
+        }
+        let rules = ruleSet.rules.count
+        if scratch.gatedKeywordHits.count != rules { scratch.gatedKeywordHits = Array(repeating: [], count: rules) }
+        for k in gatedKeywordRules where !scratch.gatedKeywordHits[k].isEmpty {
+            scratch.gatedKeywordHits[k].removeAll(keepingCapacity: true)
+        }
+        if ranges.isEmpty { return }
+        ranges.sort { $0.0 < $1.0 }
+        var (from, to) = ranges[0]
+        for (s, e) in ranges.dropFirst() {
+            if s <= to {
+                to = max(to, e)
+                continue
+            }
+            gatedKeywords.scan(base, from: from, to: to, rules: rules, into: &scratch.gatedKeywordHits, keeping: true)
+            (from, to) = (s, e)
+        }
+        gatedKeywords.scan(base, from: from, to: to, rules: rules, into: &scratch.gatedKeywordHits, keeping: true)
     }
 
     /// Whether the shape gate rules out every match of rule `index` in this subject (and no field opens it):
@@ -336,11 +383,14 @@ final class WindowPlanner: Sendable {
             // has none; without findable keywords in any rule the table makes no pass, and what the scratch
             // holds is another block's). The table finds first words; an at-start rule's phrases are checked
             // whole, as the automaton does.
-            if (runner == nil || anchorGate == nil) && !keywords.isEmpty {
+            // A gated rule's keywords were looked for near its shape windows only (`findGatedKeywords`).
+            let nearShapes = runner != nil && anchorGate != nil && gateNumber[index] >= 0 && !atStart
+            if nearShapes || ((runner == nil || anchorGate == nil) && !keywords.isEmpty) {
                 let phrases = atStartPhrases[index], unicode = rule.pattern.options.unicode
                 // The table's pass starts a window before the longest; hits before this rule's search range are
                 // dropped, as the anchor automaton's are.
-                for at in scratch.keywordHits[index] where at >= searchFrom {
+                let hits = nearShapes ? scratch.gatedKeywordHits[index] : scratch.keywordHits[index]
+                for at in hits where at >= searchFrom {
                     if !atStart {
                         add(at, at + 1, reachPast: true)
                     } else if PhraseCheck.startsAt(at, phrases, in: base, length: length, unicode: unicode) {
@@ -375,7 +425,7 @@ final class WindowPlanner: Sendable {
     private func searchesNearShapes(_ index: Int, runner: ShapeRunner?) -> Bool {
         guard runner != nil, gateNumber[index] >= 0 else { return false }
         switch ruleSet.rules[index].prefilter {
-        case .bytes, .literal: return anchorNumbers[index].isEmpty
+        case .bytes, .literal, .keywords(_, false): return anchorNumbers[index].isEmpty
         default: return false
         }
     }
