@@ -31,10 +31,10 @@ public final class RiskLog {
     /// Whether events are written anywhere (false: totals only, so callers can skip building events).
     public var isWriting: Bool { !sinks.isEmpty }
 
-    /// Records a finding's entity in the totals without writing an event.
-    public func count(entity: String) {
-        byEntity[entity, default: 0] += 1
-        total += 1
+    /// Records `count` findings of an entity in the totals without writing events.
+    public func count(entity: String, _ count: Int = 1) {
+        byEntity[entity, default: 0] += count
+        total += count
     }
 
     /// Writes any event.
