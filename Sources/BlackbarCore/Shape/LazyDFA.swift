@@ -71,6 +71,15 @@ final class LazyDFA {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+        // Room for the states a scan of real text builds (about 20,000 for installed documentation), taken
+        // up front: growing by doubling copied the table and the node sets again and again, and the copies'
+        // fresh pages faulted in (8% of a scan of documentation). Pages never touched cost nothing.
+        let states = min(maximumStates, 1 << 15)
+        table.reserveCapacity(states << shift)
+        keyNodes.reserveCapacity(states * 64)
+        keyHash.reserveCapacity(states)
+        keyStart.reserveCapacity(states + 1)
+        acceptStart.reserveCapacity(states + 1)
         reset()
     }
 
@@ -112,10 +121,12 @@ final class LazyDFA {
     private func reset() {
         table.removeAll(keepingCapacity: true)
         keyNodes.removeAll(keepingCapacity: true)
-        keyStart = [0]
+        keyStart.removeAll(keepingCapacity: true)
+        keyStart.append(0)
         keyHash.removeAll(keepingCapacity: true)
         slots = Array(repeating: -1, count: 1024)
-        acceptStart = [0]
+        acceptStart.removeAll(keepingCapacity: true)
+        acceptStart.append(0)
         acceptList.removeAll(keepingCapacity: true)
         _ = intern([])
         initialRow = Int(intern(automaton.initialKey)) << shift
@@ -156,6 +167,11 @@ final class LazyDFA {
 
     /// The existing state for `key`, or nil.
     private func find(_ key: [Int32], hash: UInt64) -> Int32? {
+        key.withUnsafeBufferPointer { find($0, hash: hash) }
+    }
+
+    /// The existing state for `key`, or nil (read in place: most transitions lead to a state that exists).
+    private func find(_ key: UnsafeBufferPointer<Int32>, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] >= 0 {
@@ -167,7 +183,7 @@ final class LazyDFA {
     }
 
     /// Whether state s holds exactly the nodes of `key` (no node twice in either).
-    private func sameSet(_ s: Int, _ key: [Int32]) -> Bool {
+    private func sameSet(_ s: Int, _ key: UnsafeBufferPointer<Int32>) -> Bool {
         let lo = Int(keyStart[s]), hi = Int(keyStart[s + 1])
         guard hi - lo == key.count else { return false }
         generation &+= 1
@@ -236,9 +252,14 @@ final class LazyDFA {
                 }
             }
         }
-        let key = Array(building[0..<count])
         built += 1
-        if keyHash.count >= maximumStates && find(key, hash: hash) == nil {
+        if let existing = building.withUnsafeBufferPointer({ find(UnsafeBufferPointer(rebasing: $0[0..<count]), hash: hash) }) {
+            let e = entry(existing)
+            table[row + c] = Int32(e)
+            return e
+        }
+        let key = Array(building[0..<count])
+        if keyHash.count >= maximumStates {
             let o = other >> shift
             let otherKey = Array(keyNodes[Int(keyStart[o])..<Int(keyStart[o + 1])])
             flushEvents()
