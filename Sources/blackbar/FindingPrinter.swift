@@ -13,6 +13,11 @@ final class FindingPrinter {
     /// The last input's name and its JSON string: a file with many findings escapes its name once.
     private var inputName = ""
     private var inputJSON: [UInt8] = [0x22, 0x22]
+    /// The storage each JSON line is written into, allocated once.
+    private var lineBuffer: [UInt8] = []
+    /// The last confidence and its digits: findings of a rule mostly share a few values.
+    private var lastConfidence = Double.nan
+    private var confidenceJSON: [UInt8] = []
 
     init(format: OutputFormat, showValues: Bool, explain: Bool) {
         self.format = format
@@ -84,9 +89,14 @@ final class FindingPrinter {
         switch format {
         case .jsonl where why == nil, .auto where why == nil:
             // Keys in sorted order, as the encoder wrote them.
-            var line = JSONLine()
+            var line = JSONLine(reusing: &lineBuffer)
             if let column = located.location.column { line.add("column", column) }
-            line.add("confidence", f.confidence)
+            if f.confidence != lastConfidence {
+                lastConfidence = f.confidence
+                confidenceJSON.removeAll(keepingCapacity: true)
+                JSONLine.appendNumber(f.confidence, to: &confidenceJSON)
+            }
+            line.add("confidence", raw: confidenceJSON)
             line.add("end", f.range.end)
             line.add("entity", f.entity)
             if let field = located.location.field { line.add("field", field) }
@@ -109,8 +119,8 @@ final class FindingPrinter {
                 line.add("value_end", inValue.upperBound)
                 line.add("value_start", inValue.lowerBound)
             }
-            let bytes = line.finish()
-            try bytes.withUnsafeBytes { try out.write($0) }
+            line.finish(into: &lineBuffer)
+            try lineBuffer.withUnsafeBytes { try out.write($0) }
         case .jsonl, .auto:
             let record = Record(
                 input: input, start: f.range.start, end: f.range.end, line: located.location.line,

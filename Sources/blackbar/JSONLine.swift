@@ -13,6 +13,15 @@ struct JSONLine {
         bytes.append(0x7B)
     }
 
+    /// An open object written into `buffer`'s storage (emptied; taken back with `finish(into:)`): a printer
+    /// that writes a line per finding allocates its buffer once.
+    init(reusing buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        bytes = []
+        swap(&bytes, &buffer)
+        bytes.append(0x7B)
+    }
+
     /// The lower-case hexadecimal digits, for `\u00xx` escapes.
     private static let hex = Array("0123456789abcdef".utf8)
 
@@ -21,7 +30,8 @@ struct JSONLine {
         first = false
         bytes.append(0x22)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [0x22, 0x3A])
+        bytes.append(0x22)
+        bytes.append(0x3A)
     }
 
     mutating func add(_ name: StaticString, _ value: String) {
@@ -65,8 +75,13 @@ struct JSONLine {
     /// the same (`0.85`).
     mutating func add(_ name: StaticString, _ value: Double) {
         key(name)
+        Self.appendNumber(value, to: &bytes)
+    }
+
+    /// A number as `add(_:_:)` writes it.
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         if value == value.rounded(), abs(value) < 1e15 {
-            Self.appendDecimal(Int(value), to: &bytes)
+            appendDecimal(Int(value), to: &bytes)
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
@@ -74,8 +89,22 @@ struct JSONLine {
 
     /// The object, closed, and a line feed.
     mutating func finish() -> [UInt8] {
-        bytes.append(contentsOf: [0x7D, 0x0A])
+        bytes.append(0x7D)
+        bytes.append(0x0A)
         return bytes
+    }
+
+    /// The object, closed, and a line feed, in `buffer` (whose storage `init(reusing:)` took).
+    mutating func finish(into buffer: inout [UInt8]) {
+        bytes.append(0x7D)
+        bytes.append(0x0A)
+        swap(&bytes, &buffer)
+    }
+
+    /// A value already written as JSON bytes (a number formatted once for many lines).
+    mutating func add(_ name: StaticString, raw: [UInt8]) {
+        key(name)
+        bytes.append(contentsOf: raw)
     }
 
     /// A JSON string as `JSONEncoder` escapes it: `"` and `\`, `\b \f \n \r \t`, other control bytes as
