@@ -74,6 +74,8 @@ public final class DetectorScratch {
     var keywordHits: [[Int]] = []
     /// Keyword hits of gated keyword rules, found only near their shape windows (`WindowPlanner.prepare`).
     var gatedKeywordHits: [[Int]] = []
+    /// Bit map of the 64-byte chunks `WindowPlanner.findGatedKeywords` reads.
+    var chunkMap: [UInt64] = []
     /// Windows already built for this block, shared by rules with the same prefilter and reach.
     /// (Indexed by `WindowPlanner.windowKeyNumber`; `cachedKeys` lists the filled ones.)
     var windowCache: [WindowList?] = []

@@ -159,30 +159,47 @@ final class WindowPlanner: Sendable {
     /// `k - window ..< k + 1 + window`, which meets a shape window `s..<e` only when k lies in
     /// `s - window - 1 ..< e + window`; each such range is read to the end of its longest keyword.
     private func findGatedKeywords(_ base: UnsafePointer<UInt8>, length: Int, runner: ShapeRunner, scratch: DetectorScratch) {
-        var ranges: [(Int, Int)] = []
-        for index in gatedKeywordRules {
-            let shapes = runner.windows[gateNumber[index]], pad = ruleSet.rules[index].window
-            for k in 0..<shapes.starts.count {
-                ranges.append((max(0, shapes.starts[k] - pad - 1), min(length, shapes.ends[k] + pad + gatedKeywords.longest)))
-            }
-        }
         let rules = ruleSet.rules.count
         if scratch.gatedKeywordHits.count != rules { scratch.gatedKeywordHits = Array(repeating: [], count: rules) }
         for k in gatedKeywordRules where !scratch.gatedKeywordHits[k].isEmpty {
             scratch.gatedKeywordHits[k].removeAll(keepingCapacity: true)
         }
-        if ranges.isEmpty { return }
-        ranges.sort { $0.0 < $1.0 }
-        var (from, to) = ranges[0]
-        for (s, e) in ranges.dropFirst() {
-            if s <= to {
-                to = max(to, e)
-                continue
+        // The ranges of all those rules, merged on a bit map of 64-byte chunks (sorting them cost 2% of a scan
+        // of random IDs, whose shape windows are everywhere); a chunk read needlessly only finds keywords whose
+        // windows the shapes remove.
+        let chunks = (length + 63) >> 6
+        var map = scratch.chunkMap
+        scratch.chunkMap = []
+        map.removeAll(keepingCapacity: true)
+        map.append(contentsOf: repeatElement(0, count: (chunks + 63) >> 6))
+        var any = false
+        for index in gatedKeywordRules {
+            let shapes = runner.windows[gateNumber[index]], pad = ruleSet.rules[index].window
+            for k in 0..<shapes.starts.count {
+                let from = max(0, shapes.starts[k] - pad - 1)
+                let to = min(length, shapes.ends[k] + pad + gatedKeywords.longest)
+                guard from < to else { continue }
+                for chunk in (from >> 6)...((to - 1) >> 6) { map[chunk >> 6] |= 1 << UInt64(chunk & 63) }
+                any = true
             }
-            gatedKeywords.scan(base, from: from, to: to, rules: rules, into: &scratch.gatedKeywordHits, keeping: true)
-            (from, to) = (s, e)
         }
-        gatedKeywords.scan(base, from: from, to: to, rules: rules, into: &scratch.gatedKeywordHits, keeping: true)
+        if any {
+            var chunk = 0
+            while chunk < chunks {
+                let word = map[chunk >> 6] >> UInt64(chunk & 63)
+                if word == 0 {
+                    chunk = (chunk | 63) + 1
+                    continue
+                }
+                chunk += word.trailingZeroBitCount
+                let first = chunk
+                while chunk < chunks && map[chunk >> 6] >> UInt64(chunk & 63) & 1 != 0 { chunk += 1 }
+                gatedKeywords.scan(
+                    base, from: first << 6, to: min(length, chunk << 6), rules: rules, into: &scratch.gatedKeywordHits,
+                    keeping: true)
+            }
+        }
+        scratch.chunkMap = map
     }
 
     /// Whether the shape gate rules out every match of rule `index` in this subject (and no field opens it):
