@@ -20,7 +20,7 @@ final class LeadWindowTests: XCTestCase {
 
     func testTheDefaultPackNarrowsEmailAndURLWindows() {
         let ids = Set(defaultRules.rules.filter { $0.lead != nil }.map(\.id))
-        XCTAssertTrue(ids.isSuperset(of: ["email", "url", "url-www"]), "\(ids.sorted())")
+        XCTAssertTrue(ids.isSuperset(of: ["email", "url"]), "\(ids.sorted())")
     }
 
     /// Text around e-mail addresses and URLs with every kind of byte before them: local-part bytes, non-ASCII

@@ -2999,10 +2999,10 @@ name: Web address without a scheme (www. and a domain)
 # pass); trailing sentence punctuation stays outside. Not after `://` (the url rule has those), an @ (an email) or a dot (a longer host name).
 case-insensitive: true
 pattern: '(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"''`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"''`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?'
-prefilter: { literal: "www." }
+# The pattern is case-insensitive, so its anchor is too: a keyword (found at word starts whatever its case)
+# where the regex runs right at each one; a literal prefilter compares case-sensitively and missed `WWW.`.
+prefilter: { keywords: [www], at-start: true }
 window: 2048
-# A match starts at its `www.`.
-lead: ''
 base: 0.6
 context: [url, link, website, site, web, homepage, visit, shop]
 examples:
@@ -3010,6 +3010,8 @@ examples:
     - 'visit «www.example-shop.com/path» for info'
     - 'Shop online: «www.acme.de».'
     - '(«www.example.org/a/b»?x=1)'
+    - 'Visit «WWW.EXAMPLE-SHOP.COM» today'
+    - "checkPublicSuffix('«WwW.example.COM»', 'example.com');"
   no-match:
     - text: 'edit www.conf and reload'
       why: a file name, not a domain with a top-level domain

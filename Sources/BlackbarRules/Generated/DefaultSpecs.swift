@@ -2877,9 +2877,8 @@ enum DefaultPackSpecs {
             name: "Web address without a scheme (www. and a domain)",
             pattern: #"(?<![\w@.\-/])www\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])(?::[0-9]{2,5})?(?:/(?:[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#]{0,2000}[^\s<>"'`{}|\\^\x00-\x20\x80-\xff?#.,;:!)\]])?)?"#,
             caseInsensitive: true,
-            prefilter: .literal("www."),
+            prefilter: .keywords(["www"], atStart: true),
             window: 2048,
-            lead: "",
             base: 0.6,
             context: ["url", "link", "website", "site", "web", "homepage", "visit", "shop"],
             examples: .init(
@@ -2887,6 +2886,8 @@ enum DefaultPackSpecs {
                     "visit «www.example-shop.com/path» for info",
                     "Shop online: «www.acme.de».",
                     "(«www.example.org/a/b»?x=1)",
+                    "Visit «WWW.EXAMPLE-SHOP.COM» today",
+                    "checkPublicSuffix('«WwW.example.COM»', 'example.com');",
                 ],
                 noMatch: [
                     .init(text: "edit www.conf and reload", why: "a file name, not a domain with a top-level domain"),
