@@ -49,23 +49,37 @@ public enum LookAlike {
     /// The longest role mailbox: a longer local part is not looked up.
     private static let longestRoleMailbox = roleMailboxes.map(\.count).max() ?? 0
 
-    /// Bytes, ASCII letters lower-cased (this runs for every e-mail finding, so no `String`).
-    private static func lowered(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    /// Whether `bytes`, ASCII letters lower-cased, equal `lower` (already lower case). This runs for every
+    /// e-mail finding: it compares in place, where lower-cased copies and set lookups cost three allocations
+    /// and two hashes per address.
+    private static func equalsLowered(_ bytes: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {
+        guard bytes.count == lower.count else { return false }
+        var i = bytes.startIndex
+        for b in lower {
+            let x = bytes[i]
+            if (x &- 0x41 < 26 ? x | 0x20 : x) != b { return false }
+            i += 1
+        }
+        return true
     }
+
+    private static let reservedTLDList = Array(reservedTLDs)
+    private static let roleMailboxList = Array(roleMailboxes)
 
     static func email(_ value: [UInt8]) -> String? {
         guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-        let domain = lowered(value[(at + 1)...])
-        let tld = domain.lastIndex(of: UInt8(ascii: ".")).map { Array(domain[($0 + 1)...]) } ?? domain
-        if reservedTLDs.contains(tld) || reservedDomains.contains(where: { reserved in
-            domain == reserved
-                || (domain.count > reserved.count && domain[domain.count - reserved.count - 1] == UInt8(ascii: ".")
-                    && domain.suffix(reserved.count).elementsEqual(reserved))
+        let domain = value[(at + 1)...]
+        let tld = domain.lastIndex(of: UInt8(ascii: ".")).map { domain[($0 + 1)...] } ?? domain
+        if reservedTLDList.contains(where: { equalsLowered(tld, $0) }) || reservedDomains.contains(where: { reserved in
+            equalsLowered(domain, reserved)
+                || (domain.count > reserved.count && value[value.count - reserved.count - 1] == UInt8(ascii: ".")
+                    && equalsLowered(value[(value.count - reserved.count)...], reserved))
         }) {
             return "reserved example domain (RFC 2606)"
         }
-        if at <= longestRoleMailbox, roleMailboxes.contains(lowered(value[..<at])) { return "role mailbox of an organisation" }
+        if at <= longestRoleMailbox, roleMailboxList.contains(where: { equalsLowered(value[..<at], $0) }) {
+            return "role mailbox of an organisation"
+        }
         return nil
     }
 
@@ -82,22 +96,47 @@ public enum LookAlike {
     /// The digits of a number reserved for fiction: NANP 555-0100 to 555-0199, and Ofcom's drama ranges
     /// (020 7946 0xxx, 0113 to 0191 496 0xxx, 01632 960xxx, 07700 900xxx, 029 2018 0xxx, 028 9649 6xxx).
     static func phone(_ digits: [UInt8]) -> String? {
-        let d = String(decoding: digits, as: UTF8.self)
-        let national: String
-        if d.hasPrefix("44") { national = "0" + d.dropFirst(2) } else if d.hasPrefix("0044") { national = "0" + d.dropFirst(4) } else { national = d }
-        let nanp = d.count == 11 && d.hasPrefix("1") ? String(d.dropFirst()) : d
-        if nanp.count == 10 {
-            let exchange = nanp.dropFirst(3).prefix(3), line = nanp.suffix(4)
-            if exchange == "555", let n = Int(line), (100...199).contains(n) { return "fictional number range (NANP 555-0100 to 0199)" }
+        // On bytes (this runs for every phone finding): the national form drops a 44 or 0044 country code for a 0.
+        let zero = UInt8(ascii: "0")
+        func starts(_ bytes: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
+            bytes.count >= prefix.count && bytes.prefix(prefix.count).elementsEqual(prefix)
         }
-        if national.count == 11 {
-            let ofcom = ["02079460", "07700900", "01632960", "02920180", "02896496"]
-            if ofcom.contains(where: { national.hasPrefix($0) }) { return "fictional number range (Ofcom drama numbers)" }
-            let cities = ["0113", "0114", "0115", "0116", "0117", "0118", "0121", "0131", "0141", "0151", "0161", "0191"]
-            if cities.contains(where: { national.hasPrefix($0 + "4960") }) { return "fictional number range (Ofcom drama numbers)" }
+        let all = digits[...]
+        var national = all
+        var nationalZero = false
+        if starts(all, Self.digits44) {
+            national = all.dropFirst(2)
+            nationalZero = true
+        } else if starts(all, Self.digits0044) {
+            national = all.dropFirst(4)
+            nationalZero = true
+        }
+        let nanp = digits.count == 11 && digits.first == UInt8(ascii: "1") ? all.dropFirst() : all
+        if nanp.count == 10 {
+            let start = nanp.startIndex
+            let exchange = nanp[(start + 3)..<(start + 6)]
+            let line = nanp[(start + 6)...]
+            if exchange.elementsEqual(Self.digits555), line.first == zero, line.dropFirst().first == UInt8(ascii: "1") {
+                return "fictional number range (NANP 555-0100 to 0199)"
+            }
+        }
+        // `national` without its leading 0 when one was put in front.
+        if national.count + (nationalZero ? 1 : 0) == 11 {
+            let rest = nationalZero ? national : national.dropFirst()
+            guard nationalZero || national.first == zero else { return nil }
+            if Self.ofcomDrama.contains(where: { starts(rest, $0) }) { return "fictional number range (Ofcom drama numbers)" }
         }
         return nil
     }
+
+    private static let digits44 = Array("44".utf8)
+    private static let digits0044 = Array("0044".utf8)
+    private static let digits555 = Array("555".utf8)
+    /// Ofcom's drama ranges after the leading 0: 020 7946 0, 07700 900, 01632 960, 029 2018 0, 028 9649 6, and
+    /// 4960 after the area codes of twelve cities.
+    private static let ofcomDrama: [[UInt8]] = (["2079460", "7700900", "1632960", "2920180", "2896496"]
+        + ["113", "114", "115", "116", "117", "118", "121", "131", "141", "151", "161", "191"].map { $0 + "4960" })
+        .map { Array($0.utf8) }
 
     /// Card numbers the networks and payment processors publish for tests (Visa, Mastercard, Amex, Discover,
     /// JCB, Diners test numbers printed in processor documentation).

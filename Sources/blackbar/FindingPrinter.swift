@@ -14,7 +14,7 @@ final class FindingPrinter {
     private var inputName = ""
     private var inputJSON: [UInt8] = [0x22, 0x22]
     /// The storage each JSON line is written into, allocated once.
-    private var lineBuffer: [UInt8] = []
+    private let lineBuffer = LineBuffer()
     /// The last confidence and its digits: findings of a rule mostly share a few values.
     private var lastConfidence = Double.nan
     private var confidenceJSON: [UInt8] = []
@@ -89,7 +89,7 @@ final class FindingPrinter {
         switch format {
         case .jsonl where why == nil, .auto where why == nil:
             // Keys in sorted order, as the encoder wrote them.
-            var line = JSONLine(reusing: &lineBuffer)
+            var line = JSONLine(into: lineBuffer)
             if let column = located.location.column { line.add("column", column) }
             if f.confidence != lastConfidence {
                 lastConfidence = f.confidence
@@ -119,8 +119,8 @@ final class FindingPrinter {
                 line.add("value_end", inValue.upperBound)
                 line.add("value_start", inValue.lowerBound)
             }
-            line.finish(into: &lineBuffer)
-            try lineBuffer.withUnsafeBytes { try out.write($0) }
+            line.finish()
+            try lineBuffer.withBytes { try out.write($0) }
         case .jsonl, .auto:
             let record = Record(
                 input: input, start: f.range.start, end: f.range.end, line: located.location.line,

@@ -15,6 +15,12 @@ final class LookAlikeTests: XCTestCase {
             ("EMAIL_ADDRESS", "jane@gmx.de", false),
             ("EMAIL_ADDRESS", "jane@examples.com", false),
             ("EMAIL_ADDRESS", "supporter@acme.io", false),
+            ("EMAIL_ADDRESS", "Jane@Mail.EXAMPLE.Net", true),  // compared without case
+            ("EMAIL_ADDRESS", "bob@HOST.TEST", true),
+            ("EMAIL_ADDRESS", "jane@notexample.com", false),  // a suffix, not a subdomain
+            ("EMAIL_ADDRESS", "jane@example.com.de", false),
+            ("EMAIL_ADDRESS", "NO-REPLY@shop.de", true),
+            ("EMAIL_ADDRESS", "a@b@example.org", true),  // the last @ starts the domain
             ("IP_ADDRESS", "192.0.2.7", true),  // RFC 5737
             ("IP_ADDRESS", "198.51.100.200", true),
             ("IP_ADDRESS", "203.0.113.1", true),
@@ -27,6 +33,12 @@ final class LookAlikeTests: XCTestCase {
             ("PHONE_NUMBER", "+44 20 7946 0958", true),  // Ofcom drama range
             ("PHONE_NUMBER", "07700 900123", true),
             ("PHONE_NUMBER", "0113 496 0123", true),
+            ("PHONE_NUMBER", "+44 113 496 0123", true),
+            ("PHONE_NUMBER", "0044 7700 900123", true),
+            ("PHONE_NUMBER", "1-212-555-0100", true),
+            ("PHONE_NUMBER", "(212) 555-0099", false),
+            ("PHONE_NUMBER", "0113 496 1123", false),
+            ("PHONE_NUMBER", "+49 20 7946 0958", false),
             ("PHONE_NUMBER", "+44 20 7946 1958", false),
             ("CREDIT_CARD", "4111 1111 1111 1111", true),  // published test numbers
             ("CREDIT_CARD", "5555-5555-5555-4444", true),

@@ -37,4 +37,27 @@ final class WordSpanTests: XCTestCase {
             XCTAssertEqual(mask, expected, text)
         }
     }
+
+    /// Substring search for the words of scripts written without spaces: agrees with a naive search on random
+    /// bytes from a small alphabet (many partial matches), and on the edges.
+    func testSubstringSearchAgreesWithANaiveSearch() {
+        func naive(_ hay: [UInt8], _ word: [UInt8]) -> Bool {
+            guard !word.isEmpty, hay.count >= word.count else { return false }
+            return (0...(hay.count - word.count)).contains { Array(hay[$0..<($0 + word.count)]) == word }
+        }
+        var random = SeededRandom(seed: 20261204)
+        let alphabet: [UInt8] = [0x61, 0x62, 0xE8, 0x81, 0x94]
+        for round in 0..<5_000 {
+            let hay = (0..<(round % 40)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let word = (0..<(1 + round % 4)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            hay.withUnsafeBytes { raw in XCTAssertEqual(ContextWords.contains(raw, word), naive(hay, word), "\(hay) \(word)") }
+        }
+        let cases: [(String, String, Bool)] = [
+            ("联系电话", "电话", true), ("电话", "电话", true), ("电", "电话", false), ("", "电话", false),
+            ("电话号码", "号码", true), ("电X话", "电话", false),
+        ]
+        for (hay, word, expected) in cases {
+            Array(hay.utf8).withUnsafeBytes { XCTAssertEqual(ContextWords.contains($0, Array(word.utf8)), expected, hay) }
+        }
+    }
 }
