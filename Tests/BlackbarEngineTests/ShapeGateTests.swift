@@ -265,6 +265,39 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertLessThanOrEqual(tiny.stateCount, 4)
     }
 
+    /// A DFA state is one set of NFA nodes however it was reached (a state keeps the start moves of the class
+    /// it was entered on apart from its other nodes, and two states entered on different classes may still be
+    /// one set), and every transition built leads to the set that stepping the NFA by hand gives.
+    func testStatesAreCanonicalSetsAndTransitionsStepTheNFA() throws {
+        let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))
+        let runner = ShapeRunner(gate, stateBudget: .max)
+        var random = SeededRandom(seed: 4)
+        // Random capitals, digits and separators (the input that makes the most states), then mixed text.
+        let alphabet = Array("ABCKXYZ0123456789 -./:".utf8)
+        let text = (0..<20_000).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            + Self.mixedText(bytes: 20_000, seed: 3)
+        text.withUnsafeBufferPointer { runner.run($0.baseAddress!, from: 0, to: $0.count) }
+        let dfa = runner.shapes
+        XCTAssertGreaterThan(dfa.stateCount, 100)
+        let sets = (0..<dfa.stateCount).map { dfa.nodeSet(of: $0) }
+        XCTAssertEqual(Set(sets).count, sets.count, "two states hold the same set")
+        var checked = 0
+        for s in 0..<dfa.stateCount {
+            for c in 0..<gate.classCount {
+                let e = Int(dfa.table[s << dfa.shift + c])
+                guard e >= 0 else { continue }
+                var next = Set(gate.startMove[c])
+                for n in sets[s] where ShapeAutomaton.consumes(gate.masks[Int(n)], c) {
+                    next.formUnion(gate.successors[Int(gate.successorStart[Int(n)])..<Int(gate.successorStart[Int(n) + 1])])
+                }
+                XCTAssertEqual(sets[e >> dfa.shift], next, "state \(s), class \(c)")
+                XCTAssertEqual(e & 1 == 1, next.contains { gate.acceptRule[Int($0)] >= 0 }, "accepting flag")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
     /// The anchor automaton finds what the keyword table and the byte and literal searches find: every hit
     /// lies in one of the rule's anchor windows, and every window holds a hit.
     func testAnchorAutomatonAgreesWithTheSearches() throws {

@@ -11,17 +11,33 @@ final class LazyDFA {
     /// Row `state << shift`, column class: the next state's row offset (`next << shift`), plus 1 when that
     /// state accepts, or -1 when not built yet. Row offsets keep the per-byte step to a load, a mask and an or.
     private(set) var table: [Int32] = []
-    /// The NFA nodes of state s are `keyNodes[keyStart[s]..<keyStart[s + 1]]`, in no particular order: a state
-    /// is a set, named by the sum of its nodes' random codes (Zobrist hashing), so building one needs no sort
-    /// and no hash over its nodes (a state of the gate holds about 200 nodes, some over a thousand; sorting
-    /// and SipHashing them made a transition cost about 5 µs, which on real text turned the gate off).
+    /// A state is a set of NFA nodes. A state entered on a byte of class c holds all of `startMove[c]` (any rule
+    /// may start at any byte), a few hundred nodes alike in every state entered on c; so a state is kept as that
+    /// class, `lastClass[s]` (-1 for the empty and the initial state), and its other nodes, `keyNodes[keyStart[s]
+    /// ..<keyStart[s + 1]]`, in no particular order. It is named by the sum of its nodes' random codes (Zobrist
+    /// hashing), the start moves' sum taken once per class: building one needs no sort and no hash over its
+    /// nodes. The same set entered on two classes is one state (else on random text the states, and the
+    /// transitions to build, grew by half and ran the gate out of its budget). (With the
+    /// start nodes in every key, a transition wrote, hashed and compared about 380 nodes on source code; most of
+    /// them are the start nodes, whose own moves are now computed once per pair of classes, in `pairMoves`.)
     private var keyNodes: [Int32] = []
     private var keyStart: [Int32] = [0]
     private var keyHash: [UInt64] = []
+    private var lastClass: [Int32] = []
     /// Open addressing over state numbers by `keyHash` (-1: empty); its size is a power of two.
     private var slots: [Int32] = []
-    /// A random code per NFA node (fixed seed: the same states on every run).
+    /// A random code per NFA node (fixed seed: the same states on every run), and per class the sum of the
+    /// codes of its start moves.
     private let code: [UInt64]
+    private let startHash: [UInt64]
+    /// Per class c, bit n set when node n is in `startMove[c]` (`startWords` words per class).
+    private let startBits: [UInt64]
+    private let startWords: Int
+    /// Per class c: the rules that nodes of `startMove[c]` accept.
+    private let startAccept: [[Int32]]
+    /// Per pair of classes (c then d): the nodes that `startMove[c]` moves to on d, less `startMove[d]`, made on
+    /// first use (nil until then).
+    private var pairMoves: [[Int32]?]
     /// Room for the set being built (one slot per NFA node).
     private var building: [Int32]
     /// The patterns state s accepts are `acceptList[acceptStart[s]..<acceptStart[s + 1]]` (flat: one array of
@@ -63,14 +79,29 @@ final class LazyDFA {
         stamp = Array(repeating: 0, count: automaton.masks.count)
         building = Array(repeating: 0, count: automaton.masks.count)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        code = automaton.masks.indices.map { _ in
-            // SplitMix64.
+        func splitMix() -> UInt64 {
             seed &+= 0x9E37_79B9_7F4A_7C15
             var z = seed
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+        let codes = automaton.masks.indices.map { _ in splitMix() }
+        code = codes
+        startHash = automaton.startMove.map { move in
+            move.reduce(UInt64(0)) { $0 &+ codes[Int($1)] }
+        }
+        let words = (automaton.masks.count + 63) / 64
+        startWords = words
+        var bits = [UInt64](repeating: 0, count: words * automaton.classCount)
+        for c in 0..<automaton.classCount {
+            for n in automaton.startMove[c] { bits[c * words + Int(n) / 64] |= 1 << UInt64(Int(n) % 64) }
+        }
+        startBits = bits
+        startAccept = automaton.startMove.map { move in
+            move.compactMap { automaton.acceptRule[Int($0)] >= 0 ? automaton.acceptRule[Int($0)] : nil }
+        }
+        pairMoves = Array(repeating: nil, count: automaton.classCount * automaton.classCount)
         // Room for the states a scan of real text builds (about 20,000 for installed documentation), taken
         // up front: growing by doubling copied the table and the node sets again and again, and the copies'
         // fresh pages faulted in (8% of a scan of documentation). Pages never touched cost nothing.
@@ -79,8 +110,16 @@ final class LazyDFA {
         keyNodes.reserveCapacity(states * 64)
         keyHash.reserveCapacity(states)
         keyStart.reserveCapacity(states + 1)
+        lastClass.reserveCapacity(states)
         acceptStart.reserveCapacity(states + 1)
         reset()
+    }
+
+    /// Every NFA node of state s (for tests).
+    func nodeSet(of s: Int) -> Set<Int32> {
+        var set = Set(keyNodes[Int(keyStart[s])..<Int(keyStart[s + 1])])
+        if lastClass[s] >= 0 { set.formUnion(automaton.startMove[Int(lastClass[s])]) }
+        return set
     }
 
     /// Number of DFA states built and cached.
@@ -124,28 +163,32 @@ final class LazyDFA {
         keyStart.removeAll(keepingCapacity: true)
         keyStart.append(0)
         keyHash.removeAll(keepingCapacity: true)
+        lastClass.removeAll(keepingCapacity: true)
         slots = Array(repeating: -1, count: 1024)
         acceptStart.removeAll(keepingCapacity: true)
         acceptStart.append(0)
         acceptList.removeAll(keepingCapacity: true)
-        _ = intern([])
-        initialRow = Int(intern(automaton.initialKey)) << shift
+        _ = intern([], last: -1)
+        initialRow = Int(intern(automaton.initialKey, last: -1)) << shift
     }
 
-    /// The state for the set `key` (no node twice), made if new.
-    private func intern(_ key: [Int32]) -> Int32 {
-        var hash: UInt64 = 0
+    /// The state entered on class `last` (-1: none) with the nodes `key` besides that class's start moves
+    /// (no node twice, none of those), made if new.
+    private func intern(_ key: [Int32], last: Int32) -> Int32 {
+        var hash: UInt64 = last >= 0 ? startHash[Int(last)] : 0
         for n in key { hash &+= code[Int(n)] }
-        return intern(key, hash: hash)
+        return intern(key, last: last, hash: hash)
     }
 
-    /// The state for the set `key` whose codes sum to `hash`, made if new.
-    private func intern(_ key: [Int32], hash: UInt64) -> Int32 {
-        if let s = find(key, hash: hash) { return s }
+    /// The same, with `hash` already summed.
+    private func intern(_ key: [Int32], last: Int32, hash: UInt64) -> Int32 {
+        if let s = key.withUnsafeBufferPointer({ find($0, last: last, hash: hash) }) { return s }
         let s = Int32(keyHash.count)
         keyNodes.append(contentsOf: key)
         keyStart.append(Int32(keyNodes.count))
         keyHash.append(hash)
+        lastClass.append(last)
+        if last >= 0 { acceptList.append(contentsOf: startAccept[Int(last)]) }
         for n in key where automaton.acceptRule[Int(n)] >= 0 { acceptList.append(automaton.acceptRule[Int(n)]) }
         acceptStart.append(Int32(acceptList.count))
         table.append(contentsOf: repeatElement(-1, count: 1 << shift))
@@ -165,33 +208,43 @@ final class LazyDFA {
         slots[i] = s
     }
 
-    /// The existing state for `key`, or nil.
-    private func find(_ key: [Int32], hash: UInt64) -> Int32? {
-        key.withUnsafeBufferPointer { find($0, hash: hash) }
-    }
-
-    /// The existing state for `key`, or nil (read in place: most transitions lead to a state that exists).
-    private func find(_ key: UnsafeBufferPointer<Int32>, hash: UInt64) -> Int32? {
+    /// The existing state for `key` entered on `last`, or nil (read in place: most transitions lead to a state
+    /// that exists).
+    private func find(_ key: UnsafeBufferPointer<Int32>, last: Int32, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] >= 0 {
             let s = Int(slots[i])
-            if keyHash[s] == hash && sameSet(s, key) { return Int32(s) }
+            if keyHash[s] == hash && sameSet(s, key, last) { return Int32(s) }
             i = (i + 1) & mask
         }
         return nil
     }
 
-    /// Whether state s holds exactly the nodes of `key` (no node twice in either).
-    private func sameSet(_ s: Int, _ key: UnsafeBufferPointer<Int32>) -> Bool {
+    /// Whether state s holds exactly the start moves of class `last` (none for -1) and the nodes of `key`
+    /// (no node twice, none of those start moves).
+    private func sameSet(_ s: Int, _ key: UnsafeBufferPointer<Int32>, _ last: Int32) -> Bool {
         let lo = Int(keyStart[s]), hi = Int(keyStart[s + 1])
-        guard hi - lo == key.count else { return false }
+        let other = lastClass[s]
+        let a = automaton
+        if other == last {
+            guard hi - lo == key.count else { return false }
+        } else {
+            let mine = last >= 0 ? a.startMove[Int(last)].count : 0
+            let theirs = other >= 0 ? a.startMove[Int(other)].count : 0
+            guard mine + key.count == theirs + hi - lo else { return false }
+        }
         generation &+= 1
         if generation == 0 { resetStamps() }
         let mark = generation
         return stamp.withUnsafeMutableBufferPointer { stamp in
             keyNodes.withUnsafeBufferPointer { nodes in
                 for n in key { stamp[Int(n)] = mark }
+                if other != last {
+                    // Entered on another class: compare the whole sets.
+                    if last >= 0 { for n in a.startMove[Int(last)] { stamp[Int(n)] = mark } }
+                    if other >= 0 { for n in a.startMove[Int(other)] where stamp[Int(n)] != mark { return false } }
+                }
                 for k in lo..<hi where stamp[Int(nodes[k])] != mark { return false }
                 return true
             }
@@ -211,14 +264,18 @@ final class LazyDFA {
     /// is full it is dropped first: pending events are resolved before (they name states), and `other`, the
     /// row of another walk through the same cache, is moved to the same state in the new cache.
     func transition(row: Int, _ c: Int, keeping other: inout Int) -> Int {
+        let state = row >> shift
+        let from = Int(lastClass[state])
+        // The start moves of the class the state was entered on, moved on c: the same for every such state.
+        let fromStart = from >= 0 ? pairMove(from, c) : []
         generation &+= 1
         if generation == 0 { resetStamps() }
         let a = automaton
-        var hash: UInt64 = 0
+        var hash: UInt64 = startHash[c]
         let mark = generation
-        let state = row >> shift
         var count = 0
-        // Raw pointers, and the set written into a buffer with room for every node: this loop reads hundreds
+        let words = startWords
+        // Raw pointers, and the set written into a buffer with room for every node: this loop may read hundreds
         // of nodes per new state, and appending to an array checked its uniqueness at every node.
         building.withUnsafeMutableBufferPointer { out in
             a.masks.withUnsafeBufferPointer { masks in
@@ -226,23 +283,27 @@ final class LazyDFA {
                     a.successorStart.withUnsafeBufferPointer { successorStart in
                         keyNodes.withUnsafeBufferPointer { nodes in
                             code.withUnsafeBufferPointer { code in
-                                stamp.withUnsafeMutableBufferPointer { stamp in
-                                    for m in a.startMove[c] where stamp[Int(m)] != mark {
-                                        stamp[Int(m)] = mark
-                                        out[count] = m
-                                        count += 1
-                                        hash &+= code[Int(m)]
-                                    }
-                                    for k in Int(keyStart[state])..<Int(keyStart[state + 1]) {
-                                        let n = Int(nodes[k])
-                                        guard ShapeAutomaton.consumes(masks[n], c) else { continue }
-                                        for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
-                                            let m = Int(successors[j])
-                                            if stamp[m] == mark { continue }
-                                            stamp[m] = mark
-                                            out[count] = Int32(m)
+                                startBits.withUnsafeBufferPointer { startBits in
+                                    stamp.withUnsafeMutableBufferPointer { stamp in
+                                        for m in fromStart {
+                                            stamp[Int(m)] = mark
+                                            out[count] = m
                                             count += 1
-                                            hash &+= code[m]
+                                            hash &+= code[Int(m)]
+                                        }
+                                        let inStartMove = c * words
+                                        for k in Int(keyStart[state])..<Int(keyStart[state + 1]) {
+                                            let n = Int(nodes[k])
+                                            guard ShapeAutomaton.consumes(masks[n], c) else { continue }
+                                            for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
+                                                let m = Int(successors[j])
+                                                if stamp[m] == mark { continue }
+                                                stamp[m] = mark
+                                                if startBits[inStartMove + m / 64] & (1 << UInt64(m % 64)) != 0 { continue }
+                                                out[count] = Int32(m)
+                                                count += 1
+                                                hash &+= code[m]
+                                            }
                                         }
                                     }
                                 }
@@ -253,7 +314,10 @@ final class LazyDFA {
             }
         }
         built += 1
-        if let existing = building.withUnsafeBufferPointer({ find(UnsafeBufferPointer(rebasing: $0[0..<count]), hash: hash) }) {
+        let last = Int32(c)
+        if let existing = building.withUnsafeBufferPointer({
+            find(UnsafeBufferPointer(rebasing: $0[0..<count]), last: last, hash: hash)
+        }) {
             let e = entry(existing)
             table[row + c] = Int32(e)
             return e
@@ -262,15 +326,36 @@ final class LazyDFA {
         if keyHash.count >= maximumStates {
             let o = other >> shift
             let otherKey = Array(keyNodes[Int(keyStart[o])..<Int(keyStart[o + 1])])
+            let otherLast = lastClass[o]
             flushEvents()
             reset()
-            let e = entry(intern(key, hash: hash))
-            other = Int(intern(otherKey)) << shift
+            let e = entry(intern(key, last: last, hash: hash))
+            other = Int(intern(otherKey, last: otherLast)) << shift
             return e
         }
-        let e = entry(intern(key, hash: hash))
+        let e = entry(intern(key, last: last, hash: hash))
         table[row + c] = Int32(e)
         return e
+    }
+
+    /// The nodes `startMove[from]` moves to on class c, less `startMove[c]` (no node twice), made once.
+    private func pairMove(_ from: Int, _ c: Int) -> [Int32] {
+        let index = from * automaton.classCount + c
+        if let known = pairMoves[index] { return known }
+        generation &+= 1
+        if generation == 0 { resetStamps() }
+        let a = automaton
+        var move: [Int32] = []
+        for n in a.startMove[from] where ShapeAutomaton.consumes(a.masks[Int(n)], c) {
+            for j in Int(a.successorStart[Int(n)])..<Int(a.successorStart[Int(n) + 1]) {
+                let m = Int(a.successors[j])
+                if stamp[m] == generation { continue }
+                stamp[m] = generation
+                if startBits[c * startWords + m / 64] & (1 << UInt64(m % 64)) == 0 { move.append(Int32(m)) }
+            }
+        }
+        pairMoves[index] = move
+        return move
     }
 
     /// Turns the recorded accepting positions of both streams into windows.
