@@ -3029,7 +3029,10 @@ entity: URL
 name: Web address (http, https, ftp)
 # Trailing sentence punctuation is left outside the match. Non-ASCII characters count only as letters,
 # marks and digits (IRIs), so a curly quote, a guillemet or a full-width stop after a URL ends it.
-pattern: '(?<![A-Za-z0-9+.\-])(?:https?|ftp)://(?:[^\s<>"''`{}|\\^\x00-\x20\x{80}-\x{10FFFF}]|[\p{L}\p{M}\p{N}])*(?:[^\s<>"''`{}|\\^\x00-\x20.,;:!?)\]\x{80}-\x{10FFFF}]|[\p{L}\p{M}\p{N}])'
+# The ASCII bytes allowed are listed, not negated: `[^...\x{80}-\x{10FFFF}]` under case-insensitive UCP
+# took PCRE2 10 ms to compile (case-folding the whole excluded range), 90% of compiling every default rule,
+# in every process. Same characters: checked code point by code point against the negated form.
+pattern: '(?<![A-Za-z0-9+.\-])(?:https?|ftp)://(?:[!#$%&(-;=?-\[\]_a-z~\x7F]|[\p{L}\p{M}\p{N}])*(?:[#$%&(*+\-/0-9=@-\[_a-z~\x7F]|[\p{L}\p{M}\p{N}])'
 unicode: true
 case-insensitive: true
 prefilter: { literal: "://" }
