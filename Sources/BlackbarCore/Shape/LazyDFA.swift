@@ -13,7 +13,8 @@ final class LazyDFA {
     private(set) var table: [Int32] = []
     /// A state is a set of NFA nodes. A state entered on a byte of class c holds all of `startMove[c]` (any rule
     /// may start at any byte), a few hundred nodes alike in every state entered on c; so a state is kept as that
-    /// class, `lastClass[s]` (-1 for the empty and the initial state), and its other nodes, `keyNodes[keyStart[s]
+    /// class (as `startClass[c]`: classes with the same start moves are one), `lastClass[s]` (-1 for the empty
+    /// and the initial state), and its other nodes, `keyNodes[keyStart[s]
     /// ..<keyStart[s + 1]]`, in no particular order. It is named by the sum of its nodes' random codes (Zobrist
     /// hashing), the start moves' sum taken once per class: building one needs no sort and no hash over its
     /// nodes. The same set entered on two classes is one state (else on random text the states, and the
@@ -35,6 +36,9 @@ final class LazyDFA {
     private let startWords: Int
     /// Per class c: the rules that nodes of `startMove[c]` accept.
     private let startAccept: [[Int32]]
+    /// Per class: the first class with the same start moves. A state records that class as `lastClass`, so
+    /// two states entered on such classes compare by their other nodes only.
+    private let startClass: [Int32]
     /// Per pair of classes (c then d): the nodes that `startMove[c]` moves to on d, less `startMove[d]`, made on
     /// first use (nil until then).
     private var pairMoves: [[Int32]?]
@@ -102,6 +106,12 @@ final class LazyDFA {
             move.compactMap { automaton.acceptRule[Int($0)] >= 0 ? automaton.acceptRule[Int($0)] : nil }
         }
         pairMoves = Array(repeating: nil, count: automaton.classCount * automaton.classCount)
+        var firstWith: [[Int32]: Int32] = [:]
+        startClass = automaton.startMove.indices.map { c in
+            if let known = firstWith[automaton.startMove[c]] { return known }
+            firstWith[automaton.startMove[c]] = Int32(c)
+            return Int32(c)
+        }
         // Room for the states a scan of real text builds (about 20,000 for installed documentation), taken
         // up front: growing by doubling copied the table and the node sets again and again, and the copies'
         // fresh pages faulted in (8% of a scan of documentation). Pages never touched cost nothing.
@@ -314,7 +324,7 @@ final class LazyDFA {
             }
         }
         built += 1
-        let last = Int32(c)
+        let last = startClass[c]
         if let existing = building.withUnsafeBufferPointer({
             find(UnsafeBufferPointer(rebasing: $0[0..<count]), last: last, hash: hash)
         }) {
