@@ -22,6 +22,21 @@ final class EmailDomainTests: XCTestCase {
             XCTAssertFalse(EmailDomain.isValid(Array(bad.utf8)), bad)
         }
     }
+
+    /// The in-place table holds exactly the IANA list: every TLD in lower and upper case, and none of the
+    /// same words cut by a byte or grown by one.
+    func testTableAgreesWithTheList() {
+        XCTAssertGreaterThan(EmailDomain.topLevelDomains.count, 1000)
+        for tld in EmailDomain.topLevelDomains {
+            let upper = tld.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+            for word in [tld, upper] {
+                XCTAssertTrue(EmailDomain.isValid(Array("a@b.".utf8) + word), String(decoding: word, as: UTF8.self))
+            }
+            for near in [Array(tld.dropLast()), tld + [0x71], [0x71] + tld] where !EmailDomain.topLevelDomains.contains(near) {
+                XCTAssertFalse(EmailDomain.isValid(Array("a@b.".utf8) + near), String(decoding: near, as: UTF8.self))
+            }
+        }
+    }
 }
 
 final class IPv6Tests: XCTestCase {
