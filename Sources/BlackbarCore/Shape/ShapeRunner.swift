@@ -134,22 +134,24 @@ final class ShapeRunner {
                 two.table.withUnsafeBufferPointer { t2 in
                     one.automaton.classOf.withUnsafeBufferPointer { c1 in
                         two.automaton.classOf.withUnsafeBufferPointer { c2 in
-                            var at = c.at, r1 = c.row1, r2 = c.row2
-                            let end = c.end
-                            while at < end {
-                                let x = Int(base[at])
+                            var p = base + c.at, r1 = c.row1, r2 = c.row2
+                            let end = base + c.end
+                            let t1 = t1.baseAddress!, t2 = t2.baseAddress!, c1 = c1.baseAddress!, c2 = c2.baseAddress!
+                            while p < end {
+                                let x = Int(p.pointee)
                                 let e1 = Int(t1[r1 | Int(c1[x])])
                                 let e2 = Int(t2[r2 | Int(c2[x])])
                                 if e1 | e2 < 0 { break }
                                 r1 = e1 & ~1
                                 r2 = e2 & ~1
-                                at += 1
+                                p += 1
                                 if (e1 | e2) & 1 != 0 {
+                                    let at = base.distance(to: p)
                                     if e1 & 1 != 0 { c.found1.append((at, Int32(r1 >> shift1))) }
                                     if e2 & 1 != 0 { c.found2.append((at, Int32(r2 >> shift2))) }
                                 }
                             }
-                            c.at = at
+                            c.at = base.distance(to: p)
                             c.row1 = r1
                             c.row2 = r2
                         }
@@ -169,12 +171,14 @@ final class ShapeRunner {
             two.table.withUnsafeBufferPointer { t2 in
                 one.automaton.classOf.withUnsafeBufferPointer { c1 in
                     two.automaton.classOf.withUnsafeBufferPointer { c2 in
-                        var i = a.at, j = b.at
+                        // Pointers, not indices, and no counter: fewer live values, so the rows stay in registers
+                        // (with indices the loop spilled a row and reloaded six bases from the stack per step).
+                        var p = base + a.at, q = base + b.at
                         var ra1 = a.row1, ra2 = a.row2, rb1 = b.row1, rb2 = b.row2
-                        let steps = min(a.end - i, b.end - j)
-                        var n = 0
-                        while n < steps {
-                            let x = Int(base[i]), y = Int(base[j])
+                        let end = p + min(a.end - a.at, b.end - b.at)
+                        let t1 = t1.baseAddress!, t2 = t2.baseAddress!, c1 = c1.baseAddress!, c2 = c2.baseAddress!
+                        while p < end {
+                            let x = Int(p.pointee), y = Int(q.pointee)
                             let ea1 = Int(t1[ra1 | Int(c1[x])])
                             let ea2 = Int(t2[ra2 | Int(c2[x])])
                             let eb1 = Int(t1[rb1 | Int(c1[y])])
@@ -184,16 +188,17 @@ final class ShapeRunner {
                             ra2 = ea2 & ~1
                             rb1 = eb1 & ~1
                             rb2 = eb2 & ~1
-                            i += 1
-                            j += 1
-                            n += 1
+                            p += 1
+                            q += 1
                             if (ea1 | ea2 | eb1 | eb2) & 1 != 0 {
+                                let i = base.distance(to: p), j = base.distance(to: q)
                                 if ea1 & 1 != 0 { a.found1.append((i, Int32(ra1 >> shift1))) }
                                 if ea2 & 1 != 0 { a.found2.append((i, Int32(ra2 >> shift2))) }
                                 if eb1 & 1 != 0 { b.found1.append((j, Int32(rb1 >> shift1))) }
                                 if eb2 & 1 != 0 { b.found2.append((j, Int32(rb2 >> shift2))) }
                             }
                         }
+                        let i = base.distance(to: p), j = base.distance(to: q)
                         a.at = i
                         b.at = j
                         (a.row1, a.row2, b.row1, b.row2) = (ra1, ra2, rb1, rb2)
