@@ -12,15 +12,15 @@ final class LazyDFA {
     /// state accepts, or -1 when not built yet. Row offsets keep the per-byte step to a load, a mask and an or.
     private(set) var table: [Int32] = []
     /// A state is a set of NFA nodes. A state entered on a byte of class c holds all of `startMove[c]` (any rule
-    /// may start at any byte), a few hundred nodes alike in every state entered on c; so a state is kept as that
-    /// class (as `startClass[c]`: classes with the same start moves are one), `lastClass[s]` (-1 for the empty
-    /// and the initial state), and its other nodes, `keyNodes[keyStart[s]
-    /// ..<keyStart[s + 1]]`, in no particular order. It is named by the sum of its nodes' random codes (Zobrist
-    /// hashing), the start moves' sum taken once per class: building one needs no sort and no hash over its
-    /// nodes. The same set entered on two classes is one state (else on random text the states, and the
-    /// transitions to build, grew by half and ran the gate out of its budget). (With the
-    /// start nodes in every key, a transition wrote, hashed and compared about 380 nodes on source code; most of
-    /// them are the start nodes, whose own moves are now computed once per pair of classes, in `pairMoves`.)
+    /// may start at any byte): a few hundred nodes, alike in every state entered on c. So a state is kept as that
+    /// class, `lastClass[s]` (as `startClass[c]`: classes with the same start moves are one; -1 for the empty and
+    /// the initial state), and its other nodes, `keyNodes[keyStart[s]..<keyStart[s + 1]]`, in no particular
+    /// order; the start moves' own moves are made once per pair of classes (`pairMoves`). With the start nodes
+    /// in every key, a transition wrote, hashed and compared about 380 nodes on source code, 360 of them those.
+    /// A state is named by the sum of its nodes' random codes (Zobrist hashing), the start moves' sum taken once
+    /// per class: building one needs no sort and no hash over its nodes. The same set entered on two classes is
+    /// one state (keyed by class as well, one set became several states on random text, and a scan of it took
+    /// four times as long).
     private var keyNodes: [Int32] = []
     private var keyStart: [Int32] = [0]
     private var keyHash: [UInt64] = []
