@@ -70,6 +70,14 @@ public struct ContextWords: Sendable, Equatable {
         return firstMatch(spans: Self.wordSpans(segments), segments: segments, fieldTokens: fieldTokens)
     }
 
+    /// The same with the word spans written into `spans` (a buffer the caller keeps: this runs for nearly
+    /// every candidate, and a fresh array per call was a malloc and a free each).
+    func firstMatch(segments: [UnsafeRawBufferPointer], spans: inout [WordSpan]) -> String? {
+        if isEmpty { return nil }
+        Self.wordSpans(segments, into: &spans)
+        return firstMatch(spans: spans, segments: segments, fieldTokens: [])
+    }
+
     /// A word of a segment: which segment, its byte range, and whether it is all ASCII.
     typealias WordSpan = (segment: Int, start: Int, end: Int, ascii: Bool)
 
@@ -78,6 +86,13 @@ public struct ContextWords: Sendable, Equatable {
     static func wordSpans(_ segments: [UnsafeRawBufferPointer], bytewise: Bool = false) -> [WordSpan] {
         var spans: [WordSpan] = []
         spans.reserveCapacity(32)
+        wordSpans(segments, into: &spans, bytewise: bytewise)
+        return spans
+    }
+
+    /// The word spans of the segments, in `spans` (emptied first, its storage kept).
+    static func wordSpans(_ segments: [UnsafeRawBufferPointer], into spans: inout [WordSpan], bytewise: Bool = false) {
+        spans.removeAll(keepingCapacity: true)
         for (k, segment) in segments.enumerated() {
             if !bytewise, let mask = asciiWordMask(segment) {
                 appendRuns(of: mask, segment: k, to: &spans)
@@ -117,7 +132,6 @@ public struct ContextWords: Sendable, Equatable {
                 if i > start { spans.append((k, start, i, ascii)) }
             }
         }
-        return spans
     }
 
     /// For a segment of at most 64 bytes, all ASCII (most context windows of most text): bit i set when byte

@@ -76,6 +76,8 @@ public final class DetectorScratch {
     var gatedKeywordHits: [[Int]] = []
     /// Bit map of the 64-byte chunks `WindowPlanner.findGatedKeywords` reads.
     var chunkMap: [UInt64] = []
+    /// Word spans of a candidate's context, kept for the next candidate's.
+    var spans: [ContextWords.WordSpan] = []
     /// Per rule index: the segments whose field opens them to the rule, and the rules with any (reset per scan).
     var opened: [WindowList] = []
     var openedRules: [Int] = []
@@ -363,7 +365,7 @@ public final class Detector: Sendable {
                     if let candidate = evaluate(
                         rule, index: index, match: match, subject: subject,
                         bounds: layout.starts[segment]..<layout.ends[segment], field: layout.fields[segment],
-                        keepDropped: keepDropped)
+                        keepDropped: keepDropped, scratch: scratch)
                     {
                         out.append(candidate)
                     }
@@ -401,7 +403,7 @@ public final class Detector: Sendable {
     private func evaluate(
         _ rule: Rule, index: Int, match: PatternMatch, subject: UnsafeRawBufferPointer, bounds: Range<Int>,
         field: FieldContext?,
-        keepDropped: Bool
+        keepDropped: Bool, scratch: DetectorScratch
     ) -> Candidate? {
         let valueRange = ByteRange(match.valueStart, match.valueEnd)
         guard valueRange.count > 0 else { return nil }
@@ -410,7 +412,7 @@ public final class Detector: Sendable {
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
             let segments = contextSegments(subject, valueRange, bounds: bounds, sameLine: false)
-            contextWord = rule.context.firstMatch(segments: segments, fieldTokens: []) ?? field?.contextWords[index]
+            contextWord = rule.context.firstMatch(segments: segments, spans: &scratch.spans) ?? field?.contextWords[index]
             if contextWord == nil { return nil }
             contextChecked = true
         }
@@ -427,12 +429,12 @@ public final class Detector: Sendable {
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
             if !contextChecked {
                 let segments = contextSegments(subject, valueRange, bounds: bounds, sameLine: false)
-                contextWord = rule.context.firstMatch(segments: segments, fieldTokens: []) ?? field?.contextWords[index]
+                contextWord = rule.context.firstMatch(segments: segments, spans: &scratch.spans) ?? field?.contextWords[index]
             }
             if !rule.negativeContext.isEmpty {
                 let ownLine = contextSegments(subject, valueRange, bounds: bounds, sameLine: true)
                 negativeWord =
-                    rule.negativeContext.firstMatch(segments: ownLine, fieldTokens: []) ?? field?.negativeWords[index]
+                    rule.negativeContext.firstMatch(segments: ownLine, spans: &scratch.spans) ?? field?.negativeWords[index]
             }
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }
