@@ -90,34 +90,34 @@ final class FindingPrinter {
         case .jsonl where why == nil, .auto where why == nil:
             // Keys in sorted order, as the encoder wrote them.
             var line = JSONLine(into: lineBuffer)
-            if let column = located.location.column { line.add("column", column) }
+            if let column = located.location.column { line.add(.column, column) }
             if f.confidence != lastConfidence {
                 lastConfidence = f.confidence
                 confidenceJSON.removeAll(keepingCapacity: true)
                 JSONLine.appendNumber(f.confidence, to: &confidenceJSON)
             }
-            line.add("confidence", raw: confidenceJSON)
-            line.add("end", f.range.end)
-            line.add("entity", f.entity)
-            if let field = located.location.field { line.add("field", field) }
-            if let index = located.location.fieldIndex { line.add("field_index", index) }
+            line.add(.confidence, raw: confidenceJSON)
+            line.add(.end, f.range.end)
+            line.add(.entity, f.entity)
+            if let field = located.location.field { line.add(.field, field) }
+            if let index = located.location.fieldIndex { line.add(.fieldIndex, index) }
             if input != inputName {
                 inputName = input
                 inputJSON = []
                 JSONLine.appendString(input, to: &inputJSON)
             }
-            line.add("input", json: inputJSON)
-            if let number = located.location.line { line.add("line", number) }
-            if let note = f.lowRisk { line.add("low_risk", note) }
-            if let record = located.location.record { line.add("record", record) }
-            line.add("rule", f.ruleID)
-            line.add("start", f.range.start)
-            line.add("validated", f.validated)
-            if let value { line.add("value", value) }
-            if let valueBase64 { line.add("value_base64", valueBase64) }
+            line.add(.input, json: inputJSON)
+            if let number = located.location.line { line.add(.line, number) }
+            if let note = f.lowRisk { line.add(.lowRisk, note) }
+            if let record = located.location.record { line.add(.record, record) }
+            line.add(.rule, f.ruleID)
+            line.add(.start, f.range.start)
+            line.add(.validated, f.validated)
+            if let value { line.add(.value, value) }
+            if let valueBase64 { line.add(.valueBase64, valueBase64) }
             if let inValue = located.location.inValue {
-                line.add("value_end", inValue.upperBound)
-                line.add("value_start", inValue.lowerBound)
+                line.add(.valueEnd, inValue.upperBound)
+                line.add(.valueStart, inValue.lowerBound)
             }
             line.finish()
             try lineBuffer.withBytes { try out.write($0) }
@@ -169,4 +169,25 @@ final class FindingPrinter {
     private func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
+}
+
+/// The keys of a finding's JSON line.
+extension JSONKey {
+    static let column = JSONKey("column")
+    static let confidence = JSONKey("confidence")
+    static let end = JSONKey("end")
+    static let entity = JSONKey("entity")
+    static let field = JSONKey("field")
+    static let fieldIndex = JSONKey("field_index")
+    static let input = JSONKey("input")
+    static let line = JSONKey("line")
+    static let lowRisk = JSONKey("low_risk")
+    static let record = JSONKey("record")
+    static let rule = JSONKey("rule")
+    static let start = JSONKey("start")
+    static let validated = JSONKey("validated")
+    static let value = JSONKey("value")
+    static let valueBase64 = JSONKey("value_base64")
+    static let valueEnd = JSONKey("value_end")
+    static let valueStart = JSONKey("value_start")
 }

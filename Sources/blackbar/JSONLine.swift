@@ -18,29 +18,29 @@ struct JSONLine {
     /// The lower-case hexadecimal digits, for `\u00xx` escapes.
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private mutating func key(_ name: StaticString) {
-        out.reserve(name.utf8CodeUnitCount + 4)
-        if !first { out.put(0x2C) }
+    private mutating func key(_ name: JSONKey) {
+        let bytes = name.bytes
+        out.reserve(bytes.count)
+        bytes.withUnsafeBufferPointer { all in
+            // `bytes` is `,"name":`; the first key goes without the comma.
+            if first { out.put(all.baseAddress! + 1, all.count - 1) } else { out.put(all.baseAddress!, all.count) }
+        }
         first = false
-        out.put(0x22)
-        name.withUTF8Buffer { out.put($0.baseAddress!, $0.count) }
-        out.put(0x22)
-        out.put(0x3A)
     }
 
-    mutating func add(_ name: StaticString, _ value: String) {
+    mutating func add(_ name: JSONKey, _ value: String) {
         key(name)
         var value = value
         value.withUTF8 { Self.appendString($0, to: out) }
     }
 
     /// A value already written as JSON (a string escaped once by `appendString`).
-    mutating func add(_ name: StaticString, json: [UInt8]) {
+    mutating func add(_ name: JSONKey, json: [UInt8]) {
         key(name)
         out.put(json)
     }
 
-    mutating func add(_ name: StaticString, _ value: Int) {
+    mutating func add(_ name: JSONKey, _ value: Int) {
         key(name)
         out.reserve(21)
         Self.appendDecimal(value, to: out)
@@ -70,7 +70,7 @@ struct JSONLine {
         out.withBytes { bytes.append(contentsOf: $0) }
     }
 
-    mutating func add(_ name: StaticString, _ value: Bool) {
+    mutating func add(_ name: JSONKey, _ value: Bool) {
         key(name)
         out.put(value ? Self.trueBytes : Self.falseBytes)
     }
@@ -80,7 +80,7 @@ struct JSONLine {
 
     /// As `JSONEncoder`: a whole number without a fraction (`1`), any other the shortest form that reads back
     /// the same (`0.85`).
-    mutating func add(_ name: StaticString, _ value: Double) {
+    mutating func add(_ name: JSONKey, _ value: Double) {
         key(name)
         var number: [UInt8] = []
         Self.appendNumber(value, to: &number)
@@ -104,7 +104,7 @@ struct JSONLine {
     }
 
     /// A value already written as JSON bytes (a number formatted once for many lines).
-    mutating func add(_ name: StaticString, raw: [UInt8]) {
+    mutating func add(_ name: JSONKey, raw: [UInt8]) {
         key(name)
         out.put(raw)
     }
@@ -194,5 +194,15 @@ final class LineBuffer {
     /// The bytes written so far.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+}
+
+/// A key of a JSON line, written once as `,"name":` (the name needs no escaping): a line copies it in one go
+/// instead of writing the quotes, the colon and the comma byte by byte.
+struct JSONKey {
+    let bytes: [UInt8]
+
+    init(_ name: StaticString) {
+        bytes = [0x2C, 0x22] + name.withUTF8Buffer { Array($0) } + [0x22, 0x3A]
     }
 }
