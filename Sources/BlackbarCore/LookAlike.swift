@@ -38,14 +38,14 @@ public enum LookAlike {
 
     /// RFC 2606 and RFC 6761: names reserved for documentation and testing (lower case).
     static let reservedDomains: [[UInt8]] = ["example.com", "example.net", "example.org"].map { Array($0.utf8) }
-    static let reservedTLDs: Set<[UInt8]> = Set(["test", "example", "invalid", "localhost"].map { Array($0.utf8) })
+    static let reservedTLDs: [[UInt8]] = ["test", "example", "invalid", "localhost"].map { Array($0.utf8) }
     /// Mailboxes of a function, not a person (RFC 2142 and common practice), lower case.
-    static let roleMailboxes: Set<[UInt8]> = Set([
+    static let roleMailboxes: [[UInt8]] = [
         "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "administrator", "sales",
         "contact", "webmaster", "postmaster", "hostmaster", "abuse", "help", "helpdesk", "office", "hello", "team",
         "press", "security", "billing", "jobs", "careers", "privacy", "marketing", "newsletter", "mailer-daemon",
         "notifications", "service", "enquiries", "inquiries",
-    ].map { Array($0.utf8) })
+    ].map { Array($0.utf8) }
     /// The longest role mailbox: a longer local part is not looked up.
     private static let longestRoleMailbox = roleMailboxes.map(\.count).max() ?? 0
 
@@ -63,21 +63,18 @@ public enum LookAlike {
         return true
     }
 
-    private static let reservedTLDList = Array(reservedTLDs)
-    private static let roleMailboxList = Array(roleMailboxes)
-
     static func email(_ value: [UInt8]) -> String? {
         guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return nil }
         let domain = value[(at + 1)...]
         let tld = domain.lastIndex(of: UInt8(ascii: ".")).map { domain[($0 + 1)...] } ?? domain
-        if reservedTLDList.contains(where: { equalsLowered(tld, $0) }) || reservedDomains.contains(where: { reserved in
+        if reservedTLDs.contains(where: { equalsLowered(tld, $0) }) || reservedDomains.contains(where: { reserved in
             equalsLowered(domain, reserved)
                 || (domain.count > reserved.count && value[value.count - reserved.count - 1] == UInt8(ascii: ".")
                     && equalsLowered(value[(value.count - reserved.count)...], reserved))
         }) {
             return "reserved example domain (RFC 2606)"
         }
-        if at <= longestRoleMailbox, roleMailboxList.contains(where: { equalsLowered(value[..<at], $0) }) {
+        if at <= longestRoleMailbox, roleMailboxes.contains(where: { equalsLowered(value[..<at], $0) }) {
             return "role mailbox of an organisation"
         }
         return nil

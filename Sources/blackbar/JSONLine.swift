@@ -78,16 +78,8 @@ struct JSONLine {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
 
-    /// As `JSONEncoder`: a whole number without a fraction (`1`), any other the shortest form that reads back
-    /// the same (`0.85`).
-    mutating func add(_ name: JSONKey, _ value: Double) {
-        key(name)
-        var number: [UInt8] = []
-        Self.appendNumber(value, to: &number)
-        out.put(number)
-    }
-
-    /// A number as `add(_:_:)` writes it.
+    /// A number as `JSONEncoder` writes it: a whole number without a fraction (`1`), any other the shortest form
+    /// that reads back the same (`0.85`).
     static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int(value), to: &bytes)

@@ -280,48 +280,24 @@ final class LazyDFA {
         let fromStart = from >= 0 ? pairMove(from, c) : []
         generation &+= 1
         if generation == 0 { resetStamps() }
-        let a = automaton
         var hash: UInt64 = startHash[c]
         let mark = generation
         var count = 0
-        let words = startWords
-        // Raw pointers, and the set written into a buffer with room for every node: this loop may read hundreds
-        // of nodes per new state, and appending to an array checked its uniqueness at every node.
         building.withUnsafeMutableBufferPointer { out in
-            a.masks.withUnsafeBufferPointer { masks in
-                a.successors.withUnsafeBufferPointer { successors in
-                    a.successorStart.withUnsafeBufferPointer { successorStart in
-                        keyNodes.withUnsafeBufferPointer { nodes in
-                            code.withUnsafeBufferPointer { code in
-                                startBits.withUnsafeBufferPointer { startBits in
-                                    stamp.withUnsafeMutableBufferPointer { stamp in
-                                        for m in fromStart {
-                                            stamp[Int(m)] = mark
-                                            out[count] = m
-                                            count += 1
-                                            hash &+= code[Int(m)]
-                                        }
-                                        let inStartMove = c * words
-                                        for k in Int(keyStart[state])..<Int(keyStart[state + 1]) {
-                                            let n = Int(nodes[k])
-                                            guard ShapeAutomaton.consumes(masks[n], c) else { continue }
-                                            for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
-                                                let m = Int(successors[j])
-                                                if stamp[m] == mark { continue }
-                                                stamp[m] = mark
-                                                if startBits[inStartMove + m / 64] & (1 << UInt64(m % 64)) != 0 { continue }
-                                                out[count] = Int32(m)
-                                                count += 1
-                                                hash &+= code[m]
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+            code.withUnsafeBufferPointer { code in
+                stamp.withUnsafeMutableBufferPointer { stamp in
+                    for m in fromStart {
+                        stamp[Int(m)] = mark
+                        out[count] = m
+                        count += 1
+                        hash &+= code[Int(m)]
                     }
                 }
             }
+        }
+        keyNodes.withUnsafeBufferPointer { nodes in
+            addMoves(of: UnsafeBufferPointer(rebasing: nodes[Int(keyStart[state])..<Int(keyStart[state + 1])]), on: c,
+                     mark: mark, count: &count, hash: &hash)
         }
         built += 1
         let last = startClass[c]
@@ -354,18 +330,52 @@ final class LazyDFA {
         if let known = pairMoves[index] { return known }
         generation &+= 1
         if generation == 0 { resetStamps() }
-        let a = automaton
-        var move: [Int32] = []
-        for n in a.startMove[from] where ShapeAutomaton.consumes(a.masks[Int(n)], c) {
-            for j in Int(a.successorStart[Int(n)])..<Int(a.successorStart[Int(n) + 1]) {
-                let m = Int(a.successors[j])
-                if stamp[m] == generation { continue }
-                stamp[m] = generation
-                if startBits[c * startWords + m / 64] & (1 << UInt64(m % 64)) == 0 { move.append(Int32(m)) }
-            }
+        var count = 0
+        var hash: UInt64 = 0
+        automaton.startMove[from].withUnsafeBufferPointer {
+            addMoves(of: $0, on: c, mark: generation, count: &count, hash: &hash)
         }
+        let move = Array(building[0..<count])
         pairMoves[index] = move
         return move
+    }
+
+    /// Appends to `building` (from `count` on) the nodes that `nodes` move to on class c, less `startMove[c]`
+    /// (implied by every state entered on c) and less nodes already stamped `mark` (stamping the new ones), and
+    /// adds their codes to `hash`. Raw pointers, into a buffer with room for every node: this loop may read
+    /// hundreds of nodes per new state, and appending to an array checked its uniqueness at every node.
+    private func addMoves(
+        of nodes: UnsafeBufferPointer<Int32>, on c: Int, mark: UInt32, count: inout Int, hash: inout UInt64
+    ) {
+        let a = automaton
+        let inStartMove = c * startWords
+        building.withUnsafeMutableBufferPointer { out in
+            a.masks.withUnsafeBufferPointer { masks in
+                a.successors.withUnsafeBufferPointer { successors in
+                    a.successorStart.withUnsafeBufferPointer { successorStart in
+                        code.withUnsafeBufferPointer { code in
+                            startBits.withUnsafeBufferPointer { startBits in
+                                stamp.withUnsafeMutableBufferPointer { stamp in
+                                    for n32 in nodes {
+                                        let n = Int(n32)
+                                        guard ShapeAutomaton.consumes(masks[n], c) else { continue }
+                                        for j in Int(successorStart[n])..<Int(successorStart[n + 1]) {
+                                            let m = Int(successors[j])
+                                            if stamp[m] == mark { continue }
+                                            stamp[m] = mark
+                                            if startBits[inStartMove + m / 64] & (1 << UInt64(m % 64)) != 0 { continue }
+                                            out[count] = Int32(m)
+                                            count += 1
+                                            hash &+= code[m]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Turns the recorded accepting positions of both streams into windows.

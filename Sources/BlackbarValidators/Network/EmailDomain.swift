@@ -3,13 +3,16 @@
 ///
 /// This is what separates `jane@example.com` from `user@localhost`, `root@server01` and `icon@2x.png`.
 public enum EmailDomain {
-    /// The IANA top-level domains, lower case.
-    public static let topLevelDomains: Set<[UInt8]> = Set(
-        ianaTopLevelDomainList.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
+    /// The IANA top-level domains, lower case (built on first use: the validator reads `table`).
+    public static let topLevelDomains: Set<[UInt8]> = Set(words)
 
-    /// The same domains in an open-addressing table looked up in place, without a lower-cased copy or a
-    /// SipHash (both ran for every e-mail candidate: 1,800 instructions an address, now about 300).
-    private static let table = TLDTable(topLevelDomains)
+    private static let words = ianaTopLevelDomainList.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+        Array($0.utf8)
+    }
+
+    /// The domains in an open-addressing table looked up in place, without a lower-cased copy or a SipHash
+    /// (both ran for every e-mail candidate: 1,800 instructions an address, now about 300).
+    private static let table = TLDTable(words)
 
     /// Whether the address (`local@domain`, any case) has a syntactically valid domain under a real TLD.
     /// Runs for every e-mail candidate, so it walks the bytes once and allocates nothing.
@@ -52,12 +55,12 @@ struct TLDTable: Sendable {
     /// Per slot: the word's start in `bytes` and its length, or -1.
     private let slots: [(Int32, Int32)]
 
-    init(_ words: Set<[UInt8]>) {
+    init(_ words: [[UInt8]]) {
         var size = 16
         while size < words.count * 3 { size *= 2 }
         var bytes: [UInt8] = []
         var slots = [(Int32, Int32)](repeating: (-1, -1), count: size)
-        for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for word in words {
             var i = Int(Self.hash(word[...]) & UInt64(size - 1))
             while slots[i].0 >= 0 { i = (i + 1) & (size - 1) }
             slots[i] = (Int32(bytes.count), Int32(word.count))
