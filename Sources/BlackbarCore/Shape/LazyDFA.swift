@@ -6,11 +6,16 @@ final class LazyDFA {
     let automaton: ShapeAutomaton
     /// Per pattern: merged windows where a match of that pattern may start, for the last run.
     private(set) var windows: [WindowList]
-    /// log2 of a row's width (at least 1: bit 0 of an entry is the accepting flag).
+    /// log2 of a row's width.
     let shift: Int
-    /// Row `state << shift`, column class: the next state's row offset (`next << shift`), plus 1 when that
-    /// state accepts, or -1 when not built yet. Row offsets keep the per-byte step to a load, a mask and an or.
+    /// Row `state << shift`, column class: the next state's row offset (`next << shift`), its complement
+    /// (`~row`, negative) when that state accepts, or `missing` when not built yet. Row offsets keep the
+    /// per-byte step to a load and an or, and one sign test tells a walk to stop and look (`ShapeRunner`).
     private(set) var table: [Int32] = []
+    /// The entry of a transition not built yet.
+    static let missing = Int(Int32.min)
+    /// The row an entry leads to (an accepting entry is the complement of its row).
+    @inline(__always) static func row(_ entry: Int) -> Int { entry ^ (entry >> 63) }
     /// A state is a set of NFA nodes. A state entered on a byte of class c holds all of `startMove[c]` (any rule
     /// may start at any byte): a few hundred nodes, alike in every state entered on c. So a state is kept as that
     /// class, `lastClass[s]` (as `startClass[c]`: classes with the same start moves are one; -1 for the empty and
@@ -77,7 +82,7 @@ final class LazyDFA {
         lateWindows = windows
         open = Array(repeating: -1, count: 2 * automaton.ruleIndex.count)
         lateOpen = open
-        var s = 1
+        var s = 0
         while 1 << s < automaton.classCount { s += 1 }
         shift = s
         stamp = Array(repeating: 0, count: automaton.masks.count)
@@ -201,7 +206,7 @@ final class LazyDFA {
         if last >= 0 { acceptList.append(contentsOf: startAccept[Int(last)]) }
         for n in key where automaton.acceptRule[Int(n)] >= 0 { acceptList.append(automaton.acceptRule[Int(n)]) }
         acceptStart.append(Int32(acceptList.count))
-        table.append(contentsOf: repeatElement(-1, count: 1 << shift))
+        table.append(contentsOf: repeatElement(Int32.min, count: 1 << shift))
         if keyHash.count * 2 > slots.count {
             slots = Array(repeating: -1, count: slots.count * 2)
             for t in 0..<keyHash.count { place(Int32(t)) }
@@ -267,7 +272,7 @@ final class LazyDFA {
     }
 
     private func entry(_ target: Int32) -> Int {
-        Int(target) << shift | (acceptStart[Int(target) + 1] > acceptStart[Int(target)] ? 1 : 0)
+        acceptStart[Int(target) + 1] > acceptStart[Int(target)] ? ~(Int(target) << shift) : Int(target) << shift
     }
 
     /// Builds the transition of the state at `row` on class `c` and returns the table entry. When the cache

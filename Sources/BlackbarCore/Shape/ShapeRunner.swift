@@ -38,7 +38,13 @@ final class ShapeRunner {
         self.shapes = LazyDFA(shapes, maximumStates: maximumStates)
         self.anchors = LazyDFA(anchors ?? ShapeAutomaton(patterns: [])!, maximumStates: maximumStates)
         self.stateBudget = stateBudget
+        let one = self.shapes.automaton.classOf, two = self.anchors.automaton.classOf
+        classes = (0..<256).map { UInt16(one[$0]) | UInt16(two[$0]) << 8 }
     }
+
+    /// Per byte: its class in the shape gate (low byte) and in the anchor automaton (high byte). One table
+    /// for both leaves the walk a register for its rows.
+    private let classes: [UInt16]
 
     /// One walk through the bytes: where it is, where it stops, both automata's rows, and the accepting
     /// positions found (kept in locals while walking: no exclusivity checks per append).
@@ -132,29 +138,28 @@ final class ShapeRunner {
             // either automaton is missing, which may grow a table (and move it), then resumes.
             one.table.withUnsafeBufferPointer { t1 in
                 two.table.withUnsafeBufferPointer { t2 in
-                    one.automaton.classOf.withUnsafeBufferPointer { c1 in
-                        two.automaton.classOf.withUnsafeBufferPointer { c2 in
-                            var p = base + c.at, r1 = c.row1, r2 = c.row2
-                            let end = base + c.end
-                            let t1 = t1.baseAddress!, t2 = t2.baseAddress!, c1 = c1.baseAddress!, c2 = c2.baseAddress!
-                            while p < end {
-                                let x = Int(p.pointee)
-                                let e1 = Int(t1[r1 | Int(c1[x])])
-                                let e2 = Int(t2[r2 | Int(c2[x])])
-                                if e1 | e2 < 0 { break }
-                                r1 = e1 & ~1
-                                r2 = e2 & ~1
-                                p += 1
-                                if (e1 | e2) & 1 != 0 {
-                                    let at = base.distance(to: p)
-                                    if e1 & 1 != 0 { c.found1.append((at, Int32(r1 >> shift1))) }
-                                    if e2 & 1 != 0 { c.found2.append((at, Int32(r2 >> shift2))) }
-                                }
-                            }
-                            c.at = base.distance(to: p)
-                            c.row1 = r1
-                            c.row2 = r2
+                    classes.withUnsafeBufferPointer { k in
+                        let t1 = t1.baseAddress!, t2 = t2.baseAddress!, k = k.baseAddress!
+                        var p = base + c.at, r1 = c.row1, r2 = c.row2
+                        let end = base + c.end
+                        while p < end {
+                            (p, r1, r2) = Self.glide(p, end, r1, r2, t1, t2, k)
+                            guard p < end else { break }
+                            // The next step accepts or is missing: take it here, or leave it to `step`.
+                            let x = Int(k[Int(p.pointee)])
+                            let e1 = Int(t1[r1 | x & 0xFF])
+                            let e2 = Int(t2[r2 | x >> 8])
+                            if e1 == LazyDFA.missing || e2 == LazyDFA.missing { break }
+                            r1 = LazyDFA.row(e1)
+                            r2 = LazyDFA.row(e2)
+                            p += 1
+                            let at = base.distance(to: p)
+                            if e1 < 0 { c.found1.append((at, Int32(r1 >> shift1))) }
+                            if e2 < 0 { c.found2.append((at, Int32(r2 >> shift2))) }
                         }
+                        c.at = base.distance(to: p)
+                        c.row1 = r1
+                        c.row2 = r2
                     }
                 }
             }
@@ -169,43 +174,87 @@ final class ShapeRunner {
         let shift1 = one.shift, shift2 = two.shift
         one.table.withUnsafeBufferPointer { t1 in
             two.table.withUnsafeBufferPointer { t2 in
-                one.automaton.classOf.withUnsafeBufferPointer { c1 in
-                    two.automaton.classOf.withUnsafeBufferPointer { c2 in
-                        // Pointers, not indices, and no counter: fewer live values, so the rows stay in registers
-                        // (with indices the loop spilled a row and reloaded six bases from the stack per step).
-                        var p = base + a.at, q = base + b.at
-                        var ra1 = a.row1, ra2 = a.row2, rb1 = b.row1, rb2 = b.row2
-                        let end = p + min(a.end - a.at, b.end - b.at)
-                        let t1 = t1.baseAddress!, t2 = t2.baseAddress!, c1 = c1.baseAddress!, c2 = c2.baseAddress!
-                        while p < end {
-                            let x = Int(p.pointee), y = Int(q.pointee)
-                            let ea1 = Int(t1[ra1 | Int(c1[x])])
-                            let ea2 = Int(t2[ra2 | Int(c2[x])])
-                            let eb1 = Int(t1[rb1 | Int(c1[y])])
-                            let eb2 = Int(t2[rb2 | Int(c2[y])])
-                            if ea1 | ea2 | eb1 | eb2 < 0 { break }
-                            ra1 = ea1 & ~1
-                            ra2 = ea2 & ~1
-                            rb1 = eb1 & ~1
-                            rb2 = eb2 & ~1
-                            p += 1
-                            q += 1
-                            if (ea1 | ea2 | eb1 | eb2) & 1 != 0 {
-                                let i = base.distance(to: p), j = base.distance(to: q)
-                                if ea1 & 1 != 0 { a.found1.append((i, Int32(ra1 >> shift1))) }
-                                if ea2 & 1 != 0 { a.found2.append((i, Int32(ra2 >> shift2))) }
-                                if eb1 & 1 != 0 { b.found1.append((j, Int32(rb1 >> shift1))) }
-                                if eb2 & 1 != 0 { b.found2.append((j, Int32(rb2 >> shift2))) }
-                            }
-                        }
-                        let i = base.distance(to: p), j = base.distance(to: q)
-                        a.at = i
-                        b.at = j
-                        (a.row1, a.row2, b.row1, b.row2) = (ra1, ra2, rb1, rb2)
+                classes.withUnsafeBufferPointer { k in
+                    let t1 = t1.baseAddress!, t2 = t2.baseAddress!, k = k.baseAddress!
+                    var p = base + a.at
+                    let gap = b.at - a.at
+                    var ra1 = a.row1, ra2 = a.row2, rb1 = b.row1, rb2 = b.row2
+                    let end = p + min(a.end - a.at, b.end - b.at)
+                    while p < end {
+                        (p, ra1, ra2, rb1, rb2) = Self.glidePair(p, gap, end, ra1, ra2, rb1, rb2, t1, t2, k)
+                        guard p < end else { break }
+                        // The next step of either stream accepts or is missing: take it here, or leave it.
+                        let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
+                        let ea1 = Int(t1[ra1 | x & 0xFF])
+                        let ea2 = Int(t2[ra2 | x >> 8])
+                        let eb1 = Int(t1[rb1 | y & 0xFF])
+                        let eb2 = Int(t2[rb2 | y >> 8])
+                        let missing = LazyDFA.missing
+                        if ea1 == missing || ea2 == missing || eb1 == missing || eb2 == missing { break }
+                        ra1 = LazyDFA.row(ea1)
+                        ra2 = LazyDFA.row(ea2)
+                        rb1 = LazyDFA.row(eb1)
+                        rb2 = LazyDFA.row(eb2)
+                        p += 1
+                        let i = base.distance(to: p), j = i + gap
+                        if ea1 < 0 { a.found1.append((i, Int32(ra1 >> shift1))) }
+                        if ea2 < 0 { a.found2.append((i, Int32(ra2 >> shift2))) }
+                        if eb1 < 0 { b.found1.append((j, Int32(rb1 >> shift1))) }
+                        if eb2 < 0 { b.found2.append((j, Int32(rb2 >> shift2))) }
                     }
+                    let i = base.distance(to: p)
+                    a.at = i
+                    b.at = i + gap
+                    (a.row1, a.row2, b.row1, b.row2) = (ra1, ra2, rb1, rb2)
                 }
             }
         }
+    }
+
+    /// Steps both automata over `p..<end` while no step accepts and none is missing (both are negative
+    /// entries); returns where it stopped and the rows there. Nothing is recorded in the loop, so it keeps
+    /// every value in a register: with the event appends inside, the loop spilled its rows and table bases to
+    /// the stack (23 instructions per byte on installed documentation).
+    @inline(never)
+    private static func glide(
+        _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ r1: Int, _ r2: Int,
+        _ t1: UnsafePointer<Int32>, _ t2: UnsafePointer<Int32>, _ k: UnsafePointer<UInt16>
+    ) -> (UnsafePointer<UInt8>, Int, Int) {
+        var p = p, r1 = r1, r2 = r2
+        while p < end {
+            let x = Int(k[Int(p.pointee)])
+            let e1 = Int(t1[r1 | x & 0xFF])
+            let e2 = Int(t2[r2 | x >> 8])
+            if e1 | e2 < 0 { break }
+            r1 = e1
+            r2 = e2
+            p += 1
+        }
+        return (p, r1, r2)
+    }
+
+    /// `glide` for two streams at once, the second `gap` bytes after the first: four independent chains of
+    /// loads in one loop. Stops where either stream's next step accepts or is missing.
+    @inline(never)
+    private static func glidePair(
+        _ p: UnsafePointer<UInt8>, _ gap: Int, _ end: UnsafePointer<UInt8>, _ ra1: Int, _ ra2: Int, _ rb1: Int, _ rb2: Int,
+        _ t1: UnsafePointer<Int32>, _ t2: UnsafePointer<Int32>, _ k: UnsafePointer<UInt16>
+    ) -> (UnsafePointer<UInt8>, Int, Int, Int, Int) {
+        var p = p, ra1 = ra1, ra2 = ra2, rb1 = rb1, rb2 = rb2
+        while p < end {
+            let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
+            let ea1 = Int(t1[ra1 | x & 0xFF])
+            let ea2 = Int(t2[ra2 | x >> 8])
+            let eb1 = Int(t1[rb1 | y & 0xFF])
+            let eb2 = Int(t2[rb2 | y >> 8])
+            if ea1 | ea2 | eb1 | eb2 < 0 { break }
+            ra1 = ea1
+            ra2 = ea2
+            rb1 = eb1
+            rb2 = eb2
+            p += 1
+        }
+        return (p, ra1, ra2, rb1, rb2)
     }
 
     /// Advances a cursor by one byte, building missing transitions; false when the state budget ran out.
@@ -216,7 +265,7 @@ final class ShapeRunner {
         let class1 = Int(one.automaton.classOf[x]), class2 = Int(two.automaton.classOf[x])
         var e1 = Int(one.table[c.row1 | class1])
         var e2 = Int(two.table[c.row2 | class2])
-        if e1 < 0 || e2 < 0 {
+        if e1 == LazyDFA.missing || e2 == LazyDFA.missing {
             if one.built + two.built - scanned / 128 > stateBudget {
                 exhausted = true
                 return false
@@ -224,14 +273,14 @@ final class ShapeRunner {
             // A transition may drop its automaton's cache, which resolves the events recorded so far: hand
             // them over first (the caller has handed over the other cursor's).
             hand(&c, late: late)
-            if e1 < 0 { e1 = one.transition(row: c.row1, class1, keeping: &other.0) }
-            if e2 < 0 { e2 = two.transition(row: c.row2, class2, keeping: &other.1) }
+            if e1 == LazyDFA.missing { e1 = one.transition(row: c.row1, class1, keeping: &other.0) }
+            if e2 == LazyDFA.missing { e2 = two.transition(row: c.row2, class2, keeping: &other.1) }
         }
-        c.row1 = e1 & ~1
-        c.row2 = e2 & ~1
+        c.row1 = LazyDFA.row(e1)
+        c.row2 = LazyDFA.row(e2)
         c.at += 1
-        if e1 & 1 != 0 { c.found1.append((c.at, Int32(c.row1 >> one.shift))) }
-        if e2 & 1 != 0 { c.found2.append((c.at, Int32(c.row2 >> two.shift))) }
+        if e1 < 0 { c.found1.append((c.at, Int32(c.row1 >> one.shift))) }
+        if e2 < 0 { c.found2.append((c.at, Int32(c.row2 >> two.shift))) }
         return true
     }
 }
