@@ -74,8 +74,39 @@ public struct ContextWords: Sendable, Equatable {
     /// every candidate, and a fresh array per call was a malloc and a free each).
     func firstMatch(segments: [UnsafeRawBufferPointer], spans: inout [WordSpan]) -> String? {
         if isEmpty { return nil }
+        // Most windows hold no word that a phrase may start with; the word masks tell, without the spans.
+        if phrases.isEmpty || noPhraseStarts(segments) { return firstSubstring(segments) }
         Self.wordSpans(segments, into: &spans)
         return firstMatch(spans: spans, segments: segments, fieldTokens: [])
+    }
+
+    /// Whether no word of `segments` may start a phrase, by its first byte and length (the test `firstMatch`
+    /// puts to each token first), read from the segments' ASCII word masks. False when a segment has no mask
+    /// (longer than 64 bytes or not all ASCII): its spans decide.
+    private func noPhraseStarts(_ segments: [UnsafeRawBufferPointer]) -> Bool {
+        firstTokenLengths.withUnsafeBufferPointer { lengths in
+            for segment in segments {
+                guard let mask = Self.asciiWordMask(segment) else { return false }
+                var rest = mask
+                while rest != 0 {
+                    let start = rest.trailingZeroBitCount
+                    let length = (~(rest >> UInt64(start))).trailingZeroBitCount
+                    let first = Int(ASCII.lower(segment[start]))
+                    if lengths[first] & (1 << UInt64(min(length, 63))) != 0 { return false }
+                    let end = start + length
+                    rest = end >= 64 ? 0 : rest & ~((1 << UInt64(end)) &- 1)
+                }
+            }
+            return true
+        }
+    }
+
+    /// The first word of a script without spaces found in `segments`, or nil.
+    private func firstSubstring(_ segments: [UnsafeRawBufferPointer]) -> String? {
+        for word in substrings {
+            for segment in segments where Self.contains(segment, word) { return String(decoding: word, as: UTF8.self) }
+        }
+        return nil
     }
 
     /// A word of a segment: which segment, its byte range, and whether it is all ASCII.
@@ -156,8 +187,12 @@ public struct ContextWords: Sendable, Equatable {
         var at = 0
         while at < n {
             var word: UInt64 = 0
-            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + at, count: min(8, n - at))) }
-            word = UInt64(littleEndian: word)
+            if at + 8 <= n {
+                word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            } else {
+                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + at, count: n - at)) }
+                word = UInt64(littleEndian: word)
+            }
             if word & highs != 0 { return nil }
             let digit = atLeast(word, 0x30) & ~above(word, 0x39)
             let folded = word | (0x20 &* ones)
@@ -280,10 +315,7 @@ public struct ContextWords: Sendable, Equatable {
             }
         }
         if best < phrases.count { return phraseWords[best] }
-        for word in substrings {
-            for segment in segments where Self.contains(segment, word) { return String(decoding: word, as: UTF8.self) }
-        }
-        return nil
+        return firstSubstring(segments)
     }
 
     /// Whether `word` (not empty) occurs in `segment`: memchr for its first byte, then memcmp. The standard
