@@ -2924,7 +2924,7 @@ entity: PHONE_NUMBER
 name: Phone number in international form dialled with 00 (00CC, length checked per country code)
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
-pattern: '(?<![\w+\-./])(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} )(?<![A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4} )(?!00[0-9]{3}\.[0-9]{6}(?:[0-9]{3})?(?![\w]|[\-.,/][0-9]))00[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}+\)?){1,6}(?![\w]|[\-.,/][0-9])'
 prefilter: { digits: 8, max: 17 }   # 00, a 2-digit code, 4 digits: the shortest (+43, +49) phone-e164 takes
 window: 40
 normalize: [remove-separators]
@@ -2959,7 +2959,7 @@ entity: PHONE_NUMBER
 name: Phone number in international form (+CC, length checked per country code)
 # The phone-e164 validator finds the country code and checks the national length (and, where
 # Blackbar knows it, the national plan). An optional "(0)" trunk after the code is allowed.
-pattern: '(?<![\w+\-./])\+[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}\)?){1,6}(?![\w]|[\-.,/][0-9])'
+pattern: '(?<![\w+\-./])\+[1-9][0-9]{0,2}(?:[ .\-]?\(0\))?(?:[ .\-/]?\(?[0-9]{1,5}+\)?){1,6}(?![\w]|[\-.,/][0-9])'
 prefilter: { bytes: "+" }
 window: 40
 normalize: [remove-separators]
