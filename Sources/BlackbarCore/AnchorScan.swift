@@ -185,6 +185,13 @@ struct WindowList {
         }
     }
 
+    /// Appends a window that starts more than the merge gap past the last one's end (the caller knows: no
+    /// merge test).
+    @inline(__always) mutating func append(_ start: Int, _ end: Int) {
+        starts.append(start)
+        ends.append(end)
+    }
+
     var isEmpty: Bool { starts.isEmpty }
 
     /// The ranges covered by `a` or `b` (each sorted and disjoint), written to `out`.

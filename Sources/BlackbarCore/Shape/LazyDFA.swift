@@ -396,6 +396,9 @@ final class LazyDFA {
         _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32]
     ) {
         if events.isEmpty { return }
+        // Through a pointer: indexing the array of lists in place checked its uniqueness and bounds for every
+        // window closed (half the cost of this function on a CSV file).
+        windows.withUnsafeMutableBufferPointer { windows in
         acceptStart.withUnsafeBufferPointer { starts in
             acceptList.withUnsafeBufferPointer { list in
                 a.maxLength.withUnsafeBufferPointer { maxLength in
@@ -424,7 +427,8 @@ final class LazyDFA {
                                     if openEnd >= 0 && s <= openEnd + gap[k] {
                                         if e > openEnd { open[2 * k + 1] = e }
                                     } else {
-                                        if openEnd >= 0 { windows[k].add(open[2 * k], openEnd, gap: gap[k]) }
+                                        // The open window began more than `gap` past the last one closed.
+                                        if openEnd >= 0 { windows[k].append(open[2 * k], openEnd) }
                                         open[2 * k] = s
                                         open[2 * k + 1] = e
                                     }
@@ -436,6 +440,7 @@ final class LazyDFA {
                     }
                 }
             }
+        }
         }
     }
 }
