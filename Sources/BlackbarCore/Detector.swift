@@ -70,6 +70,9 @@ public final class DetectorScratch {
     var gated = WindowList()
     /// The lazy DFA of the detector's shape gate, built on first use.
     var shapeRunner: ShapeRunner?
+    /// The value of the candidate being judged, normalized for its validator (kept: one per candidate was
+    /// an allocation).
+    var value: [UInt8] = []
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
     /// Keyword hits of gated keyword rules, found only near their shape windows (`WindowPlanner.prepare`).
@@ -418,8 +421,10 @@ public final class Detector: Sendable {
         }
         var outcome = ValidatorOutcome.notApplicable
         if let validator = rule.validator {
-            let raw = Array(subject[valueRange.start..<valueRange.end])
-            outcome = validator.check(NormalizeStep.apply(rule.normalize, to: raw))
+            scratch.value.removeAll(keepingCapacity: true)
+            scratch.value.append(contentsOf: UnsafeRawBufferPointer(rebasing: subject[valueRange.start..<valueRange.end]))
+            NormalizeStep.apply(rule.normalize, inPlace: &scratch.value)
+            outcome = validator.check(scratch.value)
         }
         var confidence = rule.base
         var drop: Candidate.Drop? = nil

@@ -22,6 +22,51 @@ public enum NormalizeStep: String, Sendable, CaseIterable {
         return value
     }
 
+    /// The steps applied to `value` in place (each step keeps or drops bytes, or changes their case, so
+    /// none needs more room): the detector normalizes every candidate's value in one buffer it keeps, where
+    /// a copy and an array per step were two allocations per candidate.
+    public static func apply(_ steps: [NormalizeStep], inPlace value: inout [UInt8]) {
+        for step in steps { step.apply(inPlace: &value) }
+    }
+
+    func apply(inPlace value: inout [UInt8]) {
+        let kept = value.withUnsafeMutableBufferPointer { v -> Int in
+            let n = v.count
+            var w = 0
+            switch self {
+            case .removeSeparators:
+                // Reads run ahead of writes (w <= i), so the bytes looked ahead at are still the input's.
+                var i = 0
+                while i < n {
+                    let b = v[i]
+                    if b == 0xC2, i + 1 < n, v[i + 1] == 0xA0 { i += 2; continue }
+                    if b == 0xE2, i + 2 < n, v[i + 1] == 0x80, v[i + 2] == 0xAF { i += 3; continue }
+                    switch b {
+                    case 0x20, 0x09, 0x2D, 0x2E, 0x2F, 0x28, 0x29: break
+                    default:
+                        v[w] = b
+                        w += 1
+                    }
+                    i += 1
+                }
+            case .removeLineBreaks:
+                for i in 0..<n where v[i] != 0x0A && v[i] != 0x0D { v[w] = v[i]; w += 1 }
+            case .digits:
+                for i in 0..<n where ASCII.isDigit(v[i]) { v[w] = v[i]; w += 1 }
+            case .alnum:
+                for i in 0..<n where ASCII.isAlnum(v[i]) { v[w] = v[i]; w += 1 }
+            case .upper:
+                for i in 0..<n { v[i] = ASCII.upper(v[i]) }
+                w = n
+            case .lower:
+                for i in 0..<n { v[i] = ASCII.lower(v[i]) }
+                w = n
+            }
+            return w
+        }
+        value.removeLast(value.count - kept)
+    }
+
     func apply(_ input: [UInt8]) -> [UInt8] {
         switch self {
         case .removeSeparators:

@@ -11,6 +11,26 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(String(decoding: NormalizeStep.apply([.digits], to: raw), as: UTF8.self), "89370400440532013000")
         XCTAssertEqual(String(decoding: NormalizeStep.apply([.alnum, .lower], to: Array("A-b.C".utf8)), as: UTF8.self), "abc")
     }
+
+    /// In place (the detector's path) gives what the copying steps give, for every step alone and in pairs, on
+    /// values with separators, no-break spaces (U+00A0, U+202F, and their lead bytes alone), line breaks,
+    /// letters of both cases and bytes outside ASCII.
+    func testInPlaceEqualsCopying() {
+        let pieces: [[UInt8]] = [[0x41], [0x62], [0x35], [0x20], [0x2D], [0x2E], [0x2F], [0x28], [0x29], [0x09], [0x0A], [0x0D],
+                                 [0xC2, 0xA0], [0xE2, 0x80, 0xAF], [0xC2], [0xE2, 0x80], [0xC3, 0xA9], [0x5F]]
+        var random = SeededRandom(seed: 3)
+        let steps = NormalizeStep.allCases
+        for _ in 0..<2000 {
+            var value: [UInt8] = []
+            for _ in 0..<Int(random.next() % 24) { value += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let chosen = [steps[Int(random.next() % UInt64(steps.count))], steps[Int(random.next() % UInt64(steps.count))]]
+            for list in [[chosen[0]], chosen] {
+                var inPlace = value
+                NormalizeStep.apply(list, inPlace: &inPlace)
+                XCTAssertEqual(inPlace, NormalizeStep.apply(list, to: value), "\(list) on \(value)")
+            }
+        }
+    }
 }
 
 final class EmailDomainTests: XCTestCase {
