@@ -23,6 +23,10 @@ public struct ContextWords: Sendable, Equatable {
     private let firstTokenLengths: [UInt64]
     /// Per lower-cased first byte: the phrases whose first token starts with it, in rule order.
     private let phrasesByFirstByte: [[Int32]]
+    /// A bit set over `firstTokenKey` of every phrase's first token (4,096 bits): the test that a window's
+    /// ASCII words must pass before the window is tokenized. By first byte and length alone, more than half
+    /// of all candidate windows of installed documentation passed.
+    private let firstTokenKeys: [UInt64]
 
     /// No words.
     public static let empty = ContextWords([])
@@ -30,6 +34,13 @@ public struct ContextWords: Sendable, Equatable {
     /// The per-byte tables of a set without words, shared by every empty set (most rules have no field words).
     private static let noLengths = [UInt64](repeating: 0, count: 256)
     private static let noPhrases = [[Int32]](repeating: [], count: 256)
+    private static let noKeys = [UInt64](repeating: 0, count: 64)
+
+    /// A token's key for `firstTokenKeys`, from its lower-cased first two bytes (0 for the second of a token
+    /// of one byte) and its length (63: 63 or more). Equal tokens have equal keys.
+    @inline(__always) static func firstTokenKey(_ first: UInt8, _ second: UInt8, _ length: Int) -> Int {
+        (Int(first) &* 0x9E37 ^ Int(second) &* 0x85EB ^ min(length, 63) &* 0x27D5) & 4095
+    }
 
     /// Builds the set from the rule file's list.
     public init(_ words: [String]) {
@@ -39,6 +50,7 @@ public struct ContextWords: Sendable, Equatable {
         var substrings: [[UInt8]] = []
         var lengths = Self.noLengths
         var byFirst = Self.noPhrases
+        var keys = Self.noKeys
         for word in words {
             let lowered = Array(word.lowercased().utf8)
             if word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
@@ -49,6 +61,8 @@ public struct ContextWords: Sendable, Equatable {
                 phrases.append(tokens)
                 phraseWords.append(word)
                 lengths[Int(first[0])] |= 1 << UInt64(min(first.count, 63))
+                let key = Self.firstTokenKey(first[0], first.count > 1 ? first[1] : 0, first.count)
+                keys[key >> 6] |= 1 << UInt64(key & 63)
                 byFirst[Int(first[0])].append(Int32(phrases.count - 1))
             }
         }
@@ -57,6 +71,7 @@ public struct ContextWords: Sendable, Equatable {
         self.substrings = substrings
         firstTokenLengths = lengths
         phrasesByFirstByte = byFirst
+        firstTokenKeys = keys
     }
 
     /// Whether there are no words at all.
@@ -80,19 +95,20 @@ public struct ContextWords: Sendable, Equatable {
         return firstMatch(spans: spans, segments: segments, fieldTokens: [])
     }
 
-    /// Whether no word of `segments` may start a phrase, by its first byte and length (the test `firstMatch`
-    /// puts to each token first), read from the segments' ASCII word masks. False when a segment has no mask
-    /// (longer than 64 bytes or not all ASCII): its spans decide.
+    /// Whether no word of `segments` may start a phrase, by its first two bytes and its length (a word equal
+    /// to a phrase's first token has its key), read from the segments' ASCII word masks. False when a segment
+    /// has no mask (longer than 64 bytes or not all ASCII): its spans decide.
     private func noPhraseStarts(_ segments: [UnsafeRawBufferPointer]) -> Bool {
-        firstTokenLengths.withUnsafeBufferPointer { lengths in
+        firstTokenKeys.withUnsafeBufferPointer { keys in
             for segment in segments {
                 guard let mask = Self.asciiWordMask(segment) else { return false }
                 var rest = mask
                 while rest != 0 {
                     let start = rest.trailingZeroBitCount
                     let length = (~(rest >> UInt64(start))).trailingZeroBitCount
-                    let first = Int(ASCII.lower(segment[start]))
-                    if lengths[first] & (1 << UInt64(min(length, 63))) != 0 { return false }
+                    let second = length > 1 ? ASCII.lower(segment[start + 1]) : 0
+                    let key = Self.firstTokenKey(ASCII.lower(segment[start]), second, length)
+                    if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 { return false }
                     let end = start + length
                     rest = end >= 64 ? 0 : rest & ~((1 << UInt64(end)) &- 1)
                 }
@@ -199,8 +215,11 @@ public struct ContextWords: Sendable, Equatable {
             let letter = atLeast(folded, 0x61) & ~above(folded, 0x7A)
             // Padding bytes past the end are zero: not letters, not digits, not `<`.
             mask |= packed((digit | letter) & highs) << UInt64(at)
-            opens |= packed(equal(word, 0x3C)) << UInt64(at)
-            if equal(word, 0x3E) != 0 { closes = true }
+            // `<` and `>` are rare: one test finds either (x | 2 is 0x3E for exactly those two bytes).
+            if equal(word | (0x02 &* ones), 0x3E) != 0 {
+                opens |= packed(equal(word, 0x3C)) << UInt64(at)
+                if equal(word, 0x3E) != 0 { closes = true }
+            }
             at += 8
         }
         guard opens != 0 || closes else { return mask }
