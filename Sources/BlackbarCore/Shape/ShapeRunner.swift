@@ -241,18 +241,35 @@ final class ShapeRunner {
         _ t1: UnsafePointer<Int32>, _ t2: UnsafePointer<Int32>, _ k: UnsafePointer<UInt16>
     ) -> (UnsafePointer<UInt8>, Int, Int, Int, Int) {
         var p = p, ra1 = ra1, ra2 = ra2, rb1 = rb1, rb2 = rb2
-        while p < end {
+        // Two steps per turn: the second reads the first's entries as its rows, so no register is copied
+        // between steps (one step per turn copied all four rows every byte).
+        let gap1 = gap &+ 1
+        while p + 1 < end {
             let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
             let ea1 = Int(t1[ra1 | x & 0xFF])
             let ea2 = Int(t2[ra2 | x >> 8])
             let eb1 = Int(t1[rb1 | y & 0xFF])
             let eb2 = Int(t2[rb2 | y >> 8])
-            if ea1 | ea2 | eb1 | eb2 < 0 { break }
-            ra1 = ea1
-            ra2 = ea2
-            rb1 = eb1
-            rb2 = eb2
-            p += 1
+            if ea1 | ea2 | eb1 | eb2 < 0 { return (p, ra1, ra2, rb1, rb2) }
+            let u = Int(k[Int(p[1])]), v = Int(k[Int(p[gap1])])
+            let fa1 = Int(t1[ea1 | u & 0xFF])
+            let fa2 = Int(t2[ea2 | u >> 8])
+            let fb1 = Int(t1[eb1 | v & 0xFF])
+            let fb2 = Int(t2[eb2 | v >> 8])
+            if fa1 | fa2 | fb1 | fb2 < 0 { return (p + 1, ea1, ea2, eb1, eb2) }
+            ra1 = fa1
+            ra2 = fa2
+            rb1 = fb1
+            rb2 = fb2
+            p += 2
+        }
+        if p < end {
+            let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
+            let ea1 = Int(t1[ra1 | x & 0xFF])
+            let ea2 = Int(t2[ra2 | x >> 8])
+            let eb1 = Int(t1[rb1 | y & 0xFF])
+            let eb2 = Int(t2[rb2 | y >> 8])
+            if ea1 | ea2 | eb1 | eb2 >= 0 { return (p + 1, ea1, ea2, eb1, eb2) }
         }
         return (p, ra1, ra2, rb1, rb2)
     }
