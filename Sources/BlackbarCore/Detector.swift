@@ -73,6 +73,10 @@ public final class DetectorScratch {
     /// The value of the candidate being judged, normalized for its validator (kept: one per candidate was
     /// an allocation).
     var value: [UInt8] = []
+    /// The same value as it is (for the look-alike tests).
+    var raw: [UInt8] = []
+    /// The bytes around a candidate that its context words are looked for in.
+    var segments: [UnsafeRawBufferPointer] = []
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
     var keywordHits: [[Int]] = []
     /// Keyword hits of gated keyword rules, found only near their shape windows (`WindowPlanner.prepare`).
@@ -382,10 +386,12 @@ public final class Detector: Sendable {
     /// The bytes searched for context words: up to `contextWindow` bytes before and after the value.
     /// With `sameLine`, only those on the value's own line: negative words on a neighbouring line (an
     /// order number in the log line above) describe other data and must not lower this value.
-    /// Never outside `bounds`, the value's segment.
+    /// Never outside `bounds`, the value's segment. Written into `segments` (emptied first, its storage kept:
+    /// a fresh array per candidate was an allocation).
     func contextSegments(
-        _ subject: UnsafeRawBufferPointer, _ value: ByteRange, bounds: Range<Int>, sameLine: Bool
-    ) -> [UnsafeRawBufferPointer] {
+        _ subject: UnsafeRawBufferPointer, _ value: ByteRange, bounds: Range<Int>, sameLine: Bool,
+        into segments: inout [UnsafeRawBufferPointer]
+    ) {
         let w = options.contextWindow
         var start = max(bounds.lowerBound, value.start - w)
         var end = min(bounds.upperBound, value.end + w)
@@ -397,10 +403,9 @@ public final class Detector: Sendable {
             while e < end && subject[e] != 0x0A { e += 1 }
             end = e
         }
-        return [
-            UnsafeRawBufferPointer(rebasing: subject[start..<value.start]),
-            UnsafeRawBufferPointer(rebasing: subject[value.end..<end]),
-        ]
+        segments.removeAll(keepingCapacity: true)
+        segments.append(UnsafeRawBufferPointer(rebasing: subject[start..<value.start]))
+        segments.append(UnsafeRawBufferPointer(rebasing: subject[value.end..<end]))
     }
 
     private func evaluate(
@@ -414,8 +419,9 @@ public final class Detector: Sendable {
         var contextChecked = false
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
-            let segments = contextSegments(subject, valueRange, bounds: bounds, sameLine: false)
-            contextWord = rule.context.firstMatch(segments: segments, spans: &scratch.spans) ?? field?.contextWords[index]
+            contextSegments(subject, valueRange, bounds: bounds, sameLine: false, into: &scratch.segments)
+            contextWord =
+                rule.context.firstMatch(segments: scratch.segments, spans: &scratch.spans) ?? field?.contextWords[index]
             if contextWord == nil { return nil }
             contextChecked = true
         }
@@ -433,13 +439,15 @@ public final class Detector: Sendable {
         var negativeWord: String? = nil
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
             if !contextChecked {
-                let segments = contextSegments(subject, valueRange, bounds: bounds, sameLine: false)
-                contextWord = rule.context.firstMatch(segments: segments, spans: &scratch.spans) ?? field?.contextWords[index]
+                contextSegments(subject, valueRange, bounds: bounds, sameLine: false, into: &scratch.segments)
+                contextWord =
+                    rule.context.firstMatch(segments: scratch.segments, spans: &scratch.spans) ?? field?.contextWords[index]
             }
             if !rule.negativeContext.isEmpty {
-                let ownLine = contextSegments(subject, valueRange, bounds: bounds, sameLine: true)
+                contextSegments(subject, valueRange, bounds: bounds, sameLine: true, into: &scratch.segments)
                 negativeWord =
-                    rule.negativeContext.firstMatch(segments: ownLine, spans: &scratch.spans) ?? field?.negativeWords[index]
+                    rule.negativeContext.firstMatch(segments: scratch.segments, spans: &scratch.spans)
+                    ?? field?.negativeWords[index]
             }
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }
@@ -463,7 +471,9 @@ public final class Detector: Sendable {
             ruleID: rule.id, entity: rule.entity, range: valueRange, confidence: (confidence * 100).rounded() / 100,
             validated: outcome == .valid, priority: rule.priority)
         if let kind = rule.lookAlike, drop == nil {
-            finding.lowRisk = LookAlike.reason(kind, Array(subject[valueRange.start..<valueRange.end]))
+            scratch.raw.removeAll(keepingCapacity: true)
+            scratch.raw.append(contentsOf: UnsafeRawBufferPointer(rebasing: subject[valueRange.start..<valueRange.end]))
+            finding.lowRisk = LookAlike.reason(kind, scratch.raw)
             if finding.lowRisk != nil && options.hideLowRisk && !keepDropped { return nil }
         }
         if options.explain || keepDropped {
