@@ -103,3 +103,62 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 }
+
+/// The parser skips eight bytes at a time inside fields; fields of every length up to 40, holding the bytes
+/// that stop it (the delimiter, quotes, CR, LF) and bytes outside ASCII at every place, read as written.
+final class CSVEightBytesTests: XCTestCase {
+    func testRandomFieldsReadAsWritten() {
+        let pieces: [[UInt8]] = [[0x61], [0x5A], [0x37], [0x20], [0x2C], [0x22], [0x0A], [0x0D], [0x0D, 0x0A], [0x09],
+                                 Array("é".utf8), Array("日".utf8), [0x3B]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: "\t")] {
+            for _ in 0..<300 {
+                var rows: [[String]] = []
+                var text: [UInt8] = []
+                for _ in 0..<(1 + next() % 4) {
+                    var row: [String] = []
+                    var quotedAny = false
+                    for _ in 0..<(1 + next() % 4) {
+                        var field: [UInt8] = []
+                        for _ in 0..<(next() % 41) { field += pieces[next() % pieces.count] }
+                        let special = field.contains { [delimiter, 0x22, 0x0A, 0x0D].contains($0) }
+                        if special || next() % 3 == 0 {
+                            quotedAny = true
+                            text += [0x22] + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22]
+                        } else {
+                            text += field
+                        }
+                        row.append(String(decoding: field, as: UTF8.self))
+                        text.append(delimiter)
+                    }
+                    text.removeLast()
+                    // An empty unquoted lone field would be a blank line: quote it.
+                    if row == [""] && !quotedAny { text += [0x22, 0x22] }
+                    text.append(0x0A)
+                    rows.append(row)
+                }
+                let read = readCSV(text, CSVDialect(delimiter: delimiter, header: false))
+                XCTAssertNil(read.error, String(decoding: text, as: UTF8.self))
+                XCTAssertEqual(read.rows, rows, String(decoding: text, as: UTF8.self))
+                XCTAssertEqual(read.unpatched, text)
+            }
+        }
+    }
+
+    /// An invalid byte is found at any place of a long field, quoted or not.
+    func testInvalidUTF8AtEveryPlaceOfALongField() {
+        for quoted in [false, true] {
+            for place in 0..<24 {
+                var field = Array(repeating: UInt8(ascii: "a"), count: 24)
+                field[place] = 0xFF
+                let text = Array("x,".utf8) + (quoted ? [0x22] + field + [0x22] : field) + [0x0A]
+                let read = readCSV(text, noHeader)
+                XCTAssertEqual(read.error?.problem, "invalid UTF-8 in a value", "place \(place), quoted \(quoted)")
+            }
+        }
+    }
+}
