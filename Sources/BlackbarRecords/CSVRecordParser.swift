@@ -86,16 +86,9 @@ struct CSVRecordParser {
                 while true {
                     // Eight bytes at a time while none is a quote or an LF (the byte steps below decide).
                     if j &+ 8 <= limit, let raw = UnsafeRawPointer(bytes.baseAddress) {
-                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                        var union: UInt64 = 0
-                        while j &+ 8 <= limit {
-                            let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-                            let a = w ^ (0x22 &* ones), b = w ^ (0x0A &* ones)
-                            if (((a &- ones) & ~a) | ((b &- ones) & ~b)) & highs != 0 { break }
-                            union |= w
-                            j &+= 8
-                        }
-                        if union & highs != 0 { high |= 0x80 }
+                        let skipped = SWAR.skip(raw, from: j, limit: limit, stops: quote, lf, lf)
+                        j = skipped.at
+                        if skipped.nonASCII { high |= 0x80 }
                     }
                     if j >= limit {
                         if !eof || capped { return ranOut() }
@@ -132,18 +125,9 @@ struct CSVRecordParser {
                 // Eight bytes at a time while none is the delimiter, an LF or a CR (the byte loop below decides
                 // exactly); their union's high bit says whether any is outside ASCII.
                 if j &+ 8 <= limit, let raw = UnsafeRawPointer(bytes.baseAddress) {
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                    let d = UInt64(delimiter) &* ones
-                    var union: UInt64 = 0
-                    while j &+ 8 <= limit {
-                        let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-                        let a = w ^ d, b = w ^ (0x0A &* ones), c = w ^ (0x0D &* ones)
-                        let zero = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)
-                        if zero & highs != 0 { break }
-                        union |= w
-                        j &+= 8
-                    }
-                    if union & highs != 0 { high |= 0x80 }
+                    let skipped = SWAR.skip(raw, from: j, limit: limit, stops: delimiter, lf, cr)
+                    j = skipped.at
+                    if skipped.nonASCII { high |= 0x80 }
                 }
                 while j < limit {
                     let c = bytes[j]

@@ -284,13 +284,8 @@ struct JSONScanner {
             // (the byte loop below decides exactly).
             while i &+ 8 <= end {
                 let w = base8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let quote = w ^ (0x22 &* ones)
-                let slash = w ^ (0x5C &* ones)
-                let control = (w &- 0x20 &* ones) & ~w
-                let special = (control | ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | w) & high
-                if special != 0 { break }
+                let control = (w &- 0x20 &* SWAR.ones) & ~w & SWAR.highs
+                if control | SWAR.has(w, 0x22) | SWAR.has(w, 0x5C) | (w & SWAR.highs) != 0 { break }
                 i &+= 8
             }
             while i < end {

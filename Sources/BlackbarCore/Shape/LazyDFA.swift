@@ -399,48 +399,58 @@ final class LazyDFA {
         // Through a pointer: indexing the array of lists in place checked its uniqueness and bounds for every
         // window closed (half the cost of this function on a CSV file).
         windows.withUnsafeMutableBufferPointer { windows in
-        acceptStart.withUnsafeBufferPointer { starts in
-            acceptList.withUnsafeBufferPointer { list in
-                a.maxLength.withUnsafeBufferPointer { maxLength in
-                    a.minLength.withUnsafeBufferPointer { minLength in
-                      a.mergeGap.withUnsafeBufferPointer { gap in
-                        open.withUnsafeMutableBufferPointer { open in
-                          events.withUnsafeBufferPointer { events in
-                            var i = 0
-                            while i < events.count {
-                                // A run of events in one state at consecutive ends (inside a long digit run, a
-                                // shape accepts at every byte) gives each of its patterns one merged window.
-                                let (first, state) = events[i]
-                                var last = first
-                                i += 1
-                                while i < events.count && events[i].1 == state && events[i].0 == last + 1 {
-                                    last += 1
-                                    i += 1
-                                }
-                                if last <= after { continue }
-                                let from = max(first, after + 1)
-                                for r in Int(starts[Int(state)])..<Int(starts[Int(state) + 1]) {
-                                    let k = Int(list[r])
-                                    let s = from - maxLength[k], e = last - minLength[k] + 1
-                                    // Events come in order of `end`, so starts only grow: as `WindowList.add`.
-                                    let openEnd = open[2 * k + 1]
-                                    if openEnd >= 0 && s <= openEnd + gap[k] {
-                                        if e > openEnd { open[2 * k + 1] = e }
-                                    } else {
-                                        // The open window began more than `gap` past the last one closed.
-                                        if openEnd >= 0 { windows[k].append(open[2 * k], openEnd) }
-                                        open[2 * k] = s
-                                        open[2 * k + 1] = e
+            acceptStart.withUnsafeBufferPointer { starts in
+                acceptList.withUnsafeBufferPointer { list in
+                    a.maxLength.withUnsafeBufferPointer { maxLength in
+                        a.minLength.withUnsafeBufferPointer { minLength in
+                            a.mergeGap.withUnsafeBufferPointer { gap in
+                                open.withUnsafeMutableBufferPointer { open in
+                                    events.withUnsafeBufferPointer { events in
+                                        resolve(events, after, windows, open, starts, list, maxLength, minLength, gap)
                                     }
                                 }
                             }
-                          }
                         }
-                      }
                     }
                 }
             }
         }
+    }
+
+    /// The loop of `resolve`, on the buffers.
+    @inline(__always)
+    private static func resolve(
+        _ events: UnsafeBufferPointer<(Int, Int32)>, _ after: Int, _ windows: UnsafeMutableBufferPointer<WindowList>,
+        _ open: UnsafeMutableBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int32>, _ list: UnsafeBufferPointer<Int32>,
+        _ maxLength: UnsafeBufferPointer<Int>, _ minLength: UnsafeBufferPointer<Int>, _ gap: UnsafeBufferPointer<Int>
+    ) {
+        var i = 0
+        while i < events.count {
+            // A run of events in one state at consecutive ends (inside a long digit run, a shape accepts at every
+            // byte) gives each of its patterns one merged window.
+            let (first, state) = events[i]
+            var last = first
+            i += 1
+            while i < events.count && events[i].1 == state && events[i].0 == last + 1 {
+                last += 1
+                i += 1
+            }
+            if last <= after { continue }
+            let from = max(first, after + 1)
+            for r in Int(starts[Int(state)])..<Int(starts[Int(state) + 1]) {
+                let k = Int(list[r])
+                let s = from - maxLength[k], e = last - minLength[k] + 1
+                // Events come in order of `end`, so starts only grow: as `WindowList.add`.
+                let openEnd = open[2 * k + 1]
+                if openEnd >= 0 && s <= openEnd + gap[k] {
+                    if e > openEnd { open[2 * k + 1] = e }
+                } else {
+                    // The open window began more than `gap` past the last one closed.
+                    if openEnd >= 0 { windows[k].append(open[2 * k], openEnd) }
+                    open[2 * k] = s
+                    open[2 * k + 1] = e
+                }
+            }
         }
     }
 }

@@ -278,8 +278,8 @@ final class ShapeRunner {
     /// `other`: the rows of another cursor, kept valid if a cache is dropped.
     private func step(_ base: UnsafePointer<UInt8>, _ c: inout Cursor, late: Bool, other: inout (Int, Int)) -> Bool {
         let one = shapes, two = anchors
-        let x = Int(base[c.at])
-        let class1 = Int(one.automaton.classOf[x]), class2 = Int(two.automaton.classOf[x])
+        let x = Int(classes[Int(base[c.at])])
+        let class1 = x & 0xFF, class2 = x >> 8
         var e1 = Int(one.table[c.row1 | class1])
         var e2 = Int(two.table[c.row2 | class2])
         if e1 == LazyDFA.missing || e2 == LazyDFA.missing {

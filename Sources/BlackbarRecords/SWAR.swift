@@ -1,0 +1,31 @@
+/// Eight bytes at a time (SWAR): the tests the record parsers skip runs of plain bytes with. Written here,
+/// not taken from a library: the parsers keep every byte of their input in place and need only these few
+/// word operations, inlined into their loops.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Nonzero when some byte of `x` equals `byte` (exact as a yes or no; the bits above the first equal byte
+    /// may be wrong).
+    @inline(__always) static func has(_ x: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = x ^ (ones &* UInt64(byte))
+        return (v &- ones) & ~v & highs
+    }
+
+    /// From `from`, eight bytes at a time while all eight lie before `limit` and none is `a`, `b` or `c`:
+    /// where that stops, and whether a byte passed over is outside ASCII.
+    @inline(__always)
+    static func skip(_ raw: UnsafeRawPointer, from: Int, limit: Int, stops a: UInt8, _ b: UInt8, _ c: UInt8)
+        -> (at: Int, nonASCII: Bool)
+    {
+        var j = from
+        var union: UInt64 = 0
+        while j &+ 8 <= limit {
+            let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            if has(w, a) | has(w, b) | has(w, c) != 0 { break }
+            union |= w
+            j &+= 8
+        }
+        return (j, union & highs != 0)
+    }
+}
