@@ -79,6 +79,50 @@ final class ShapeGateTests: XCTestCase {
         }
     }
 
+    /// A trie accepts exactly its strings: each of them, and no other string of one to three bytes made of
+    /// their bytes (the phrase gaps' white space is built this way).
+    func testTrieAcceptsExactlyItsSequences() {
+        let cases: [[[UInt8]]] = [
+            [[0x20]],
+            [[0x61], [0x62, 0x63], [0x62, 0x64], [0x62, 0x64, 0x65]],
+            [[0x09], [0x0A], [0x0B], [0x0C], [0x0D], [0x20]] + PhraseCheck.unicodeSpaces,
+        ]
+        for sequences in cases {
+            let node = ShapeNode.trie(sequences)
+            let wanted = Set(sequences)
+            let alphabet = Array(Set(sequences.joined())).sorted()
+            var candidates: [[UInt8]] = alphabet.map { [$0] }
+            for a in alphabet { for b in alphabet { candidates.append([a, b]) } }
+            for s in sequences where s.count >= 2 { for c in alphabet { candidates.append(s.dropLast() + [c]) } }
+            for s in wanted.union(candidates) {
+                XCTAssertEqual(fits(node, s, 0, s.count), wanted.contains(s), "\(s)")
+            }
+        }
+        XCTAssertTrue(fits(ShapeAutomaton.whitespace(unicode: false), [0x0D], 0, 1))
+        XCTAssertFalse(fits(ShapeAutomaton.whitespace(unicode: false), [0xC2, 0xA0], 0, 2))
+        XCTAssertTrue(fits(ShapeAutomaton.whitespace(unicode: true), [0xE2, 0x80, 0xAF], 0, 3))
+    }
+
+    /// The bit-level set operations agree with their byte-by-byte definitions.
+    func testByteSetCountSingleAndCaseFolding() {
+        var random = SeededRandom(seed: 11)
+        for round in 0..<500 {
+            let size = round % 7 == 0 ? 1 : random.below(40)
+            let bytes = (0..<size).map { _ in UInt8(random.below(256)) }
+            let set = ByteSet(bytes)
+            let members = (0..<256).filter { set.contains(UInt8($0)) }
+            XCTAssertEqual(set.count, members.count)
+            XCTAssertEqual(set.single, members.count == 1 ? UInt8(members[0]) : nil)
+            var folded = set
+            for b in members {
+                let x = UInt8(b)
+                if x >= 0x41 && x <= 0x5A { folded.insert(x + 0x20) }
+                if x >= 0x61 && x <= 0x7A { folded.insert(x - 0x20) }
+            }
+            XCTAssertEqual(set.caseFolded, folded, "\(bytes)")
+        }
+    }
+
     func testGivesUpOnSyntaxItDoesNotKnow() {
         for pattern in [#"(*UTF)a"#, #"\Qa.b\E"#, #"[[:alpha:]]"#, #"(?x) a"#, #"a{,3"#, #"(?|a|b)"#, #"\R"#, #"(?s:.)"#] {
             XCTAssertNil(shape(pattern), pattern)

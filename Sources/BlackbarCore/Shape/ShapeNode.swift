@@ -75,13 +75,26 @@ struct ByteSet: Hashable, Sendable {
 
     var isEmpty: Bool { words.0 | words.1 | words.2 | words.3 == 0 }
 
+    /// How many bytes the set holds.
+    var count: Int {
+        words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount
+    }
+
+    /// The set's only byte; nil when it holds none or several.
+    var single: UInt8? {
+        guard count == 1 else { return nil }
+        for (k, w) in [words.0, words.1, words.2, words.3].enumerated() where w != 0 {
+            return UInt8(k * 64 + w.trailingZeroBitCount)
+        }
+        return nil
+    }
+
     /// The same set with both cases of every ASCII letter.
     var caseFolded: ByteSet {
+        // 0x41-0x5A are bits 1-26 of the second word, 0x61-0x7A bits 33-58: a letter's other case is 32 bits away.
+        let upper: UInt64 = ((1 << 26) - 1) << 1
         var s = self
-        for b in UInt8(0x41)...0x5A where contains(b) || contains(b + 0x20) {
-            s.insert(b)
-            s.insert(b + 0x20)
-        }
+        s.words.1 |= (words.1 & upper) << 32 | (words.1 >> 32) & upper
         return s
     }
 
@@ -92,9 +105,11 @@ struct ByteSet: Hashable, Sendable {
     /// automaton small; a wider set only lets more through.
     var coarsened: ByteSet {
         var s = self
-        for group in [ByteSet([0x30]), ByteSet(range: 0x31...0x39), .lower, .high] where !intersection(group).isEmpty { s = s.union(group) }
+        for group in Self.coarseGroups where !intersection(group).isEmpty { s = s.union(group) }
         return s
     }
+
+    private static let coarseGroups = [ByteSet([0x30]), ByteSet(range: 0x31...0x39), .lower, .high]
 }
 
 /// A regular expression over bytes that accepts at least every string a rule's pattern can match: the
@@ -109,6 +124,23 @@ indirect enum ShapeNode: Hashable, Sendable {
     case repeated(ShapeNode, min: Int, max: Int?)
 
     /// Shortest match length in bytes.
+    /// Exactly the byte strings `sequences` (none empty), as a trie: strings that share a first byte share its
+    /// node, and the strings of one byte at a level are one set, so an automaton built from it has a node per
+    /// distinct prefix rather than per byte of every string.
+    static func trie(_ sequences: [[UInt8]]) -> ShapeNode {
+        var singles = ByteSet()
+        var longer: [UInt8: [[UInt8]]] = [:]
+        for s in sequences {
+            guard let first = s.first else { continue }
+            if s.count == 1 { singles.insert(first) } else { longer[first, default: []].append(Array(s.dropFirst())) }
+        }
+        var branches: [ShapeNode] = singles.isEmpty ? [] : [.bytes(singles)]
+        for first in longer.keys.sorted() {
+            branches.append(.sequence([.bytes(ByteSet([first])), trie(longer[first]!)]))
+        }
+        return branches.count == 1 ? branches[0] : .either(branches)
+    }
+
     var minLength: Int {
         switch self {
         case .empty: return 0
@@ -172,11 +204,18 @@ indirect enum ShapeNode: Hashable, Sendable {
         case .empty, .bytes: return false
         case .sequence(let items), .either(let items): return items.contains { $0.hasWideRun(spread: spread) }
         case .repeated(let node, let min, let max):
-            var sets = Set<ByteSet>()
-            node.collectSets(into: &sets)
-            let wide = sets.contains { set in (0..<256).filter { set.contains(UInt8($0)) }.count > 128 }
-            if wide && (max.map { $0 - min > spread } ?? true) { return true }
+            if max.map({ $0 - min > spread }) ?? true && node.hasWideSet { return true }
             return node.hasWideRun(spread: spread)
+        }
+    }
+
+    /// Whether some byte set in the tree holds more than half of all bytes.
+    private var hasWideSet: Bool {
+        switch self {
+        case .empty: return false
+        case .bytes(let set): return set.count > 128
+        case .sequence(let items), .either(let items): return items.contains { $0.hasWideSet }
+        case .repeated(let node, _, _): return node.hasWideSet
         }
     }
 

@@ -451,15 +451,7 @@ struct ShapeParser {
             // A range `a-z` (the `-` not last in the class).
             if peek() == UInt8(ascii: "-"), let after = peek(1), after != UInt8(ascii: "]") {
                 // Inside a class nothing is case-folded until the class is complete, so a range end is one byte.
-                func single(_ x: ClassItem) -> UInt8? {
-                    guard !x.multiByte else { return nil }
-                    var found: UInt8? = nil
-                    for b in 0...255 where x.set.contains(UInt8(b)) {
-                        if found != nil { return nil }
-                        found = UInt8(b)
-                    }
-                    return found
-                }
+                func single(_ x: ClassItem) -> UInt8? { x.multiByte ? nil : x.set.single }
                 // `[\d-x]`: a class escape cannot start a range, so the `-` is a literal.
                 func isCharacter(_ x: ClassItem) -> Bool { single(x) != nil || (x.set.isEmpty && x.multiByte) }
                 let save = i
