@@ -1,3 +1,4 @@
+import BlackbarCore
 import BlackbarFormats
 import Foundation
 import XCTest
@@ -43,6 +44,45 @@ final class BlockReaderTests: XCTestCase {
                 expected = Array(first.prefix(size - cut))
             }
             XCTAssertEqual(try readAll(reader), expected, "\(size) + \(appended) - \(cut)")
+        }
+    }
+
+    /// Every block, from a file or from memory, is the stream's bytes at its offset; regions follow each other
+    /// without gap; a region ends after a line feed in its second half when there is one; the lookbehind is
+    /// what the stream has of `lookbehind` bytes and the lookahead what it has of `lookahead` bytes.
+    func testBlocksAreTheStreamWithTheirContext() throws {
+        var random = SeededRandom(seed: 5)
+        for (size, blockSize, lookahead) in [(0, 64, 16), (10, 64, 16), (1000, 64, 16), (5000, 100, 300), (70_000, 4096, 4096),
+                                             (300_000, 1 << 16, 4096)] {
+            let bytes = (0..<size).map { _ in random.below(30) == 0 ? UInt8(0x0A) : UInt8(0x61 + random.below(26)) }
+            let path = try temporaryFile(bytes)
+            let fd = open(path, O_RDONLY)
+            defer { close(fd) }
+            let readers = [
+                BlockReader(fd: fd, name: path, blockSize: blockSize, lookbehind: 32, lookahead: lookahead),
+                BlockReader(bytes: bytes, name: "memory", blockSize: blockSize, lookbehind: 32, lookahead: lookahead),
+            ]
+            for reader in readers {
+                var regionStart = 0
+                var index = 0
+                while let block = try reader.next() {
+                    let start = block.offset + block.region.lowerBound, end = block.offset + block.region.upperBound
+                    let label = "\(size)/\(blockSize) block \(index)"
+                    XCTAssertEqual(block.index, index, label)
+                    XCTAssertEqual(start, regionStart, label)
+                    XCTAssertEqual(block.offset, max(0, start - 32), label)
+                    XCTAssertEqual(block.offset + block.bytes.count, min(size, end + lookahead), label)
+                    XCTAssertEqual(block.bytes, Array(bytes[block.offset..<(block.offset + block.bytes.count)]), label)
+                    XCTAssertLessThanOrEqual(end - start, blockSize, label)
+                    if end < size, bytes[(start + blockSize / 2)..<(start + blockSize)].contains(0x0A) {
+                        XCTAssertEqual(bytes[end - 1], 0x0A, label)
+                    }
+                    regionStart = end
+                    index += 1
+                }
+                XCTAssertEqual(regionStart, size)
+                XCTAssertTrue(reader.isAtEnd)
+            }
         }
     }
 
