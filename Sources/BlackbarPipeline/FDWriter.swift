@@ -14,23 +14,29 @@ public final class FDWriter {
     public let fd: Int32
     /// What errors call the destination: a path, or `stdout`.
     public let name: String
-    private var buffer: [UInt8] = []
+    /// The buffer, written through a pointer: a line per finding appended to an `[UInt8]` cost 360 instructions
+    /// in the generic append.
+    private let buffer: UnsafeMutableRawPointer
+    private var count = 0
     private let capacity = 1 << 16
 
     /// Creates a writer to `fd`, named `name` in errors.
     public init(fd: Int32, name: String) {
         self.fd = fd
         self.name = name
-        buffer.reserveCapacity(capacity)
+        buffer = .allocate(byteCount: capacity, alignment: 16)
     }
+
+    deinit { buffer.deallocate() }
 
     /// Buffers bytes; large writes go straight through.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        if buffer.count + bytes.count > capacity { try flush() }
+        if count + bytes.count > capacity { try flush() }
         if bytes.count >= capacity {
             try writeAll(bytes)
-        } else {
-            buffer.append(contentsOf: bytes)
+        } else if let source = bytes.baseAddress {
+            (buffer + count).copyMemory(from: source, byteCount: bytes.count)
+            count += bytes.count
         }
     }
 
@@ -42,9 +48,10 @@ public final class FDWriter {
 
     /// Writes out what is buffered.
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try writeAll($0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        let pending = count
+        count = 0
+        try writeAll(UnsafeRawBufferPointer(start: buffer, count: pending))
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {

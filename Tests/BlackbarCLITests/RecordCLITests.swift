@@ -17,6 +17,24 @@ final class RecordCLITests: CLITestCase {
         XCTAssertFalse(r.stdout.contains("jane@example.com"), "no values without --show-values")
     }
 
+    /// Column names reach each finding's line escaped and in full, for more columns than the printer keeps
+    /// escaped names of, in an order that makes it drop and escape them again.
+    func testEveryColumnNameIsPrintedEscaped() throws {
+        let names = (0..<40).map { k in k % 3 == 0 ? "c\(k) \"q\" \\ é" : "col\(k)" }
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var text = names.map(quoted).joined(separator: ",") + "\n"
+        for row in 0..<3 {
+            text += names.indices.map { k in (k + row) % 2 == 0 ? "mail jane\(k)@example.com" : "" }.joined(separator: ",") + "\n"
+        }
+        let path = try file("wide.csv", text)
+        let r = try run(["scan", "--format", "jsonl", path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        var expected: [String] = []
+        for row in 0..<3 { for k in names.indices where (k + row) % 2 == 0 { expected.append(names[k]) } }
+        let lines = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(lines.map { $0["field"] as? String }, expected)
+    }
+
     func testRedactAsAStreamingFilterKeepsStructure() throws {
         let jsonl = #"{"a":"jane@example.com","n":2}"# + "\n\n" + #"{"a":"x","t":"call +44 20 7946 0958"}"# + "\n"
         let r = try run(["redact", "--input-format", "jsonl", "--findings", "f.jsonl", "-"], stdin: Data(jsonl.utf8))
