@@ -18,10 +18,6 @@ final class FindingPrinter {
     /// The last confidence and its digits: findings of a rule mostly share a few values.
     private var lastConfidence = Double.nan
     private var confidenceJSON: [UInt8] = []
-    /// Escaped rule ids, entity names and column names.
-    private var rules = EscapedStrings()
-    private var entities = EscapedStrings()
-    private var fields = EscapedStrings(size: 32)
 
     init(format: OutputFormat, showValues: Bool, explain: Bool) {
         self.format = format
@@ -102,8 +98,8 @@ final class FindingPrinter {
             }
             line.add(.confidence, raw: confidenceJSON)
             line.add(.end, f.range.end)
-            line.add(.entity, json: entities.json(f.entity))
-            if let field = located.location.field { line.add(.field, json: fields.json(field)) }
+            line.add(.entity, f.entity)
+            if let field = located.location.field { line.add(.field, field) }
             if let index = located.location.fieldIndex { line.add(.fieldIndex, index) }
             if input != inputName {
                 inputName = input
@@ -114,7 +110,7 @@ final class FindingPrinter {
             if let number = located.location.line { line.add(.line, number) }
             if let note = f.lowRisk { line.add(.lowRisk, note) }
             if let record = located.location.record { line.add(.record, record) }
-            line.add(.rule, json: rules.json(f.ruleID))
+            line.add(.rule, f.ruleID)
             line.add(.start, f.range.start)
             line.add(.validated, f.validated)
             if let value { line.add(.value, value) }

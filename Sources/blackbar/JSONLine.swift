@@ -198,32 +198,3 @@ struct JSONKey {
         bytes = [0x2C, 0x22] + name.withUTF8Buffer { Array($0) } + [0x22, 0x3A]
     }
 }
-
-/// The JSON form of the last few strings written, found by comparing the strings themselves: a rule id or an
-/// entity name is the same string object at every finding (or a small string held in two words), so a hit is
-/// a word compare or two, where escaping cost 350 instructions (and hashing the string for a dictionary more).
-/// A struct the printer holds as one stored property: a class's arrays read in the loop paid an exclusivity
-/// check at every element.
-struct EscapedStrings {
-    private var strings: [String] = []
-    private var escaped: [[UInt8]] = []
-    private var next = 0
-    private let size: Int
-
-    init(size: Int = 8) { self.size = size }
-
-    mutating func json(_ value: String) -> [UInt8] {
-        if let k = strings.firstIndex(of: value) { return escaped[k] }
-        var bytes: [UInt8] = []
-        JSONLine.appendString(value, to: &bytes)
-        if strings.count < size {
-            strings.append(value)
-            escaped.append(bytes)
-        } else {
-            strings[next] = value
-            escaped[next] = bytes
-            next = (next + 1) % size
-        }
-        return bytes
-    }
-}
