@@ -46,21 +46,48 @@ struct JSONLine {
         Self.appendDecimal(value, to: out)
     }
 
-    /// An integer in decimal, into a buffer with room for 21 more bytes.
+    /// An integer in decimal, into a buffer with room for 21 more bytes: its digits counted first, then written
+    /// from the last, two at a time from a table (a division and a store per digit cost 150 instructions per
+    /// number, and a finding's line has five to seven).
     static func appendDecimal(_ value: Int, to out: LineBuffer) {
         if value < 0 { out.put(0x2D) }
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, the lowest first
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                raw[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.put(raw[k]) }
+        var digits = 1
+        var bound: UInt = 10
+        while digits < 20 && magnitude >= bound {
+            digits += 1
+            bound = bound &* 10
+        }
+        out.write(count: digits) { at in
+            var k = digits
+            Self.pairs.withUnsafeBufferPointer { pairs in
+                while magnitude >= 100 {
+                    let pair = Int(magnitude % 100) &* 2
+                    magnitude /= 100
+                    k -= 2
+                    at[k] = pairs[pair]
+                    at[k + 1] = pairs[pair + 1]
+                }
+                if magnitude >= 10 {
+                    let pair = Int(magnitude) &* 2
+                    at[k - 2] = pairs[pair]
+                    at[k - 1] = pairs[pair + 1]
+                } else {
+                    at[k - 1] = UInt8(truncatingIfNeeded: magnitude) &+ 0x30
+                }
+            }
         }
     }
+
+    /// "00" to "99", back to back.
+    private static let pairs: [UInt8] = {
+        var bytes: [UInt8] = []
+        for n in 0..<100 {
+            bytes.append(UInt8(0x30 + n / 10))
+            bytes.append(UInt8(0x30 + n % 10))
+        }
+        return bytes
+    }()
 
     /// An integer in decimal, written without a `String`.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
@@ -169,6 +196,12 @@ final class LineBuffer {
     @inline(__always) func put(_ b: UInt8) {
         base[count] = b
         count += 1
+    }
+
+    /// Lets `body` write `n` bytes in place; room must have been reserved.
+    @inline(__always) func write(count n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        body(base + count)
+        count += n
     }
 
     /// Writes `n` bytes from `p`; room must have been reserved.
