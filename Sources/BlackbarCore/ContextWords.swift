@@ -90,18 +90,37 @@ public struct ContextWords: Sendable, Equatable {
     func firstMatch(segments: [UnsafeRawBufferPointer], spans: inout [WordSpan]) -> String? {
         if isEmpty { return nil }
         // Most windows hold no word that a phrase may start with; the word masks tell, without the spans.
-        if phrases.isEmpty || noPhraseStarts(segments) { return firstSubstring(segments) }
-        Self.wordSpans(segments, into: &spans)
+        var masks = KnownMasks()
+        if phrases.isEmpty || noPhraseStarts(segments, masks: &masks) { return firstSubstring(segments) }
+        Self.wordSpans(segments, into: &spans, known: masks)
         return firstMatch(spans: spans, segments: segments, fieldTokens: [])
+    }
+
+    /// The word masks of a window's first segments, as `noPhraseStarts` computed them, for `wordSpans` to take
+    /// instead of computing them again (a third of the windows go on to the spans, and a mask is 450
+    /// instructions).
+    struct KnownMasks {
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        /// How many of the segments, from the first, have their mask here (0 to 2).
+        var count = 0
+
+        mutating func add(_ mask: UInt64) {
+            if count == 0 { first = mask } else if count == 1 { second = mask } else { return }
+            count += 1
+        }
+
+        func mask(_ k: Int) -> UInt64? { k < count ? (k == 0 ? first : second) : nil }
     }
 
     /// Whether no word of `segments` may start a phrase, by its first two bytes and its length (a word equal
     /// to a phrase's first token has its key), read from the segments' ASCII word masks. False when a segment
     /// has no mask (longer than 64 bytes or not all ASCII): its spans decide.
-    private func noPhraseStarts(_ segments: [UnsafeRawBufferPointer]) -> Bool {
+    private func noPhraseStarts(_ segments: [UnsafeRawBufferPointer], masks: inout KnownMasks) -> Bool {
         firstTokenKeys.withUnsafeBufferPointer { keys in
             for segment in segments {
                 guard let mask = Self.asciiWordMask(segment) else { return false }
+                masks.add(mask)
                 var rest = mask
                 while rest != 0 {
                     let start = rest.trailingZeroBitCount
@@ -138,10 +157,14 @@ public struct ContextWords: Sendable, Equatable {
     }
 
     /// The word spans of the segments, in `spans` (emptied first, its storage kept).
-    static func wordSpans(_ segments: [UnsafeRawBufferPointer], into spans: inout [WordSpan], bytewise: Bool = false) {
+    /// `known`: masks already computed for the first segments.
+    static func wordSpans(
+        _ segments: [UnsafeRawBufferPointer], into spans: inout [WordSpan], bytewise: Bool = false,
+        known: KnownMasks = KnownMasks()
+    ) {
         spans.removeAll(keepingCapacity: true)
         for (k, segment) in segments.enumerated() {
-            if !bytewise, let mask = asciiWordMask(segment) {
+            if !bytewise, let mask = known.mask(k) ?? asciiWordMask(segment) {
                 appendRuns(of: mask, segment: k, to: &spans)
                 continue
             }
