@@ -12,8 +12,9 @@ enum SWAR {
         return (v &- ones) & ~v & highs
     }
 
-    /// From `from`, eight bytes at a time while all eight lie before `limit` and none is `a`, `b` or `c`:
-    /// where that stops, and whether a byte passed over is outside ASCII.
+    /// From `from`, eight bytes at a time while all eight lie before `limit`, up to the first that is `a`, `b` or
+    /// `c` (`has` is exact for the lowest equal byte, so the first flag is that byte): where that stops (at such
+    /// a byte, or where fewer than eight bytes are left), and whether a byte passed over is outside ASCII.
     @inline(__always)
     static func skip(_ raw: UnsafeRawPointer, from: Int, limit: Int, stops a: UInt8, _ b: UInt8, _ c: UInt8)
         -> (at: Int, nonASCII: Bool)
@@ -22,7 +23,14 @@ enum SWAR {
         var union: UInt64 = 0
         while j &+ 8 <= limit {
             let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-            if has(w, a) | has(w, b) | has(w, c) != 0 { break }
+            let stop = has(w, a) | has(w, b) | has(w, c)
+            if stop != 0 {
+                // The bytes before the stop: the low 8k bits, k = the stop's byte index (at most 7).
+                let before = stop.trailingZeroBitCount & ~7
+                union |= w & ((1 << UInt64(before)) &- 1)
+                j &+= before >> 3
+                break
+            }
             union |= w
             j &+= 8
         }

@@ -105,6 +105,31 @@ final class JSONDecodingTests: XCTestCase {
         XCTAssertEqual(batch.values.map(\.member), [0, 0, 1, 2, 2])
     }
 
+    /// Random strings of plain bytes, escapes, quotes and non-ASCII characters, several to a word of eight
+    /// bytes, decode as written (the fast path stops at the first special byte of a word, wherever it lies).
+    func testRandomStringsDecodeAsWritten() throws {
+        // (as written in JSON, decoded)
+        let pieces: [(String, String)] = [
+            ("a", "a"), ("Z", "Z"), ("7", "7"), (" ", " "), ("é", "é"), ("日", "日"), ("😀", "😀"), ("\\n", "\n"),
+            ("\\\"", "\""), ("\\\\", "\\"), ("\\u00e9", "é"), ("\\ud83d\\ude00", "😀"), ("\\t", "\t"), ("/", "/"),
+        ]
+        var random = SplitMix(seed: 17)
+        for _ in 0..<300 {
+            var strings: [(String, String)] = []
+            for _ in 0..<(1 + random.below(5)) {
+                var written = "", decoded = ""
+                for _ in 0..<random.below(30) {
+                    let (w, d) = pieces[random.below(pieces.count)]
+                    written += w
+                    decoded += d
+                }
+                strings.append((written, decoded))
+            }
+            let text = "[" + strings.map { "\"" + $0.0 + "\"" }.joined(separator: ",") + "]"
+            XCTAssertEqual(try readJSON(text).values.map(\.decoded), strings.map(\.1), text)
+        }
+    }
+
     /// Special bytes at every position of strings longer than the 8-byte fast path.
     func testSpecialBytesAtEveryPosition() throws {
         for count in 0..<20 {
@@ -121,5 +146,18 @@ final class JSONDecodingTests: XCTestCase {
                 XCTAssertEqual(jsonError("\"" + head + tail)?.problem, "unterminated string")
             }
         }
+    }
+}
+
+/// A small seeded generator (SplitMix64) for the random tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func below(_ n: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(n))
     }
 }
