@@ -154,15 +154,11 @@ public final class Detector: Sendable {
     /// the gate is worth building for it.
     static let wholeBlock = 1 << 20
 
-    /// The planner for a subject of `length` bytes scanned with `scratch`. While one thread builds the gate,
-    /// the others scan without it rather than wait (the findings are the same either way): with two workers
-    /// on one large input, the second one's first block used to wait the whole build.
+    /// The planner for a subject of `length` bytes scanned with `scratch`.
     private func planner(forLength length: Int, scratch: DetectorScratch) -> WindowPlanner {
         defer { scratch.scannedBytes &+= length }
-        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter || length >= Self.wholeBlock,
-            let gated = gatedPlanner.getUnlessBusy()
-        {
-            return gated
+        if let gatedPlanner, scratch.scannedBytes >= options.shapeGateAfter || length >= Self.wholeBlock {
+            return gatedPlanner.get()
         }
         return plainPlanner.get()
     }

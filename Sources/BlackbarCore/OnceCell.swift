@@ -26,17 +26,6 @@ final class OnceCell<Value: Sendable>: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// The value, made now if no caller has made it yet; nil without waiting while another caller makes it
-    /// (or holds the lock for a moment to read it), so that caller can go on with something else.
-    func getUnlessBusy() -> Value? {
-        guard pthread_mutex_trylock(mutex) == 0 else { return nil }
-        defer { pthread_mutex_unlock(mutex) }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
-    }
-
     /// The value, made now if no caller has made it yet.
     func get() -> Value {
         pthread_mutex_lock(mutex)
