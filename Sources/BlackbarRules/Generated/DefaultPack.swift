@@ -5529,6 +5529,42 @@ examples:
 """#
         ),
         (
+            "plates/plate-es-context.yaml",
+            #"""
+id: plate-es-context
+entity: LICENSE_PLATE
+name: Spanish vehicle registration, 1234 BCD, where a year or a time zone looks alike (context required)
+# plate-es leaves out a four-digit year before three capitals ("2020 BMW") and a time with a zone ("2114 KST"):
+# in prose they are seldom plates. Next to a Spanish plate word, or in a column named for plates, they are
+# plates like any other (1995 HXR, 5568 KST): national format since 2000, four digits, three consonants (no
+# vowels, Ñ or Q), first letter B-N.
+pattern: '(?<![\w\-.])[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 16
+base: 0.45
+context-required: true
+context: [matrícula, matricula, número de matrícula, placa, placa de matrícula, dgt]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, pedido, factura, referencia, vuelo, habitación]
+examples:
+  match:
+    - 'Matrícula: «1995 HXR»'
+    - 'matrícula «5568 KST» del vehículo'
+    - "matrícula;marca\r\n«2012 BCD»;Seat"
+    - '{"placa":"«1949-DGR»"}'
+  no-match:
+    - text: 'the 2020 BMW line-up'
+      why: 'a year and a make, no plate word near'
+    - text: 'posted at 2114 KST on Friday'
+      why: 'a time with a time zone, no plate word near'
+    - text: 'matrícula 1995 HAR'
+      why: 'vowels are never used'
+    - text: 'matrícula 1995 PXR'
+      why: 'series beyond N are not issued yet'
+    - text: 'matrícula 19955 HXR'
+      why: 'five digits'
+"""#
+        ),
+        (
             "plates/plate-es.yaml",
             #"""
 id: plate-es
@@ -5920,6 +5956,39 @@ examples:
       why: 'all-digit plates are not taken'
     - text: 'vol LG 1234'
       why: 'flight number, no plate word'
+"""#
+        ),
+        (
+            "plates/plate-nl-context.yaml",
+            #"""
+id: plate-nl-context
+entity: LICENSE_PLATE
+name: Dutch vehicle registration starting XL, XS or XX (context required)
+# plate-nl leaves out sidecodes that start with XL-, XS- or XX- (clothing sizes: "XL-38-40"). RDW issues such
+# plates (sidecodes 1, 4, 5 and 9: XX-99-99, XX-99-XX, XX-XX-99, XX-999-X), so next to a Dutch plate word, or in
+# a column named for plates, they are plates. Letters are consonants without C or Q, as in plate-nl.
+pattern: '(?<![\w\-.])X[LSX]-(?:[0-9]{2}-[0-9]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ])(?![\w]|[\-.][\w])'
+prefilter: { mixed: 1 }
+window: 16
+base: 0.45
+context-required: true
+context: [kenteken, kentekenplaat, nummerplaat, rdw]
+negative-context: [order, invoice, sku, ref, reference, part, product, article, ticket, flight, room, serial, item, issue, version, tracking, bestelling, factuur, bestelnummer, artikel, maat, size]
+examples:
+  match:
+    - 'kenteken «XS-847-Z» geregistreerd'
+    - 'Kenteken: «XX-80-61»'
+    - "kenteken;merk\r\n«XL-12-BD»;Opel"
+    - '{"kenteken":"«XX-ZT-42»"}'
+  no-match:
+    - text: 'maat XL-38-40 op voorraad'
+      why: 'a clothing size, no plate word near'
+    - text: 'kenteken XS-847-A'
+      why: 'A is a vowel, never used'
+    - text: 'kenteken XS-8470-Z'
+      why: 'not a sidecode'
+    - text: 'kenteken XT-12-34'
+      why: 'only XL, XS and XX are read here (plate-nl reads the other X sidecodes)'
 """#
         ),
         (

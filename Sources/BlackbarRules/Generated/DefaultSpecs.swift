@@ -147,6 +147,7 @@ enum DefaultPackSpecs {
         ("plates/plate-de-context.yaml", spec_plate_de_context()),
         ("plates/plate-de.yaml", spec_plate_de()),
         ("plates/plate-dk.yaml", spec_plate_dk()),
+        ("plates/plate-es-context.yaml", spec_plate_es_context()),
         ("plates/plate-es.yaml", spec_plate_es()),
         ("plates/plate-fi.yaml", spec_plate_fi()),
         ("plates/plate-fr-fni.yaml", spec_plate_fr_fni()),
@@ -157,6 +158,7 @@ enum DefaultPackSpecs {
         ("plates/plate-it.yaml", spec_plate_it()),
         ("plates/plate-labelled.yaml", spec_plate_labelled()),
         ("plates/plate-lu.yaml", spec_plate_lu()),
+        ("plates/plate-nl-context.yaml", spec_plate_nl_context()),
         ("plates/plate-nl.yaml", spec_plate_nl()),
         ("plates/plate-no.yaml", spec_plate_no()),
         ("plates/plate-pl.yaml", spec_plate_pl()),
@@ -331,6 +333,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?:[A-Z]|Ä|Ö|Ü){1,3}(?:-| - | )[A-Z]{1,2}[ \-]?[1-9][0-9]{0,3}[EH]?(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?!(?:DIN|CE)[\- ]EN |HP-UX |E-AC-3|HZ-GB-|KS X 100|AT-X )(?:ABG|ABI|AIB|AIC|ALF|ALZ|ANA|ANG|ANK|APD|ARN|ART|ASL|ASZ|AUR|AZE|BAD|BAR|BBG|BBL|BCH|BED|BER|BGL|BID|BIN|BIR|BIT|BIW|BKS|BLB|BLK|BNA|BOH|BOR|BOT|BRA|BRB|BRG|BRK|BRL|BRV|BTF|BWL|BYL|BÜD|BÜS|BÜZ|CAS|CHA|CLP|CLZ|COC|COE|CUX|DAH|DAN|DAU|DBR|DEG|DEL|DGF|DIL|DIN|DIZ|DKB|DLG|DON|DÜW|EBE|EBN|EBS|ECK|EIC|EIL|EIN|EIS|EMD|EMS|ERB|ERH|ERK|ERZ|ESB|ESW|FDB|FDS|FEU|FFB|FKB|FLÖ|FOR|FRG|FRI|FRW|FTL|FÜS|GAN|GAP|GDB|GEL|GEO|GER|GHA|GHC|GMN|GNT|GOA|GOH|GRA|GRH|GRI|GRM|GRZ|GTH|GUB|GUN|GVM|HAB|HAL|HAM|HAS|HBN|HBS|HCH|HDH|HDL|HEB|HEF|HEI|HEL|HER|HET|HGN|HGW|HHM|HIG|HIP|HMÜ|HOG|HOH|HOL|HOM|HOR|HOT|HRO|HSK|HST|HVL|HWI|IGB|ILL|JÜL|KEH|KEL|KEM|KIB|KLE|KLZ|KRU|KUS|KYF|KÖN|KÖT|KÜN|LAU|LBS|LBZ|LDK|LDS|LEO|LER|LEV|LIB|LIF|LIP|LOS|LRO|LSA|LSN|LSZ|LUP|LWL|LÖB|LÜN|MAB|MAI|MAK|MAL|MEI|MEK|MER|MET|MGH|MGN|MHL|MIL|MKK|MOD|MOL|MON|MOS|MSE|MSH|MSP|MST|MTK|MTL|MVL|MYK|MZG|MÜB|MÜR|NAB|NAI|NDH|NEA|NEB|NEC|NEN|NES|NEW|NMB|NMS|NOH|NOL|NOM|NOR|NVP|NWM|OAL|OBG|OCH|OHA|OHV|OHZ|OPR|OSL|OVI|OVL|PAF|PAN|PAR|PCH|PEG|PIR|PLÖ|PRÜ|QFT|QLB|RDG|REG|REH|RID|RIE|ROD|ROF|ROK|ROL|ROS|ROT|ROW|RPL|RSL|RÜD|RÜG|SAB|SAD|SAL|SAN|SAW|SBG|SBK|SCZ|SDH|SDL|SDT|SEB|SEE|SEF|SEL|SFB|SFT|SGH|SHA|SHG|SHK|SHL|SIG|SIM|SLE|SLF|SLK|SLN|SLS|SLZ|SLÜ|SOB|SOG|SOK|SON|SPB|SPN|SRB|SRO|STA|STB|STD|STE|STL|SUL|SWA|SZB|SÖM|SÜW|TBB|TDO|TET|THL|THW|TIR|TUT|TÖL|UEM|UFF|USI|VAI|VEC|VER|VIB|VIE|VOH|WAF|WAK|WAN|WAT|WBS|WDA|WEL|WEN|WER|WES|WHV|WIL|WIS|WIT|WLG|WMS|WND|WOB|WOH|WOL|WOR|WOS|WRN|WSF|WST|WSW|WTM|WUG|WUN|WUR|WZL|WÜM|ZEL|AA|AB|AC|AE|AH|AK|AM|AN|AP|AS|AT|AU|AW|AZ|AÖ|BA|BB|BC|BD|BE|BF|BG|BH|BI|BK|BL|BM|BN|BO|BS|BT|BW|BZ|BÖ|CA|CB|CE|CO|CW|DA|DB|DD|DE|DH|DI|DL|DM|DN|DO|DU|DW|DZ|EA|EB|ED|EE|EF|EG|EI|EL|EM|EN|ER|ES|EU|EW|FB|FD|FF|FG|FI|FL|FN|FO|FR|FS|FT|FÜ|GA|GC|GD|GE|GF|GG|GI|GK|GL|GM|GP|GR|GS|GT|GW|GZ|GÖ|GÜ|HA|HB|HC|HD|HE|HF|HG|HH|HI|HK|HL|HM|HN|HO|HP|HR|HS|HU|HV|HX|HY|HZ|IK|IL|IN|IZ|JE|JL|KA|KB|KC|KE|KF|KG|KH|KI|KK|KL|KM|KN|KO|KR|KS|KT|KU|KY|LA|LB|LD|LG|LH|LI|LL|LM|LP|LR|LU|LÖ|MA|MB|MC|MD|ME|MG|MH|MI|MK|ML|MM|MN|MO|MQ|MR|MS|MW|MY|MZ|MÜ|NB|ND|NE|NF|NH|NI|NK|NL|NM|NP|NR|NU|NW|NY|NZ|NÖ|OA|OB|OC|OD|OE|OF|OG|OH|OK|OL|OR|OS|OZ|PA|PB|PE|PF|PI|PL|PM|PN|PR|PS|PW|PZ|RA|RC|RD|RE|RG|RH|RI|RL|RM|RO|RP|RS|RT|RU|RV|RW|RZ|SB|SC|SE|SG|SH|SI|SK|SL|SM|SN|SO|SP|SR|ST|SU|SW|SZ|TE|TF|TG|TO|TP|TR|TS|TÜ|UE|UH|UL|UM|UN|VB|VG|VK|VR|VS|WA|WB|WE|WF|WI|WK|WL|WM|WN|WO|WR|WS|WT|WW|WZ|WÜ|ZE|ZI|ZP|ZR|ZW|A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|V|W|Z)(?:-| - | )[A-Z]{1,2}[ \-][1-9][0-9]{0,3}[EH]?(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[A-Z]{2} ?[0-9]{2} ?[0-9]{3}(?![\w]|[\-.][\w])"#, false, false),
+        (#"(?<![\w\-.])[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?:(?!(?:19|20)[0-9]{2} |[0-9]{4}[ \-]?(?:GMT|BST|CST|CDT|MST|MDT|HST|JST|KST|NST|CCT|WST)(?![\w]))[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}|(?:A|AB|AL|AV|B|BA|BI|BU|C|CA|CC|CE|CO|CR|CS|CU|GC|GE|GI|GR|GU|H|HU|IB|J|L|LE|LO|LU|M|MA|ML|MU|NA|O|OR|OU|P|PM|PO|S|SA|SE|SG|SO|SS|T|TE|TF|TO|V|VA|VI|Z|ZA)([ \-])[0-9]{4}\2[A-Z]{1,2})(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?<![\xC2-\xDF][\x80-\xBF])(?:[A-Z]|Å|Ä|Ö){2,3}-[1-9][0-9]{0,2}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[1-9][0-9]{0,3}([\- ]?)[A-HJ-NP-Z]{1,3}\1(?:97[1-6]|0[1-9]|[1-8][0-9]|9[0-5]|2[AB])(?![\w]|[\-.][\w])"#, false, false),
@@ -341,6 +344,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])[A-H][A-HJ-NPR-TV-Z]( ?)[0-9]{3}\1[A-HJ-NPR-TV-Z]{2}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:kfz-kennzeichen|amtliches\s{1,16}kennzeichen|autokennzeichen|kennzeichen|nummernschild|kontrollschild|(?:licen[cs]e|number|registration|vehicle|car)\s{1,16}plate|plate|vrm|(?:vehicle\s{1,16}|car\s{1,16})?registration\s{1,16}(?:number|no\.?|mark)|reg\.?\s{0,16}(?:no\.?|number|nr\.?)|rego|targa|immatriculation|immat\.?|plaque(?:\s{1,16}d'immatriculation)?|kenteken|nummerplaat|nummerplade|matr[ií]cula|placa|rejestracja|(?:numer|nr\.?)\s{1,16}rej(?:\.|estracyjny)|tablica\s{1,16}rejestracyjna|plakas[ıi]|plaka|spz|rekisterinumero|registreringsnummer|reg\.?nr\.?|regnr|kjennemerke)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?))?["']{0,2}[ \t:#=\-]{1,8}["']{0,2}(?<value>(?!(?:SHA|MD|UTF|ISO|RFC|CVE|IPV|HTTP|TLS|SSL|AES|RSA|DES|CRC|MP|PDF|USB|DEP|X|H)[ \-]?[0-9]{1,5}(?![\w])|E-AC-3|HZ-GB-|KS X 100|AT-X |X11R)(?![A-Z0-9 \-]*?[A-Z][ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z])(?![A-Z0-9 \-]*?[0-9][ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9])(?=(?:[ \-]?[A-Z0-9]){4,9}(?![ \-]?[A-Za-z0-9]))(?=[A-Z \-]{0,12}[0-9])(?=[0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,4}){0,3})(?![\w]|[\-.][\w])"#, true, false),
         (#"(?<![\w\-.])[A-Z]{2} ?[0-9]{4}(?![\w]|[\-.][\w])"#, false, false),
+        (#"(?<![\w\-.])X[LSX]-(?:[0-9]{2}-[0-9]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ])(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])(?!X[LSX]-)(?:[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]|[0-9]-[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]|[BDFGHJKLMNPRSTVWXYZ]-[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{3}-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]|[BDFGHJKLMNPRSTVWXYZ]-[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{3}|[0-9]-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{3}|[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9])(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[A-HJ-NPR-Z]{2} ?[1-9][0-9]{4}(?![\w]|[\-.][\w])"#, false, false),
         (#"(?<![\w\-.])[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?:[0-9]{4,5}|[0-9]{3,4}[ACE-HJ-NP-Y]{1,2}|[0-9][ACE-HJ-NP-Y][0-9]{2,3}|[0-9][ACE-HJ-NP-Y]{2}[0-9]{1,2}|[ACE-HJ-NP-Y][0-9]{3,4}|[ACE-HJ-NP-Y]{2}[0-9]{2,3})(?![\w]|[\-.][\w])"#, false, false),
@@ -4997,6 +5001,36 @@ enum DefaultPackSpecs {
         )
     }
 
+    /// plates/plate-es-context.yaml
+    private static func spec_plate_es_context() -> RuleSpec {
+        RuleSpec(
+            id: "plate-es-context",
+            entity: "LICENSE_PLATE",
+            name: "Spanish vehicle registration, 1234 BCD, where a year or a time zone looks alike (context required)",
+            pattern: #"(?<![\w\-.])[0-9]{4}([ \-]?)[BCDFGHJKLMN][BCDFGHJKLMNPRSTVWXYZ]{2}(?![\w]|[\-.][\w])"#,
+            prefilter: .mixed(1),
+            window: 16,
+            base: 0.45,
+            context: ["matrícula", "matricula", "número de matrícula", "placa", "placa de matrícula", "dgt"],
+            negativeContext: ["order", "invoice", "sku", "ref", "reference", "part", "product", "article", "ticket", "flight", "room", "serial", "item", "issue", "version", "tracking", "pedido", "factura", "referencia", "vuelo", "habitación"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "Matrícula: «1995 HXR»",
+                    "matrícula «5568 KST» del vehículo",
+                    "matrícula;marca\r\n«2012 BCD»;Seat",
+                    "{\"placa\":\"«1949-DGR»\"}",
+                ],
+                noMatch: [
+                    .init(text: "the 2020 BMW line-up", why: "a year and a make, no plate word near"),
+                    .init(text: "posted at 2114 KST on Friday", why: "a time with a time zone, no plate word near"),
+                    .init(text: "matrícula 1995 HAR", why: "vowels are never used"),
+                    .init(text: "matrícula 1995 PXR", why: "series beyond N are not issued yet"),
+                    .init(text: "matrícula 19955 HXR", why: "five digits"),
+                ])
+        )
+    }
+
     /// plates/plate-es.yaml
     private static func spec_plate_es() -> RuleSpec {
         RuleSpec(
@@ -5316,6 +5350,35 @@ enum DefaultPackSpecs {
                     .init(text: "plaque ZA 1234567", why: "seven digits"),
                     .init(text: "plaque 123456", why: "all-digit plates are not taken"),
                     .init(text: "vol LG 1234", why: "flight number, no plate word"),
+                ])
+        )
+    }
+
+    /// plates/plate-nl-context.yaml
+    private static func spec_plate_nl_context() -> RuleSpec {
+        RuleSpec(
+            id: "plate-nl-context",
+            entity: "LICENSE_PLATE",
+            name: "Dutch vehicle registration starting XL, XS or XX (context required)",
+            pattern: #"(?<![\w\-.])X[LSX]-(?:[0-9]{2}-[0-9]{2}|[0-9]{2}-[BDFGHJKLMNPRSTVWXYZ]{2}|[BDFGHJKLMNPRSTVWXYZ]{2}-[0-9]{2}|[0-9]{3}-[BDFGHJKLMNPRSTVWXYZ])(?![\w]|[\-.][\w])"#,
+            prefilter: .mixed(1),
+            window: 16,
+            base: 0.45,
+            context: ["kenteken", "kentekenplaat", "nummerplaat", "rdw"],
+            negativeContext: ["order", "invoice", "sku", "ref", "reference", "part", "product", "article", "ticket", "flight", "room", "serial", "item", "issue", "version", "tracking", "bestelling", "factuur", "bestelnummer", "artikel", "maat", "size"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "kenteken «XS-847-Z» geregistreerd",
+                    "Kenteken: «XX-80-61»",
+                    "kenteken;merk\r\n«XL-12-BD»;Opel",
+                    "{\"kenteken\":\"«XX-ZT-42»\"}",
+                ],
+                noMatch: [
+                    .init(text: "maat XL-38-40 op voorraad", why: "a clothing size, no plate word near"),
+                    .init(text: "kenteken XS-847-A", why: "A is a vowel, never used"),
+                    .init(text: "kenteken XS-8470-Z", why: "not a sidecode"),
+                    .init(text: "kenteken XT-12-34", why: "only XL, XS and XX are read here (plate-nl reads the other X sidecodes)"),
                 ])
         )
     }
