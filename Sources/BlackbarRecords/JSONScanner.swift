@@ -280,15 +280,14 @@ struct JSONScanner {
         var run = i
         let base8 = UnsafeRawPointer(p.baseAddress!)
         while true {
-            // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII. The
-            // lowest flag of each test is exact (only bytes above a flagged one can be flagged wrongly), so the
-            // first flagged byte is the one to stop at: no byte loop up to it (4 to 5 bytes a string).
+            // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII; at
+            // the first that is (`SWAR.firstByte`), the byte steps below decide.
             while i &+ 8 <= end {
                 let w = base8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let control = (w &- 0x20 &* SWAR.ones) & ~w & SWAR.highs
                 let stop = control | SWAR.has(w, 0x22) | SWAR.has(w, 0x5C) | (w & SWAR.highs)
                 if stop != 0 {
-                    i &+= stop.trailingZeroBitCount &>> 3
+                    i &+= SWAR.firstByte(stop)
                     break
                 }
                 i &+= 8

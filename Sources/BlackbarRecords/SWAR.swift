@@ -12,9 +12,15 @@ enum SWAR {
         return (v &- ones) & ~v & highs
     }
 
+    /// The index (0-7) of the lowest byte flagged in `flags` (nonzero, high bits of bytes). The tests here and
+    /// the borrow-based ones built like them (`x - k*ones & ~x & highs`) are exact for the lowest flagged byte:
+    /// only bytes above a true one can be flagged wrongly, by its borrow. So the lowest flag is where a scan
+    /// stops, with no byte loop walking up to it.
+    @inline(__always) static func firstByte(_ flags: UInt64) -> Int { flags.trailingZeroBitCount &>> 3 }
+
     /// From `from`, eight bytes at a time while all eight lie before `limit`, up to the first that is `a`, `b` or
-    /// `c` (`has` is exact for the lowest equal byte, so the first flag is that byte): where that stops (at such
-    /// a byte, or where fewer than eight bytes are left), and whether a byte passed over is outside ASCII.
+    /// `c` (`firstByte`): where that stops (at such a byte, or where fewer than eight bytes are left), and
+    /// whether a byte passed over is outside ASCII.
     @inline(__always)
     static func skip(_ raw: UnsafeRawPointer, from: Int, limit: Int, stops a: UInt8, _ b: UInt8, _ c: UInt8)
         -> (at: Int, nonASCII: Bool)
@@ -26,9 +32,9 @@ enum SWAR {
             let stop = has(w, a) | has(w, b) | has(w, c)
             if stop != 0 {
                 // The bytes before the stop: the low 8k bits, k = the stop's byte index (at most 7).
-                let before = stop.trailingZeroBitCount & ~7
-                union |= w & ((1 << UInt64(before)) &- 1)
-                j &+= before >> 3
+                let k = firstByte(stop)
+                union |= w & ((1 << UInt64(k &* 8)) &- 1)
+                j &+= k
                 break
             }
             union |= w

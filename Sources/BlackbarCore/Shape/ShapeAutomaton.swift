@@ -225,13 +225,9 @@ private struct NFABuilder {
 
     private static func mask(_ set: ByteSet, _ classOf: [UInt8]) -> (UInt64, UInt64) {
         var m: (UInt64, UInt64) = (0, 0)
-        for (k, word) in [set.words.0, set.words.1, set.words.2, set.words.3].enumerated() {
-            var w = word
-            while w != 0 {
-                let c = Int(classOf[k * 64 + w.trailingZeroBitCount])
-                if c < 64 { m.0 |= 1 << UInt64(c) } else { m.1 |= 1 << UInt64(c - 64) }
-                w &= w - 1
-            }
+        set.forEach { b in
+            let c = Int(classOf[Int(b)])
+            if c < 64 { m.0 |= 1 << UInt64(c) } else { m.1 |= 1 << UInt64(c - 64) }
         }
         return m
     }

@@ -83,10 +83,20 @@ struct ByteSet: Hashable, Sendable {
     /// The set's only byte; nil when it holds none or several.
     var single: UInt8? {
         guard count == 1 else { return nil }
-        for (k, w) in [words.0, words.1, words.2, words.3].enumerated() where w != 0 {
-            return UInt8(k * 64 + w.trailingZeroBitCount)
+        var only: UInt8 = 0
+        forEach { only = $0 }
+        return only
+    }
+
+    /// Calls `body` with each byte of the set, in ascending order, reading the set bits of each word.
+    func forEach(_ body: (UInt8) -> Void) {
+        for (k, word) in [words.0, words.1, words.2, words.3].enumerated() {
+            var w = word
+            while w != 0 {
+                body(UInt8(k * 64 + w.trailingZeroBitCount))
+                w &= w &- 1
+            }
         }
-        return nil
     }
 
     /// The same set with both cases of every ASCII letter.
@@ -123,7 +133,6 @@ indirect enum ShapeNode: Hashable, Sendable {
     /// `max` nil: unbounded.
     case repeated(ShapeNode, min: Int, max: Int?)
 
-    /// Shortest match length in bytes.
     /// Exactly the byte strings `sequences` (none empty), as a trie: strings that share a first byte share its
     /// node, and the strings of one byte at a level are one set, so an automaton built from it has a node per
     /// distinct prefix rather than per byte of every string.
@@ -141,6 +150,7 @@ indirect enum ShapeNode: Hashable, Sendable {
         return branches.count == 1 ? branches[0] : .either(branches)
     }
 
+    /// Shortest match length in bytes.
     var minLength: Int {
         switch self {
         case .empty: return 0
