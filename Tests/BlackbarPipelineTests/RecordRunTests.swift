@@ -115,6 +115,40 @@ final class RecordRunTests: ScratchFolderTestCase {
             ["full_name=PERSON", "dob=DATE_OF_BIRTH", "lat=GPS_COORDINATE", "lon=GPS_COORDINATE"])
     }
 
+    func testAKeyNamingAPartOfItsParentIsReadWithTheParent() {
+        let cases: [(path: String, leaf: String)] = [
+            ("$.name[*].family", "name family"),
+            ("$.name[*].given[*]", "name given"),
+            ("$.contact[*].name.first", "name first"),
+            ("$.address[*].line[*]", "address line"),
+            ("$['home address'].line1", "home address line1"),
+            ("$.phone.number", "phone number"),
+            ("$.address.city", "city"),  // a thing of its own: not a street address
+            ("$.users[*].email", "email"),
+            ("$.first", "first"),  // no parent to read it with
+            ("$[*].value", "value"),
+        ]
+        for (path, leaf) in cases { XCTAssertEqual(RecordPass.fieldLeaf(of: path), leaf, path) }
+    }
+
+    func testNestedNamesAndAddressLinesAreFoundByTheirParentKey() throws {
+        // The shape of an HL7 FHIR Patient resource: names and street lines sit under keys that say nothing
+        // alone (`family`, `given`, `line`); the city and the coding `use` are not personal data by their keys.
+        try file("p.json", """
+            {"resourceType":"Patient","name":[{"use":"official","family":"Chalmers","given":["Peter","James"]}],
+            "address":[{"use":"home","line":["534 Erewhon St"],"city":"PleasantVille"}],
+            "contact":[{"name":{"family":"du Marché","given":["Bénédicte"]}}],
+            "managingOrganization":{"display":"Example Hospital"},"product":{"name":{"first":"Widget"}}}
+            """)
+        let found = try scan("p.json", .json)
+        XCTAssertEqual(
+            found.map { "\($0.location.field!)=\($0.finding.entity)" },
+            [
+                "$.name[0].family=PERSON", "$.name[0].given[0]=PERSON", "$.name[0].given[1]=PERSON",
+                "$.address[0].line[0]=LOCATION", "$.contact[0].name.family=PERSON", "$.contact[0].name.given[0]=PERSON",
+            ])
+    }
+
     func testAColumnThatMostlyValidatesHoldsItsEntity() throws {
         // Valid Dutch BSNs (11-test) without a label: the rule needs context, the column gives it once most
         // values validate under a bsn header... here the header says nothing, so the evidence must.

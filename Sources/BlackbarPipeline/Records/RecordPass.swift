@@ -121,20 +121,39 @@ final class RecordPass {
         while contexts.count <= field { contexts.append(nil) }
         let name = names[field]
         let holds = held[field].map { Set([$0]) } ?? []
-        let made = run.detector.field(name, leaf: format.isTable ? nil : Self.leaf(of: name), holds: holds)
+        let made = run.detector.field(name, leaf: format.isTable ? nil : Self.fieldLeaf(of: name), holds: holds)
         contexts[field] = made
         return made
     }
 
-    /// The last key of a JSON general path (`$.users[*].email` → `email`).
-    static func leaf(of path: String) -> String {
-        var s = Substring(path)
+    /// The name field rules read for a JSON path: its last key, or, when that key only names a part of its
+    /// parent (`$.name[*].family`, `$.name.first`, `$.address[*].line[*]`, `$.phone.number`), the parent's key
+    /// and the last key together (`name family`). A JSON record nests what a table flattens into
+    /// `last_name` or `address_line1`: FHIR's `name.given` and `address.line` hold a person's name and street
+    /// address under keys that say nothing alone. A key naming something of its own (`$.address.city`) stays
+    /// alone, so the city is still not a street address.
+    static func fieldLeaf(of path: String) -> String {
+        let (key, rest) = lastKey(of: Substring(path))
+        guard partKeys.contains(key.lowercased()), !rest.isEmpty, rest != "$" else { return key }
+        let parent = lastKey(of: rest).key
+        return parent.isEmpty || parent == "$" ? key : parent + " " + key
+    }
+
+    /// Keys that name a part of their parent rather than a thing of their own.
+    static let partKeys: Set<String> = [
+        "first", "last", "given", "family", "middle", "full", "text", "line", "line1", "line2", "line3",
+        "value", "number", "date", "formatted", "home", "work", "primary", "personal", "private",
+    ]
+
+    /// The last key of a general path and the path before it (`$.a.b[*]` → `b`, `$.a`).
+    private static func lastKey(of path: Substring) -> (key: String, rest: Substring) {
+        var s = path
         while s.hasSuffix("[*]") { s = s.dropLast(3) }
         if s.hasSuffix("']"), let open = s.range(of: "['", options: .backwards) {
-            return String(s[open.upperBound..<s.index(s.endIndex, offsetBy: -2)])
+            return (String(s[open.upperBound..<s.index(s.endIndex, offsetBy: -2)]), s[..<open.lowerBound])
         }
-        if let dot = s.lastIndex(of: ".") { return String(s[s.index(after: dot)...]) }
-        return String(s)
+        if let dot = s.lastIndex(of: ".") { return (String(s[s.index(after: dot)...]), s[..<dot]) }
+        return (String(s), s[s.endIndex...])
     }
 
     /// Field names safe to show, grown to cover `names`: each name is scanned once, and what the rules find in

@@ -102,7 +102,7 @@ extension RecordPass {
         func qiKind(_ field: Int) -> String? {
             if let known = qiKinds[field] { return known }
             let name = names[field]
-            let kind = QuasiIdentifiers.kind(ofField: format.isTable ? name : Self.leaf(of: name))
+            let kind = QuasiIdentifiers.kind(ofField: format.isTable ? name : Self.fieldLeaf(of: name))
             qiKinds[field] = kind
             return kind
         }
