@@ -384,8 +384,9 @@ public final class Detector: Sendable {
     }
 
     /// The bytes searched for context words: up to `contextWindow` bytes before and after the value.
-    /// With `sameLine`, only those on the value's own line: negative words on a neighbouring line (an
-    /// order number in the log line above) describe other data and must not lower this value.
+    /// With `sameLine`, only those on the value's own line and in its own sentence (`SentenceBounds`):
+    /// negative words on a neighbouring line (an order number in the log line above) or in the sentence before
+    /// (`...on the last invoice. New number: +44...`) describe other data and must not lower this value.
     /// Never outside `bounds`, the value's segment. Written into `segments` (emptied first, its storage kept:
     /// a fresh array per candidate was an allocation).
     func contextSegments(
@@ -401,7 +402,8 @@ public final class Detector: Sendable {
             start = s
             var e = value.end
             while e < end && subject[e] != 0x0A { e += 1 }
-            end = e
+            end = SentenceBounds.end(subject, after: value.end, upTo: e)
+            start = SentenceBounds.start(subject, before: value.start, from: start)
         }
         segments.removeAll(keepingCapacity: true)
         segments.append(UnsafeRawBufferPointer(rebasing: subject[start..<value.start]))
