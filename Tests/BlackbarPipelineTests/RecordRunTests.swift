@@ -149,6 +149,35 @@ final class RecordRunTests: ScratchFolderTestCase {
             ])
     }
 
+    func testAValueNamedByItsSiblingIsReadAsSoNamed() throws {
+        // Attribute lists as user directories export them, and FHIR's telecom and identifier: the key `Value`
+        // says nothing, the sibling `Name` or `system` names what it holds. The naming values are not names of
+        // people, and a pair named for something else (`tier`) is left alone.
+        try file("a.jsonl", """
+            {"Attributes":[{"Name":"birthdate","Value":"1990-01-31"},{"Name":"given_name","Value":"Jane"},\
+            {"Name":"custom:tier","Value":"gold"}]}
+            {"telecom":[{"system":"phone","value":"(03) 5555 6473","use":"work"}],\
+            "identifier":[{"system":"http://hl7.org/fhir/sid/us-ssn","value":"536221234"}],\
+            "codes":[{"system":"phone","value":"Widget Pro"}]}
+
+            """)
+        let found = try scan("a.jsonl", .jsonl).filter { $0.finding.entity != "URL" }
+        XCTAssertEqual(
+            found.map { "\($0.location.field!)=\($0.finding.entity)" },
+            [
+                "$.Attributes[0].Value=DATE_OF_BIRTH", "$.Attributes[1].Value=PERSON",
+                "$.telecom[0].value=PHONE_NUMBER", "$.identifier[0].value=US_SSN",
+            ])
+        // The same values with nothing naming them: no field rule reads `value`, and an unformatted SSN needs
+        // its word.
+        try file("b.jsonl", """
+            {"Attributes":[{"Value":"1990-01-31"},{"Value":"Jane"}],"telecom":[{"value":"(03) 5555 6473"}],\
+            "identifier":[{"value":"536221234"}]}
+
+            """)
+        XCTAssertEqual(try scan("b.jsonl", .jsonl).map(\.finding.entity), [])
+    }
+
     func testAColumnThatMostlyValidatesHoldsItsEntity() throws {
         // Valid Dutch BSNs (11-test) without a label: the rule needs context, the column gives it once most
         // values validate under a bsn header... here the header says nothing, so the evidence must.

@@ -97,8 +97,15 @@ extension RecordPass {
             return bytes
         }
         lock.lock()
+        let pairs = namedPairs(batch, names: prepared.fieldNames)
         let fields: [FieldContext?] = pending.map {
-            batch.values[$0.value].kind == .key ? nil : context(batch.values[$0.value].field, names: prepared.fieldNames)
+            let value = batch.values[$0.value]
+            if value.kind == .key { return nil }
+            if let sibling = pairs.named[$0.value] {
+                return namedContext(value.field, sibling: sibling, names: prepared.fieldNames)
+            }
+            if pairs.namers.contains($0.value) { return namedContext(value.field, sibling: nil, names: prepared.fieldNames) }
+            return context(value.field, names: prepared.fieldNames)
         }
         lock.unlock()
         var changed = [Bool](repeating: false, count: pending.count)

@@ -50,9 +50,15 @@ final class RecordPass {
     /// Per field id: its context for the detector, resolved once (again when evidence changes it).
     private var contexts: [FieldContext?] = []
     /// Fields found to hold an entity.
-    private var held: [Int: String] = [:]
+    private(set) var held: [Int: String] = [:]
     /// Bumped whenever a field is found to hold an entity; `changes` says which field at which version.
-    private var version = 0
+    private(set) var version = 0
+    /// Per field id: its part in a named pair (`pairRole`; 0xFF: not known yet).
+    var pairRoles: [UInt8] = []
+    /// Contexts of values named by a sibling, by field id and sibling text, at evidence version
+    /// `namedVersion`.
+    var namedContexts: [String: FieldContext] = [:]
+    var namedVersion = 0
     private var changes: [(version: Int, field: Int)] = []
     /// Per field id: its action (calling thread only).
     private var actions: [FieldAction?] = []
@@ -146,7 +152,7 @@ final class RecordPass {
     ]
 
     /// The last key of a general path and the path before it (`$.a.b[*]` → `b`, `$.a`).
-    private static func lastKey(of path: Substring) -> (key: String, rest: Substring) {
+    static func lastKey(of path: Substring) -> (key: String, rest: Substring) {
         var s = path
         while s.hasSuffix("[*]") { s = s.dropLast(3) }
         if s.hasSuffix("']"), let open = s.range(of: "['", options: .backwards) {
@@ -305,12 +311,17 @@ final class RecordPass {
         // reaching it for every value (a class property, checked for exclusive access each time) was 1% of a
         // CSV scan.
         var resolved: [FieldContext?] = Array(repeating: nil, count: names.count)
+        let pairs = namedPairs(batch, names: names)
         for v in candidates where Self.scannable(batch, v) {
             let value = batch.values[v]
             // A key is data only for what it holds itself: no field name is context for it.
             let field: FieldContext?
             if value.kind == .key {
                 field = nil
+            } else if let sibling = pairs.named[v] {
+                field = namedContext(value.field, sibling: sibling, names: names)
+            } else if pairs.namers.contains(v) {
+                field = namedContext(value.field, sibling: nil, names: names)
             } else if value.field < resolved.count, let known = resolved[value.field] {
                 field = known
             } else {

@@ -1,0 +1,100 @@
+import BlackbarCore
+import BlackbarRecords
+
+/// Entity-attribute-value objects: `{"system": "phone", "value": "(03) 5555 6473"}` (HL7 FHIR's telecom and
+/// identifier), `{"Name": "phone_number", "Value": "+1..."}` (exported user attributes), `{"key": "email",
+/// "value": ...}`. The key of such a value (`value`) says nothing; the sibling that names it does, so the
+/// value is read as if its field were named by that sibling too (`$.telecom[*].value` named `phone`), for the
+/// context of every rule and for the field rules. A FHIR identifier's system URI names the kind of number
+/// the same way (`http://hl7.org/fhir/sid/us-ssn`).
+extension RecordPass {
+    /// The leaf keys of a value named by a sibling (lower-cased).
+    static let namedValueKeys: Set<String> = ["value", "val", "number", "data", "content"]
+    /// The leaf keys of a sibling that names the value (lower-cased).
+    static let namingKeys: Set<String> = [
+        "system", "type", "kind", "name", "key", "label", "field", "attribute", "category",
+    ]
+    /// A naming sibling's value longer than this is prose, not a name.
+    static let namingLimit = 120
+
+    /// How a field's leaf key takes part in a named pair: 1 a value named by a sibling, 2 a naming sibling,
+    /// 0 neither (cached per field id in `pairRoles`; JSON only).
+    func pairRole(_ field: Int, names: [String]) -> UInt8 {
+        if field < pairRoles.count, pairRoles[field] != 0xFF { return pairRoles[field] }
+        while pairRoles.count <= field { pairRoles.append(0xFF) }
+        let leaf = Self.lastKey(of: Substring(names[field])).key.lowercased()
+        let role: UInt8 = Self.namedValueKeys.contains(leaf) ? 1 : Self.namingKeys.contains(leaf) ? 2 : 0
+        pairRoles[field] = role
+        return role
+    }
+
+    /// The values of a batch in named pairs: for each value named by a sibling, the sibling's text (a short
+    /// string with a letter); and the naming values themselves (`"Name": "email"` names an attribute, it is
+    /// not a person's name). Call with `lock` held.
+    struct NamedPairs {
+        var named: [Int: String] = [:]
+        var namers = Set<Int>()
+    }
+
+    func namedPairs(_ batch: RecordBatch, names: [String]) -> NamedPairs {
+        var pairs = NamedPairs()
+        guard !format.isTable, !batch.members.isEmpty else { return pairs }
+        // Members by object, and the scalar value of each member (the batch lists an object's members and
+        // values in reading order; a nested object's members fall between its parent's).
+        // The roles of the batch's fields, read once: most batches hold no pair, and this loop sees every
+        // value.
+        let roles = names.indices.map { pairRole($0, names: names) }
+        guard roles.contains(1) && roles.contains(2) else { return pairs }
+        var valueOfMember: [Int: Int] = [:]
+        var named: [Int] = []
+        for (v, value) in batch.values.enumerated() where value.member >= 0 && value.kind != .key {
+            switch value.field < roles.count ? roles[value.field] : 0 {
+            case 1 where value.kind == .string || value.kind == .number:
+                valueOfMember[value.member] = v
+                named.append(v)
+            case 2 where value.kind == .string:
+                valueOfMember[value.member] = v
+            default: break
+            }
+        }
+        guard !named.isEmpty else { return pairs }
+        var namersByObject: [Int: [Int]] = [:]
+        for (m, member) in batch.members.enumerated() where member.field < roles.count && roles[member.field] == 2 {
+            if valueOfMember[m] != nil { namersByObject[batch.members[m].object, default: []].append(m) }
+        }
+        for v in named {
+            let object = batch.members[batch.values[v].member].object
+            guard let namers = namersByObject[object] else { continue }
+            // The first naming sibling in key order (`system` before `use` in a FHIR telecom).
+            for m in namers {
+                let text = batch.decoded[batch.values[valueOfMember[m]!].decoded]
+                guard !text.isEmpty, text.count <= Self.namingLimit,
+                    text.contains(where: { ($0 | 0x20) &- 0x61 < 26 })
+                else { continue }
+                pairs.named[v] = String(decoding: text, as: UTF8.self)
+                pairs.namers.insert(valueOfMember[m]!)
+                break
+            }
+        }
+        return pairs
+    }
+
+    /// The context of a value of `field` named `sibling` by a sibling: the field's name with the sibling's
+    /// words, and the sibling's words as the leaf field rules read; with `sibling` nil, the context of a
+    /// naming value. Call with `lock` held.
+    func namedContext(_ field: Int, sibling: String?, names: [String]) -> FieldContext {
+        let key = "\(field)\u{0}\(sibling ?? "\u{0}")"
+        if let known = namedContexts[key], namedVersion == version { return known }
+        if namedVersion != version {
+            namedContexts.removeAll()
+            namedVersion = version
+        }
+        let holds = held[field].map { Set([$0]) } ?? []
+        // A naming value (nil) keeps its field's words as context, but no field rule reads it by its key.
+        let made =
+            sibling.map { run.detector.field(names[field] + " " + $0, leaf: $0, holds: holds) }
+            ?? run.detector.field(names[field], leaf: "", holds: holds)
+        namedContexts[key] = made
+        return made
+    }
+}
