@@ -1785,7 +1785,7 @@ name: A date of birth, known from its field (a dob column or key)
 # 1-31 are checked in the pattern. A year alone (birth_year: 1985) is a quasi-identifier, not a date of birth.
 pattern: '(?m)^[ \t]*(?<value>(?:(?:1[89][0-9]{2}|20[0-9]{2})([\-/.])(?:0?[1-9]|1[0-2])\g{-1}(?:0?[1-9]|[12][0-9]|3[01])(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+\-]00:?00)?)?|(?:1[89][0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])([./\-])(?:0?[1-9]|1[0-2])\g{-1}(?:1[89][0-9]{2}|20[0-9]{2}|[0-9]{2})|(?:0?[1-9]|1[0-2])([./\-])(?:0?[1-9]|[12][0-9]|3[01])\g{-1}(?:1[89][0-9]{2}|20[0-9]{2}|[0-9]{2})|(?:0?[1-9]|[12][0-9]|3[01])\.?[ \-](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?[ \-](?:1[89][0-9]{2}|20[0-9]{2})|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.? (?:0?[1-9]|[12][0-9]|3[01]),? (?:1[89][0-9]{2}|20[0-9]{2})))[ \t]*$'
 unicode: true
-fields: [dob, birth, birthdate, birthday, date of birth, birth date, born, geburtsdatum, geburtstag, geboren, naissance, date de naissance, nacimiento, fecha de nacimiento, fecha nacimiento, nascita, data di nascita, data nascita, geboortedatum, nascimento, data de nascimento, urodzenia, data urodzenia, födelsedatum, fødselsdato, syntymäaika, datum narození]
+fields: [dob, birth, birthdate, birthday, date of birth, birth date, born, geburtsdatum, geburtstag, geboren, naissance, date de naissance, nacimiento, fecha de nacimiento, fecha nacimiento, nascita, data di nascita, data nascita, geboortedatum, nascimento, data de nascimento, urodzenia, data urodzenia, födelsedatum, fødselsdato, syntymäaika, datum narození, geb datum, gebdatum, geb dat, fecha nac, fec nac, data nasc, date naiss]
 negative-context: [created, updated, modified, expiry, expires, expiration, issue, issued, death, died, order, shipped, delivery, start, end, due]
 base: 0.7
 examples:
@@ -1797,6 +1797,8 @@ examples:
     - 'fecha_nacimiento: «12 marzo 1985»'
     - 'birthDate: «1985-03-12T00:00:00Z»'
     - 'dob: «March 12, 1985»'
+    - 'Geb.-Datum: «14.03.1982»'
+    - 'fecha_nac: «14/03/1982»'
   no-match:
     - text: 'birth_year: 1985'
       why: 'a year alone is a quasi-identifier, not a date'
@@ -1879,7 +1881,7 @@ name: A person's name, known from its field (a name column or key)
 # anywhere in the field's name (product_name, company_name, file_name, host_name) keep the rule out.
 pattern: '(?m)^[ \t]*(?!(?i:n\.?/?a\.?|none|null|nil|unknown|anonymous|redacted|test|tbd|todo|-+)[ \t]*$)(?<value>[\p{L}][\p{L}\p{M}''’.\-]*(?:(?:[ \t]+|,[ \t]*)[\p{L}\p{M}''’.\-]+){0,5})[ \t]*$'
 unicode: true
-fields: [name, first name, firstname, last name, lastname, full name, fullname, surname, given name, givenname, family name, middle name, maiden name, customer, client, contact name, account holder, cardholder, card holder, holder name, patient, employee name, owner name, vorname, nachname, familienname, nom, prenom, prénom, nom de famille, nombre, apellido, apellidos, nome, cognome, naam, voornaam, achternaam, imie, imię, nazwisko, namn, efternavn, fornavn, sukunimi, etunimi]
+fields: [name, first name, firstname, last name, lastname, full name, fullname, surname, given name, givenname, family name, middle name, maiden name, customer, client, contact name, account holder, cardholder, card holder, holder name, patient, employee name, owner name, vorname, nachname, familienname, nom, prenom, prénom, nom de famille, nombre, apellido, apellidos, nome, cognome, naam, voornaam, achternaam, imie, imię, nazwisko, namn, efternavn, fornavn, sukunimi, etunimi, kundenname, ansprechpartner, contact person, contactperson, holder, titular, recipient, addressee, beneficiary, empfänger, destinataire, destinatario, passenger, passenger name]
 negative-context: [product, company, business, firm, firma, organisation, organization, org, brand, item, file, filename, host, hostname, domain, server, app, application, device, project, team, group, category, type, status, segment, code, id, number, no, tag, label, city, country, street, shop, store, merchant, vendor, model, class, display, key, sku, bank, branch, plan, event, campaign, role, title, department, tier]
 base: 0.6
 examples:
@@ -1892,6 +1894,9 @@ examples:
     - 'Nachname: «Müller»'
     - 'cognome: «Rossi»'
     - 'name:   «Jean-Luc Exemple» '
+    - 'Kundenname: «Jürgen Müller»'
+    - 'contact_person: «Mary Major»'
+    - 'titular: «Lucía García»'
   no-match:
     - text: 'product_name: Widget Pro'
       why: 'a product, not a person (negative word in the field name)'
@@ -1952,7 +1957,7 @@ name: A street address, known from its field (an address column or key)
 # field's name keep the rule out. Placeholders (N/A, none, unknown) are not addresses.
 pattern: '(?m)^[ \t]*(?!(?i:n\.?/?a\.?|none|null|nil|unknown|redacted|test|tbd|-+)[ \t]*$)(?<value>(?=[^\n]*\p{L})[^\s<>*][^\n]{0,198}[^\s<>*])[ \t]*$'
 unicode: true
-fields: [address, street, addr, address line, address1, address2, street address, home address, billing address, shipping address, postal address, mailing address, adresse, anschrift, strasse, straße, indirizzo, direccion, dirección, calle, domicilio, adres, straat, endereco, endereço, morada, rue, ulica, gatuadress, gade]
+fields: [address, street, addr, address line, address1, address2, street address, home address, billing address, shipping address, postal address, mailing address, adresse, anschrift, strasse, straße, indirizzo, direccion, dirección, calle, domicilio, adres, straat, endereco, endereço, morada, rue, ulica, gatuadress, gade, wohnadresse, lieferadresse, rechnungsadresse, postanschrift, wohnanschrift, privatadresse, heimadresse, lieferanschrift, rechnungsanschrift]
 negative-context: [email, e-mail, mail, ip, ipv4, ipv6, mac, url, web, website, wallet, bitcoin, btc, eth, ethereum, crypto, memory, contract, server, host, hex, node, code, id, type]
 base: 0.6
 examples:
@@ -1962,6 +1967,7 @@ examples:
     - 'Strasse: «Hauptstr. 12a»'
     - 'indirizzo: «Via Esempio 3, 00100 Roma»'
     - 'billing_address: «4 Rue de l''Exemple»'
+    - 'Lieferadresse: «Lindenweg 3a»'
   no-match:
     - text: 'email_address: jane@example.com'
       why: 'an email address, another entity'

@@ -1871,7 +1871,7 @@ enum DefaultPackSpecs {
             unicode: true,
             base: 0.7,
             negativeContext: ["created", "updated", "modified", "expiry", "expires", "expiration", "issue", "issued", "death", "died", "order", "shipped", "delivery", "start", "end", "due"],
-            fields: ["dob", "birth", "birthdate", "birthday", "date of birth", "birth date", "born", "geburtsdatum", "geburtstag", "geboren", "naissance", "date de naissance", "nacimiento", "fecha de nacimiento", "fecha nacimiento", "nascita", "data di nascita", "data nascita", "geboortedatum", "nascimento", "data de nascimento", "urodzenia", "data urodzenia", "födelsedatum", "fødselsdato", "syntymäaika", "datum narození"],
+            fields: ["dob", "birth", "birthdate", "birthday", "date of birth", "birth date", "born", "geburtsdatum", "geburtstag", "geboren", "naissance", "date de naissance", "nacimiento", "fecha de nacimiento", "fecha nacimiento", "nascita", "data di nascita", "data nascita", "geboortedatum", "nascimento", "data de nascimento", "urodzenia", "data urodzenia", "födelsedatum", "fødselsdato", "syntymäaika", "datum narození", "geb datum", "gebdatum", "geb dat", "fecha nac", "fec nac", "data nasc", "date naiss"],
             examples: .init(
                 match: [
                     "dob: «1985-03-12»",
@@ -1881,6 +1881,8 @@ enum DefaultPackSpecs {
                     "fecha_nacimiento: «12 marzo 1985»",
                     "birthDate: «1985-03-12T00:00:00Z»",
                     "dob: «March 12, 1985»",
+                    "Geb.-Datum: «14.03.1982»",
+                    "fecha_nac: «14/03/1982»",
                 ],
                 noMatch: [
                     .init(text: "birth_year: 1985", why: "a year alone is a quasi-identifier, not a date"),
@@ -1952,7 +1954,7 @@ enum DefaultPackSpecs {
             unicode: true,
             base: 0.6,
             negativeContext: ["product", "company", "business", "firm", "firma", "organisation", "organization", "org", "brand", "item", "file", "filename", "host", "hostname", "domain", "server", "app", "application", "device", "project", "team", "group", "category", "type", "status", "segment", "code", "id", "number", "no", "tag", "label", "city", "country", "street", "shop", "store", "merchant", "vendor", "model", "class", "display", "key", "sku", "bank", "branch", "plan", "event", "campaign", "role", "title", "department", "tier"],
-            fields: ["name", "first name", "firstname", "last name", "lastname", "full name", "fullname", "surname", "given name", "givenname", "family name", "middle name", "maiden name", "customer", "client", "contact name", "account holder", "cardholder", "card holder", "holder name", "patient", "employee name", "owner name", "vorname", "nachname", "familienname", "nom", "prenom", "prénom", "nom de famille", "nombre", "apellido", "apellidos", "nome", "cognome", "naam", "voornaam", "achternaam", "imie", "imię", "nazwisko", "namn", "efternavn", "fornavn", "sukunimi", "etunimi"],
+            fields: ["name", "first name", "firstname", "last name", "lastname", "full name", "fullname", "surname", "given name", "givenname", "family name", "middle name", "maiden name", "customer", "client", "contact name", "account holder", "cardholder", "card holder", "holder name", "patient", "employee name", "owner name", "vorname", "nachname", "familienname", "nom", "prenom", "prénom", "nom de famille", "nombre", "apellido", "apellidos", "nome", "cognome", "naam", "voornaam", "achternaam", "imie", "imię", "nazwisko", "namn", "efternavn", "fornavn", "sukunimi", "etunimi", "kundenname", "ansprechpartner", "contact person", "contactperson", "holder", "titular", "recipient", "addressee", "beneficiary", "empfänger", "destinataire", "destinatario", "passenger", "passenger name"],
             examples: .init(
                 match: [
                     "first_name: «Jane»",
@@ -1963,6 +1965,9 @@ enum DefaultPackSpecs {
                     "Nachname: «Müller»",
                     "cognome: «Rossi»",
                     "name:   «Jean-Luc Exemple» ",
+                    "Kundenname: «Jürgen Müller»",
+                    "contact_person: «Mary Major»",
+                    "titular: «Lucía García»",
                 ],
                 noMatch: [
                     .init(text: "product_name: Widget Pro", why: "a product, not a person (negative word in the field name)"),
@@ -2012,7 +2017,7 @@ enum DefaultPackSpecs {
             unicode: true,
             base: 0.6,
             negativeContext: ["email", "e-mail", "mail", "ip", "ipv4", "ipv6", "mac", "url", "web", "website", "wallet", "bitcoin", "btc", "eth", "ethereum", "crypto", "memory", "contract", "server", "host", "hex", "node", "code", "id", "type"],
-            fields: ["address", "street", "addr", "address line", "address1", "address2", "street address", "home address", "billing address", "shipping address", "postal address", "mailing address", "adresse", "anschrift", "strasse", "straße", "indirizzo", "direccion", "dirección", "calle", "domicilio", "adres", "straat", "endereco", "endereço", "morada", "rue", "ulica", "gatuadress", "gade"],
+            fields: ["address", "street", "addr", "address line", "address1", "address2", "street address", "home address", "billing address", "shipping address", "postal address", "mailing address", "adresse", "anschrift", "strasse", "straße", "indirizzo", "direccion", "dirección", "calle", "domicilio", "adres", "straat", "endereco", "endereço", "morada", "rue", "ulica", "gatuadress", "gade", "wohnadresse", "lieferadresse", "rechnungsadresse", "postanschrift", "wohnanschrift", "privatadresse", "heimadresse", "lieferanschrift", "rechnungsanschrift"],
             examples: .init(
                 match: [
                     "address: «12 Example Street, Springfield»",
@@ -2020,6 +2025,7 @@ enum DefaultPackSpecs {
                     "Strasse: «Hauptstr. 12a»",
                     "indirizzo: «Via Esempio 3, 00100 Roma»",
                     "billing_address: «4 Rue de l'Exemple»",
+                    "Lieferadresse: «Lindenweg 3a»",
                 ],
                 noMatch: [
                     .init(text: "email_address: jane@example.com", why: "an email address, another entity"),
