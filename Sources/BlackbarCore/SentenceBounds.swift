@@ -59,6 +59,8 @@ enum SentenceBounds {
         if b &- 0x61 < 26 { return (i, false) }
         // À to Þ (U+00C0 to U+00DE, not ×): C3 80 to C3 9E.
         if b == 0xC3, i + 1 < upper, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9E, bytes[i + 1] != 0x97 { return (i, true) }
+        // Any other character of another script (a lead byte): read as a letter without case (`ת.ז.`, `Ж`).
+        if b >= 0xC2 && b < 0xF5 { return (i, false) }
         return nil
     }
 

@@ -41,6 +41,7 @@ final class SentenceBoundsTests: XCTestCase {
             ("Rechn. Nr. «4539 1488 0343 6467»", "Rechn. Nr. 4539 1488 0343 6467"),
             ("e.g. Card «4539 1488 0343 6467»", "e.g. Card 4539 1488 0343 6467"),
             ("order no. x. «+441176715874»", "order no. x. +441176715874"),
+            ("delivered to reception. ת.ז. «123456782» Prefers", "ת.ז. 123456782 Prefers"),
             ("order.Tel «+441176715874»", "order.Tel +441176715874"),
             ("the order «+441176715874» Mentioned on the invoice", "the order +441176715874 Mentioned on the invoice"),
             ("version 1.2.3. «+441176715874»", "version 1.2.3. +441176715874"),
