@@ -139,8 +139,12 @@ public final class Detector: Sendable {
 
     /// Creates a detector. `labelsOf` are the rules whose labels count (default: `ruleSet`'s); a detector of a
     /// subset of a pack (one rule under test, the rules above a severity) still knows the whole pack's labels.
+    /// Per rule: 1 a field rule, 2 a strong check, 0 neither (`fieldRulesDecide` reads it for every candidate).
+    private let fieldStanding: [UInt8]
+
     public init(ruleSet: RuleSet, options: DetectorOptions = DetectorOptions(), labelsOf: [Rule]? = nil) {
         self.ruleSet = ruleSet
+        fieldStanding = ruleSet.rules.map { $0.isFieldRule ? 1 : $0.strongCheck ? 2 : 0 }
         self.options = options
         labels = LabelIndex(rules: labelsOf ?? ruleSet.rules)
         plainPlanner = OnceCell { WindowPlanner(ruleSet: ruleSet, shapeGate: false) }
@@ -186,8 +190,41 @@ public final class Detector: Sendable {
         // starting in the next block beats a plate ending in it).
         let extended = max(0, region.lowerBound - Self.boundaryReach)..<min(subject.count, region.upperBound + ruleSet.maxWindow)
         let kept = candidates(subject, region: extended, layout: layout, scratch: scratch, keepDropped: false)
-        let resolved = OverlapResolver.resolve(kept.map(\.finding))
+        let resolved = OverlapResolver.resolve(fieldRulesDecide(kept))
         return extended == region ? resolved : resolved.filter { region.contains($0.range.start) }
+    }
+
+    /// The candidates' findings, less those a field rule outweighs: where a field rule found its entity on a
+    /// value (the column or key is named for it: `Mobilnummer`, `phone`), a finding of another entity on
+    /// exactly the same bytes goes, unless its rule's check is strong. An 11-digit mobile number passes the
+    /// PESEL check one time in ten, and a validated finding would beat the unvalidated field rule in overlap
+    /// resolution; the column's name is the better evidence. A strong check (an IBAN, a card number) still
+    /// wins, as a negative field word does not lower it either.
+    func fieldRulesDecide(_ kept: [Candidate]) -> [Finding] {
+        // Sorted by start and searched: a batch of a table's cells holds thousands of field-rule findings.
+        var decided: [Int] = []
+        for (k, candidate) in kept.enumerated() where fieldStanding[candidate.ruleIndex] == 1 { decided.append(k) }
+        guard !decided.isEmpty else { return kept.map(\.finding) }
+        decided.sort { kept[$0].finding.range.start < kept[$1].finding.range.start }
+        func outweighed(_ f: Finding) -> Bool {
+            var low = 0, high = decided.count
+            while low < high {
+                let mid = (low + high) / 2
+                if kept[decided[mid]].finding.range.start < f.range.start { low = mid + 1 } else { high = mid }
+            }
+            while low < decided.count, case let d = kept[decided[low]].finding, d.range.start == f.range.start {
+                if d.range.end == f.range.end && d.entity != f.entity { return true }
+                low += 1
+            }
+            return false
+        }
+        var out: [Finding] = []
+        out.reserveCapacity(kept.count)
+        for candidate in kept {
+            if fieldStanding[candidate.ruleIndex] == 0 && outweighed(candidate.finding) { continue }
+            out.append(candidate.finding)
+        }
+        return out
     }
 
     /// How far before a block's region candidates still take part in its overlap resolution: well inside the
@@ -238,7 +275,7 @@ public final class Detector: Sendable {
             candidates($0, region: 0..<$0.count, layout: layout, scratch: scratch, keepDropped: false)
         }
         scratch.joined = joined
-        var found = OverlapResolver.resolve(kept.map(\.finding))
+        var found = OverlapResolver.resolve(fieldRulesDecide(kept))
         var k = 0
         for i in found.indices {
             while layout.ends[k] < found[i].range.end { k += 1 }

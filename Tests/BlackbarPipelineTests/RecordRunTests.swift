@@ -178,6 +178,16 @@ final class RecordRunTests: ScratchFolderTestCase {
         XCTAssertEqual(try scan("b.jsonl", .jsonl).map(\.finding.entity), [])
     }
 
+    func testAColumnNamedForAnEntityOutweighsAWeakCheckOfAnother() throws {
+        // 01712345678 is a German mobile number and passes the PESEL check (one 11-digit number in ten does);
+        // under a phone column it is a phone number. A card number passes a strong check and stays a card.
+        try file("t.csv", "Mobilnummer,pesel\n01712345678,01712345678\n4539148803436467,\n")
+        let found = try scan("t.csv", .csv)
+        XCTAssertEqual(
+            found.map { "\($0.location.record!):\($0.location.field!)=\($0.finding.entity)" },
+            ["1:Mobilnummer=PHONE_NUMBER", "1:pesel=PL_PESEL", "2:Mobilnummer=CREDIT_CARD"])
+    }
+
     func testAColumnThatMostlyValidatesHoldsItsEntity() throws {
         // Valid Dutch BSNs (11-test) without a label: the rule needs context, the column gives it once most
         // values validate under a bsn header... here the header says nothing, so the evidence must.
