@@ -58,6 +58,9 @@ public struct Candidate: Sendable {
     public var finding: Finding
     /// Why it was dropped, or nil when it is reported (before overlap resolution).
     public var drop: Drop?
+    /// Whether its field's name (or the entity the field was found to hold) is a context word of its rule:
+    /// the field is named for what it found (`ssn` for an SSN).
+    public var fieldNamed = false
 }
 
 /// Per-thread detector state: PCRE2 scratch and reusable buffers. One per worker thread.
@@ -194,35 +197,43 @@ public final class Detector: Sendable {
         return extended == region ? resolved : resolved.filter { region.contains($0.range.start) }
     }
 
-    /// The candidates' findings, less those a field rule outweighs: where a field rule found its entity on a
-    /// value (the column or key is named for it: `Mobilnummer`, `phone`), a finding of another entity on
-    /// exactly the same bytes goes, unless its rule's check is strong. An 11-digit mobile number passes the
-    /// PESEL check one time in ten, and a validated finding would beat the unvalidated field rule in overlap
-    /// resolution; the column's name is the better evidence. A strong check (an IBAN, a card number) still
-    /// wins, as a negative field word does not lower it either.
+    /// The candidates' findings, less those the field's name outweighs: where the field is named for what a
+    /// finding found (a field rule's finding, `Mobilnummer` for a phone number; or a rule whose context word
+    /// the field's name is, `ssn` for an SSN), a finding of another entity on exactly the same bytes goes,
+    /// unless its field is named for it too or its rule's check is strong. An 11-digit mobile number passes
+    /// the PESEL check one time in ten, and a validated finding would beat the unvalidated field rule in
+    /// overlap resolution; `004358811` under `ssn` is also a valid number after an international `00`, and the
+    /// tie went to the phone by rule name. The field's name is the better evidence. A strong check (an IBAN,
+    /// a card number) still wins, as a negative field word does not lower it either.
     func fieldRulesDecide(_ kept: [Candidate]) -> [Finding] {
-        // Sorted by start and searched: a batch of a table's cells holds thousands of field-rule findings.
-        var decided: [Int] = []
-        for (k, candidate) in kept.enumerated() where fieldStanding[candidate.ruleIndex] == 1 { decided.append(k) }
+        // Sorted by start and searched: a batch of a table's cells holds thousands of decided findings.
+        var decided: [(start: Int, end: Int, entity: String)] = []
+        kept.withUnsafeBufferPointer { kept in
+            for candidate in kept where candidate.fieldNamed || fieldStanding[candidate.ruleIndex] == 1 {
+                decided.append((candidate.finding.range.start, candidate.finding.range.end, candidate.finding.entity))
+            }
+        }
         guard !decided.isEmpty else { return kept.map(\.finding) }
-        decided.sort { kept[$0].finding.range.start < kept[$1].finding.range.start }
+        decided.sort { $0.start < $1.start }
         func outweighed(_ f: Finding) -> Bool {
             var low = 0, high = decided.count
             while low < high {
                 let mid = (low + high) / 2
-                if kept[decided[mid]].finding.range.start < f.range.start { low = mid + 1 } else { high = mid }
+                if decided[mid].start < f.range.start { low = mid + 1 } else { high = mid }
             }
-            while low < decided.count, case let d = kept[decided[low]].finding, d.range.start == f.range.start {
-                if d.range.end == f.range.end && d.entity != f.entity { return true }
+            while low < decided.count && decided[low].start == f.range.start {
+                if decided[low].end == f.range.end && decided[low].entity != f.entity { return true }
                 low += 1
             }
             return false
         }
         var out: [Finding] = []
         out.reserveCapacity(kept.count)
-        for candidate in kept {
-            if fieldStanding[candidate.ruleIndex] == 0 && outweighed(candidate.finding) { continue }
-            out.append(candidate.finding)
+        kept.withUnsafeBufferPointer { kept in
+            for candidate in kept {
+                if fieldStanding[candidate.ruleIndex] == 0 && !candidate.fieldNamed && outweighed(candidate.finding) { continue }
+                out.append(candidate.finding)
+            }
         }
         return out
     }
@@ -520,7 +531,9 @@ public final class Detector: Sendable {
                 pattern: rule.pattern.source, validator: rule.validator?.name, outcome: outcome,
                 contextWord: contextWord, negativeWord: negativeWord, base: rule.base)
         }
-        return Candidate(ruleIndex: index, finding: finding, drop: drop)
+        var candidate = Candidate(ruleIndex: index, finding: finding, drop: drop)
+        candidate.fieldNamed = field?.contextWords[index] != nil
+        return candidate
     }
 }
 

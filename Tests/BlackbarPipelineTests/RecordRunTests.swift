@@ -181,11 +181,12 @@ final class RecordRunTests: ScratchFolderTestCase {
     func testAColumnNamedForAnEntityOutweighsAWeakCheckOfAnother() throws {
         // 01712345678 is a German mobile number and passes the PESEL check (one 11-digit number in ten does);
         // under a phone column it is a phone number. A card number passes a strong check and stays a card.
-        try file("t.csv", "Mobilnummer,pesel\n01712345678,01712345678\n4539148803436467,\n")
+        // 004358811 under `ssn` is an SSN, though it is also a valid number after an international 00.
+        try file("t.csv", "Mobilnummer,pesel,ssn\n01712345678,01712345678,004358811\n4539148803436467,,\n")
         let found = try scan("t.csv", .csv)
         XCTAssertEqual(
             found.map { "\($0.location.record!):\($0.location.field!)=\($0.finding.entity)" },
-            ["1:Mobilnummer=PHONE_NUMBER", "1:pesel=PL_PESEL", "2:Mobilnummer=CREDIT_CARD"])
+            ["1:Mobilnummer=PHONE_NUMBER", "1:pesel=PL_PESEL", "1:ssn=US_SSN", "2:Mobilnummer=CREDIT_CARD"])
     }
 
     func testAColumnThatMostlyValidatesHoldsItsEntity() throws {
