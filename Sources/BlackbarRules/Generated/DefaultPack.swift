@@ -7218,6 +7218,48 @@ examples:
 """#
         ),
         (
+            "us/phone-us-unformatted.yaml",
+            #"""
+id: phone-us-unformatted
+entity: PHONE_NUMBER
+name: US/Canada phone number written as ten bare digits (NANP, context required)
+# `phone: 4155552671` in data dumps and notes. Ten digits alone are order numbers, timestamps and IDs far more
+# often than phones, so a phone word must be near (not `call` or `text`, common in code and changelogs), and
+# eleven digits need `+1` (a bare 1 and ten digits is a German tax ID as often); the NANP check (area and exchange codes start 2-9, no
+# N11 service codes) and the phone rules' negative words do the rest. Separated forms are phone-us.
+pattern: '(?<![\w+\-./])(?:\+1)?[2-9][0-9]{2}[2-9][0-9]{6}(?![\w]|[\-.,/][0-9])'
+prefilter: { keywords: [phone, tel, telephone, mobile, cellphone, fax, sms, whatsapp] }
+window: 48
+normalize: [digits]
+validator: phone-us
+base: 0.3   # 0.8 with its word and the check; an order word on the line (-0.35) drops it
+context-required: true
+context: [phone, phone number, tel, telephone, mobile, cellphone, cell phone, fax, sms, whatsapp]
+negative-context: [tests, order, invoice, tracking, sku, serial, isbn, reference, ref, account, ticket, ssn, npi, ein]
+examples:
+  match:
+    - 'phone: «4155552671»'
+    - 'Phone me at «2125557890» after 6pm'
+    - 'mobile «+14155552671»'
+    - '{"phone": "«3125550198»"}'
+  no-match:
+    - text: 'order 4155552671 shipped'
+      why: no phone word, and an order word
+    - text: 'phone: 1234567890'
+      why: area code 123 starts with 1 (NANP area codes start 2-9)
+    - text: 'call about ticket 4155552671'
+      why: 'a ticket word on the line: a ticket number'
+    - text: 'phone: 41555526712'
+      why: eleven digits not starting with 1
+    - text: 'phone: 9115552671'
+      why: 'area code 911 is a service code, never assigned (the NANP check rejects it)'
+    - text: 'phone: 1701234567'
+      why: 'a Unix time: a leading 1 leaves nine digits, and 170 is no area code'
+    - text: 'call in FcObjectSetAdd 18763952434 that crashed'
+      why: 'call is not a phone word here, and a bare 1 before ten digits is not +1'
+"""#
+        ),
+        (
             "us/phone-us.yaml",
             #"""
 id: phone-us

@@ -174,6 +174,7 @@ enum DefaultPackSpecs {
         ("sg/sg-nric.yaml", spec_sg_nric()),
         ("sk/sk-birth-number.yaml", spec_sk_birth_number()),
         ("tr/tr-tckn.yaml", spec_tr_tckn()),
+        ("us/phone-us-unformatted.yaml", spec_phone_us_unformatted()),
         ("us/phone-us.yaml", spec_phone_us()),
         ("us/us-aba-routing.yaml", spec_us_aba_routing()),
         ("us/us-driver-license.yaml", spec_us_driver_license()),
@@ -360,6 +361,7 @@ enum DefaultPackSpecs {
         ("(?<![A-Za-z0-9])[STFGM][0-9]{7}[A-Z](?![A-Za-z0-9])", false, false),
         (#"(?<![\w\-./])[0-9]{6}/?[0-9]{3,4}(?![\w]|[\-./,][0-9])"#, false, false),
         (#"(?<![\w\-.+])[1-9][0-9]{10}(?![\w]|[\-.,/][0-9])"#, false, false),
+        (#"(?<![\w+\-./])(?:\+1)?[2-9][0-9]{2}[2-9][0-9]{6}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w+\-./])(?<![0-9] )(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ ]?[2-9][0-9]{2}[ .\-]|[2-9][0-9]{2}([ .\-])[2-9][0-9]{2}\1)[0-9]{4}(?![\w]|[\-.,/][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{9}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.*])(?:[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}-[0-9]{4}-[0-9]{4}|WDL[A-Z0-9]{9}|[A-Z][A-Z*]{6}[0-9]{3}[A-Z0-9]{2}|[A-Z][0-9]{18}|[A-Z]{1,2}[0-9]{5,14}|[0-9]{7,9}|[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3})(?![\w*]|[\-.][0-9]|[ ][0-9])"#, false, false),
@@ -5862,6 +5864,40 @@ enum DefaultPackSpecs {
                     .init(text: "kimlik ts 1700000000", why: "epoch seconds, ten digits"),
                     .init(text: "Polish national ID (PESEL): 57062638344", why: "a PESEL that also passes the TCKN check, under a PESEL word (negative context)"),
                     .init(text: "My mobile is +31682919380.", why: "a phone number in international form"),
+                ])
+        )
+    }
+
+    /// us/phone-us-unformatted.yaml
+    private static func spec_phone_us_unformatted() -> RuleSpec {
+        RuleSpec(
+            id: "phone-us-unformatted",
+            entity: "PHONE_NUMBER",
+            name: "US/Canada phone number written as ten bare digits (NANP, context required)",
+            pattern: #"(?<![\w+\-./])(?:\+1)?[2-9][0-9]{2}[2-9][0-9]{6}(?![\w]|[\-.,/][0-9])"#,
+            prefilter: .keywords(["phone", "tel", "telephone", "mobile", "cellphone", "fax", "sms", "whatsapp"], atStart: false),
+            window: 48,
+            normalize: ["digits"],
+            validator: "phone-us",
+            base: 0.3,
+            context: ["phone", "phone number", "tel", "telephone", "mobile", "cellphone", "cell phone", "fax", "sms", "whatsapp"],
+            negativeContext: ["tests", "order", "invoice", "tracking", "sku", "serial", "isbn", "reference", "ref", "account", "ticket", "ssn", "npi", "ein"],
+            contextRequired: true,
+            examples: .init(
+                match: [
+                    "phone: «4155552671»",
+                    "Phone me at «2125557890» after 6pm",
+                    "mobile «+14155552671»",
+                    "{\"phone\": \"«3125550198»\"}",
+                ],
+                noMatch: [
+                    .init(text: "order 4155552671 shipped", why: "no phone word, and an order word"),
+                    .init(text: "phone: 1234567890", why: "area code 123 starts with 1 (NANP area codes start 2-9)"),
+                    .init(text: "call about ticket 4155552671", why: "a ticket word on the line: a ticket number"),
+                    .init(text: "phone: 41555526712", why: "eleven digits not starting with 1"),
+                    .init(text: "phone: 9115552671", why: "area code 911 is a service code, never assigned (the NANP check rejects it)"),
+                    .init(text: "phone: 1701234567", why: "a Unix time: a leading 1 leaves nine digits, and 170 is no area code"),
+                    .init(text: "call in FcObjectSetAdd 18763952434 that crashed", why: "call is not a phone word here, and a bare 1 before ten digits is not +1"),
                 ])
         )
     }
