@@ -2431,7 +2431,7 @@ base: 0.5
 context-required: true
 context: [passport, passport number, passport no, uk passport, british passport, hmpo]
 labels: [passport, passport no, passport number, reisepass, reisepassnummer, passeport, pasaporte]
-negative-context: [order, invoice, tracking, sku, phone, tel, reference, ref]
+negative-context: [order, invoice, tracking, sku, phone, tel, reference, ref, us passport, u s passport, usa, united states, american]
 examples:
   match:
     - 'UK passport number: «925076473»'
@@ -2451,6 +2451,8 @@ examples:
       why: part of a longer digit run
     - text: 'passport renewal fee 88.50 on 2024-05-01'
       why: a price and a date
+    - text: 'us_passport_number: 563937316'
+      why: 'a US passport (us-passport reads it): the US marker is a negative word here'
 """#
         ),
         (
@@ -7593,9 +7595,10 @@ name: US passport or passport card number (context required)
 # (Next Generation passports since 2021); passport cards start with C and eight digits. There is no
 # public check digit, so a passport word must be near. Nine digits alone are also a UK (gb-passport)
 # and many other countries' passport number, so that form is taken only after a US marker (US, U.S.,
-# USA, United States, American) before the number (group 1, tested by the conditional); the marker
-# is context, not reported. Priority 1: with the marker, a US reading beats the generic nine digits.
-pattern: '(?:\b(US\b|U\.S\.|USA\b|(?i:united states|american))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])'
+# USA, United States, American; a lower-case `us` only joined to `passport`, as in `us_passport_number`,
+# never the pronoun) before the number (group 1, tested by the conditional); the marker is context, not
+# reported. Priority 1: with the marker, a US reading beats the generic nine digits.
+pattern: '(?:\b(US(?![A-Za-z0-9])|U\.S\.|USA\b|(?i:united states|american)|(?i:us)(?=[_\- ]?(?i:passport)))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])'
 priority: 1
 prefilter: { keywords: [passport, pasaporte] }
 window: 48
@@ -7612,7 +7615,11 @@ examples:
     - '{"passport":"«C03005988»"}'
     - 'name,passport\nTest Person,«Z98765432»'
     - 'Número de pasaporte: «E00007734»'
+    - 'us_passport_number=«385388188»'
+    - '{"us_passport_number": "«294904140»"}'
   no-match:
+    - text: 'send us your passport number 925076473 please'
+      why: '`us` the pronoun is no US marker: nine digits are left to other rules'
     - text: 'tracking 123456789 delivered'
       why: nine digits without a passport word
     - text: 'passport photo order 987654321'

@@ -370,7 +370,7 @@ enum DefaultPackSpecs {
         (#"(?<![\w\-.])(?!987[ \-]65[ \-]432[0-9])9[0-9]{2}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[1-9][A-Z][A-Z0-9][0-9](-?)[A-Z][A-Z0-9][0-9]\1[A-Z]{2}[0-9]{2}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[12][0-9]{9}(?![\w]|[\-.][0-9])"#, false, false),
-        (#"(?:\b(US\b|U\.S\.|USA\b|(?i:united states|american))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])"#, false, false),
+        (#"(?:\b(US(?![A-Za-z0-9])|U\.S\.|USA\b|(?i:united states|american)|(?i:us)(?=[_\- ]?(?i:passport)))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{9}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.])[0-9]{3}([ \-])[0-9]{2}\1[0-9]{4}(?![\w]|[\-.][0-9])"#, false, false),
         (#"(?<![\w\-.]|[0-9] )[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])([ \-]?)[0-9]{4}\1[012][0-9]{2}(?![\w]|[\-.,/ ][0-9])"#, false, false),
@@ -2409,7 +2409,7 @@ enum DefaultPackSpecs {
             window: 48,
             base: 0.5,
             context: ["passport", "passport number", "passport no", "uk passport", "british passport", "hmpo"],
-            negativeContext: ["order", "invoice", "tracking", "sku", "phone", "tel", "reference", "ref"],
+            negativeContext: ["order", "invoice", "tracking", "sku", "phone", "tel", "reference", "ref", "us passport", "u s passport", "usa", "united states", "american"],
             contextRequired: true,
             labels: ["passport", "passport no", "passport number", "reisepass", "reisepassnummer", "passeport", "pasaporte"],
             examples: .init(
@@ -2426,6 +2426,7 @@ enum DefaultPackSpecs {
                     .init(text: "passport office 0300 222 0000", why: "a phone number, not nine digits in a row"),
                     .init(text: "passport 9250764731234", why: "part of a longer digit run"),
                     .init(text: "passport renewal fee 88.50 on 2024-05-01", why: "a price and a date"),
+                    .init(text: "us_passport_number: 563937316", why: "a US passport (us-passport reads it): the US marker is a negative word here"),
                 ])
         )
     }
@@ -6178,7 +6179,7 @@ enum DefaultPackSpecs {
             id: "us-passport",
             entity: "US_PASSPORT",
             name: "US passport or passport card number (context required)",
-            pattern: #"(?:\b(US\b|U\.S\.|USA\b|(?i:united states|american))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])"#,
+            pattern: #"(?:\b(US(?![A-Za-z0-9])|U\.S\.|USA\b|(?i:united states|american)|(?i:us)(?=[_\- ]?(?i:passport)))[^\n0-9]{1,40}?)?(?<![\w\-.])(?<value>(?(1)[0-9]{9}|(?!))|[A-Z][0-9]{8})(?![\w]|[\-.][0-9])"#,
             prefilter: .keywords(["passport", "pasaporte"], atStart: false),
             window: 48,
             base: 0.45,
@@ -6195,8 +6196,11 @@ enum DefaultPackSpecs {
                     "{\"passport\":\"«C03005988»\"}",
                     #"name,passport\nTest Person,«Z98765432»"#,
                     "Número de pasaporte: «E00007734»",
+                    "us_passport_number=«385388188»",
+                    "{\"us_passport_number\": \"«294904140»\"}",
                 ],
                 noMatch: [
+                    .init(text: "send us your passport number 925076473 please", why: "`us` the pronoun is no US marker: nine digits are left to other rules"),
                     .init(text: "tracking 123456789 delivered", why: "nine digits without a passport word"),
                     .init(text: "passport photo order 987654321", why: "order number (negative context)"),
                     .init(text: "passport 1234567890", why: "ten digits, not a US passport number"),
