@@ -67,6 +67,16 @@ final class RecordCLITests: CLITestCase {
         XCTAssertTrue(log.contains(#""skipped":[{"line":2,"reason":"unterminated quoted field","record":1}]"#), log)
     }
 
+    func testATableInALegacyEncodingSaysHowToConvertIt() throws {
+        // "Jürgen" in Windows-1252, as a spreadsheet program saves it: the error names the place and the way out.
+        let path = scratch.appendingPathComponent("cp1252.csv").path
+        try Data("Name;Telefon\nJ".utf8 + [0xFC] + Data("rgen;030 1234567\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let r = try run(["scan", path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("cp1252.csv: line 2, record 1 (byte 14): invalid UTF-8 in a value"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("iconv -f WINDOWS-1252 -t UTF-8"), r.stderr)
+    }
+
     func testProfileIsJSONWhenPiped() throws {
         let path = try file("t.csv", table)
         let r = try run(["scan", "--profile", path])

@@ -111,7 +111,13 @@ extension TextRun {
             report.skippedRecords += pass.skippedNotes.count
             return outcome
         } catch let error as RecordError {
-            throw RunError("\(input.display): \(error)")
+            // Tables saved by spreadsheet programs are often in a legacy single-byte encoding: say how to
+            // convert them rather than leave a user guessing why every accented row fails.
+            let hint =
+                error.problem.hasPrefix("invalid UTF-8")
+                ? " (the file may be in another encoding, such as Windows-1252 or Latin-1: convert it first, e.g. "
+                    + "iconv -f WINDOWS-1252 -t UTF-8, or pass --on-error skip to drop such records)" : ""
+            throw RunError("\(input.display): \(error)\(hint)")
         } catch let error as SourceReadError {
             throw RunError(error.description)
         }
