@@ -176,6 +176,14 @@ final class RecordRunTests: ScratchFolderTestCase {
 
             """)
         XCTAssertEqual(try scan("b.jsonl", .jsonl).map(\.finding.entity), [])
+        // A table in a long layout: the attribute column names the value column, row by row. An ordinary
+        // table's name and number columns are no such pair: the name is still a person's.
+        try file("long.csv", "id,attribute,value\n17,birthdate,1990-01-31\n17,given_name,Jane\n17,tier,gold\n18,ssn,536221234\n")
+        XCTAssertEqual(
+            try scan("long.csv", .csv).map { "\($0.location.record!):\($0.location.field!)=\($0.finding.entity)" },
+            ["1:value=DATE_OF_BIRTH", "2:value=PERSON", "4:value=US_SSN"])
+        try file("plain.csv", "name,number\nJane Example,12\n")
+        XCTAssertEqual(try scan("plain.csv", .csv).map(\.finding.entity), ["PERSON"])
     }
 
     func testAColumnNamedForAnEntityOutweighsAWeakCheckOfAnother() throws {
