@@ -184,6 +184,9 @@ final class RecordRunTests: ScratchFolderTestCase {
             ["1:value=DATE_OF_BIRTH", "2:value=PERSON", "4:value=US_SSN"])
         try file("plain.csv", "name,number\nJane Example,12\n")
         XCTAssertEqual(try scan("plain.csv", .csv).map(\.finding.entity), ["PERSON"])
+        // In a contact list a `name` key holds a person's name, not an attribute's: it is still read as one.
+        try file("c.jsonl", #"{"contacts":[{"name":"Jane Example","number":"+14155552671"}]}"# + "\n")
+        XCTAssertEqual(try scan("c.jsonl", .jsonl).map(\.finding.entity), ["PERSON", "PHONE_NUMBER"])
     }
 
     func testAColumnNamedForAnEntityOutweighsAWeakCheckOfAnother() throws {

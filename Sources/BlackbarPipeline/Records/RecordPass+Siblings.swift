@@ -11,7 +11,7 @@ import Foundation
 /// `value` column named, row by row, by an `attribute` (or `key`, `field`, `property`) column.
 extension RecordPass {
     /// The leaf keys of a value named by a sibling (lower-cased).
-    static let namedValueKeys: Set<String> = ["value", "val", "number", "data", "content"]
+    static let namedValueKeys: Set<String> = ["value", "val", "number", "data"]
     /// The leaf keys of a sibling that names the value (lower-cased).
     static let namingKeys: Set<String> = [
         "system", "type", "kind", "name", "key", "label", "field", "attribute", "category",
@@ -45,23 +45,30 @@ extension RecordPass {
         return role
     }
 
-    /// The naming text of value `v`, when it is a short string with a letter.
-    private func namingText(_ batch: RecordBatch, _ v: Int) -> String? {
+    /// The naming text of value `v`, when it is a short string with a letter. Under a `name` key, words with
+    /// capitals and spaces are a person's name, not an attribute's (`{"name": "Jane Doe", "number": ...}` in
+    /// a contact list): no pair, and the name is read as a name.
+    private func namingText(_ batch: RecordBatch, _ v: Int, names: [String]) -> String? {
         let text = batch.decoded[batch.values[v].decoded]
         guard !text.isEmpty, text.count <= Self.namingLimit, text.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) else {
+            return nil
+        }
+        if text.contains(where: { $0 == 0x20 || $0 == 0x09 }), text.contains(where: { $0 &- 0x41 < 26 }),
+            !format.isTable, Self.lastKey(of: Substring(names[batch.values[v].field])).key.lowercased() == "name"
+        {
             return nil
         }
         return String(decoding: text, as: UTF8.self)
     }
 
     /// The named pairs of a long table: per record, the first naming column's text names every value column.
-    private func tablePairs(_ batch: RecordBatch, roles: [UInt8]) -> NamedPairs {
+    private func tablePairs(_ batch: RecordBatch, roles: [UInt8], names: [String]) -> NamedPairs {
         var pairs = NamedPairs()
         var record = -1
         var namer: Int? = nil
         var named: [Int] = []
         func flush() {
-            guard let namer, !named.isEmpty, let text = namingText(batch, namer) else { return }
+            guard let namer, !named.isEmpty, let text = namingText(batch, namer, names: names) else { return }
             for v in named { pairs.named[v] = text }
             pairs.namers.insert(namer)
         }
@@ -95,7 +102,7 @@ extension RecordPass {
         // The roles of the batch's fields, read once: most batches hold no pair, and the loops see every value.
         let roles = names.indices.map { pairRole($0, names: names) }
         guard roles.contains(1) && roles.contains(2) else { return pairs }
-        if format.isTable { return tablePairs(batch, roles: roles) }
+        if format.isTable { return tablePairs(batch, roles: roles, names: names) }
         guard !batch.members.isEmpty else { return pairs }
         // Members by object, and the scalar value of each member (the batch lists an object's members and
         // values in reading order; a nested object's members fall between its parent's).
@@ -121,7 +128,7 @@ extension RecordPass {
             guard let namers = namersByObject[object] else { continue }
             // The first naming sibling in key order (`system` before `use` in a FHIR telecom).
             for m in namers {
-                guard let text = namingText(batch, valueOfMember[m]!) else { continue }
+                guard let text = namingText(batch, valueOfMember[m]!, names: names) else { continue }
                 pairs.named[v] = text
                 pairs.namers.insert(valueOfMember[m]!)
                 break
