@@ -5883,9 +5883,10 @@ name: Licence plate right after a plate label, in any country's letters and digi
 # "no." / "Nr." / "number" and up to four of space : # = - before it. The value holds a letter and a digit, in up
 # to four groups of one to four separated by one space or hyphen, and is not a cipher or standard name
 # (SHA256, MD5, UTF8, ISO9001, E-AC-3, KS X 1001 ...), and holds at most four runs of letters and digits
-# (hex words such as 91B7C239 interleave more). A generic "registration" or "reg" counts only with "number", "no" or
+# (hex words such as 91B7C239 interleave more). A word with lower-case letters after a space ends it (`WA12345 was
+# seen`); capitals or digits there continue it, so `B-AB 1234 5678` is not a plate. A generic "registration" or "reg" counts only with "number", "no" or
 # "plate" (a registration code is not a plate).
-pattern: '(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:kfz-kennzeichen|amtliches\s{1,16}kennzeichen|autokennzeichen|kennzeichen|nummernschild|kontrollschild|(?:licen[cs]e|number|registration|vehicle|car)\s{1,16}plate|plate|vrm|(?:vehicle\s{1,16}|car\s{1,16})?registration\s{1,16}(?:number|no\.?|mark)|reg\.?\s{0,16}(?:no\.?|number|nr\.?)|rego|targa|immatriculation|immat\.?|plaque(?:\s{1,16}d''immatriculation)?|kenteken|nummerplaat|nummerplade|matr[ií]cula|placa|rejestracja|(?:numer|nr\.?)\s{1,16}rej(?:\.|estracyjny)|tablica\s{1,16}rejestracyjna|plakas[ıi]|plaka|spz|rekisterinumero|registreringsnummer|reg\.?nr\.?|regnr|kjennemerke)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?))?["'']{0,2}[ \t:#=\-]{1,8}["'']{0,2}(?<value>(?!(?:SHA|MD|UTF|ISO|RFC|CVE|IPV|HTTP|TLS|SSL|AES|RSA|DES|CRC|MP|PDF|USB|DEP|X|H)[ \-]?[0-9]{1,5}(?![\w])|E-AC-3|HZ-GB-|KS X 100|AT-X |X11R)(?![A-Z0-9 \-]*?[A-Z][ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z])(?![A-Z0-9 \-]*?[0-9][ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9])(?=(?:[ \-]?[A-Z0-9]){4,9}(?![ \-]?[A-Za-z0-9]))(?=[A-Z \-]{0,12}[0-9])(?=[0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,4}){0,3})(?![\w]|[\-.][\w])'
+pattern: '(?<![A-Za-z0-9_\-\p{Latin}\p{Greek}\p{Cyrillic}])(?i:kfz-kennzeichen|amtliches\s{1,16}kennzeichen|autokennzeichen|kennzeichen|nummernschild|kontrollschild|(?:licen[cs]e|number|registration|vehicle|car)\s{1,16}plate|plate|vrm|(?:vehicle\s{1,16}|car\s{1,16})?registration\s{1,16}(?:number|no\.?|mark)|reg\.?\s{0,16}(?:no\.?|number|nr\.?)|rego|targa|immatriculation|immat\.?|plaque(?:\s{1,16}d''immatriculation)?|kenteken|nummerplaat|nummerplade|matr[ií]cula|placa|rejestracja|(?:numer|nr\.?)\s{1,16}rej(?:\.|estracyjny)|tablica\s{1,16}rejestracyjna|plakas[ıi]|plaka|spz|rekisterinumero|registreringsnummer|reg\.?nr\.?|regnr|kjennemerke)(?:\s{1,16}(?i:no\.?|nr\.?|n\.|number|num\.?|n[°º]\.?))?["'']{0,2}[ \t:#=\-]{1,8}["'']{0,2}(?<value>(?!(?:SHA|MD|UTF|ISO|RFC|CVE|IPV|HTTP|TLS|SSL|AES|RSA|DES|CRC|MP|PDF|USB|DEP|X|H)[ \-]?[0-9]{1,5}(?![\w])|E-AC-3|HZ-GB-|KS X 100|AT-X |X11R)(?![A-Z0-9 \-]*?[A-Z][ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z])(?![A-Z0-9 \-]*?[0-9][ \-]?[A-Z]+[ \-]?[0-9]+[ \-]?[A-Z]+[ \-]?[0-9])(?=(?:[ \-]?[A-Z0-9]){4,9}(?!-?[A-Za-z0-9]|[ ](?![A-Z]?[a-z])[A-Za-z0-9]))(?=[A-Z \-]{0,12}[0-9])(?=[0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,4}){0,3})(?![\w]|[\-.][\w])'
 unicode: true
 prefilter: { at-start: true, keywords: [kfz-kennzeichen, amtliches kennzeichen, autokennzeichen, kennzeichen, nummernschild, kontrollschild, license plate, licence plate, number plate, registration plate, vehicle plate, car plate, plate, vrm, registration number, registration no, registration mark, vehicle registration, car registration, reg no, reg. no, reg number, reg nr, reg. nr, rego, targa, immatriculation, immat, plaque, kenteken, nummerplaat, nummerplade, matrícula, matricula, placa, rejestracja, numer rej, nr rej, nr. rej, tablica rejestracyjna, plaka, spz, rekisterinumero, registreringsnummer, reg.nr, regnr, kjennemerke] }
 window: 80
@@ -5909,6 +5910,8 @@ examples:
     - 'vehicle registration number: «LR33TEE»'
     - 'Nummernschild #«M-XY123»'
     - '{"plate": "«7ABC123»"}'
+    - 'Kfz-Kennzeichen «MAB1234E» Prefers contact by e-mail'
+    - 'numer rejestracyjny «WA12345» was seen twice'
   no-match:
     - text: 'plate number SHA256'
       why: 'a cipher name'
