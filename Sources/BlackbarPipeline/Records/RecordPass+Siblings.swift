@@ -27,8 +27,9 @@ extension RecordPass {
     /// A naming sibling's value longer than this is prose, not a name.
     static let namingLimit = 120
 
-    /// How a field takes part in a named pair: 1 a value named by a sibling, 2 a naming sibling, 0 neither
-    /// (cached per field id in `pairRoles`). A JSON path by its last key; a table column by its name.
+    /// How a field takes part in a named pair: 1 a value named by a sibling, 2 a naming sibling, 3 a naming
+    /// sibling under a `name` key (which may hold a person's name instead), 0 neither (cached per field id in
+    /// `pairRoles`). A JSON path by its last key; a table column by its name.
     func pairRole(_ field: Int, names: [String]) -> UInt8 {
         if field < pairRoles.count, pairRoles[field] != 0xFF { return pairRoles[field] }
         while pairRoles.count <= field { pairRoles.append(0xFF) }
@@ -39,7 +40,7 @@ extension RecordPass {
             role = Self.tableValueColumns.contains(column) ? 1 : Self.tableNamingColumns.contains(column) ? 2 : 0
         } else {
             let leaf = Self.lastKey(of: Substring(names[field])).key.lowercased()
-            role = Self.namedValueKeys.contains(leaf) ? 1 : Self.namingKeys.contains(leaf) ? 2 : 0
+            role = Self.namedValueKeys.contains(leaf) ? 1 : leaf == "name" ? 3 : Self.namingKeys.contains(leaf) ? 2 : 0
         }
         pairRoles[field] = role
         return role
@@ -48,13 +49,14 @@ extension RecordPass {
     /// The naming text of value `v`, when it is a short string with a letter. Under a `name` key, words with
     /// capitals and spaces are a person's name, not an attribute's (`{"name": "Jane Doe", "number": ...}` in
     /// a contact list): no pair, and the name is read as a name.
-    private func namingText(_ batch: RecordBatch, _ v: Int, names: [String]) -> String? {
+    private func namingText(_ batch: RecordBatch, _ v: Int, roles: [UInt8]) -> String? {
         let text = batch.decoded[batch.values[v].decoded]
         guard !text.isEmpty, text.count <= Self.namingLimit, text.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) else {
             return nil
         }
-        if text.contains(where: { $0 == 0x20 || $0 == 0x09 }), text.contains(where: { $0 &- 0x41 < 26 }),
-            !format.isTable, Self.lastKey(of: Substring(names[batch.values[v].field])).key.lowercased() == "name"
+        let field = batch.values[v].field
+        if field < roles.count, roles[field] == 3, text.contains(where: { $0 == 0x20 || $0 == 0x09 }),
+            text.contains(where: { $0 &- 0x41 < 26 })
         {
             return nil
         }
@@ -62,13 +64,13 @@ extension RecordPass {
     }
 
     /// The named pairs of a long table: per record, the first naming column's text names every value column.
-    private func tablePairs(_ batch: RecordBatch, roles: [UInt8], names: [String]) -> NamedPairs {
+    private func tablePairs(_ batch: RecordBatch, roles: [UInt8]) -> NamedPairs {
         var pairs = NamedPairs()
         var record = -1
         var namer: Int? = nil
         var named: [Int] = []
         func flush() {
-            guard let namer, !named.isEmpty, let text = namingText(batch, namer, names: names) else { return }
+            guard let namer, !named.isEmpty, let text = namingText(batch, namer, roles: roles) else { return }
             for v in named { pairs.named[v] = text }
             pairs.namers.insert(namer)
         }
@@ -101,8 +103,8 @@ extension RecordPass {
         var pairs = NamedPairs()
         // The roles of the batch's fields, read once: most batches hold no pair, and the loops see every value.
         let roles = names.indices.map { pairRole($0, names: names) }
-        guard roles.contains(1) && roles.contains(2) else { return pairs }
-        if format.isTable { return tablePairs(batch, roles: roles, names: names) }
+        guard roles.contains(1) && (roles.contains(2) || roles.contains(3)) else { return pairs }
+        if format.isTable { return tablePairs(batch, roles: roles) }
         guard !batch.members.isEmpty else { return pairs }
         // Members by object, and the scalar value of each member (the batch lists an object's members and
         // values in reading order; a nested object's members fall between its parent's).
@@ -113,14 +115,14 @@ extension RecordPass {
             case 1 where value.kind == .string || value.kind == .number:
                 valueOfMember[value.member] = v
                 named.append(v)
-            case 2 where value.kind == .string:
+            case 2...3 where value.kind == .string:
                 valueOfMember[value.member] = v
             default: break
             }
         }
         guard !named.isEmpty else { return pairs }
         var namersByObject: [Int: [Int]] = [:]
-        for (m, member) in batch.members.enumerated() where member.field < roles.count && roles[member.field] == 2 {
+        for (m, member) in batch.members.enumerated() where member.field < roles.count && roles[member.field] >= 2 {
             if valueOfMember[m] != nil { namersByObject[batch.members[m].object, default: []].append(m) }
         }
         for v in named {
@@ -128,7 +130,7 @@ extension RecordPass {
             guard let namers = namersByObject[object] else { continue }
             // The first naming sibling in key order (`system` before `use` in a FHIR telecom).
             for m in namers {
-                guard let text = namingText(batch, valueOfMember[m]!, names: names) else { continue }
+                guard let text = namingText(batch, valueOfMember[m]!, roles: roles) else { continue }
                 pairs.named[v] = text
                 pairs.namers.insert(valueOfMember[m]!)
                 break
@@ -140,8 +142,14 @@ extension RecordPass {
     /// The context of a value of `field` named `sibling` by a sibling: the field's name with the sibling's
     /// words, and the sibling's words as the leaf field rules read; with `sibling` nil, the context of a
     /// naming value. Call with `lock` held.
+    /// A field and the sibling text naming its value (nil: the naming value itself).
+    struct NamedKey: Hashable {
+        let field: Int
+        let sibling: String?
+    }
+
     func namedContext(_ field: Int, sibling: String?, names: [String]) -> FieldContext {
-        let key = "\(field)\u{0}\(sibling ?? "\u{0}")"
+        let key = NamedKey(field: field, sibling: sibling)
         if let known = namedContexts[key], namedVersion == version { return known }
         if namedVersion != version {
             namedContexts.removeAll()

@@ -57,7 +57,7 @@ final class RecordPass {
     var pairRoles: [UInt8] = []
     /// Contexts of values named by a sibling, by field id and sibling text, at evidence version
     /// `namedVersion`.
-    var namedContexts: [String: FieldContext] = [:]
+    var namedContexts: [NamedKey: FieldContext] = [:]
     var namedVersion = 0
     private var changes: [(version: Int, field: Int)] = []
     /// Per field id: its action (calling thread only).
