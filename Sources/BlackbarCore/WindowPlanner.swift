@@ -126,7 +126,7 @@ final class WindowPlanner: Sendable {
                 let pad = max(automata.shapes.reach, ruleSet.maxWindow)
                 shapes.run(
                     base, from: max(0, region.lowerBound - pad - 1),
-                    to: min(length, region.upperBound + pad + automata.anchors.reach))
+                    to: min(length, region.upperBound + pad + automata.anchors.reach), length: length)
                 runner = shapes.exhausted ? nil : shapes
             }
         }

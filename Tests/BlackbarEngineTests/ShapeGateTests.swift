@@ -139,15 +139,59 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertTrue(alternative.exclusion.isEmpty)
     }
 
-    /// Every match of every rule's pattern in its own examples fits the rule's coarse shape, and the byte
-    /// before it is not excluded.
+    /// A closing negative lookahead says which bytes cannot follow a match; nothing else does.
+    func testClosingNegativeLookaheadBecomesAnExcludedByteAfter() throws {
+        // (pattern, unicode, bytes excluded after, bytes not excluded after)
+        let table: [(String, Bool, String, String)] = [
+            (#"[0-9]{4}(?![\w]|[\-.][\w])"#, false, "a9_Z", "-. /"),  // the two-byte branch says nothing
+            (#"[0-9]{4}(?![\w])"#, true, "a9_", "\u{E9}"),  // unicode: no byte >= 0x80
+            (#"[A-Z]{2}(?!\d)(?![a-z])"#, false, "0q", "A "),  // both lookaheads must hold
+            (#"(?i)[a-z]{2}(?![x])"#, false, "xX", "y"),  // caseless
+            (#"[0-9]{4}(?![\w])(?=\s)"#, false, "a", " "),  // zero-width items after it
+            (#"[0-9]{4}(?![\w])[0-9]"#, false, "", "a"),  // a consuming item after it
+            (#"[0-9]{4}(?![\w])|x"#, false, "", "a"),  // a top-level alternative
+            (#"(?:[0-9]{4}(?![\w]))"#, false, "", "a"),  // inside a group: not read
+            (#"([ab])[0-9](?!\1)"#, false, "", "ab"),  // a backreference excludes only what its group captured
+            (#"[0-9]{4}(?!)"#, false, "", "a"),  // never matches: the shape says so, not the exclusion
+        ]
+        for (pattern, unicode, excluded, allowed) in table {
+            let read = try XCTUnwrap(ShapeParser.parseWithBounds(pattern, unicode: unicode, caseless: false), pattern)
+            for b in excluded.utf8 { XCTAssertTrue(read.after.contains(b), "\(pattern): \(b) excluded") }
+            for b in allowed.utf8 { XCTAssertFalse(read.after.contains(b), "\(pattern): \(b) allowed") }
+        }
+    }
+
+    /// A window is opened only by an accepting position whose next byte the closing lookahead allows: inside
+    /// `SKU87201` and inside a longer digit run a plate or ID shape opens nothing.
+    func testAnExcludedByteAfterOpensNoWindow() throws {
+        let pattern = GatePattern(
+            ruleIndex: 0, shape: .repeated(.bytes(.digits), min: 4, max: 4), minLength: 4, maxLength: 4, before: nil,
+            after: ByteSet(range: 0x30...0x39))
+        let runner = ShapeRunner(try XCTUnwrap(ShapeAutomaton(patterns: [pattern])))
+        func windows(_ text: String) -> [Int] {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { runner.run($0.baseAddress!, from: 0, to: $0.count) }
+            let list = runner.windows[0]
+            return (0..<list.starts.count).flatMap { [list.starts[$0], list.ends[$0]] }
+        }
+        XCTAssertEqual(windows("ab 1234 cd"), [3, 4])
+        XCTAssertEqual(windows("ab 12345678 cd"), [7, 8])  // only the run's last four digits
+        XCTAssertEqual(windows("1234"), [0, 1])  // the end of the input excludes nothing
+        // A run told it may read past its end looks at the byte there.
+        let bytes = Array("x 1234567".utf8)
+        bytes.withUnsafeBufferPointer { runner.run($0.baseAddress!, from: 0, to: 6, length: $0.count) }
+        XCTAssertTrue(runner.windows[0].starts.isEmpty)
+    }
+
+    /// Every match of every rule's pattern in its own examples fits the rule's coarse shape, and the bytes
+    /// before and after it are not excluded.
     func testEveryExampleMatchFitsItsRulesShape() throws {
         let scratch = MatchScratch()
         var checked = 0
         for file in Self.files {
             let rule = try RulePack.compile(file)
             let options = rule.pattern.options
-            guard let read = ShapeParser.parseWithExclusion(rule.pattern.source, unicode: options.unicode, caseless: options.caseless)
+            guard let read = ShapeParser.parseWithBounds(rule.pattern.source, unicode: options.unicode, caseless: options.caseless)
             else { continue }
             let coarse = read.shape.coarsened
             let texts = file.spec.examples.match.compactMap { MarkedExample($0)?.bytes }
@@ -162,7 +206,10 @@ final class ShapeGateTests: XCTestCase {
                         XCTAssertTrue(fits(coarse, bytes, match.start, match.end), "\(rule.id): shape misses a match")
                         if match.start > 0 {
                             XCTAssertFalse(
-                                read.exclusion.contains(bytes[match.start - 1]), "\(rule.id): excluded byte before a match")
+                                read.before.contains(bytes[match.start - 1]), "\(rule.id): excluded byte before a match")
+                        }
+                        if match.end < bytes.count {
+                            XCTAssertFalse(read.after.contains(bytes[match.end]), "\(rule.id): excluded byte after a match")
                         }
                         return true
                     }

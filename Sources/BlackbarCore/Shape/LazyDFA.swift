@@ -143,8 +143,15 @@ final class LazyDFA {
     /// Whether pattern k has no window in the last run.
     @inline(__always) func windowsAreEmpty(_ k: Int) -> Bool { windows[k].starts.isEmpty }
 
-    /// Clears the windows and events of the last run.
-    func beginRun() {
+    /// The bytes of the current run and how many of them may be read (past the run's end too): where an
+    /// accepting position's next byte is looked up (`ShapeAutomaton.afterWords`).
+    private var runBase: UnsafePointer<UInt8>? = nil
+    private var runLength = 0
+
+    /// Clears the windows and events of the last run; `base[0..<length]` are the bytes it walks and may read.
+    func beginRun(_ base: UnsafePointer<UInt8>, length: Int) {
+        runBase = base
+        runLength = length
         // Most patterns have no window in a short subject (a cell, a file name): test before touching.
         for k in windows.indices where !windows[k].isEmpty { windows[k].reset() }
         for k in lateWindows.indices where !lateWindows[k].isEmpty { lateWindows[k].reset() }
@@ -385,15 +392,16 @@ final class LazyDFA {
 
     /// Turns the recorded accepting positions of both streams into windows.
     func flushEvents() {
-        Self.resolve(events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList)
-        Self.resolve(lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList)
+        let next = NextBytes(base: runBase, length: runLength)
+        Self.resolve(events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, next)
+        Self.resolve(lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList, next)
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
     }
 
     private static func resolve(
         _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], open: inout [Int],
-        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32]
+        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32], _ next: NextBytes
     ) {
         if events.isEmpty { return }
         // Through a pointer: indexing the array of lists in place checked its uniqueness and bounds for every
@@ -406,7 +414,13 @@ final class LazyDFA {
                             a.mergeGap.withUnsafeBufferPointer { gap in
                                 open.withUnsafeMutableBufferPointer { open in
                                     events.withUnsafeBufferPointer { events in
-                                        resolve(events, after, windows, open, starts, list, maxLength, minLength, gap)
+                                        a.hasAfter.withUnsafeBufferPointer { hasAfter in
+                                            a.afterWords.withUnsafeBufferPointer { afterWords in
+                                                resolve(
+                                                    events, after, windows, open, starts, list, maxLength, minLength, gap,
+                                                    hasAfter, afterWords, next)
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -422,7 +436,8 @@ final class LazyDFA {
     private static func resolve(
         _ events: UnsafeBufferPointer<(Int, Int32)>, _ after: Int, _ windows: UnsafeMutableBufferPointer<WindowList>,
         _ open: UnsafeMutableBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int32>, _ list: UnsafeBufferPointer<Int32>,
-        _ maxLength: UnsafeBufferPointer<Int>, _ minLength: UnsafeBufferPointer<Int>, _ gap: UnsafeBufferPointer<Int>
+        _ maxLength: UnsafeBufferPointer<Int>, _ minLength: UnsafeBufferPointer<Int>, _ gap: UnsafeBufferPointer<Int>,
+        _ hasAfter: UnsafeBufferPointer<Bool>, _ afterWords: UnsafeBufferPointer<UInt64>, _ next: NextBytes
     ) {
         var i = 0
         while i < events.count {
@@ -439,7 +454,21 @@ final class LazyDFA {
             let from = max(first, after + 1)
             for r in Int(starts[Int(state)])..<Int(starts[Int(state) + 1]) {
                 let k = Int(list[r])
-                let s = from - maxLength[k], e = last - minLength[k] + 1
+                var low = from, high = last
+                if hasAfter[k], let base = next.base {
+                    // Ends followed by a byte the pattern's closing lookahead rejects are no match's end: the
+                    // window spans the first to the last end that remain (inside a digit run, only its last).
+                    let words = k &* 4
+                    func excluded(_ p: Int) -> Bool {
+                        guard p < next.length else { return false }
+                        let b = Int(base[p])
+                        return afterWords[words &+ b >> 6] & (1 << UInt64(b & 63)) != 0
+                    }
+                    while low <= high && excluded(low) { low += 1 }
+                    if low > high { continue }
+                    while excluded(high) { high -= 1 }
+                }
+                let s = low - maxLength[k], e = high - minLength[k] + 1
                 // Events come in order of `end`, so starts only grow: as `WindowList.add`.
                 let openEnd = open[2 * k + 1]
                 if openEnd >= 0 && s <= openEnd + gap[k] {
@@ -453,4 +482,10 @@ final class LazyDFA {
             }
         }
     }
+}
+
+/// The bytes a run walks and how far they may be read, for the checks of what follows a match.
+struct NextBytes {
+    let base: UnsafePointer<UInt8>?
+    let length: Int
 }

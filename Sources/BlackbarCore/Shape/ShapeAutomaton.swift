@@ -34,6 +34,11 @@ final class ShapeAutomaton: Sendable {
     let maxLength: [Int]
     /// Per pattern: how close two of its windows must be to merge.
     let mergeGap: [Int]
+    /// Per pattern k, words `4k..<4k+4`: the bytes that cannot follow its match (`GatePattern.after`); and
+    /// whether it has any. An accepting position followed by such a byte opens no window for k: inside
+    /// `SKU87201` a plate's shape accepts at `SKU872`, and its pattern's `(?![\w])` rules that out.
+    let afterWords: [UInt64]
+    let hasAfter: [Bool]
     /// Longest match of any gated rule.
     let reach: Int
 
@@ -59,7 +64,7 @@ final class ShapeAutomaton: Sendable {
             if case .keywords(_, true) = rule.prefilter { continue }
             let options = rule.pattern.options
             guard
-                let (parsed, exclusion) = ShapeParser.parseWithExclusion(
+                let (parsed, exclusion, after) = ShapeParser.parseWithBounds(
                     rule.pattern.source, unicode: options.unicode, caseless: options.caseless)
             else { continue }
             let shape = parsed.coarsened
@@ -69,7 +74,7 @@ final class ShapeAutomaton: Sendable {
             }
             patterns.append(GatePattern(
                 ruleIndex: index, shape: shape, minLength: low, maxLength: high,
-                before: exclusion.isEmpty ? nil : exclusion.complement.coarsened))
+                before: exclusion.isEmpty ? nil : exclusion.complement.coarsened, after: after))
         }
         return patterns
     }
@@ -173,6 +178,8 @@ final class ShapeAutomaton: Sendable {
         minLength = shapes.map(\.2)
         maxLength = shapes.map(\.3)
         mergeGap = patterns.map(\.mergeGap)
+        afterWords = patterns.flatMap { [$0.after.words.0, $0.after.words.1, $0.after.words.2, $0.after.words.3] }
+        hasAfter = patterns.map { !$0.after.isEmpty }
         reach = maxLength.max() ?? 0
     }
 
@@ -189,6 +196,9 @@ struct GatePattern {
     let minLength: Int
     let maxLength: Int
     let before: ByteSet?
+    /// The bytes that cannot come right after a match (a closing `(?![\w])`); empty: any. Checked where an
+    /// accepting position becomes a window, not in the automaton: it costs no states.
+    var after = ByteSet()
     /// Windows closer than this merge (0: only touching ones, for places that must stay exact).
     var mergeGap = WindowList.mergeGap
 }

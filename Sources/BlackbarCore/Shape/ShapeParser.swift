@@ -23,6 +23,14 @@ struct ShapeParser {
     private var lookbehindExclusion: ByteSet? = nil
     /// Bytes that cannot precede a match: from negative lookbehinds that open the pattern.
     private var leadingExclusion = ByteSet()
+    /// Set by a negative lookahead group: the bytes its one-byte branches exclude right after that point.
+    private var lookaheadExclusion: ByteSet? = nil
+    /// Bytes that cannot follow a match: from negative lookaheads that close the pattern (nothing but
+    /// zero-width items after them, no top-level alternation).
+    private var trailingExclusion = ByteSet()
+    /// Backreferences read so far: a lookahead holding one (`(?!\1)`) excludes only the bytes its group
+    /// captured, not all its group may match, so it excludes nothing here.
+    private var backreferences = 0
 
     struct Unsupported: Error {}
 
@@ -37,11 +45,35 @@ struct ShapeParser {
     static func parseWithExclusion(_ pattern: String, unicode: Bool, caseless: Bool) -> (
         shape: ShapeNode, exclusion: ByteSet
     )? {
+        parseWithBounds(pattern, unicode: unicode, caseless: caseless).map { ($0.shape, $0.before) }
+    }
+
+    /// The shape of `pattern` with the bytes that cannot come right before a match (as `parseWithExclusion`)
+    /// and those that cannot come right after one: `(?![\w]|[\-.][\w])` closing the pattern excludes word
+    /// bytes after it (one-byte branches only, nested alternatives included: the two-byte branch says
+    /// nothing about the one byte after). In unicode mode bytes >= 0x80 are never excluded: whether the
+    /// character they start is a word character depends on more than the byte.
+    static func parseWithBounds(_ pattern: String, unicode: Bool, caseless: Bool) -> (
+        shape: ShapeNode, before: ByteSet, after: ByteSet
+    )? {
         var parser = ShapeParser(p: Array(pattern.utf8), unicode: unicode, caseless: caseless)
         guard let node = try? parser.alternation(), parser.i == parser.p.count else { return nil }
-        var exclusion = parser.leadingExclusion
-        if unicode { exclusion = exclusion.intersection(.ascii) }
-        return (node, exclusion)
+        var before = parser.leadingExclusion
+        var after = parser.sawAlternation ? ByteSet() : parser.trailingExclusion
+        if unicode {
+            before = before.intersection(.ascii)
+            after = after.intersection(.ascii)
+        }
+        return (node, before, after)
+    }
+
+    /// The bytes any one of which, alone, matches `node`: its one-byte branches, through nested alternatives.
+    private static func singleBytes(_ node: ShapeNode) -> ByteSet {
+        switch node {
+        case .bytes(let set): return set
+        case .either(let items): return items.reduce(ByteSet()) { $0.union(singleBytes($1)) }
+        default: return ByteSet()
+        }
     }
 
     private init(p: [UInt8], unicode: Bool, caseless: Bool) {
@@ -76,13 +108,24 @@ struct ShapeParser {
         var opening = depth == 0 && !sawAlternation
         while let c = peek(), c != UInt8(ascii: "|"), c != UInt8(ascii: ")") {
             lookbehindExclusion = nil
+            lookaheadExclusion = nil
             var atom = try self.atom()
             let exclusion = lookbehindExclusion
+            let ahead = lookaheadExclusion
             atom = try quantified(atom)
             if opening, let exclusion, atom == .empty {
                 leadingExclusion = leadingExclusion.union(exclusion)
             } else if atom != .empty {
                 opening = false
+            }
+            if depth == 0 {
+                // A consuming item after a lookahead ends its say over the match's end; several closing
+                // lookaheads must all hold, so any of their bytes excludes.
+                if atom != .empty {
+                    trailingExclusion = ByteSet()
+                } else if let ahead {
+                    trailingExclusion = trailingExclusion.union(ahead)
+                }
             }
             items.append(atom)
         }
@@ -252,6 +295,7 @@ struct ShapeParser {
             if let name { names[name] = number }
         }
         depth += 1
+        let referencesBefore = backreferences
         let bodyStart = i
         let body = try alternation()
         let bodyIsEmpty = i == bodyStart
@@ -259,6 +303,9 @@ struct ShapeParser {
         caseless = savedCaseless
         guard take(")") else { throw Unsupported() }
         if capture { groups[number] = body }
+        // Only this group's own lookahead counts for the enclosing sequence, not one nested in its body.
+        lookaheadExclusion =
+            negativeLookahead && !bodyIsEmpty && backreferences == referencesBefore ? Self.singleBytes(body) : nil
         if lookaround {
             if negativeLookbehind {
                 var excluded = ByteSet()
@@ -295,6 +342,7 @@ struct ShapeParser {
                 i += 1
             }
             guard let group = groups[n] else { throw Unsupported() }
+            backreferences += 1
             return group
         case UInt8(ascii: "k"):
             guard let open = peek(), open == UInt8(ascii: "<") || open == UInt8(ascii: "{") || open == UInt8(ascii: "'")
@@ -309,6 +357,7 @@ struct ShapeParser {
             guard let number = names[String(decoding: n, as: UTF8.self)], let group = groups[number] else {
                 throw Unsupported()
             }
+            backreferences += 1
             return group
         default:
             i -= 2

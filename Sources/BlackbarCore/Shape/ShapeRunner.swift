@@ -67,10 +67,12 @@ final class ShapeRunner {
     /// so by the second half the second stream is in exactly the state a single walk would be in (it starts in
     /// the initial state, which allows more, never less); its events before the half are dropped. Findings are
     /// the same as with one stream, in about two thirds of the time.
-    func run(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
+    /// `length`: how many bytes of `base` may be read (the byte after a match that ends at `to` is looked at
+    /// when it exists); nil: `to`.
+    func run(_ base: UnsafePointer<UInt8>, from: Int, to: Int, length: Int? = nil) {
         let one = shapes, two = anchors
-        one.beginRun()
-        two.beginRun()
+        one.beginRun(base, length: length ?? to)
+        two.beginRun(base, length: length ?? to)
         scanned += max(0, to - from)
         let warm = max(one.automaton.reach, two.automaton.reach) + 1
         if to - from >= max(splitMinimum, 4 * warm) {
