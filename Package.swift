@@ -26,14 +26,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
-        // The only C surface: a module map and a shim header over Debian's libpcre2-8.
+        // A module map and a shim header over Debian's libpcre2-8.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // Our only C code: byte classes sixteen bytes at a time (SSE2 bit masks, which Swift cannot write) for
+        // the detector's context-word and masking passes.
+        .target(name: "CBlackbarSIMD"),
         // The only Swift code that touches PCRE2.
         .target(name: "BlackbarRegex", dependencies: ["CPCRE2"], swiftSettings: hotPath),
         // Pure checksum and structure checks over bytes.
         .target(name: "BlackbarValidators"),
         // Findings, rules, the detector: no formats, no CLI.
-        .target(name: "BlackbarCore", dependencies: ["BlackbarRegex", "BlackbarValidators"], swiftSettings: hotPath),
+        .target(
+            name: "BlackbarCore", dependencies: ["BlackbarRegex", "BlackbarValidators", "CBlackbarSIMD"], swiftSettings: hotPath),
         // YAML rule packs, the embedded default pack, the example harness.
         .target(
             name: "BlackbarRules",
@@ -84,7 +88,7 @@ let package = Package(
             name: "BlackbarEngineTests",
             dependencies: [
                 "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarRedaction", "BlackbarRisk", "BlackbarValidators",
-                "BlackbarPipeline",
+                "BlackbarPipeline", "CBlackbarSIMD",
             ]),
         .testTarget(name: "BlackbarRulesTests", dependencies: ["BlackbarRules", "BlackbarCore", "BlackbarRisk"]),
         .testTarget(

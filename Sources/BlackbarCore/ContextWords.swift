@@ -1,3 +1,5 @@
+import CBlackbarSIMD
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -205,46 +207,20 @@ public struct ContextWords: Sendable, Equatable {
     }
 
     /// For a segment of at most 64 bytes, all ASCII (most context windows of most text): bit i set when byte
-    /// i belongs to a word. Its words are then exactly the runs of set bits, read eight bytes at a time without
-    /// a branch per byte (the byte loop below cost 6% of a scan of installed documentation, mostly in
+    /// i belongs to a word. Its words are then exactly the runs of set bits, read sixteen bytes at a time
+    /// without a branch per byte (the byte loop below cost 6% of a scan of installed documentation, mostly in
     /// mispredicted branches at word edges). Placeholders (`<EMAIL_ADDRESS>`, or `ADDRESS>` cut by the
     /// window's start) are taken out as the byte loop takes them out. nil: the byte loop decides.
     static func asciiWordMask(_ segment: UnsafeRawBufferPointer) -> UInt64? {
         let n = segment.count
         guard n <= 64, let base = segment.baseAddress else { return n == 0 ? 0 : nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // Per byte (all below 0x80, so no carry crosses bytes): high bit set when the byte is at least lo,
-        // and when it is above hi; then one bit per byte, gathered into the low 8 bits.
-        func atLeast(_ x: UInt64, _ lo: UInt64) -> UInt64 { x &+ (0x80 &- lo) &* ones }
-        func above(_ x: UInt64, _ hi: UInt64) -> UInt64 { x &+ (0x7F &- hi) &* ones }
-        func equal(_ x: UInt64, _ b: UInt64) -> UInt64 { atLeast(x, b) & ~above(x, b) & highs }
-        func packed(_ bits: UInt64) -> UInt64 { ((bits >> 7) &* 0x0102_0408_1020_4080) >> 56 }
+        // Sixteen bytes at a time in C (SSE2 bit masks): the eight-byte SWAR loop this replaces cost about 470
+        // instructions per 64 bytes, a twentieth of a scan of installed documentation.
         var mask: UInt64 = 0
         var opens: UInt64 = 0
-        var closes = false
-        var at = 0
-        while at < n {
-            var word: UInt64 = 0
-            if at + 8 <= n {
-                word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-            } else {
-                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + at, count: n - at)) }
-                word = UInt64(littleEndian: word)
-            }
-            if word & highs != 0 { return nil }
-            let digit = atLeast(word, 0x30) & ~above(word, 0x39)
-            let folded = word | (0x20 &* ones)
-            let letter = atLeast(folded, 0x61) & ~above(folded, 0x7A)
-            // Padding bytes past the end are zero: not letters, not digits, not `<`.
-            mask |= packed((digit | letter) & highs) << UInt64(at)
-            // `<` and `>` are rare: one test finds either (x | 2 is 0x3E for exactly those two bytes).
-            if equal(word | (0x02 &* ones), 0x3E) != 0 {
-                opens |= packed(equal(word, 0x3C)) << UInt64(at)
-                if equal(word, 0x3E) != 0 { closes = true }
-            }
-            at += 8
-        }
+        var closed: Int32 = 0
+        guard bb_ascii_word_mask(base.assumingMemoryBound(to: UInt8.self), n, &mask, &opens, &closed) != 0 else { return nil }
+        let closes = closed != 0
         guard opens != 0 || closes else { return mask }
         if closes, let end = placeholderEnd(segment, from: 0), end > 0, end < n, segment[end] == UInt8(ascii: ">") {
             mask &= end + 1 >= 64 ? 0 : ~((1 << UInt64(end + 1)) &- 1)

@@ -1,3 +1,5 @@
+import CBlackbarSIMD
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -42,41 +44,14 @@ public enum SubjectMask {
     }
 
     /// The next position from `from` that may start a masked sequence (a backslash, or a lead byte of one of
-    /// the masked characters), eight bytes at a time over plain ASCII.
+    /// the masked characters), sixteen bytes at a time in C (`bb_find_mask_lead`: SSE2 bit masks; the
+    /// eight-byte SWAR test here before cost twice as many instructions on ASCII text and five times as
+    /// many on text with accented letters).
     @inline(__always)
     private static func next(_ bytes: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int? {
-        var i = from
-        while i + 8 <= n {
-            let x = UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
-            // Whether some byte of x may start a masked sequence: a backslash, or one of the four lead bytes
-            // (a word of other letters, é or ü or kanji alike, is skipped whole).
-            if x & 0x8080_8080_8080_8080 == 0 {
-                if !has(x, 0x5C) {
-                    i += 8
-                    continue
-                }
-            } else if !has(x, 0x5C) && !has(x, 0xC2) && !has(x, 0xE2) && !has(x, 0xE3) && !has(x, 0xEF) {
-                i += 8
-                continue
-            }
-            for k in i..<(i + 8) where mayStart(bytes[k]) { return k }
-            i += 8
-        }
-        while i < n {
-            if mayStart(bytes[i]) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// Whether a byte of `x` equals `byte` (no false negatives; a false positive only costs a byte check).
-    @inline(__always) private static func has(_ x: UInt64, _ byte: UInt8) -> Bool {
-        let v = x ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
-    }
-
-    @inline(__always) private static func mayStart(_ b: UInt8) -> Bool {
-        b == 0x5C || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF
+        guard from < n else { return nil }
+        let found = bb_find_mask_lead(bytes, from, n)
+        return found < n ? found : nil
     }
 
     /// Bytes of the masked sequence at `i`, or 0 when there is none.

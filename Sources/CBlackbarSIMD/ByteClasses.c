@@ -1,0 +1,96 @@
+#include "CBlackbarSIMD.h"
+
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+// Bit i set when byte i of v is an ASCII letter or digit (bytes of 0x80 and above are neither).
+static inline uint32_t word_bits(__m128i v) {
+    __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
+    __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
+    return (uint32_t)_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter));
+}
+
+int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t *opens, int *closes) {
+    uint8_t padded[64];
+    const uint8_t *p = bytes;
+    if (n > 64) return 0;
+    if (n < 64) {
+        // Zero padding is neither a word byte nor `<` nor `>`.
+        memset(padded, 0, sizeof padded);
+        if (n > 0) memcpy(padded, bytes, n);
+        p = padded;
+    }
+    uint64_t word = 0, open = 0;
+    uint32_t high = 0, close = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
+        high |= (uint32_t)_mm_movemask_epi8(v);
+        word |= (uint64_t)word_bits(v) << (16 * k);
+        open |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('<'))) << (16 * k);
+        close |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    }
+    if (high != 0) return 0;
+    *words = word;
+    *opens = open;
+    *closes = close != 0;
+    return 1;
+}
+
+size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n) {
+    size_t i = from;
+    const __m128i backslash = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
+        // Plain ASCII without a backslash (most of any text) is one test.
+        uint32_t high = (uint32_t)_mm_movemask_epi8(v);
+        __m128i hits = _mm_cmpeq_epi8(v, backslash);
+        if (high != 0) {
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+        }
+        uint32_t found = (uint32_t)_mm_movemask_epi8(hits);
+        if (found != 0) return i + (size_t)__builtin_ctz(found);
+        i += 16;
+    }
+    for (; i < n; i++) {
+        uint8_t b = bytes[i];
+        if (b == 0x5C || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) return i;
+    }
+    return n;
+}
+
+#else
+
+int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t *opens, int *closes) {
+    if (n > 64) return 0;
+    uint64_t word = 0, open = 0;
+    int close = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t b = bytes[i];
+        if (b >= 0x80) return 0;
+        uint8_t folded = b | 0x20;
+        if ((b >= '0' && b <= '9') || (folded >= 'a' && folded <= 'z')) word |= (uint64_t)1 << i;
+        if (b == '<') open |= (uint64_t)1 << i;
+        if (b == '>') close = 1;
+    }
+    *words = word;
+    *opens = open;
+    *closes = close;
+    return 1;
+}
+
+size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n) {
+    for (size_t i = from; i < n; i++) {
+        uint8_t b = bytes[i];
+        if (b == 0x5C || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) return i;
+    }
+    return n;
+}
+
+#endif
