@@ -53,6 +53,11 @@ final class LazyDFA {
     /// arrays cost a retain and a release per accepting position).
     private var acceptStart: [Int32] = []
     private var acceptList: [Int32] = []
+    /// Per state s, words `4s..<4s+4`: the bytes that none of its accepted patterns may be followed by (the
+    /// intersection of their `ShapeAutomaton.afterWords`; empty when one has none). An accepting position
+    /// followed by such a byte is dropped before its patterns are looked at: inside a run of digits, a state
+    /// accepting twenty ID shapes at every byte gave twenty window updates per byte.
+    private var stateAfter: [UInt64] = []
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
     /// Accepting positions of the current run, as (end, state), turned into windows in batches. A run may
@@ -190,6 +195,7 @@ final class LazyDFA {
         acceptStart.removeAll(keepingCapacity: true)
         acceptStart.append(0)
         acceptList.removeAll(keepingCapacity: true)
+        stateAfter.removeAll(keepingCapacity: true)
         _ = intern([], last: -1)
         initialRow = Int(intern(automaton.initialKey, last: -1)) << shift
     }
@@ -213,6 +219,17 @@ final class LazyDFA {
         if last >= 0 { acceptList.append(contentsOf: startAccept[Int(last)]) }
         for n in key where automaton.acceptRule[Int(n)] >= 0 { acceptList.append(automaton.acceptRule[Int(n)]) }
         acceptStart.append(Int32(acceptList.count))
+        var common: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let accepted = Int(acceptStart[Int(s)])..<acceptList.count
+        if !accepted.isEmpty && accepted.allSatisfy({ automaton.hasAfter[Int(acceptList[$0])] }) {
+            common = (~0, ~0, ~0, ~0)
+            for r in accepted {
+                let w = Int(acceptList[r]) * 4
+                let words = automaton.afterWords
+                common = (common.0 & words[w], common.1 & words[w + 1], common.2 & words[w + 2], common.3 & words[w + 3])
+            }
+        }
+        stateAfter.append(contentsOf: [common.0, common.1, common.2, common.3])
         table.append(contentsOf: repeatElement(Int32.min, count: 1 << shift))
         if keyHash.count * 2 > slots.count {
             slots = Array(repeating: -1, count: slots.count * 2)
@@ -393,15 +410,17 @@ final class LazyDFA {
     /// Turns the recorded accepting positions of both streams into windows.
     func flushEvents() {
         let next = NextBytes(base: runBase, length: runLength)
-        Self.resolve(events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, next)
-        Self.resolve(lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList, next)
+        Self.resolve(events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, stateAfter, next)
+        Self.resolve(
+            lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList, stateAfter,
+            next)
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
     }
 
     private static func resolve(
         _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], open: inout [Int],
-        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32], _ next: NextBytes
+        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32], _ stateAfter: [UInt64], _ next: NextBytes
     ) {
         if events.isEmpty { return }
         // Through a pointer: indexing the array of lists in place checked its uniqueness and bounds for every
@@ -416,9 +435,11 @@ final class LazyDFA {
                                     events.withUnsafeBufferPointer { events in
                                         a.hasAfter.withUnsafeBufferPointer { hasAfter in
                                             a.afterWords.withUnsafeBufferPointer { afterWords in
-                                                resolve(
-                                                    events, after, windows, open, starts, list, maxLength, minLength, gap,
-                                                    hasAfter, afterWords, next)
+                                                stateAfter.withUnsafeBufferPointer { stateAfter in
+                                                    resolve(
+                                                        events, after, windows, open, starts, list, maxLength, minLength,
+                                                        gap, hasAfter, afterWords, stateAfter, next)
+                                                }
                                             }
                                         }
                                     }
@@ -437,13 +458,22 @@ final class LazyDFA {
         _ events: UnsafeBufferPointer<(Int, Int32)>, _ after: Int, _ windows: UnsafeMutableBufferPointer<WindowList>,
         _ open: UnsafeMutableBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int32>, _ list: UnsafeBufferPointer<Int32>,
         _ maxLength: UnsafeBufferPointer<Int>, _ minLength: UnsafeBufferPointer<Int>, _ gap: UnsafeBufferPointer<Int>,
-        _ hasAfter: UnsafeBufferPointer<Bool>, _ afterWords: UnsafeBufferPointer<UInt64>, _ next: NextBytes
+        _ hasAfter: UnsafeBufferPointer<Bool>, _ afterWords: UnsafeBufferPointer<UInt64>,
+        _ stateAfter: UnsafeBufferPointer<UInt64>, _ next: NextBytes
     ) {
         var i = 0
         while i < events.count {
             // A run of events in one state at consecutive ends (inside a long digit run, a shape accepts at every
             // byte) gives each of its patterns one merged window.
             let (first, state) = events[i]
+            if let base = next.base, first < next.length {
+                // No pattern of the state may end before this byte.
+                let b = Int(base[first])
+                if stateAfter[Int(state) &* 4 &+ b >> 6] & (1 << UInt64(b & 63)) != 0 {
+                    i += 1
+                    continue
+                }
+            }
             var last = first
             i += 1
             while i < events.count && events[i].1 == state && events[i].0 == last + 1 {
