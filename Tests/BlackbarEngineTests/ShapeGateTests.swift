@@ -152,6 +152,7 @@ final class ShapeGateTests: XCTestCase {
             (#"[0-9]{4}(?![\w])|x"#, false, "", "a"),  // a top-level alternative
             (#"(?:[0-9]{4}(?![\w]))"#, false, "", "a"),  // inside a group: not read
             (#"([ab])[0-9](?!\1)"#, false, "", "ab"),  // a backreference excludes only what its group captured
+            (#"(a)?[0-9](?!(?(1)x|y))"#, false, "", "xy"),  // so does a conditional: one branch or the other
             (#"[0-9]{4}(?!)"#, false, "", "a"),  // never matches: the shape says so, not the exclusion
         ]
         for (pattern, unicode, excluded, allowed) in table {

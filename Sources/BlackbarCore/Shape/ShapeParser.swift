@@ -28,8 +28,9 @@ struct ShapeParser {
     /// Bytes that cannot follow a match: from negative lookaheads that close the pattern (nothing but
     /// zero-width items after them, no top-level alternation).
     private var trailingExclusion = ByteSet()
-    /// Backreferences read so far: a lookahead holding one (`(?!\1)`) excludes only the bytes its group
-    /// captured, not all its group may match, so it excludes nothing here.
+    /// Backreferences and conditionals read so far: a lookahead holding one (`(?!\1)`, `(?!(?(1)a|b))`)
+    /// excludes only the bytes its group captured or its chosen branch matches, not all they may match, so it
+    /// excludes nothing here.
     private var backreferences = 0
 
     struct Unsupported: Error {}
@@ -253,6 +254,7 @@ struct ShapeParser {
                 while let c = peek(), c != UInt8(ascii: ")") { i += 1 }
                 guard take(")") else { throw Unsupported() }
                 conditional = true
+                backreferences += 1
             } else if take("<") || take("P<") || take("'") {
                 var n: [UInt8] = []
                 while let c = peek(), c != UInt8(ascii: ">"), c != UInt8(ascii: "'") {
