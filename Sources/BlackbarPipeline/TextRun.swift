@@ -74,6 +74,8 @@ public final class TextRun {
     /// Metadata tags' contexts, resolved once per tag (every photo has the same few dozen tags; resolving one
     /// reads every rule's words).
     var metadataContexts: [String: FieldContext] = [:]
+    /// Record fields' contexts, resolved once per run for every table and record file that has the field.
+    lazy var recordContexts = FieldContextCache(detector: detector)
     /// File and folder names are data too: screened once each.
     private lazy var names = PathNameScreen(detector: detector) { [context] entity, value in
         String(context.fingerprint(entity: entity, value: value).prefix(8))

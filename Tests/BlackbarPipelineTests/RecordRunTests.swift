@@ -236,6 +236,54 @@ final class RecordRunTests: ScratchFolderTestCase {
         XCTAssertEqual(rows[499], ["499", "line one\nmail <EMAIL_ADDRESS>\r\nthird"])
     }
 
+    /// Tables with the same header share the run's field contexts (resolved once per run), and a table of one
+    /// batch, scanned on the calling thread, gives what it gives alone.
+    func testTablesOfOneRunShareFieldContexts() throws {
+        try file("a.csv", "email,iban\njane@corp.de,DE89 3704 0044 0532 0130 00\n")
+        try file("b.csv", "email,iban\njohn@corp.de,GB82 WEST 1234 5698 7654 32\n")
+        let run = try makeRun(policy: nil)
+        var together: [String] = []
+        for name in ["a.csv", "b.csv"] {
+            try run.scanRecords(run.input(name), format: .csv, options: RecordOptions(), values: false) {
+                together.append("\($0.location.field ?? "") \($0.finding.entity)")
+            }
+        }
+        XCTAssertEqual(together, ["email EMAIL_ADDRESS", "iban IBAN_CODE", "email EMAIL_ADDRESS", "iban IBAN_CODE"])
+        let first = run.recordContexts.context("email", leaf: nil, holds: nil)
+        XCTAssertTrue(first === run.recordContexts.context("email", leaf: nil, holds: nil))
+        XCTAssertFalse(first === run.recordContexts.context("email", leaf: nil, holds: "EMAIL_ADDRESS"))
+        XCTAssertEqual(first.name, "email")
+    }
+
+    /// With two workers, a malformed record in a later batch ends the scan after the earlier batches' findings,
+    /// as it does with one.
+    func testAnErrorInALaterBatchComesAfterTheEarlierOnes() throws {
+        // 15 rows: the bad record is in the second batch (read before the first is scanned); 40: in a later one.
+        for rows in [15, 40] {
+            var text = "id,email\n"
+            for i in 0..<rows { text += "\(i),jane\(i)@corp.de\n" }
+            text += "41,\"unterminated\n"
+            try file("t.csv", text)
+            var options = RecordOptions()
+            options.batchBytes = 200
+            var counts: [Int] = []
+            for workers in [1, 2] {
+                let table = try RegulationTable(yaml: RulePack.embeddedRegulations!)
+                let run = TextRun(
+                    detector: TextRunTests.detector, policy: nil, riskLog: RiskLog(sinks: [], regulations: table),
+                    context: RunContext(fingerprinter: try Fingerprinter(environment: ["BLACKBAR_KEY": "record-run-test-key-01"])),
+                    workers: workers, allowBinary: false)
+                var found = 0
+                XCTAssertThrowsError(
+                    try run.scanRecords(run.input("t.csv"), format: .csv, options: options, values: false) { _ in found += 1 })
+                counts.append(found)
+            }
+            // The batches before the one holding the bad record are reported, the same with either.
+            XCTAssertEqual(counts[0], counts[1], "\(rows) rows")
+            XCTAssertGreaterThan(counts[0], 0, "\(rows) rows")
+        }
+    }
+
     func testProfileCountsEntitiesAndKAnonymity() throws {
         var text = "name,email,zip,gender\n"
         for i in 0..<10 { text += "Person Example,p\(i)@example.com,\(10115 + i % 2),\(i % 2 == 0 ? "f" : "m")\n" }

@@ -155,11 +155,10 @@ extension RecordPass {
             namedContexts.removeAll()
             namedVersion = version
         }
-        let holds = held[field].map { Set([$0]) } ?? []
         // A naming value (nil) keeps its field's words as context, but no field rule reads it by its key.
         let made =
-            sibling.map { run.detector.field(names[field] + " " + $0, leaf: $0, holds: holds) }
-            ?? run.detector.field(names[field], leaf: "", holds: holds)
+            sibling.map { run.recordContexts.context(names[field] + " " + $0, leaf: $0, holds: held[field]) }
+            ?? run.recordContexts.context(names[field], leaf: "", holds: held[field])
         namedContexts[key] = made
         return made
     }
