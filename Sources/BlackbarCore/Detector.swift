@@ -268,7 +268,9 @@ public final class Detector: Sendable {
         var layout = SegmentLayout()
         layout.starts.reserveCapacity(segments.count)
         layout.ends.reserveCapacity(segments.count)
-        layout.fields.reserveCapacity(segments.count)
+        layout.fieldOf.reserveCapacity(segments.count)
+        var table: [FieldContext] = []
+        var numbers: [ObjectIdentifier: Int32] = [:]
         // By index through a buffer pointer: a `for segment in segments` copied each segment (three references
         // retained and released per cell of a table).
         segments.withUnsafeBufferPointer { segments in
@@ -278,20 +280,80 @@ public final class Detector: Sendable {
                 let range = segments[k].range
                 segments[k].buffer.bytes.withUnsafeBufferPointer { joined.append(contentsOf: $0[range]) }
                 layout.ends.append(joined.count)
-                layout.fields.append(segments[k].field)
+                if let field = segments[k].field {
+                    let id = ObjectIdentifier(field)
+                    if let n = numbers[id] {
+                        layout.fieldOf.append(n)
+                    } else {
+                        numbers[id] = Int32(table.count)
+                        layout.fieldOf.append(Int32(table.count))
+                        table.append(field)
+                    }
+                } else {
+                    layout.fieldOf.append(-1)
+                }
             }
         }
+        layout.setTable(table)
+        return scanJoined(&joined, layout: layout, scratch: scratch) { segments[$0].range.lowerBound }
+    }
+
+    /// The findings of a batch of one buffer's segments (`SegmentBatch`), as `scan(_ segments:scratch:)` gives
+    /// them for the same segments: `segment` is the index in the batch, `range` in the buffer.
+    public func scan(_ batch: SegmentBatch, scratch: DetectorScratch) -> [Finding] {
+        guard !batch.isEmpty else { return [] }
+        if batch.count == 1 {
+            // One segment reads its bytes in place, as `scan(_ segments:scratch:)` does.
+            let range = batch.ranges[0]
+            let field = batch.fieldNumbers[0] < 0 ? nil : batch.fields[Int(batch.fieldNumbers[0])]
+            var found = batch.buffer.bytes.withUnsafeBytes { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
+                return scan(bytes, region: 0..<bytes.count, field: field, scratch: scratch)
+            }
+            for k in found.indices {
+                found[k].segment = 0
+                found[k].range = found[k].range.shifted(by: range.lowerBound)
+            }
+            return found
+        }
+        var joined = scratch.joined
+        scratch.joined = []
+        joined.removeAll(keepingCapacity: true)
+        var layout = SegmentLayout()
+        layout.starts.reserveCapacity(batch.count)
+        layout.ends.reserveCapacity(batch.count)
+        layout.fieldOf = batch.fieldNumbers
+        layout.setTable(batch.fields)
+        batch.buffer.bytes.withUnsafeBufferPointer { bytes in
+            batch.ranges.withUnsafeBufferPointer { ranges in
+                for range in ranges {
+                    joined.append(contentsOf: SegmentLayout.join)
+                    layout.starts.append(joined.count)
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                    layout.ends.append(joined.count)
+                }
+            }
+        }
+        return scanJoined(&joined, layout: layout, scratch: scratch) { batch.ranges[$0].lowerBound }
+    }
+
+    /// Scans segments joined into `joined` (the closing join still to come) and maps each finding back to its
+    /// segment; `origin(k)` is where segment k starts in its buffer. Gives `joined` back to the scratch.
+    private func scanJoined(
+        _ joined: inout [UInt8], layout: SegmentLayout, scratch: DetectorScratch, origin: (Int) -> Int
+    ) -> [Finding] {
         joined.append(contentsOf: SegmentLayout.join)
         let kept = joined.withUnsafeBytes {
             candidates($0, region: 0..<$0.count, layout: layout, scratch: scratch, keepDropped: false)
         }
         scratch.joined = joined
+        joined = []
         var found = OverlapResolver.resolve(fieldRulesDecide(kept))
         var k = 0
         for i in found.indices {
             while layout.ends[k] < found[i].range.end { k += 1 }
             found[i].segment = k
-            found[i].range = found[i].range.shifted(by: segments[k].range.lowerBound - layout.starts[k])
+            found[i].range = found[i].range.shifted(by: origin(k) - layout.starts[k])
         }
         return found
     }
@@ -374,9 +436,12 @@ public final class Detector: Sendable {
         if scratch.opened.count != ruleSet.rules.count { scratch.opened = Array(repeating: WindowList(), count: ruleSet.rules.count) }
         for index in scratch.openedRules { scratch.opened[index].reset() }
         scratch.openedRules.removeAll(keepingCapacity: true)
-        for k in layout.fields.indices {
-            guard let field = layout.fields[k], field.opensAny else { continue }
-            let (from, to) = layout.fields.count == 1 ? (region.lowerBound, region.upperBound) : (layout.starts[k], layout.ends[k])
+        let opensAny = layout.opens
+        for k in layout.fieldOf.indices {
+            let f = Int(layout.fieldOf[k])
+            guard f >= 0, opensAny[f] else { continue }
+            let field = layout.table[f]
+            let (from, to) = layout.fieldOf.count == 1 ? (region.lowerBound, region.upperBound) : (layout.starts[k], layout.ends[k])
             for index in field.opens {
                 if scratch.opened[index].isEmpty { scratch.openedRules.append(index) }
                 scratch.opened[index].add(from, to, gap: 0)
@@ -419,7 +484,7 @@ public final class Detector: Sendable {
                     guard match.start >= layout.starts[segment], match.end <= layout.ends[segment] else { return true }
                     if let candidate = evaluate(
                         rule, index: index, match: match, subject: subject,
-                        bounds: layout.starts[segment]..<layout.ends[segment], field: layout.fields[segment],
+                        bounds: layout.starts[segment]..<layout.ends[segment], field: layout.field(segment),
                         keepDropped: keepDropped, scratch: scratch)
                     {
                         out.append(candidate)
@@ -565,9 +630,26 @@ struct SegmentLayout {
     static let join: [UInt8] = [0x0A, 0x00, 0x0A]
     var starts: [Int] = []
     var ends: [Int] = []
-    var fields: [FieldContext?] = []
+    /// Per segment: its field's number in `table`, or -1 (by number: a reference per cell was a retain and a
+    /// release per cell of a table).
+    var fieldOf: [Int32] = []
+    /// The fields, and per field whether its name opens some rule (`FieldContext.opensAny`).
+    private(set) var table: [FieldContext] = []
+    private(set) var opens: [Bool] = []
 
     init() {}
+
+    /// The fields segments name by number.
+    mutating func setTable(_ fields: [FieldContext]) {
+        table = fields
+        opens = fields.map(\.opensAny)
+    }
+
+    /// Segment k's field, or nil.
+    @inline(__always) func field(_ k: Int) -> FieldContext? {
+        let f = fieldOf[k]
+        return f < 0 ? nil : table[Int(f)]
+    }
 
     /// The last segment starting at or before `offset`, searching from `from` on (whose start is at or before
     /// it): a binary search, since a rule's first match may lie thousands of cells into a batch.
@@ -584,6 +666,11 @@ struct SegmentLayout {
     init(whole count: Int, field: FieldContext?) {
         starts = [0]
         ends = [count]
-        fields = [field]
+        if let field {
+            setTable([field])
+            fieldOf = [0]
+        } else {
+            fieldOf = [-1]
+        }
     }
 }

@@ -24,7 +24,7 @@ struct PreparedBatch {
     let batch: RecordBatch
     let shared: SharedBytes
     let indices: [Int]
-    let segments: [Segment]
+    let segments: SegmentBatch
     let fieldNames: [String]
     let version: Int
 }
@@ -324,7 +324,7 @@ final class RecordPass {
         let shared = SharedBytes(batch.decoded)
         let candidates = only ?? Array(batch.values.indices)
         var indices: [Int] = []
-        var segments: [Segment] = []
+        var segments = SegmentBatch(buffer: shared)
         indices.reserveCapacity(candidates.count)
         segments.reserveCapacity(candidates.count)
         let names = reader.fieldNames
@@ -333,27 +333,34 @@ final class RecordPass {
         // The batch's own table of contexts by field: `contexts` does not change while the lock is held, and
         // reaching it for every value (a class property, checked for exclusive access each time) was 1% of a
         // CSV scan.
-        var resolved: [FieldContext?] = Array(repeating: nil, count: names.count)
+        // By field number: its context's number in the batch (-1: not yet); named pairs' contexts by identity.
+        var resolved = [Int32](repeating: -1, count: names.count)
+        var namedNumbers: [ObjectIdentifier: Int32] = [:]
+        func number(ofNamed context: FieldContext) -> Int32 {
+            let id = ObjectIdentifier(context)
+            if let n = namedNumbers[id] { return n }
+            let n = segments.addField(context)
+            namedNumbers[id] = n
+            return n
+        }
         let pairs = namedPairs(batch, names: names)
         for v in candidates where Self.scannable(batch, v) {
             let value = batch.values[v]
             // A key is data only for what it holds itself: no field name is context for it.
-            let field: FieldContext?
+            let field: Int32
             if value.kind == .key {
-                field = nil
+                field = -1
             } else if let sibling = pairs.named[v] {
-                field = namedContext(value.field, sibling: sibling, names: names)
+                field = number(ofNamed: namedContext(value.field, sibling: sibling, names: names))
             } else if pairs.namers.contains(v) {
-                field = namedContext(value.field, sibling: nil, names: names)
-            } else if value.field < resolved.count, let known = resolved[value.field] {
-                field = known
+                field = number(ofNamed: namedContext(value.field, sibling: nil, names: names))
+            } else if value.field < resolved.count, resolved[value.field] >= 0 {
+                field = resolved[value.field]
             } else {
-                let made = context(value.field, names: names)
-                if value.field < resolved.count { resolved[value.field] = made }
-                field = made
+                field = segments.addField(context(value.field, names: names))
+                if value.field < resolved.count { resolved[value.field] = field }
             }
-            segments.append(Segment(
-                buffer: shared, range: value.decoded, origin: SegmentOrigin(offset: value.source.lowerBound), field: field))
+            segments.append(value.decoded, field: field)
             indices.append(v)
         }
         lock.unlock()
