@@ -99,6 +99,14 @@ public final class DetectorScratch {
     var qualifiedClusters: [Int: [Int]] = [:]
     /// Segments of a batch joined into one subject (`Detector.scan(_:scratch:)` with several segments).
     var joined: [UInt8] = []
+
+    /// The join buffer, emptied, its storage kept (held by the caller until it gives it back).
+    func takeJoined() -> [UInt8] {
+        var taken = joined
+        joined = []
+        taken.removeAll(keepingCapacity: true)
+        return taken
+    }
     /// The subject with escapes and Unicode punctuation read as spaces, when it holds any (`SubjectMask`).
     var masked: [UInt8] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
@@ -251,20 +259,9 @@ public final class Detector: Sendable {
     /// So a million short cells cost one pass of each prefilter and each rule, not a million.
     public func scan(_ segments: [Segment], scratch: DetectorScratch) -> [Finding] {
         if segments.count == 1, let only = segments.first {
-            // One segment reads its bytes in place.
-            var found = only.buffer.bytes.withUnsafeBytes { raw in
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[only.range])
-                return scan(bytes, region: 0..<bytes.count, field: only.field, scratch: scratch)
-            }
-            for k in found.indices {
-                found[k].segment = 0
-                found[k].range = found[k].range.shifted(by: only.range.lowerBound)
-            }
-            return found
+            return scanOne(only.buffer, only.range, field: only.field, scratch: scratch)
         }
-        var joined = scratch.joined
-        scratch.joined = []
-        joined.removeAll(keepingCapacity: true)
+        var joined = scratch.takeJoined()
         var layout = SegmentLayout()
         layout.starts.reserveCapacity(segments.count)
         layout.ends.reserveCapacity(segments.count)
@@ -303,22 +300,10 @@ public final class Detector: Sendable {
     public func scan(_ batch: SegmentBatch, scratch: DetectorScratch) -> [Finding] {
         guard !batch.isEmpty else { return [] }
         if batch.count == 1 {
-            // One segment reads its bytes in place, as `scan(_ segments:scratch:)` does.
-            let range = batch.ranges[0]
             let field = batch.fieldNumbers[0] < 0 ? nil : batch.fields[Int(batch.fieldNumbers[0])]
-            var found = batch.buffer.bytes.withUnsafeBytes { raw in
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
-                return scan(bytes, region: 0..<bytes.count, field: field, scratch: scratch)
-            }
-            for k in found.indices {
-                found[k].segment = 0
-                found[k].range = found[k].range.shifted(by: range.lowerBound)
-            }
-            return found
+            return scanOne(batch.buffer, batch.ranges[0], field: field, scratch: scratch)
         }
-        var joined = scratch.joined
-        scratch.joined = []
-        joined.removeAll(keepingCapacity: true)
+        var joined = scratch.takeJoined()
         var layout = SegmentLayout()
         layout.starts.reserveCapacity(batch.count)
         layout.ends.reserveCapacity(batch.count)
@@ -335,6 +320,19 @@ public final class Detector: Sendable {
             }
         }
         return scanJoined(&joined, layout: layout, scratch: scratch) { batch.ranges[$0].lowerBound }
+    }
+
+    /// One segment, its bytes read in place (no join): its findings with `segment` 0 and ranges in `buffer`.
+    private func scanOne(_ buffer: SharedBytes, _ range: Range<Int>, field: FieldContext?, scratch: DetectorScratch) -> [Finding] {
+        var found = buffer.bytes.withUnsafeBytes { raw in
+            let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
+            return scan(bytes, region: 0..<bytes.count, field: field, scratch: scratch)
+        }
+        for k in found.indices {
+            found[k].segment = 0
+            found[k].range = found[k].range.shifted(by: range.lowerBound)
+        }
+        return found
     }
 
     /// Scans segments joined into `joined` (the closing join still to come) and maps each finding back to its
