@@ -76,6 +76,10 @@ public final class TextRun {
     var metadataContexts: [String: FieldContext] = [:]
     /// Record fields' contexts, resolved once per run for every table and record file that has the field.
     lazy var recordContexts = FieldContextCache(detector: detector)
+    /// Scratches of the record inputs' workers and of their calling thread, kept from one input to the next
+    /// (record inputs are read one at a time).
+    lazy var recordScratches: [ScratchCell] = (0..<workers).map { _ in ScratchCell() }
+    lazy var recordOwnScratch = ScratchCell()
     /// File and folder names are data too: screened once each.
     private lazy var names = PathNameScreen(detector: detector) { [context] entity, value in
         String(context.fingerprint(entity: entity, value: value).prefix(8))

@@ -64,7 +64,7 @@ final class RecordPass {
     private var actions: [FieldAction?] = []
     private let scratches: [ScratchCell]
     /// The calling thread's scratch, for scans again after evidence and for the fixed point.
-    let ownScratch = ScratchCell()
+    let ownScratch: ScratchCell
     var redactors: [String: Redactor] = [:]
     /// Records read (a header is not one), and the ones left out.
     private(set) var recordsIn = 0
@@ -115,7 +115,10 @@ final class RecordPass {
             dialect = nil
             reader = JSONDocumentReader(source: source, config: config)
         }
-        scratches = (0..<run.workers).map { _ in ScratchCell() }
+        // The run's: the gate's lazy DFA stays warm from one input to the next, and a folder of small tables
+        // reaches the bytes after which a scratch uses the gate (`DetectorOptions.shapeGateAfter`).
+        scratches = run.recordScratches
+        ownScratch = run.recordOwnScratch
     }
 
     // MARK: fields
