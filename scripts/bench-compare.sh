@@ -5,7 +5,7 @@
 #   bash scripts/bench-compare.sh OLD_BLACKBAR NEW_BLACKBAR [RUNS=5] [TEXT_DIR=bench-out/text] [RECORDS_DIR=bench-out/records]
 #
 # Corpora: scripts/text-bench-corpus.py (docs.txt, code.txt, adversarial.txt, small/) and
-# scripts/records-bench-corpus.py (bench.csv, bench.jsonl), built first when missing. Each is scanned with
+# scripts/records-bench-corpus.py (bench.csv, bench.jsonl, small/), built first when missing. Each is scanned with
 # `scan --format jsonl --fail-on never`, on one worker and on two, as a whole process; ripgrep's single
 # e-mail regex runs beside the text corpora. Prints medians (MB = 10^6 bytes). Findings are not compared
 # here: scripts/check-findings.sh does that.
@@ -39,7 +39,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 : > "$scratch/empty.txt"
 for corpus in "$text/docs.txt" "$text/code.txt" "$text/adversarial.txt" "$text/small" "$scratch/empty.txt" \
-    "$records/bench.csv" "$records/bench.jsonl"; do
+    "$records/bench.csv" "$records/bench.jsonl" "$records/small"; do
     [ -e "$corpus" ] || continue
     size=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
     labels=("old -j 1" "new -j 1" "old -j 2" "new -j 2")
@@ -53,7 +53,9 @@ for corpus in "$text/docs.txt" "$text/code.txt" "$text/adversarial.txt" "$text/s
             labels+=("ripgrep, one e-mail regex")
         fi ;;
     esac
-    echo "$(basename "$corpus") ($size bytes)"
+    name=$(basename "$corpus")
+    [ "$corpus" = "$records/small" ] && name="small tables (records/small)"
+    echo "$name ($size bytes)"
     hyperfine -N -i -w 1 -r "$runs" --export-json "$scratch/h.json" "${commands[@]}" >/dev/null 2>&1
     report "$scratch/h.json" "$size" "${labels[@]}"
 done

@@ -17,11 +17,12 @@ mkdir -p baseline
 status=0
 # The record benchmark's files too, when scripts/records-bench-corpus.py has made them.
 corpora=(docs.txt code.txt adversarial.txt small)
-for extra in ../records/bench.csv ../records/bench.jsonl; do [ -f "$extra" ] && corpora+=("$extra"); done
+for extra in ../records/bench.csv ../records/bench.jsonl ../records/small; do [ -e "$extra" ] && corpora+=("$extra"); done
 for corpus in "${corpora[@]}"; do
     [ -e "$corpus" ] || { echo "missing $dir/$corpus: run scripts/text-bench-corpus.py" >&2; exit 2; }
     for j in 1 2; do
         name=$(basename "$corpus")
+        [ "$corpus" = ../records/small ] && name=records-small
         out=baseline/${name%.txt}-j$j.jsonl
         if [ "$mode" = record ]; then
             "$bb" scan --format jsonl -j "$j" --fail-on never "$corpus" > "$out"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a throughput benchmark for the record scanner: a ~N MB CSV and a ~N MB JSONL file.
 
-    python3 scripts/records-bench-corpus.py --out bench-out/records --mb 100 [--seed 1] [--text-mb 24]
+    python3 scripts/records-bench-corpus.py --out bench-out/records --mb 100 [--seed 1] [--text-mb 24] [--small 500]
 
 Free-text cells hold REAL text from this machine, split into lines: /usr/share/common-licenses,
 /usr/share/doc/** (plain and .gz, decompressed), and Python sources under /usr/lib/python3*. Files are
@@ -10,7 +10,9 @@ for a given machine and seed. ID columns are generated as in records-corpus.py (
 `match` examples), with personal data planted in about 1 cell of 20; the rest are look-alikes (order
 numbers, SKUs, amounts, timestamps, UUIDs), quasi-identifiers and empty cells.
 
-Writes DIR/bench.csv, DIR/bench.jsonl and DIR/bench-stats.json (rows, bytes, planted cells per entity).
+Writes DIR/bench.csv, DIR/bench.jsonl and DIR/bench-stats.json (rows, bytes, planted cells per entity), and
+DIR/small/: --small tables of 20 rows each (half CSV, half JSON Lines, the same columns), the many small files
+a vendor's export folder holds, where what a run pays per file and per column counts more than per byte.
 Note: the real text is not free of personal data (Debian changelogs and copyright files name
 maintainers with e-mail addresses; licenses hold URLs), so findings outside planted cells are expected.
 The output is large: do not commit it (bench-out/ is ignored).
@@ -86,6 +88,7 @@ def main():
     ap.add_argument("--mb", type=float, default=100)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--text-mb", type=float, default=24, help="how much real text to read (MB)")
+    ap.add_argument("--small", type=int, default=500, help="small tables of 20 rows in DIR/small")
     a = ap.parse_args()
     out = pathlib.Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -182,6 +185,24 @@ def main():
             rows += 1
     result["jsonl"] = {"records": rows, "bytes": size, "planted_cells": sum(stats.values()),
                        "planted_per_entity": dict(sorted(stats.items()))}
+    # Small tables: CSV and JSON Lines in turn, 20 rows each.
+    small = out / "small"
+    small.mkdir(exist_ok=True)
+    for old in small.glob("t*"):
+        old.unlink()
+    rng, stats, small_bytes = random.Random(a.seed + 2), {}, 0
+    for n in range(a.small):
+        rows_ = [make_row(rng, n * 20 + i, stats) for i in range(20)]
+        if n % 2 == 0:
+            text = ",".join(header) + "\r\n" + "".join(
+                ",".join(rc.csv_text(r[h], ",") for h in header) + "\r\n" for r in rows_)
+            path = small / f"t{n:04d}.csv"
+        else:
+            text = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows_)
+            path = small / f"t{n:04d}.jsonl"
+        path.write_text(text, encoding="utf-8", newline="")
+        small_bytes += len(text.encode("utf-8"))
+    result["small"] = {"files": a.small, "rows_each": 20, "bytes": small_bytes}
     (out / "bench-stats.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "columns"}, indent=1))
 
