@@ -71,11 +71,9 @@ public final class TextRun {
     private let verifierScratch = DetectorScratch()
     /// The calling thread's scratch for metadata fields.
     let metadataScratch = DetectorScratch()
-    /// Metadata tags' contexts, resolved once per tag (every photo has the same few dozen tags; resolving one
-    /// reads every rule's words).
-    var metadataContexts: [String: FieldContext] = [:]
-    /// Record fields' contexts, resolved once per run for every table and record file that has the field.
-    lazy var recordContexts = FieldContextCache(detector: detector)
+    /// Field contexts (record columns and key paths, metadata tags), resolved once per run for every input
+    /// that has the field: every photo has the same few dozen tags, a folder of tables the same header.
+    lazy var fieldContexts = FieldContextCache(detector: detector)
     /// Scratches of the record inputs' workers and of their calling thread, kept from one input to the next
     /// (record inputs are read one at a time).
     lazy var recordScratches: [ScratchCell] = (0..<workers).map { _ in ScratchCell() }

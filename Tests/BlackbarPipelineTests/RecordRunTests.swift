@@ -12,12 +12,12 @@ import XCTest
 final class RecordRunTests: ScratchFolderTestCase {
     typealias Collected = TextRunTests.Collected
 
-    func makeRun(policy: RedactionPolicy?) throws -> TextRun {
+    func makeRun(policy: RedactionPolicy?, workers: Int = 2) throws -> TextRun {
         let table = try RegulationTable(yaml: RulePack.embeddedRegulations!)
         return TextRun(
             detector: TextRunTests.detector, policy: policy, riskLog: RiskLog(sinks: [], regulations: table),
             context: RunContext(fingerprinter: try Fingerprinter(environment: ["BLACKBAR_KEY": "record-run-test-key-01"])),
-            workers: 2, allowBinary: false)
+            workers: workers, allowBinary: false)
     }
 
     func scan(_ name: String, _ format: RecordFormat, options: RecordOptions = RecordOptions()) throws -> [ReportedFinding] {
@@ -249,9 +249,9 @@ final class RecordRunTests: ScratchFolderTestCase {
             }
         }
         XCTAssertEqual(together, ["email EMAIL_ADDRESS", "iban IBAN_CODE", "email EMAIL_ADDRESS", "iban IBAN_CODE"])
-        let first = run.recordContexts.context("email", leaf: nil, holds: nil)
-        XCTAssertTrue(first === run.recordContexts.context("email", leaf: nil, holds: nil))
-        XCTAssertFalse(first === run.recordContexts.context("email", leaf: nil, holds: "EMAIL_ADDRESS"))
+        let first = run.fieldContexts.context("email", leaf: nil, holds: nil)
+        XCTAssertTrue(first === run.fieldContexts.context("email", leaf: nil, holds: nil))
+        XCTAssertFalse(first === run.fieldContexts.context("email", leaf: nil, holds: "EMAIL_ADDRESS"))
         XCTAssertEqual(first.name, "email")
     }
 
@@ -268,11 +268,7 @@ final class RecordRunTests: ScratchFolderTestCase {
             options.batchBytes = 200
             var counts: [Int] = []
             for workers in [1, 2] {
-                let table = try RegulationTable(yaml: RulePack.embeddedRegulations!)
-                let run = TextRun(
-                    detector: TextRunTests.detector, policy: nil, riskLog: RiskLog(sinks: [], regulations: table),
-                    context: RunContext(fingerprinter: try Fingerprinter(environment: ["BLACKBAR_KEY": "record-run-test-key-01"])),
-                    workers: workers, allowBinary: false)
+                let run = try makeRun(policy: nil, workers: workers)
                 var found = 0
                 XCTAssertThrowsError(
                     try run.scanRecords(run.input("t.csv"), format: .csv, options: options, values: false) { _ in found += 1 })

@@ -169,11 +169,7 @@ extension TextRun {
     /// The tag's context for the detector (its last part, `Artist` of `EXIF:Artist`, is the leaf field rules
     /// read), resolved once per run.
     private func metadataContext(_ tag: String) -> FieldContext {
-        if let known = metadataContexts[tag] { return known }
-        let leaf = tag.split(separator: ":").last.map(String.init) ?? tag
-        let made = detector.field(tag, leaf: leaf)
-        metadataContexts[tag] = made
-        return made
+        fieldContexts.context(tag, leaf: tag.split(separator: ":").last.map(String.init) ?? tag, holds: nil)
     }
 
     /// Whether a value is already an operator's mark for its entity (`<PERSON>`, or mask characters only):

@@ -157,8 +157,8 @@ extension RecordPass {
         }
         // A naming value (nil) keeps its field's words as context, but no field rule reads it by its key.
         let made =
-            sibling.map { run.recordContexts.context(names[field] + " " + $0, leaf: $0, holds: held[field]) }
-            ?? run.recordContexts.context(names[field], leaf: "", holds: held[field])
+            sibling.map { run.fieldContexts.context(names[field] + " " + $0, leaf: $0, holds: held[field]) }
+            ?? run.fieldContexts.context(names[field], leaf: "", holds: held[field])
         namedContexts[key] = made
         return made
     }

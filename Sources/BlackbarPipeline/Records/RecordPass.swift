@@ -22,7 +22,6 @@ struct ValueFinding {
 /// it was read, and the field-evidence version its contexts were resolved at.
 struct PreparedBatch {
     let batch: RecordBatch
-    let shared: SharedBytes
     let indices: [Int]
     let segments: SegmentBatch
     let fieldNames: [String]
@@ -129,7 +128,7 @@ final class RecordPass {
         if field < contexts.count, let known = contexts[field] { return known }
         while contexts.count <= field { contexts.append(nil) }
         let name = names[field]
-        let made = run.recordContexts.context(name, leaf: format.isTable ? nil : Self.fieldLeaf(of: name), holds: held[field])
+        let made = run.fieldContexts.context(name, leaf: format.isTable ? nil : Self.fieldLeaf(of: name), holds: held[field])
         contexts[field] = made
         return made
     }
@@ -324,19 +323,17 @@ final class RecordPass {
 
     /// The batch's segments (or those of the values `only`), each with its field's context.
     private func prepare(_ batch: RecordBatch, only: [Int]?) -> PreparedBatch {
-        let shared = SharedBytes(batch.decoded)
         let candidates = only ?? Array(batch.values.indices)
         var indices: [Int] = []
-        var segments = SegmentBatch(buffer: shared)
+        var segments = SegmentBatch(buffer: SharedBytes(batch.decoded))
         indices.reserveCapacity(candidates.count)
         segments.reserveCapacity(candidates.count)
         let names = reader.fieldNames
         lock.lock()
         let version = self.version
-        // The batch's own table of contexts by field: `contexts` does not change while the lock is held, and
-        // reaching it for every value (a class property, checked for exclusive access each time) was 1% of a
-        // CSV scan.
-        // By field number: its context's number in the batch (-1: not yet); named pairs' contexts by identity.
+        // The batch's own table of contexts by field number (-1: not yet), as numbers in `segments`; named pairs'
+        // contexts by identity. `contexts` does not change while the lock is held, and reaching it for every
+        // value (a class property, checked for exclusive access each time) was 1% of a CSV scan.
         var resolved = [Int32](repeating: -1, count: names.count)
         var namedNumbers: [ObjectIdentifier: Int32] = [:]
         func number(ofNamed context: FieldContext) -> Int32 {
@@ -368,7 +365,7 @@ final class RecordPass {
         }
         lock.unlock()
         return PreparedBatch(
-            batch: batch, shared: shared, indices: indices, segments: segments, fieldNames: names, version: version)
+            batch: batch, indices: indices, segments: segments, fieldNames: names, version: version)
     }
 
     /// Scans a prepared batch on one thread.

@@ -1,9 +1,10 @@
 import BlackbarCore
 import Foundation
 
-/// Field contexts of one detector by field name, leaf name and held entity, shared by every record input of a
-/// run. Resolving a name reads every rule's word lists (about 0.6 million instructions); a folder of small
-/// tables with the same header paid that for every column of every file, more than scanning their cells.
+/// Field contexts of one detector by field name, leaf name and held entity, shared by every input of a run:
+/// the columns and key paths of tables and record files, and the tags of metadata. Resolving a name reads
+/// every rule's word lists (about 0.6 million instructions); a folder of small tables with the same header
+/// paid that for every column of every file, more than scanning their cells.
 final class FieldContextCache: @unchecked Sendable {
     private struct Key: Hashable {
         let name: String
