@@ -223,9 +223,9 @@ final class LazyDFA {
         let accepted = Int(acceptStart[Int(s)])..<acceptList.count
         if !accepted.isEmpty && accepted.allSatisfy({ automaton.hasAfter[Int(acceptList[$0])] }) {
             common = (~0, ~0, ~0, ~0)
+            let words = automaton.afterWords
             for r in accepted {
                 let w = Int(acceptList[r]) * 4
-                let words = automaton.afterWords
                 common = (common.0 & words[w], common.1 & words[w + 1], common.2 & words[w + 2], common.3 & words[w + 3])
             }
         }
