@@ -53,7 +53,7 @@ let package = Package(
         // zlib, so the fuzz targets (`scripts/fuzz.sh`) compile it alone with `-sanitize=fuzzer`.
         .target(name: "BlackbarMetadata", dependencies: ["CZlib"]),
         // Sources and writers: streamed text now; CSV, JSON and metadata later.
-        .target(name: "BlackbarFormats", dependencies: ["BlackbarCore"], swiftSettings: hotPath),
+        .target(name: "BlackbarFormats", dependencies: ["BlackbarCore", "CBlackbarSIMD"], swiftSettings: hotPath),
         // Operators and the redactor.
         .target(
             name: "BlackbarRedaction",

@@ -23,8 +23,11 @@ public struct ContextWords: Sendable, Equatable {
     /// Per lower-cased first byte: bit L set when some phrase's first token has L bytes (63: 63 or more).
     /// One load rejects most tokens of a context window before any phrase is compared.
     private let firstTokenLengths: [UInt64]
-    /// Per lower-cased first byte: the phrases whose first token starts with it, in rule order.
-    private let phrasesByFirstByte: [[Int32]]
+    /// Per lower-cased first byte b: the phrases whose first token starts with it, in rule order, are
+    /// `firstList[firstStart[b]..<firstStart[b + 1]]` (flat: an array per byte cost a copy of 256 arrays per set
+    /// at start-up).
+    private let firstStart: [Int32]
+    private let firstList: [Int32]
     /// A bit set over `firstTokenKey` of every phrase's first token (4,096 bits): the test that a window's
     /// ASCII words must pass before the window is tokenized. By first byte and length alone, more than half
     /// of all candidate windows of installed documentation passed.
@@ -35,7 +38,7 @@ public struct ContextWords: Sendable, Equatable {
 
     /// The per-byte tables of a set without words, shared by every empty set (most rules have no field words).
     private static let noLengths = [UInt64](repeating: 0, count: 256)
-    private static let noPhrases = [[Int32]](repeating: [], count: 256)
+    private static let noStarts = [Int32](repeating: 0, count: 257)
     private static let noKeys = [UInt64](repeating: 0, count: 64)
 
     /// A token's key for `firstTokenKeys`, from its lower-cased first two bytes (0 for the second of a token
@@ -51,11 +54,13 @@ public struct ContextWords: Sendable, Equatable {
         var phraseWords: [String] = []
         var substrings: [[UInt8]] = []
         var lengths = Self.noLengths
-        var byFirst = Self.noPhrases
         var keys = Self.noKeys
         for word in words {
-            let lowered = Array(word.lowercased().utf8)
-            if word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
+            // ASCII words (most) are lower-cased as their tokens are cut: `String.lowercased()` and a walk of the
+            // scalars per word cost more than the rest of the set (the pack has four thousand words).
+            let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+            let lowered = ascii ? Array(word.utf8) : Array(word.lowercased().utf8)
+            if !ascii && word.unicodeScalars.contains(where: { Self.isSpacelessScript($0) }) {
                 substrings.append(lowered)
             } else {
                 let tokens = ContextWords.tokens(in: lowered[...])
@@ -65,15 +70,31 @@ public struct ContextWords: Sendable, Equatable {
                 lengths[Int(first[0])] |= 1 << UInt64(min(first.count, 63))
                 let key = Self.firstTokenKey(first[0], first.count > 1 ? first[1] : 0, first.count)
                 keys[key >> 6] |= 1 << UInt64(key & 63)
-                byFirst[Int(first[0])].append(Int32(phrases.count - 1))
             }
         }
         self.phrases = phrases
         self.phraseWords = phraseWords
         self.substrings = substrings
         firstTokenLengths = lengths
-        phrasesByFirstByte = byFirst
         firstTokenKeys = keys
+        if phrases.isEmpty {
+            firstStart = Self.noStarts
+            firstList = []
+        } else {
+            // Phrases by first byte, in rule order within a byte (a counting sort).
+            var starts = [Int32](repeating: 0, count: 257)
+            for phrase in phrases { starts[Int(phrase[0][0]) + 1] += 1 }
+            for b in 0..<256 { starts[b + 1] += starts[b] }
+            var next = starts
+            var list = [Int32](repeating: 0, count: phrases.count)
+            for (k, phrase) in phrases.enumerated() {
+                let b = Int(phrase[0][0])
+                list[Int(next[b])] = Int32(k)
+                next[b] += 1
+            }
+            firstStart = starts
+            firstList = list
+        }
     }
 
     /// Whether there are no words at all.
@@ -312,7 +333,8 @@ public struct ContextWords: Sendable, Equatable {
         var best = Int.max
         for i in spans.indices {
             guard let first = phraseStart(i) else { continue }
-            for candidate in phrasesByFirstByte[first] {
+            for r in Int(firstStart[first])..<Int(firstStart[first + 1]) {
+                let candidate = firstList[r]
                 let index = Int(candidate)
                 let phrase = phrases[index]
                 if index >= best || i + phrase.count > spans.count { continue }
@@ -367,17 +389,26 @@ public struct ContextWords: Sendable, Equatable {
 
     /// Splits bytes into lower-cased word tokens.
     static func tokens(in bytes: ArraySlice<UInt8>) -> [[UInt8]] {
+        // Each token copied whole from its slice, then lower-cased in place (appended byte by byte, the
+        // tokens of the pack's four thousand words were a tenth of a run's start-up).
         var result: [[UInt8]] = []
-        var current: [UInt8] = []
-        for b in bytes {
-            if ASCII.isWordByte(b) {
-                current.append(ASCII.lower(b))
-            } else if !current.isEmpty {
-                result.append(lowerNonASCII(current))
-                current.removeAll(keepingCapacity: true)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard ASCII.isWordByte(bytes[i]) else {
+                i += 1
+                continue
             }
+            var j = i + 1
+            while j < bytes.endIndex && ASCII.isWordByte(bytes[j]) { j += 1 }
+            var token = Array(bytes[i..<j])
+            var ascii = true
+            for k in token.indices {
+                token[k] = ASCII.lower(token[k])
+                if token[k] >= 0x80 { ascii = false }
+            }
+            result.append(ascii ? token : lowerNonASCII(token))
+            i = j
         }
-        if !current.isEmpty { result.append(lowerNonASCII(current)) }
         return result
     }
 

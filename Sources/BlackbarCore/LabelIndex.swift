@@ -7,20 +7,32 @@ struct LabelIndex: Sendable {
     /// Lower-cased label phrase → the entities whose rules list it.
     private let entities: [String: Set<String>]
     private let maxWords: Int
+    /// Bit `ContextWords.firstTokenKey` set for the last word of every phrase that is all ASCII. The word right
+    /// before a value must be some phrase's last word; one test of its key turns away most values (before,
+    /// each built, lower-cased and joined up to `maxWords` strings: 8,800 instructions per number in installed
+    /// documentation). A word with a byte outside ASCII goes the long way: it may lower-case to a label's word.
+    private let lastWordKeys: [UInt64]
 
     init(rules: [Rule]) {
         var map: [String: Set<String>] = [:]
         var words = 0
+        var keys = [UInt64](repeating: 0, count: 64)
         for rule in rules {
             for label in rule.labels {
-                let phrase = Self.words(of: Array(label.lowercased().utf8)).joined(separator: " ")
-                guard !phrase.isEmpty else { continue }
+                let phraseWords = Self.words(of: Array(label.lowercased().utf8))
+                let phrase = phraseWords.joined(separator: " ")
+                guard let last = phraseWords.last.map({ Array($0.utf8) }) else { continue }
                 map[phrase, default: []].insert(rule.entity)
-                words = max(words, phrase.split(separator: " ").count)
+                words = max(words, phraseWords.count)
+                if last.allSatisfy({ $0 < 0x80 }) {
+                    let key = ContextWords.firstTokenKey(last[0], last.count > 1 ? last[1] : 0, last.count)
+                    keys[key >> 6] |= 1 << UInt64(key & 63)
+                }
             }
         }
         entities = map
         maxWords = words
+        lastWordKeys = keys
     }
 
     var isEmpty: Bool { entities.isEmpty }
@@ -49,6 +61,20 @@ struct LabelIndex: Sendable {
                 continue
             }
             break
+        }
+        // The word right before: some phrase's last word, or no label stands here.
+        var s = i
+        var ascii = true
+        while s > lowerBound, Self.isWordByte(subject[s - 1]) {
+            s -= 1
+            if subject[s] >= 0x80 { ascii = false }
+        }
+        guard s < i else { return nil }
+        if ascii {
+            let length = i - s
+            let key = ContextWords.firstTokenKey(
+                ASCII.lower(subject[s]), length > 1 ? ASCII.lower(subject[s + 1]) : 0, length)
+            if lastWordKeys[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
         }
         // Up to maxWords words back, on this line.
         var words: [String] = []

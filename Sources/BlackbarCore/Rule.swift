@@ -182,16 +182,24 @@ public final class Rule: Sendable {
 public struct RuleSet: Sendable {
     /// The rules, in a stable order.
     public let rules: [Rule]
-    /// SHA-256 (hex) over the rule pack files, computed by the loader; recorded in the risk log.
-    public let digest: String
+    /// SHA-256 (hex) over the rule pack files, as the loader defines it; recorded in the risk log.
+    public var digest: String { digestCell.get() }
+    /// Made on first use: hashing the default pack's text was a tenth of the start-up of every run, and only a
+    /// run with a risk log reads it.
+    private let digestCell: OnceCell<String>
 
     /// Largest window of any rule: how far a match may reach past a block edge.
     public let maxWindow: Int
 
     /// Creates a set.
     public init(rules: [Rule], digest: String) {
+        self.init(rules: rules, digest: { digest })
+    }
+
+    /// Creates a set whose digest `digest` computes when it is first read.
+    public init(rules: [Rule], digest: @escaping @Sendable () -> String) {
         self.rules = rules
-        self.digest = digest
+        digestCell = OnceCell(digest)
         maxWindow = rules.map(\.window).max() ?? 0
     }
 }

@@ -119,13 +119,16 @@ public enum RulePack {
         for k in files.indices where !busy.contains(k) { built[k] = Result { () throws(RuleLoadError) in try compile(files[k]) } }
         for k in busy { built[k] = Result { () throws(RuleLoadError) in try compile(files[k]) } }
         var rules: [Rule] = []
-        var hasher = SHA256()
-        for (file, rule) in zip(files, built) {
-            rules.append(try rule!.get())
-            update(&hasher, file.jurisdiction + "/" + file.spec.id + "\n")
-            update(&hasher, file.text)
-        }
-        return RuleSet(rules: rules, digest: hexString(hasher.finalize()))
+        for rule in built { rules.append(try rule!.get()) }
+        let hashed = files.map { ($0.jurisdiction + "/" + $0.spec.id + "\n", $0.text) }
+        return RuleSet(rules: rules, digest: {
+            var hasher = SHA256()
+            for (name, text) in hashed {
+                update(&hasher, name)
+                update(&hasher, text)
+            }
+            return hexString(hasher.finalize())
+        })
     }
 
     /// How a spec's pattern is compiled.

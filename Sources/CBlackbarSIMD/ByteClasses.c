@@ -65,6 +65,28 @@ size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n) {
     return n;
 }
 
+size_t bb_count_byte(const uint8_t *bytes, size_t n, uint8_t byte, ptrdiff_t *last) {
+    size_t count = 0, i = 0;
+    ptrdiff_t at = -1;
+    const __m128i needle = _mm_set1_epi8((char)byte);
+    while (i + 16 <= n) {
+        uint32_t found = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(bytes + i)), needle));
+        if (found != 0) {
+            count += (size_t)__builtin_popcount(found);
+            at = (ptrdiff_t)(i + 31 - (size_t)__builtin_clz(found));
+        }
+        i += 16;
+    }
+    for (; i < n; i++) {
+        if (bytes[i] == byte) {
+            count++;
+            at = (ptrdiff_t)i;
+        }
+    }
+    *last = at;
+    return count;
+}
+
 #else
 
 int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t *opens, int *closes) {
@@ -91,6 +113,19 @@ size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n) {
         if (b == 0x5C || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) return i;
     }
     return n;
+}
+
+size_t bb_count_byte(const uint8_t *bytes, size_t n, uint8_t byte, ptrdiff_t *last) {
+    size_t count = 0;
+    ptrdiff_t at = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (bytes[i] == byte) {
+            count++;
+            at = (ptrdiff_t)i;
+        }
+    }
+    *last = at;
+    return count;
 }
 
 #endif

@@ -19,4 +19,8 @@ int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t
 /// (what `SubjectMask` may mask), or n when there is none.
 size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n);
 
+/// How many bytes of `bytes[0..<n]` equal `byte`; `*last` is the index of the last of them, or -1 when there
+/// is none. (Line numbers of findings: `memchr` per line feed paid a call per line of the text.)
+size_t bb_count_byte(const uint8_t *bytes, size_t n, uint8_t byte, ptrdiff_t *last);
+
 #endif
