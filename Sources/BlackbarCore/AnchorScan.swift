@@ -194,33 +194,65 @@ struct WindowList {
 
     var isEmpty: Bool { starts.isEmpty }
 
-    /// The ranges covered by `a` or `b` (each sorted and disjoint), written to `out`.
+    /// The ranges covered by `a` or `b` (each sorted and disjoint), written to `out`. The inputs are read through
+    /// pointers and the window being grown is kept in locals: a field's opened windows (one per value of a
+    /// table's column, thousands per batch) went through a bounds check and a uniqueness check per step, 2.6%
+    /// of a scan of JSON Lines.
     static func union(_ a: WindowList, _ b: WindowList, into out: inout WindowList) {
         out.reset()
-        var i = 0, j = 0
-        while i < a.starts.count || j < b.starts.count {
-            let takeA = j == b.starts.count || (i < a.starts.count && a.starts[i] <= b.starts[j])
-            if takeA {
-                out.add(a.starts[i], a.ends[i], gap: 0)
-                i += 1
-            } else {
-                out.add(b.starts[j], b.ends[j], gap: 0)
-                j += 1
+        out.starts.reserveCapacity(a.starts.count + b.starts.count)
+        out.ends.reserveCapacity(a.starts.count + b.starts.count)
+        var pendingStart = 0, pendingEnd = Int.min
+        withBuffers(a, b) { aStarts, aEnds, bStarts, bEnds in
+            var i = 0, j = 0
+            let m = aStarts.count, n = bStarts.count
+            while i < m || j < n {
+                let s: Int, e: Int
+                if j == n || (i < m && aStarts[i] <= bStarts[j]) {
+                    (s, e) = (aStarts[i], aEnds[i])
+                    i += 1
+                } else {
+                    (s, e) = (bStarts[j], bEnds[j])
+                    j += 1
+                }
+                // As `add(_:_:gap: 0)`: a window starting at or before the pending one's end joins it.
+                if pendingEnd != Int.min && s <= pendingEnd {
+                    if e > pendingEnd { pendingEnd = e }
+                } else {
+                    if pendingEnd != Int.min { out.append(pendingStart, pendingEnd) }
+                    (pendingStart, pendingEnd) = (s, e)
+                }
             }
         }
+        if pendingEnd != Int.min { out.append(pendingStart, pendingEnd) }
     }
 
     /// The ranges covered by both `a` and `b` (each sorted and disjoint), written to `out`.
     static func intersect(_ a: WindowList, _ b: WindowList, into out: inout WindowList) {
         out.reset()
-        var i = 0, j = 0
-        while i < a.starts.count && j < b.starts.count {
-            let s = Swift.max(a.starts[i], b.starts[j]), e = Swift.min(a.ends[i], b.ends[j])
-            if s < e {
-                out.starts.append(s)
-                out.ends.append(e)
+        withBuffers(a, b) { aStarts, aEnds, bStarts, bEnds in
+            var i = 0, j = 0
+            let m = aStarts.count, n = bStarts.count
+            while i < m && j < n {
+                let s = Swift.max(aStarts[i], bStarts[j]), e = Swift.min(aEnds[i], bEnds[j])
+                if s < e { out.append(s, e) }
+                if aEnds[i] < bEnds[j] { i += 1 } else { j += 1 }
             }
-            if a.ends[i] < b.ends[j] { i += 1 } else { j += 1 }
+        }
+    }
+
+    /// The starts and ends of two lists as buffers.
+    @inline(__always)
+    private static func withBuffers(
+        _ a: WindowList, _ b: WindowList,
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> Void
+    ) {
+        a.starts.withUnsafeBufferPointer { aStarts in
+            a.ends.withUnsafeBufferPointer { aEnds in
+                b.starts.withUnsafeBufferPointer { bStarts in
+                    b.ends.withUnsafeBufferPointer { bEnds in body(aStarts, aEnds, bStarts, bEnds) }
+                }
+            }
         }
     }
 }

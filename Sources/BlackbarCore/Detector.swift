@@ -71,6 +71,8 @@ public final class DetectorScratch {
     var windows = WindowList()
     /// A rule's prefilter windows cut down to where its shape can match.
     var gated = WindowList()
+    /// Spare storage for a rule's windows merged with those its fields open (`WindowPlanner.windows`).
+    var merged = WindowList()
     /// The lazy DFA of the detector's shape gate, built on first use.
     var shapeRunner: ShapeRunner?
     /// The value of the candidate being judged, normalized for its validator (kept: one per candidate was

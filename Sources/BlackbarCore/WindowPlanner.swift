@@ -239,8 +239,12 @@ final class WindowPlanner: Sendable {
                 }
             }
             if !opened.isEmpty {
-                var merged = WindowList()
+                // Into the scratch's spare list, whose storage stays from call to call (a fresh list grew by
+                // doubling for every rule a field opens, in every batch).
+                var merged = scratch.merged
+                scratch.merged = WindowList()
                 WindowList.union(scratch.windows, opened, into: &merged)
+                scratch.merged = scratch.windows
                 scratch.windows = merged
             }
         }
