@@ -61,6 +61,9 @@ public struct RunReport: Sendable {
     public var skipped: [String: Int] = [:]
     /// Inputs that failed with an error.
     public var errors = 0
+    /// Findings those inputs reported before they failed (a record file failing in a later batch), not in
+    /// `byEntity`: the summary names them apart.
+    public var findingsBeforeErrors = 0
     /// Redact: inputs whose output still held personal data after every pass (not written).
     public var residual = 0
     /// Links not followed (`--no-follow`), counted but not a failure.
@@ -111,7 +114,11 @@ public struct RunReport: Sendable {
         }
         if skippedRecords > 0 { parts.append(plural(skippedRecords, "bad record") + " left out (--on-error skip)") }
         if residual > 0 { parts.append(plural(residual, "output") + " not written: personal data left after redaction") }
-        if errors > 0 { parts.append(plural(errors, "error")) }
+        if errors > 0 {
+            let before = findingsBeforeErrors > 0
+                ? " (after \(plural(findingsBeforeErrors, "finding")) reported from \(errors == 1 ? "it" : "them"))" : ""
+            parts.append(plural(errors, "error") + before)
+        }
         if linksNotFollowed > 0 { parts.append(plural(linksNotFollowed, "link") + " not followed") }
         return command + ": " + parts.joined(separator: ", ")
     }

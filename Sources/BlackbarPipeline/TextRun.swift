@@ -138,8 +138,14 @@ public final class TextRun {
     /// Counts an input that failed before or while it was read (the caller prints the message).
     public func recordError() {
         report.errors += 1
+        report.findingsBeforeErrors += reportedInInput
+        reportedInInput = 0
         riskLog.recordError()
     }
+
+    /// Findings reported from the input being read so far: a record file that fails in a later batch has
+    /// already reported the earlier batches' findings, and the summary must not say 0 of them.
+    var reportedInInput = 0
 
     /// Counts links `--no-follow` left alone.
     public func recordLinksNotFollowed(_ count: Int) { report.linksNotFollowed += count }
@@ -451,6 +457,7 @@ struct Tally {
         self.run = run
         self.input = input
         hashing = run.riskLog.isWriting
+        run.reportedInInput = 0
     }
 
     mutating func hashInput(_ block: TextBlock) {
@@ -483,6 +490,7 @@ struct Tally {
         }
         pending = true
         counted.findings += 1
+        run.reportedInInput += 1
         if counted.highest == nil || severity > counted.highest! { counted.highest = severity }
         guard log.isWriting else { return }
         let entry = log.regulations.entry(for: f.entity)

@@ -273,6 +273,12 @@ final class RecordRunTests: ScratchFolderTestCase {
                 XCTAssertThrowsError(
                     try run.scanRecords(run.input("t.csv"), format: .csv, options: options, values: false) { _ in found += 1 })
                 counts.append(found)
+                // The summary counts the error and the findings reported before it.
+                run.recordError()
+                XCTAssertEqual(run.report.findingsBeforeErrors, found)
+                XCTAssertTrue(
+                    run.report.summary(command: "scan").hasSuffix("1 error (after \(found) findings reported from it)"),
+                    run.report.summary(command: "scan"))
             }
             // The batches before the one holding the bad record are reported, the same with either.
             XCTAssertEqual(counts[0], counts[1], "\(rows) rows")
