@@ -238,3 +238,71 @@ indirect enum ShapeNode: Hashable, Sendable {
         }
     }
 }
+
+extension ShapeNode {
+    /// When every string the node accepts holds a byte of `set`: the largest index at which the first such
+    /// byte may stand. Nil when some accepted string holds none, or the index has no bound. For a rule whose
+    /// shape holds a digit in every match within its first `reach + 1` bytes, a match starting at k needs a
+    /// digit in `k...k + reach`: a window with none there is no match, and PCRE2 need not be asked.
+    func firstIndexBound(of set: ByteSet) -> Int? {
+        let (free, first) = firstIndexes(of: set)
+        guard free == Self.none, first != Self.none, first < Self.unbounded else { return nil }
+        return first
+    }
+
+    /// No string of that kind; a length or index without a bound (saturating).
+    private static let none = -1
+    private static let unbounded = 1 << 20
+
+    /// (the longest accepted string without a byte of `set`, the largest index of the first such byte over
+    /// accepted strings that hold one), each `none` when there is no such string.
+    private func firstIndexes(of set: ByteSet) -> (free: Int, first: Int) {
+        switch self {
+        case .empty:
+            return (0, Self.none)
+        case .bytes(let bytes):
+            let outside = !bytes.intersection(set.complement).isEmpty
+            let inside = !bytes.intersection(set).isEmpty
+            return (outside ? 1 : Self.none, inside ? 0 : Self.none)
+        case .sequence(let items):
+            var acc = (free: 0, first: Self.none)
+            for item in items { acc = Self.then(acc, item.firstIndexes(of: set)) }
+            return acc
+        case .either(let items):
+            var acc = (free: Self.none, first: Self.none)
+            for item in items {
+                let x = item.firstIndexes(of: set)
+                acc = (Swift.max(acc.free, x.free), Swift.max(acc.first, x.first))
+            }
+            return acc
+        case .repeated(let node, let min, let max):
+            let x = node.firstIndexes(of: set)
+            // `min` copies, then up to `max - min` optional ones (each the node or nothing); unrolled up to a
+            // bound, past which a still-growing figure has none.
+            let optional = (free: Swift.max(x.free, 0), first: x.first)
+            var acc = (free: 0, first: Self.none)
+            var copies = 0
+            while copies < min {
+                acc = Self.then(acc, x)
+                copies += 1
+                if copies > 64 { return (acc.free == Self.none ? Self.none : Self.unbounded, Self.unbounded) }
+            }
+            var extra = 0
+            while max.map({ extra < $0 - min }) ?? true {
+                let next = Self.then(acc, optional)
+                if next == acc { break }
+                acc = next
+                extra += 1
+                if extra > 64 { return (acc.free == Self.none ? Self.none : Self.unbounded, Self.unbounded) }
+            }
+            return acc
+        }
+    }
+
+    /// The figures of `a` followed by `b`.
+    private static func then(_ a: (free: Int, first: Int), _ b: (free: Int, first: Int)) -> (free: Int, first: Int) {
+        let free = a.free == none || b.free == none ? none : Swift.min(unbounded, a.free + b.free)
+        let through = a.free == none || b.first == none ? none : Swift.min(unbounded, a.free + b.first)
+        return (free, Swift.max(a.first, through))
+    }
+}
