@@ -374,10 +374,14 @@ final class ShapeGateTests: XCTestCase {
         let sets = (0..<dfa.stateCount).map { dfa.nodeSet(of: $0) }
         XCTAssertEqual(Set(sets).count, sets.count, "two states hold the same set")
         var checked = 0
+        // Transitions to a class's bare start moves (a byte that continues nothing) are taken from a table
+        // per class once the first is built: they are checked here like every other.
+        var bare = 0
         for s in 0..<dfa.stateCount {
             for c in 0..<gate.classCount {
                 let e = Int(dfa.table[s << dfa.shift + c])
                 guard e != LazyDFA.missing else { continue }
+                if sets[LazyDFA.row(e) >> dfa.shift] == Set(gate.startMove[c]) { bare += 1 }
                 var next = Set(gate.startMove[c])
                 for n in sets[s] where ShapeAutomaton.consumes(gate.masks[Int(n)], c) {
                     next.formUnion(gate.successors[Int(gate.successorStart[Int(n)])..<Int(gate.successorStart[Int(n) + 1])])
@@ -388,6 +392,7 @@ final class ShapeGateTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 1000)
+        XCTAssertGreaterThan(bare, 100)
     }
 
     /// The anchor automaton finds what the keyword table and the byte and literal searches find: every hit

@@ -60,6 +60,10 @@ final class LazyDFA {
     private var stateAfter: [UInt64] = []
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
+    /// Per start class: the state that is exactly that class's start moves (no other node), or -1 when not met
+    /// yet. A third of the transitions built on source code lead there (a byte that continues no shape), and
+    /// finding that state by its hash compared its 600 nodes with a candidate's every time.
+    private var bareState: [Int32]
     /// Accepting positions of the current run, as (end, state), turned into windows in batches. A run may
     /// walk the block as two streams (the first half, and the second half from a little before its start);
     /// `events` and `windows` are the first's, `lateEvents` and `lateWindows` the second's.
@@ -92,6 +96,7 @@ final class LazyDFA {
         shift = s
         stamp = Array(repeating: 0, count: automaton.masks.count)
         building = Array(repeating: 0, count: automaton.masks.count)
+        bareState = Array(repeating: -1, count: automaton.classCount)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func splitMix() -> UInt64 {
             seed &+= 0x9E37_79B9_7F4A_7C15
@@ -196,6 +201,7 @@ final class LazyDFA {
         acceptStart.append(0)
         acceptList.removeAll(keepingCapacity: true)
         stateAfter.removeAll(keepingCapacity: true)
+        for k in bareState.indices { bareState[k] = -1 }
         _ = intern([], last: -1)
         initialRow = Int(intern(automaton.initialKey, last: -1)) << shift
     }
@@ -330,9 +336,15 @@ final class LazyDFA {
         }
         built += 1
         let last = startClass[c]
+        if count == 0, bareState[Int(last)] >= 0 {
+            let e = entry(bareState[Int(last)])
+            table[row + c] = Int32(e)
+            return e
+        }
         if let existing = building.withUnsafeBufferPointer({
             find(UnsafeBufferPointer(rebasing: $0[0..<count]), last: last, hash: hash)
         }) {
+            if count == 0 { bareState[Int(last)] = existing }
             let e = entry(existing)
             table[row + c] = Int32(e)
             return e
@@ -348,7 +360,9 @@ final class LazyDFA {
             other = Int(intern(otherKey, last: otherLast)) << shift
             return e
         }
-        let e = entry(intern(key, last: last, hash: hash))
+        let target = intern(key, last: last, hash: hash)
+        if count == 0 { bareState[Int(last)] = target }
+        let e = entry(target)
         table[row + c] = Int32(e)
         return e
     }
