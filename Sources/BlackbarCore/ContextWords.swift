@@ -145,22 +145,26 @@ public struct ContextWords: Sendable, Equatable {
     /// has no mask (longer than 64 bytes or not all ASCII): its spans decide.
     private func noPhraseStarts(_ segments: [UnsafeRawBufferPointer], masks: inout KnownMasks) -> Bool {
         firstTokenKeys.withUnsafeBufferPointer { keys in
-            for segment in segments {
-                guard let mask = Self.asciiWordMask(segment) else { return false }
-                masks.add(mask)
-                var rest = mask
-                while rest != 0 {
-                    let start = rest.trailingZeroBitCount
-                    let length = (~(rest >> UInt64(start))).trailingZeroBitCount
-                    let second = length > 1 ? ASCII.lower(segment[start + 1]) : 0
-                    let key = Self.firstTokenKey(
-                        ASCII.lower(segment[start]), second, ASCII.lower(segment[start + length - 1]), length)
-                    if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 { return false }
-                    let end = start + length
-                    rest = end >= 64 ? 0 : rest & ~((1 << UInt64(end)) &- 1)
+            firstTokenLengths.withUnsafeBufferPointer { lengths in
+                for segment in segments {
+                    guard let mask = Self.asciiWordMask(segment) else { return false }
+                    masks.add(mask)
+                    var rest = mask
+                    while rest != 0 {
+                        let start = rest.trailingZeroBitCount
+                        let length = (~(rest >> UInt64(start))).trailingZeroBitCount
+                        let end = start + length
+                        defer { rest = end >= 64 ? 0 : rest & ~((1 << UInt64(end)) &- 1) }
+                        // By first byte and length first (one load), then by the whole key.
+                        let first = ASCII.lower(segment[start])
+                        if lengths[Int(first)] & (1 << UInt64(min(length, 63))) == 0 { continue }
+                        let second = length > 1 ? ASCII.lower(segment[start + 1]) : 0
+                        let key = Self.firstTokenKey(first, second, ASCII.lower(segment[end - 1]), length)
+                        if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 { return false }
+                    }
                 }
+                return true
             }
-            return true
         }
     }
 

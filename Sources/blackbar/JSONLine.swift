@@ -211,9 +211,23 @@ final class LineBuffer {
         count += n
     }
 
-    /// Writes `n` bytes from `p`; room must have been reserved.
+    /// Writes `n` bytes from `p`; room must have been reserved. Up to 16 bytes (a key, a rule or entity name, a
+    /// number) are copied as two overlapping words, not through a `memmove` call (a line makes about a dozen).
     @inline(__always) func put(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        (base + count).update(from: p, count: n)
+        let to = UnsafeMutableRawPointer(base + count), from = UnsafeRawPointer(p)
+        if n >= 8 && n <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else {
+            (base + count).update(from: p, count: n)
+        }
         count += n
     }
 

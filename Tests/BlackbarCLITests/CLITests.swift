@@ -34,6 +34,27 @@ final class CLITests: CLITestCase {
         }
     }
 
+    /// Short strings are copied into a JSON line as two overlapping words, longer ones by `memmove`: field names
+    /// and values of every length from 1 to 30 bytes come back exactly.
+    func testJSONLinesKeepStringsOfEveryLength() throws {
+        let names = (1...20).map { n in String(repeating: "k", count: n) }
+        // Addresses of 6 to 30 bytes: `a@bc.de` grows by one letter of the local part per column.
+        let values = (0..<names.count).map { n in String(repeating: "a", count: n + 1) + "@mail.de" }
+        let text = names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
+        let path = try file("lengths.csv", text)
+        let r = try run(["scan", "--format", "jsonl", "--show-values", path])
+        var seen = 0
+        for line in r.stdout.split(separator: "\n") {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let field = try XCTUnwrap(object["field"] as? String)
+            let index = try XCTUnwrap(names.firstIndex(of: field), field)
+            XCTAssertEqual(object["value"] as? String, values[index])
+            XCTAssertEqual(object["entity"] as? String, "EMAIL_ADDRESS")
+            seen += 1
+        }
+        XCTAssertEqual(seen, names.count, r.stdout)
+    }
+
     /// Confidences are written as `JSONEncoder` writes numbers, the shortest text that reads back the same
     /// (`0.7`, `1`), whether they come from the printer's table of hundredths or are formatted.
     func testConfidencesAreWrittenAsShortestNumbers() throws {
