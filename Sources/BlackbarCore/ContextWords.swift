@@ -51,6 +51,18 @@ public struct ContextWords: Sendable, Equatable {
         return Int((packed &* 0x9E37_79B1) >> 20)
     }
 
+    /// The key of a lower-cased token (not empty).
+    static func tokenKey(_ token: [UInt8]) -> Int {
+        firstTokenKey(token[0], token.count > 1 ? token[1] : 0, token[token.count - 1], token.count)
+    }
+
+    /// The key of the ASCII word `bytes[start..<start + length]` (not empty), lower-cased as it is read.
+    @inline(__always) static func tokenKey(lowering bytes: UnsafeRawBufferPointer, _ start: Int, _ length: Int) -> Int {
+        firstTokenKey(
+            ASCII.lower(bytes[start]), length > 1 ? ASCII.lower(bytes[start + 1]) : 0,
+            ASCII.lower(bytes[start + length - 1]), length)
+    }
+
     /// Builds the set from the rule file's list.
     public init(_ words: [String]) {
         self.words = words
@@ -72,7 +84,7 @@ public struct ContextWords: Sendable, Equatable {
                 phrases.append(tokens)
                 phraseWords.append(word)
                 lengths[Int(first[0])] |= 1 << UInt64(min(first.count, 63))
-                let key = Self.firstTokenKey(first[0], first.count > 1 ? first[1] : 0, first[first.count - 1], first.count)
+                let key = Self.tokenKey(first)
                 keys[key >> 6] |= 1 << UInt64(key & 63)
             }
         }
@@ -156,10 +168,8 @@ public struct ContextWords: Sendable, Equatable {
                         let end = start + length
                         defer { rest = end >= 64 ? 0 : rest & ~((1 << UInt64(end)) &- 1) }
                         // By first byte and length first (one load), then by the whole key.
-                        let first = ASCII.lower(segment[start])
-                        if lengths[Int(first)] & (1 << UInt64(min(length, 63))) == 0 { continue }
-                        let second = length > 1 ? ASCII.lower(segment[start + 1]) : 0
-                        let key = Self.firstTokenKey(first, second, ASCII.lower(segment[end - 1]), length)
+                        if lengths[Int(ASCII.lower(segment[start]))] & (1 << UInt64(min(length, 63))) == 0 { continue }
+                        let key = Self.tokenKey(lowering: segment, start, length)
                         if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 { return false }
                     }
                 }

@@ -507,12 +507,7 @@ public final class Detector: Sendable {
         var i = from
         let raw = UnsafeRawPointer(base)
         while i &+ 8 <= to {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // High bit of each byte in 0x30...0x39 (exact per byte: no borrow crosses one).
-            let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
-            let digits = ((low7 | 0x8080_8080_8080_8080) &- 0x3030_3030_3030_3030) & (0xB9B9_B9B9_B9B9_B9B9 &- low7)
-                & ~x & 0x8080_8080_8080_8080
-            if digits != 0 { return true }
+            if KeywordTable.digitMask(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return true }
             i &+= 8
         }
         while i < to {

@@ -179,15 +179,18 @@ struct KeywordTable {
     /// High bit of each byte set when that byte is an ASCII letter or digit (exact per byte: no borrows).
     @inline(__always) static func alnumMask(_ x: UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
-        let ascii = ~x & high
         let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
-        // digits 0x30...0x39
-        let geDigit = (low7 | high) &- 0x3030_3030_3030_3030
-        let leDigit = 0xB9B9_B9B9_B9B9_B9B9 &- low7
         // letters: (x | 0x20) in 0x61...0x7A
         let folded = low7 | 0x2020_2020_2020_2020
         let geLetter = (folded | high) &- 0x6161_6161_6161_6161
         let leLetter = 0xFAFA_FAFA_FAFA_FAFA &- folded
-        return ((geDigit & leDigit) | (geLetter & leLetter)) & ascii
+        return digitMask(x) | (geLetter & leLetter & ~x & high)
+    }
+
+    /// High bit of each byte set when that byte is an ASCII digit, 0x30...0x39 (exact per byte: no borrows).
+    @inline(__always) static func digitMask(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
+        return ((low7 | high) &- 0x3030_3030_3030_3030) & (0xB9B9_B9B9_B9B9_B9B9 &- low7) & ~x & high
     }
 }

@@ -25,7 +25,7 @@ struct LabelIndex: Sendable {
                 map[phrase, default: []].insert(rule.entity)
                 words = max(words, phraseWords.count)
                 if last.allSatisfy({ $0 < 0x80 }) {
-                    let key = ContextWords.firstTokenKey(last[0], last.count > 1 ? last[1] : 0, last[last.count - 1], last.count)
+                    let key = ContextWords.tokenKey(last)
                     keys[key >> 6] |= 1 << UInt64(key & 63)
                 }
             }
@@ -71,9 +71,7 @@ struct LabelIndex: Sendable {
         }
         guard s < i else { return nil }
         if ascii {
-            let length = i - s
-            let key = ContextWords.firstTokenKey(
-                ASCII.lower(subject[s]), length > 1 ? ASCII.lower(subject[s + 1]) : 0, ASCII.lower(subject[i - 1]), length)
+            let key = ContextWords.tokenKey(lowering: subject, s, i - s)
             if lastWordKeys[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
         }
         // Up to maxWords words back, on this line.
