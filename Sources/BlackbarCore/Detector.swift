@@ -78,8 +78,6 @@ public final class DetectorScratch {
     /// The value of the candidate being judged, normalized for its validator (kept: one per candidate was
     /// an allocation).
     var value: [UInt8] = []
-    /// The same value as it is (for the look-alike tests).
-    var raw: [UInt8] = []
     /// The bytes around a candidate that its context words are looked for in.
     var segments: [UnsafeRawBufferPointer] = []
     /// Keyword hit positions per rule index, filled by the shared keyword pass.
@@ -604,12 +602,12 @@ public final class Detector: Sendable {
         }
         if drop != nil && !keepDropped { return nil }
         var finding = Finding(
-            ruleID: rule.id, entity: rule.entity, range: valueRange, confidence: (confidence * 100).rounded() / 100,
-            validated: outcome == .valid, priority: rule.priority)
+            rule: rule.internedID, entity: rule.internedEntity, range: valueRange,
+            confidence: (confidence * 100).rounded() / 100, validated: outcome == .valid, priority: rule.priority)
         if let kind = rule.lookAlike, drop == nil {
-            scratch.raw.removeAll(keepingCapacity: true)
-            scratch.raw.append(contentsOf: UnsafeRawBufferPointer(rebasing: subject[valueRange.start..<valueRange.end]))
-            finding.lowRisk = LookAlike.reason(kind, scratch.raw)
+            let value = UnsafeBufferPointer(
+                start: subject.baseAddress!.assumingMemoryBound(to: UInt8.self) + valueRange.start, count: valueRange.count)
+            finding.lowRisk = LookAlike.reason(kind, value)
             if finding.lowRisk != nil && options.hideLowRisk && !keepDropped { return nil }
         }
         if options.explain || keepDropped {

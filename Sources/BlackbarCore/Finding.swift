@@ -28,7 +28,7 @@ public struct ByteRange: Hashable, Sendable, Comparable, CustomStringConvertible
 }
 
 /// Why a finding was made: what `--explain` prints.
-public struct Explanation: Sendable, Equatable {
+public struct Explanation: Sendable, Hashable {
     /// The rule's pattern source.
     public var pattern: String
     /// The validator's name, or nil when the rule has none.
@@ -43,18 +43,33 @@ public struct Explanation: Sendable, Equatable {
     public var base: Double
 }
 
-/// An explanation behind a reference (see `Finding.explanation`).
+/// An explanation behind a reference (see `Finding.explanation`), interned: equal explanations share one box.
+/// Their number is bounded by the rule packs (a rule's pattern, validator and words, three outcomes).
 private final class ExplanationBox: Sendable {
     let value: Explanation
     init(_ value: Explanation) { self.value = value }
+    static let table = InternTable<Explanation, ExplanationBox> { ExplanationBox($0) }
 }
 
 /// One piece of personal data found in the input. Holds no raw value: only where it is.
 public struct Finding: Sendable, Equatable {
+    // Every reference is `unowned(unsafe)` to an interned object, never freed (`InternedName`): a finding is
+    // a plain value, copied without reference counting.
+    private unowned(unsafe) var ruleName: InternedName
+    private unowned(unsafe) var entityName: InternedName
+    private unowned(unsafe) var lowRiskName: InternedName?
+    private unowned(unsafe) var explanationBox: ExplanationBox?
+
     /// The rule that made it (`iban`, `email`).
-    public var ruleID: String
+    public var ruleID: String {
+        get { ruleName.string }
+        set { ruleName = .of(newValue) }
+    }
     /// What kind of data it is (`IBAN_CODE`, `EMAIL_ADDRESS`).
-    public var entity: String
+    public var entity: String {
+        get { entityName.string }
+        set { entityName = .of(newValue) }
+    }
     /// Where the value sits, in bytes of the scanned segment or input.
     public var range: ByteRange
     /// 0...1: how sure the detector is.
@@ -63,17 +78,18 @@ public struct Finding: Sendable, Equatable {
     public var validated: Bool
     /// The rule's precedence among overlapping findings (higher wins before confidence is compared).
     public var priority: Int
-    /// Why it was made; filled when the detector runs with `explain`. Kept behind a reference: findings are
-    /// copied at every stage, and five strings inline made each copy a 190-byte move with six reference counts.
+    /// Why it was made; filled when the detector runs with `explain`.
     public var explanation: Explanation? {
         get { explanationBox?.value }
-        set { explanationBox = newValue.map(ExplanationBox.init) }
+        set { explanationBox = newValue.map { ExplanationBox.table.intern($0) } }
     }
-    private var explanationBox: ExplanationBox?
     /// Why the value, though it has its entity's shape and checks, is low risk (a reserved example domain,
     /// a documentation address, a test card number: `LookAlike`); nil for ordinary findings. Its severity is
     /// low.
-    public var lowRisk: String?
+    public var lowRisk: String? {
+        get { lowRiskName?.string }
+        set { lowRiskName = newValue.map { .of($0) } }
+    }
     /// The index of its segment in the batch scanned (`Detector.scan(_:scratch:)`); 0 for a single subject.
     public var segment: Int = 0
 
@@ -82,19 +98,31 @@ public struct Finding: Sendable, Equatable {
         ruleID: String, entity: String, range: ByteRange, confidence: Double, validated: Bool, priority: Int = 0,
         explanation: Explanation? = nil
     ) {
-        self.ruleID = ruleID
-        self.entity = entity
+        self.init(
+            rule: .of(ruleID), entity: .of(entity), range: range, confidence: confidence, validated: validated,
+            priority: priority)
+        self.explanation = explanation
+    }
+
+    /// Creates a finding from names already interned (the detector's, per rule).
+    init(rule: InternedName, entity: InternedName, range: ByteRange, confidence: Double, validated: Bool, priority: Int) {
+        ruleName = rule
+        entityName = entity
         self.range = range
         self.confidence = confidence
         self.validated = validated
         self.priority = priority
-        self.explanation = explanation
     }
 
-    /// Equal when every field is, the explanation compared by value.
+    /// The rule id as an interned name: equal ids are the same object (compare with `===`).
+    public var internedRuleID: InternedName { ruleName }
+    /// The entity as an interned name.
+    public var internedEntity: InternedName { entityName }
+
+    /// Equal when every field is.
     public static func == (a: Finding, b: Finding) -> Bool {
-        a.ruleID == b.ruleID && a.entity == b.entity && a.range == b.range && a.confidence == b.confidence
-            && a.validated == b.validated && a.priority == b.priority && a.explanation == b.explanation
-            && a.lowRisk == b.lowRisk && a.segment == b.segment
+        a.ruleName === b.ruleName && a.entityName === b.entityName && a.range == b.range
+            && a.confidence == b.confidence && a.validated == b.validated && a.priority == b.priority
+            && a.explanationBox === b.explanationBox && a.lowRiskName === b.lowRiskName && a.segment == b.segment
     }
 }

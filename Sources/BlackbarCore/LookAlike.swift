@@ -23,16 +23,26 @@ public enum LookAlike {
     /// Why `value` (a finding's bytes) of `entity` is low risk, or nil when it is not a known look-alike.
     public static func reason(entity: String, value: [UInt8]) -> String? {
         guard let kind = kind(of: entity) else { return nil }
-        return reason(kind, value)
+        return value.withUnsafeBufferPointer { reason(kind, $0) }
     }
 
-    static func reason(_ kind: Kind, _ value: [UInt8]) -> String? {
+    /// The same for a value read in place (this runs for every e-mail, phone, card, IP and URL finding: a copy
+    /// of the value, and an array of its digits for phones and cards, were an allocation or two each).
+    static func reason(_ kind: Kind, _ value: UnsafeBufferPointer<UInt8>) -> String? {
         switch kind {
         case .email: return email(value)
         case .ip: return ip(value)
-        case .phone: return phone(value.filter { $0 >= 0x30 && $0 <= 0x39 })
-        case .card: return testCards.contains(value.filter { $0 >= 0x30 && $0 <= 0x39 }) ? "well-known test card number" : nil
-        case .url: return WebAddress.carriesPersonalData(value) ? nil : "web address without a user, e-mail or identifier in it"
+        case .phone:
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { room in
+                var n = 0
+                for b in value where b &- 0x30 < 10 {
+                    room[n] = b
+                    n += 1
+                }
+                return phone(UnsafeBufferPointer(rebasing: room[..<n]))
+            }
+        case .card: return isTestCard(value) ? "well-known test card number" : nil
+        case .url: return WebAddress.carriesPersonalData(Array(value)) ? nil : "web address without a user, e-mail or identifier in it"
         }
     }
 
@@ -40,19 +50,26 @@ public enum LookAlike {
     static let reservedDomains: [[UInt8]] = ["example.com", "example.net", "example.org"].map { Array($0.utf8) }
     static let reservedTLDs: [[UInt8]] = ["test", "example", "invalid", "localhost"].map { Array($0.utf8) }
     /// Mailboxes of a function, not a person (RFC 2142 and common practice), lower case.
-    static let roleMailboxes: [[UInt8]] = [
+    static let roleMailboxes: [[UInt8]] = roleMailboxNames.map { Array($0.utf8) }
+    /// The role mailboxes by length: a local part is compared only with those of its own length.
+    private static let roleMailboxesByLength: [[[UInt8]]] = {
+        var byLength = [[[UInt8]]](repeating: [], count: longestRoleMailbox + 1)
+        for name in roleMailboxes { byLength[name.count].append(name) }
+        return byLength
+    }()
+    private static let roleMailboxNames = [
         "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "administrator", "sales",
         "contact", "webmaster", "postmaster", "hostmaster", "abuse", "help", "helpdesk", "office", "hello", "team",
         "press", "security", "billing", "jobs", "careers", "privacy", "marketing", "newsletter", "mailer-daemon",
         "notifications", "service", "enquiries", "inquiries",
-    ].map { Array($0.utf8) }
+    ]
     /// The longest role mailbox: a longer local part is not looked up.
     private static let longestRoleMailbox = roleMailboxes.map(\.count).max() ?? 0
 
     /// Whether `bytes`, ASCII letters lower-cased, equal `lower` (already lower case). This runs for every
     /// e-mail finding: it compares in place, where lower-cased copies and set lookups cost three allocations
     /// and two hashes per address.
-    private static func equalsLowered(_ bytes: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {
+    private static func equalsLowered(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ lower: [UInt8]) -> Bool {
         guard bytes.count == lower.count else { return false }
         var i = bytes.startIndex
         for b in lower {
@@ -63,7 +80,7 @@ public enum LookAlike {
         return true
     }
 
-    static func email(_ value: [UInt8]) -> String? {
+    static func email(_ value: UnsafeBufferPointer<UInt8>) -> String? {
         guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return nil }
         let domain = value[(at + 1)...]
         let tld = domain.lastIndex(of: UInt8(ascii: ".")).map { domain[($0 + 1)...] } ?? domain
@@ -74,14 +91,14 @@ public enum LookAlike {
         }) {
             return "reserved example domain (RFC 2606)"
         }
-        if at <= longestRoleMailbox, roleMailboxes.contains(where: { equalsLowered(value[..<at], $0) }) {
+        if at <= longestRoleMailbox, roleMailboxesByLength[at].contains(where: { equalsLowered(value[..<at], $0) }) {
             return "role mailbox of an organisation"
         }
         return nil
     }
 
     /// RFC 5737 (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and RFC 3849 (2001:db8::/32).
-    static func ip(_ value: [UInt8]) -> String? {
+    static func ip(_ value: UnsafeBufferPointer<UInt8>) -> String? {
         // On bytes, ASCII letters lower-cased in place (this runs for every IP finding; a lower-cased String
         // per address was about 1,500 instructions).
         func starts(_ prefix: [UInt8]) -> Bool {
@@ -99,10 +116,10 @@ public enum LookAlike {
 
     /// The digits of a number reserved for fiction: NANP 555-0100 to 555-0199, and Ofcom's drama ranges
     /// (020 7946 0xxx, 0113 to 0191 496 0xxx, 01632 960xxx, 07700 900xxx, 029 2018 0xxx, 028 9649 6xxx).
-    static func phone(_ digits: [UInt8]) -> String? {
+    static func phone(_ digits: UnsafeBufferPointer<UInt8>) -> String? {
         // On bytes (this runs for every phone finding): the national form drops a 44 or 0044 country code for a 0.
         let zero = UInt8(ascii: "0")
-        func starts(_ bytes: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
+        func starts(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ prefix: [UInt8]) -> Bool {
             bytes.count >= prefix.count && bytes.prefix(prefix.count).elementsEqual(prefix)
         }
         let all = digits[...]
@@ -144,11 +161,26 @@ public enum LookAlike {
 
     /// Card numbers the networks and payment processors publish for tests (Visa, Mastercard, Amex, Discover,
     /// JCB, Diners test numbers printed in processor documentation).
-    static let testCards: Set<[UInt8]> = Set([
+    static let testCards: [String] = [
         "4111111111111111", "4012888888881881", "4222222222222", "4242424242424242", "4000056655665556",
         "4000000000000002", "4000000000000077", "5555555555554444", "5105105105105100", "5200828282828210",
         "2223003122003222", "378282246310005", "371449635398431", "378734493671000", "6011111111111117",
         "6011000990139424", "3530111333300000", "3566002020360505", "30569309025904", "38520000023237",
         "36227206271667", "6200000000000005",
-    ].map { Array($0.utf8) })
+    ]
+    /// The test cards as numbers, with their lengths in digits.
+    private static let testCardNumbers: [(number: UInt64, digits: Int)] = testCards.map { (UInt64($0)!, $0.count) }
+
+    /// Whether the digits of `value` are one of `testCards` (read as a number: a set of digit arrays hashed
+    /// each card finding's digits, after copying them out).
+    static func isTestCard(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var number: UInt64 = 0
+        var digits = 0
+        for b in value where b &- 0x30 < 10 {
+            digits += 1
+            if digits > 19 { return false }
+            number = number &* 10 &+ UInt64(b &- 0x30)
+        }
+        return testCardNumbers.contains { $0.number == number && $0.digits == digits }
+    }
 }

@@ -145,6 +145,9 @@ public final class Rule: Sendable {
 
     /// The look-alikes its entity has (`LookAlike`), if any.
     let lookAlike: LookAlike.Kind?
+    /// `id` and `entity` interned, for its findings.
+    let internedID: InternedName
+    let internedEntity: InternedName
 
     /// Whether the rule reads only values of fields named for it (`fieldWords`).
     public var isFieldRule: Bool { !fieldWords.isEmpty }
@@ -175,6 +178,8 @@ public final class Rule: Sendable {
         self.strongCheck = strongCheck
         self.labels = labels
         lookAlike = LookAlike.kind(of: entity)
+        internedID = .of(id)
+        internedEntity = .of(entity)
     }
 }
 

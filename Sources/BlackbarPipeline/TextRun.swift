@@ -437,7 +437,8 @@ struct Tally {
     /// names (the same string object each time) where two String dictionaries hashed every finding's entity
     /// name (2% of a scan of installed documentation, at 3,000 findings per MB). Per slot: the entity, its
     /// severity, and counts of findings at that severity and of look-alikes (low).
-    private var slotNames: [String] = []
+    /// Entities by their interned names: a slot is found by identity, not by comparing strings.
+    private var slotNames: [InternedName] = []
     private var slotSeverity: [Severity] = []
     private var slotCounts: [Int] = []
     private var slotLowCounts: [Int] = []
@@ -478,7 +479,7 @@ struct Tally {
     /// Counts a finding and writes its event (fingerprinted, never the value).
     /// `value` is read only when the risk log is written (its fingerprint): a plain scan never copies it.
     mutating func record(_ f: Finding, _ location: Location, value: @autoclosure () -> [UInt8], action: String) throws {
-        let slot = slot(for: f.entity)
+        let slot = slot(for: f.internedEntity)
         // A look-alike (a reserved example domain, a test card) is low whatever its entity.
         let severity: Severity
         if f.lowRisk != nil {
@@ -505,14 +506,14 @@ struct Tally {
     }
 
     /// The slot of `entity` in the pending counts, made if new.
-    private mutating func slot(for entity: String) -> Int {
-        if lastSlot < slotNames.count && slotNames[lastSlot] == entity { return lastSlot }
-        if let k = slotNames.firstIndex(of: entity) {
+    private mutating func slot(for entity: InternedName) -> Int {
+        if lastSlot < slotNames.count && slotNames[lastSlot] === entity { return lastSlot }
+        if let k = slotNames.firstIndex(where: { $0 === entity }) {
             lastSlot = k
             return k
         }
         slotNames.append(entity)
-        slotSeverity.append(run.riskLog.regulations.severity(for: entity))
+        slotSeverity.append(run.riskLog.regulations.severity(for: entity.string))
         slotCounts.append(0)
         slotLowCounts.append(0)
         lastSlot = slotNames.count - 1
@@ -527,10 +528,10 @@ struct Tally {
         let log = run.riskLog
         for k in slotNames.indices where slotCounts[k] + slotLowCounts[k] > 0 {
             let n = slotCounts[k] + slotLowCounts[k]
-            counted.byEntity[slotNames[k], default: 0] += n
+            counted.byEntity[slotNames[k].string, default: 0] += n
             if slotCounts[k] > 0 { severityCounts[slotSeverity[k].rawValue, default: 0] += slotCounts[k] }
             if slotLowCounts[k] > 0 { severityCounts[Severity.low.rawValue, default: 0] += slotLowCounts[k] }
-            if !log.isWriting { log.count(entity: slotNames[k], n) }
+            if !log.isWriting { log.count(entity: slotNames[k].string, n) }
             slotCounts[k] = 0
             slotLowCounts[k] = 0
         }

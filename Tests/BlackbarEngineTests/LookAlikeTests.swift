@@ -21,6 +21,10 @@ final class LookAlikeTests: XCTestCase {
             ("EMAIL_ADDRESS", "jane@example.com.de", false),
             ("EMAIL_ADDRESS", "NO-REPLY@shop.de", true),
             ("EMAIL_ADDRESS", "a@b@example.org", true),  // the last @ starts the domain
+            ("EMAIL_ADDRESS", "mailer-daemon@host.de", true),  // the longest role mailbox
+            ("EMAIL_ADDRESS", "u@host.de", false),
+            ("EMAIL_ADDRESS", "careers@host.de", true),
+            ("EMAIL_ADDRESS", "career@host.de", false),
             ("IP_ADDRESS", "192.0.2.7", true),  // RFC 5737
             ("IP_ADDRESS", "198.51.100.200", true),
             ("IP_ADDRESS", "203.0.113.1", true),
@@ -43,6 +47,10 @@ final class LookAlikeTests: XCTestCase {
             ("CREDIT_CARD", "4111 1111 1111 1111", true),  // published test numbers
             ("CREDIT_CARD", "5555-5555-5555-4444", true),
             ("CREDIT_CARD", "4539 1488 0343 6467", false),
+            ("CREDIT_CARD", "378282246310005", true),  // 15 digits (Amex)
+            ("CREDIT_CARD", "04111111111111111", false),  // the same number, one digit more
+            ("CREDIT_CARD", "41111111111111110", false),
+            ("CREDIT_CARD", "4111 1111 1111 1111 1111 1111", false),  // more digits than a number holds
             ("US_SSN", "078-05-1120", false),  // not an entity this classifies
             // A web address is low unless it points at someone.
             ("URL", "https://shop.example.de/offers/winter?page=2&sort=price", true),

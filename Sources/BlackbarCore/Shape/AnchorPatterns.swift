@@ -46,9 +46,13 @@ extension ShapeAutomaton {
     static func anchorPatterns(_ rules: [Rule], gated: Set<Int> = []) -> [GatePattern] {
         var patterns: [GatePattern] = []
         for (index, rule) in rules.enumerated() where isAnchor(rule.prefilter) {
+            if gated.contains(index) {
+                switch rule.prefilter {
+                case .bytes, .literal, .keywords(_, false): continue
+                default: break
+                }
+            }
             switch rule.prefilter {
-            case .bytes, .literal, .keywords(_, false) where gated.contains(index):
-                continue
             case .bytes(let needles, _, _, _) where !needles.isEmpty:
                 patterns.append(GatePattern(
                     ruleIndex: index, shape: .bytes(ByteSet(needles)), minLength: 1, maxLength: 1, before: nil))

@@ -254,10 +254,10 @@ final class RecordPass {
     // MARK: the loop
 
     /// Reads every batch: scans it, records and reports each finding, and with an `output` writes the batch
-    /// redacted.
+    /// redacted. `values`: each reported finding carries its value (for a caller that shows values).
     func run(
-        tally: inout Tally, output: ByteOutput?, streaming: Bool, afterBatch: (Int) throws -> Void,
-        found: (ReportedFinding) throws -> Void
+        tally: inout Tally, output: ByteOutput?, streaming: Bool, values: Bool = false,
+        afterBatch: (Int) throws -> Void, found: (ReportedFinding) throws -> Void
     ) throws -> InputOutcome {
         var bytes = 0
         var firstBatch = true
@@ -293,11 +293,17 @@ final class RecordPass {
                     case .redact(let op): opName = (op ?? run.redactor!.policy.operator(for: item.finding.entity)).description
                     }
                 }
-                let value = Array(batch.decoded[item.finding.range.start..<item.finding.range.end])
-                try t.record(reported.finding, reported.location, value: value, action: opName)
-                var withValue = reported
-                withValue.value = value
-                try found(withValue)
+                // The value is copied only for the risk log's fingerprint or a caller that shows values (a copy per
+                // finding was an allocation each).
+                let range = item.finding.range.start..<item.finding.range.end
+                try t.record(reported.finding, reported.location, value: Array(batch.decoded[range]), action: opName)
+                if values {
+                    var withValue = reported
+                    withValue.value = Array(batch.decoded[range])
+                    try found(withValue)
+                } else {
+                    try found(reported)
+                }
             }
             if let output {
                 let written = try redact(prepared, findings: findings, tally: &t)

@@ -66,11 +66,7 @@ extension TextRun {
         afterBatch: (Int) throws -> Void = { _ in }, found: (ReportedFinding) throws -> Void
     ) throws -> InputOutcome {
         try withRecords(input, format: format, options: options) { pass, tally in
-            try pass.run(tally: &tally, output: nil, streaming: false, afterBatch: afterBatch) { reported in
-                var r = reported
-                if !values { r.value = nil }
-                try found(r)
-            }
+            try pass.run(tally: &tally, output: nil, streaming: false, values: values, afterBatch: afterBatch, found: found)
         }
     }
 
@@ -84,11 +80,7 @@ extension TextRun {
         guard redactor != nil else { preconditionFailure("redact on a scan run") }
         return try withRecords(input, format: format, options: options) { pass, tally in
             tally.output = outputName
-            return try pass.run(tally: &tally, output: output, streaming: streaming, afterBatch: afterBatch) {
-                var r = $0
-                r.value = nil
-                try found(r)
-            }
+            return try pass.run(tally: &tally, output: output, streaming: streaming, afterBatch: afterBatch, found: found)
         }
     }
 
