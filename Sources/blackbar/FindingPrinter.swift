@@ -12,23 +12,25 @@ final class FindingPrinter {
     private var count = 0
     /// The last input's name and its JSON string: a file with many findings escapes its name once.
     private var inputName = ""
-    private var inputJSON: [UInt8] = [0x22, 0x22]
+    private let inputJSON = LineBuffer(capacity: 256)
     /// The storage each JSON line is written into, allocated once.
     private let lineBuffer = LineBuffer()
     /// JSON strings of rule ids and entities, escaped once per name and kept by the interned name's address
     /// in a small direct-mapped table: a line's two names were 500 of its 2,200 instructions, escaped anew.
     private var nameKeys = [UInt](repeating: 0, count: 64)
-    private var nameJSON = [[UInt8]](repeating: [], count: 64)
-    /// The last confidence and its digits: findings of a rule mostly share a few values.
+    private let nameJSON = JSONSlots(count: 64, width: 64)
+    /// Slot 0: the last confidence that is not a whole number of hundredths, and its digits; slots 1 to 101:
+    /// the JSON text of 0, 0.01, ... 1, as `JSONEncoder` writes those numbers (`0.7`, `1`).
     private var lastConfidence = Double.nan
-    private var confidenceJSON: [UInt8] = []
-
-    /// The JSON text of 0, 0.01, ... 1, as `JSONEncoder` writes those numbers (`0.7`, `1`), by hundredths.
-    private static let hundredthsJSON: [[UInt8]] = (0...100).map { n in
-        var bytes: [UInt8] = []
-        JSONLine.appendNumber(Double(n) / 100, to: &bytes)
-        return bytes
-    }
+    private let confidenceJSON: JSONSlots = {
+        let slots = JSONSlots(count: 102, width: 32)
+        for n in 0...100 {
+            var bytes: [UInt8] = []
+            JSONLine.appendNumber(Double(n) / 100, to: &bytes)
+            slots.store(n + 1, bytes)
+        }
+        return slots
+    }()
 
     init(format: OutputFormat, showValues: Bool, explain: Bool) {
         self.format = format
@@ -83,16 +85,22 @@ final class FindingPrinter {
         }
     }
 
-    /// The slot of `nameJSON` that holds `name` as a JSON string, filled if it held another name.
-    private func jsonSlot(_ name: InternedName) -> Int {
-        let key = UInt(bitPattern: ObjectIdentifier(name))
-        let slot = Int(truncatingIfNeeded: key >> 4) & 63
-        if nameKeys[slot] != key {
-            nameKeys[slot] = key
-            nameJSON[slot] = []
-            JSONLine.appendString(name.string, to: &nameJSON[slot])
+    /// Adds `name` as a JSON string: from its slot of `nameJSON`, filled first if it held another name (a name
+    /// too long for a slot is escaped each time).
+    private func add(_ key: JSONKey, _ name: InternedName, to line: inout JSONLine) {
+        let address = UInt(bitPattern: ObjectIdentifier(name))
+        let slot = Int(truncatingIfNeeded: address >> 4) & 63
+        if nameKeys[slot] != address {
+            var json: [UInt8] = []
+            JSONLine.appendString(name.string, to: &json)
+            guard nameJSON.store(slot, json) else {
+                nameKeys[slot] = 0
+                line.add(key, name.string)
+                return
+            }
+            nameKeys[slot] = address
         }
-        return slot
+        line.add(key, json: nameJSON.start(slot), count: nameJSON.length(slot))
     }
 
     func print(_ located: ReportedFinding, input: String, to out: FDWriter) throws {
@@ -119,29 +127,32 @@ final class FindingPrinter {
             // and a table's findings change confidence at nearly every line.)
             let hundredths = (f.confidence * 100).rounded()
             if hundredths >= 0 && hundredths <= 100 && hundredths / 100 == f.confidence {
-                line.add(.confidence, raw: Self.hundredthsJSON[Int(hundredths)])
+                let slot = Int(hundredths) + 1
+                line.add(.confidence, json: confidenceJSON.start(slot), count: confidenceJSON.length(slot))
             } else {
                 if f.confidence != lastConfidence {
                     lastConfidence = f.confidence
-                    confidenceJSON.removeAll(keepingCapacity: true)
-                    JSONLine.appendNumber(f.confidence, to: &confidenceJSON)
+                    var digits: [UInt8] = []
+                    JSONLine.appendNumber(f.confidence, to: &digits)
+                    confidenceJSON.store(0, digits)
                 }
-                line.add(.confidence, raw: confidenceJSON)
+                line.add(.confidence, json: confidenceJSON.start(0), count: confidenceJSON.length(0))
             }
             line.add(.end, f.range.end)
-            line.add(.entity, json: nameJSON[jsonSlot(f.internedEntity)])
+            add(.entity, f.internedEntity, to: &line)
             if let field = located.location.field { line.add(.field, field) }
             if let index = located.location.fieldIndex { line.add(.fieldIndex, index) }
             if input != inputName {
                 inputName = input
-                inputJSON = []
-                JSONLine.appendString(input, to: &inputJSON)
+                inputJSON.reset()
+                var name = input
+                name.withUTF8 { JSONLine.appendString($0, to: inputJSON) }
             }
-            line.add(.input, json: inputJSON)
+            inputJSON.withBytes { line.add(.input, json: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count) }
             if let number = located.location.line { line.add(.line, number) }
             if let note = f.lowRisk { line.add(.lowRisk, note) }
             if let record = located.location.record { line.add(.record, record) }
-            line.add(.rule, json: nameJSON[jsonSlot(f.internedRuleID)])
+            add(.rule, f.internedRuleID, to: &line)
             line.add(.start, f.range.start)
             line.add(.validated, f.validated)
             if let value { line.add(.value, value) }
@@ -204,21 +215,21 @@ final class FindingPrinter {
 
 /// The keys of a finding's JSON line.
 extension JSONKey {
-    static let column = JSONKey("column")
-    static let confidence = JSONKey("confidence")
-    static let end = JSONKey("end")
-    static let entity = JSONKey("entity")
-    static let field = JSONKey("field")
-    static let fieldIndex = JSONKey("field_index")
-    static let input = JSONKey("input")
-    static let line = JSONKey("line")
-    static let lowRisk = JSONKey("low_risk")
-    static let record = JSONKey("record")
-    static let rule = JSONKey("rule")
-    static let start = JSONKey("start")
-    static let validated = JSONKey("validated")
-    static let value = JSONKey("value")
-    static let valueBase64 = JSONKey("value_base64")
-    static let valueEnd = JSONKey("value_end")
-    static let valueStart = JSONKey("value_start")
+    static let column = JSONKey(#","column":"#)
+    static let confidence = JSONKey(#","confidence":"#)
+    static let end = JSONKey(#","end":"#)
+    static let entity = JSONKey(#","entity":"#)
+    static let field = JSONKey(#","field":"#)
+    static let fieldIndex = JSONKey(#","field_index":"#)
+    static let input = JSONKey(#","input":"#)
+    static let line = JSONKey(#","line":"#)
+    static let lowRisk = JSONKey(#","low_risk":"#)
+    static let record = JSONKey(#","record":"#)
+    static let rule = JSONKey(#","rule":"#)
+    static let start = JSONKey(#","start":"#)
+    static let validated = JSONKey(#","validated":"#)
+    static let value = JSONKey(#","value":"#)
+    static let valueBase64 = JSONKey(#","value_base64":"#)
+    static let valueEnd = JSONKey(#","value_end":"#)
+    static let valueStart = JSONKey(#","value_start":"#)
 }

@@ -19,12 +19,11 @@ struct JSONLine {
     private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func key(_ name: JSONKey) {
-        let bytes = name.bytes
-        out.reserve(bytes.count)
-        bytes.withUnsafeBufferPointer { all in
-            // `bytes` is `,"name":`; the first key goes without the comma.
-            if first { out.put(all.baseAddress! + 1, all.count - 1) } else { out.put(all.baseAddress!, all.count) }
-        }
+        let text = name.text
+        let n = text.utf8CodeUnitCount
+        out.reserve(n)
+        // `text` is `,"name":`; the first key goes without the comma.
+        if first { out.put(text.utf8Start + 1, n - 1) } else { out.put(text.utf8Start, n) }
         first = false
     }
 
@@ -34,10 +33,11 @@ struct JSONLine {
         value.withUTF8 { Self.appendString($0, to: out) }
     }
 
-    /// A value already written as JSON (a string escaped once by `appendString`).
-    mutating func add(_ name: JSONKey, json: [UInt8]) {
+    /// A value already written as JSON (a string escaped once by `appendString`), `count` bytes at `start`.
+    mutating func add(_ name: JSONKey, json start: UnsafePointer<UInt8>, count: Int) {
         key(name)
-        out.put(json)
+        out.reserve(count)
+        out.put(start, count)
     }
 
     mutating func add(_ name: JSONKey, _ value: Int) {
@@ -99,11 +99,10 @@ struct JSONLine {
 
     mutating func add(_ name: JSONKey, _ value: Bool) {
         key(name)
-        out.put(value ? Self.trueBytes : Self.falseBytes)
+        let text: StaticString = value ? "true" : "false"
+        out.reserve(5)
+        out.put(text.utf8Start, text.utf8CodeUnitCount)
     }
-
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
 
     /// A number as `JSONEncoder` writes it: a whole number without a fraction (`1`), any other the shortest form
     /// that reads back the same (`0.85`).
@@ -122,11 +121,6 @@ struct JSONLine {
         out.put(0x0A)
     }
 
-    /// A value already written as JSON bytes (a number formatted once for many lines).
-    mutating func add(_ name: JSONKey, raw: [UInt8]) {
-        key(name)
-        out.put(raw)
-    }
 
     /// A JSON string as `JSONEncoder` escapes it: `"` and `\`, `\b \f \n \r \t`, other control bytes as
     /// `\u00xx`; everything else (`/`, non-ASCII) as it is.
@@ -231,24 +225,20 @@ final class LineBuffer {
         count += n
     }
 
-    /// Writes bytes, making room for them.
-    func put(_ bytes: [UInt8]) {
-        reserve(bytes.count)
-        bytes.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
-    }
-
     /// The bytes written so far.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }
 
-/// A key of a JSON line, written once as `,"name":` (the name needs no escaping): a line copies it in one go
-/// instead of writing the quotes, the colon and the comma byte by byte.
+/// A key of a JSON line, written as `,"name":` (the name needs no escaping): a line copies it in one go
+/// instead of writing the quotes, the colon and the comma byte by byte. A static string, so the keys are
+/// constants in the binary: as arrays, each use ran a lazy global's `swift_once` and a retain and a release.
 struct JSONKey {
-    let bytes: [UInt8]
+    let text: StaticString
 
-    init(_ name: StaticString) {
-        bytes = [0x2C, 0x22] + name.withUTF8Buffer { Array($0) } + [0x22, 0x3A]
+    /// `text` is the whole `,"name":`.
+    init(_ text: StaticString) {
+        self.text = text
     }
 }
