@@ -268,10 +268,11 @@ enum AnchorSearch {
         bytes(needles, period: period, count: 1, span: 0, base, from: from, to: to, hit)
     }
 
-    /// Like `bytes(_:period:...)`; with `count` > 1, only where `count` needles fall within `span` bytes.
+    /// Like `bytes(_:period:...)`; with `count` > 1, only where `count` needles fall within `span` bytes (of one
+    /// segment, when `segmented`: the subject is a batch's values joined by `SegmentLayout.join`).
     static func bytes(
         _ needles: [UInt8], period: Int, count: Int, span: Int, _ base: UnsafePointer<UInt8>, from: Int, to: Int,
-        _ hit: (Int) -> Void
+        segmented: Bool = false, _ hit: (Int) -> Void
     ) {
         if count > 1 && needles.count == 1 {
             var recent: [Int] = []
@@ -280,7 +281,15 @@ enum AnchorSearch {
                 let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
                 recent.append(at)
                 if recent.count > count { recent.removeFirst() }
-                if recent.count == count && at - recent[0] < span { hit(recent[0]) }
+                if recent.count == count && at - recent[0] < span {
+                    // The needles must share a segment: colons of the value before must not open a window in
+                    // this one (its findings would then depend on its neighbours).
+                    if segmented, let join = SegmentLayout.lastJoin(base, from: recent[0], to: at) {
+                        recent.removeAll { $0 < join }
+                    } else {
+                        hit(recent[0])
+                    }
+                }
                 i = at + 1
             }
             return

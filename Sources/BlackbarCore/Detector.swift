@@ -75,6 +75,8 @@ public final class DetectorScratch {
     var merged = WindowList()
     /// The lazy DFA of the detector's shape gate, built on first use.
     var shapeRunner: ShapeRunner?
+    /// Whether the subject being scanned is a batch of segments joined by `SegmentLayout.join`.
+    var segmented = false
     /// The value of the candidate being judged, normalized for its validator (kept: one per candidate was
     /// an allocation).
     var value: [UInt8] = []
@@ -425,6 +427,8 @@ public final class Detector: Sendable {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !region.isEmpty else { return [] }
         let length = subject.count
         let planner = planner(forLength: length, scratch: scratch)
+        // Windows that reach past their anchor stop at a join: what one value holds opens none in the next.
+        scratch.segmented = layout.starts.count > 1
         let runner = planner.prepare(base, length: length, region: region, scratch: scratch)
         // A field named for a rule's data (a `dob` column, an `iban` key) opens its whole segment to that rule:
         // the prefilter must never hide a value whose context is its field name. Listed per rule in one pass
@@ -607,8 +611,8 @@ public final class Detector: Sendable {
         if let kind = rule.lookAlike, drop == nil {
             let value = UnsafeBufferPointer(
                 start: subject.baseAddress!.assumingMemoryBound(to: UInt8.self) + valueRange.start, count: valueRange.count)
-            finding.lowRisk = LookAlike.reason(kind, value)
-            if finding.lowRisk != nil && options.hideLowRisk && !keepDropped { return nil }
+            finding.internedLowRisk = LookAlike.reason(kind, value)?.interned
+            if finding.internedLowRisk != nil && options.hideLowRisk && !keepDropped { return nil }
         }
         if options.explain || keepDropped {
             finding.explanation = Explanation(
@@ -647,6 +651,26 @@ struct WindowKey: Hashable {
 struct SegmentLayout {
     /// What joins the segments of a batch: no pattern crosses a NUL and a line feed both.
     static let join: [UInt8] = [0x0A, 0x00, 0x0A]
+
+    /// The NUL of the last join inside `from..<to` of a joined subject, or nil.
+    static func lastJoin(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var z = to - 1
+        while z > from {
+            if base[z] == 0 && base[z - 1] == 0x0A && base[z + 1] == 0x0A { return z }
+            z -= 1
+        }
+        return nil
+    }
+
+    /// The NUL of the first join inside `from..<to` of a joined subject, or nil.
+    static func firstJoin(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var z = max(from, 1)
+        while z < to - 1 {
+            if base[z] == 0 && base[z - 1] == 0x0A && base[z + 1] == 0x0A { return z }
+            z += 1
+        }
+        return nil
+    }
     var starts: [Int] = []
     var ends: [Int] = []
     /// Per segment: its field's number in `table`, or -1 (by number: a reference per cell was a retain and a

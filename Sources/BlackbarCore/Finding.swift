@@ -90,6 +90,11 @@ public struct Finding: Sendable, Equatable {
         get { lowRiskName?.string }
         set { lowRiskName = newValue.map { .of($0) } }
     }
+    /// `lowRisk` as an interned name (the detector sets it from `LookAlike.Note`, interned once).
+    var internedLowRisk: InternedName? {
+        get { lowRiskName }
+        set { lowRiskName = newValue }
+    }
     /// The index of its segment in the batch scanned (`Detector.scan(_:scratch:)`); 0 for a single subject.
     public var segment: Int = 0
 

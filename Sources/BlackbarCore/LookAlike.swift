@@ -9,6 +9,25 @@ public enum LookAlike {
         case email, ip, phone, card, url
     }
 
+    /// Why a value is low risk: the note its finding carries.
+    enum Note: Int {
+        case reservedDomain, roleMailbox, documentationV6, documentationV4, fictionalNANP, fictionalOfcom, testCard
+        case plainWebAddress
+
+        /// The note's text.
+        var text: String { Self.texts[rawValue] }
+        /// The text as an interned name, for a finding (interned once, not per finding).
+        var interned: InternedName { Self.names[rawValue] }
+
+        private static let texts = [
+            "reserved example domain (RFC 2606)", "role mailbox of an organisation",
+            "documentation address range (RFC 3849)", "documentation address range (RFC 5737)",
+            "fictional number range (NANP 555-0100 to 0199)", "fictional number range (Ofcom drama numbers)",
+            "well-known test card number", "web address without a user, e-mail or identifier in it",
+        ]
+        private static let names = texts.map(InternedName.of)
+    }
+
     static func kind(of entity: String) -> Kind? {
         switch entity {
         case "EMAIL_ADDRESS": return .email
@@ -23,12 +42,12 @@ public enum LookAlike {
     /// Why `value` (a finding's bytes) of `entity` is low risk, or nil when it is not a known look-alike.
     public static func reason(entity: String, value: [UInt8]) -> String? {
         guard let kind = kind(of: entity) else { return nil }
-        return value.withUnsafeBufferPointer { reason(kind, $0) }
+        return value.withUnsafeBufferPointer { reason(kind, $0) }?.text
     }
 
     /// The same for a value read in place (this runs for every e-mail, phone, card, IP and URL finding: a copy
     /// of the value, and an array of its digits for phones and cards, were an allocation or two each).
-    static func reason(_ kind: Kind, _ value: UnsafeBufferPointer<UInt8>) -> String? {
+    static func reason(_ kind: Kind, _ value: UnsafeBufferPointer<UInt8>) -> Note? {
         switch kind {
         case .email: return email(value)
         case .ip: return ip(value)
@@ -41,8 +60,8 @@ public enum LookAlike {
                 }
                 return phone(UnsafeBufferPointer(rebasing: room[..<n]))
             }
-        case .card: return isTestCard(value) ? "well-known test card number" : nil
-        case .url: return WebAddress.carriesPersonalData(Array(value)) ? nil : "web address without a user, e-mail or identifier in it"
+        case .card: return isTestCard(value) ? .testCard : nil
+        case .url: return WebAddress.carriesPersonalData(Array(value)) ? nil : .plainWebAddress
         }
     }
 
@@ -80,7 +99,7 @@ public enum LookAlike {
         return true
     }
 
-    static func email(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+    static func email(_ value: UnsafeBufferPointer<UInt8>) -> Note? {
         guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return nil }
         let domain = value[(at + 1)...]
         let tld = domain.lastIndex(of: UInt8(ascii: ".")).map { domain[($0 + 1)...] } ?? domain
@@ -89,16 +108,16 @@ public enum LookAlike {
                 || (domain.count > reserved.count && value[value.count - reserved.count - 1] == UInt8(ascii: ".")
                     && equalsLowered(value[(value.count - reserved.count)...], reserved))
         }) {
-            return "reserved example domain (RFC 2606)"
+            return .reservedDomain
         }
         if at <= longestRoleMailbox, roleMailboxesByLength[at].contains(where: { equalsLowered(value[..<at], $0) }) {
-            return "role mailbox of an organisation"
+            return .roleMailbox
         }
         return nil
     }
 
     /// RFC 5737 (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and RFC 3849 (2001:db8::/32).
-    static func ip(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+    static func ip(_ value: UnsafeBufferPointer<UInt8>) -> Note? {
         // On bytes, ASCII letters lower-cased in place (this runs for every IP finding; a lower-cased String
         // per address was about 1,500 instructions).
         func starts(_ prefix: [UInt8]) -> Bool {
@@ -106,8 +125,8 @@ public enum LookAlike {
             for (k, b) in prefix.enumerated() where ASCII.lower(value[k]) != b { return false }
             return true
         }
-        if documentationV6.contains(where: starts) { return "documentation address range (RFC 3849)" }
-        if documentationV4.contains(where: starts) { return "documentation address range (RFC 5737)" }
+        if documentationV6.contains(where: starts) { return .documentationV6 }
+        if documentationV4.contains(where: starts) { return .documentationV4 }
         return nil
     }
 
@@ -116,7 +135,7 @@ public enum LookAlike {
 
     /// The digits of a number reserved for fiction: NANP 555-0100 to 555-0199, and Ofcom's drama ranges
     /// (020 7946 0xxx, 0113 to 0191 496 0xxx, 01632 960xxx, 07700 900xxx, 029 2018 0xxx, 028 9649 6xxx).
-    static func phone(_ digits: UnsafeBufferPointer<UInt8>) -> String? {
+    static func phone(_ digits: UnsafeBufferPointer<UInt8>) -> Note? {
         // On bytes (this runs for every phone finding): the national form drops a 44 or 0044 country code for a 0.
         let zero = UInt8(ascii: "0")
         func starts(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ prefix: [UInt8]) -> Bool {
@@ -138,14 +157,14 @@ public enum LookAlike {
             let exchange = nanp[(start + 3)..<(start + 6)]
             let line = nanp[(start + 6)...]
             if exchange.elementsEqual(Self.digits555), line.first == zero, line.dropFirst().first == UInt8(ascii: "1") {
-                return "fictional number range (NANP 555-0100 to 0199)"
+                return .fictionalNANP
             }
         }
         // `national` without its leading 0 when one was put in front.
         if national.count + (nationalZero ? 1 : 0) == 11 {
             let rest = nationalZero ? national : national.dropFirst()
             guard nationalZero || national.first == zero else { return nil }
-            if Self.ofcomDrama.contains(where: { starts(rest, $0) }) { return "fictional number range (Ofcom drama numbers)" }
+            if Self.ofcomDrama.contains(where: { starts(rest, $0) }) { return .fictionalOfcom }
         }
         return nil
     }

@@ -307,10 +307,18 @@ final class WindowPlanner: Sendable {
         // With a lead class, a match starts inside the run of lead bytes right before its anchor: the window
         // starts there (runs start later for later anchors, so a range of merged anchors starts at its first's).
         let lead = rule.lead
+        // In a batch's joined values, a window that reaches past its anchor (a keyword, a count of colons: they
+        // may lie outside the match) stops at the joins around the anchor: a keyword or colons in one value
+        // must not open a window in its neighbour, whose findings would then depend on it.
+        let segmented = scratch.segmented
         func add(_ at: Int, _ atEnd: Int, reachPast: Bool = false) {
             var s = max(searchFrom, at - pad)
             if let lead, !reachPast { s = lead.runStart(before: at, in: base, notBefore: s) }
-            let e = min(hi, atEnd + (reachPast ? pad : 0))
+            var e = min(hi, atEnd + (reachPast ? pad : 0))
+            if reachPast && segmented {
+                if let join = SegmentLayout.lastJoin(base, from: s, to: at) { s = join + 2 }
+                if let join = SegmentLayout.firstJoin(base, from: atEnd, to: e) { e = join - 1 }
+            }
             if s < e { list.add(s, e) }
         }
         // Matches that begin at the anchor: the windows are exactly where anchors start, never merged across
@@ -393,7 +401,9 @@ final class WindowPlanner: Sendable {
                 reach: count > 1 ? span : 2 * period + 1)
             for (from, to) in ranges {
                 if count > 1 {
-                    AnchorSearch.bytes(needles, period: 0, count: count, span: span, base, from: from, to: to) {
+                    AnchorSearch.bytes(
+                        needles, period: 0, count: count, span: span, base, from: from, to: to, segmented: segmented
+                    ) {
                         add($0, $0 + 1, reachPast: true)
                     }
                 } else if period > 0 && needles.count > 1 {

@@ -79,6 +79,27 @@ final class EveryPathTests: XCTestCase {
         XCTAssertNotNil(detector.field("order_id").name)
     }
 
+    func testAValueFindsTheSameWhateverItsNeighbours() {
+        // The rule that reports a value, not only its span, is the value's own: three colons close together
+        // open the `ipv6` rule's window, and two of them in the cell before must not count for this cell's
+        // `fe80::1` (reported by `ipv6-compressed` alone, by `ipv6` when the colons counted across the join).
+        let value = Array("fe80::1".utf8)
+        let alone = detector.scan([Segment(value)], scratch: DetectorScratch()).map(\.ruleID)
+        XCTAssertEqual(alone, ["ipv6-compressed"])
+        for before in ["a:b", "x::", "12:30", "::", "see a:b:c"] {
+            let cells = [Segment(Array(before.utf8)), Segment(value)]
+            let found = detector.scan(cells, scratch: DetectorScratch()).filter { $0.segment == 1 }
+            XCTAssertEqual(found.map(\.ruleID), alone, before)
+        }
+        // Every rule example in a batch reports by the same rules as alone.
+        let segments = Self.lines.map { Segment($0) }
+        var bySegment = Array(repeating: [String](), count: segments.count)
+        for f in detector.scan(segments, scratch: DetectorScratch()) { bySegment[f.segment].append(f.ruleID) }
+        for (k, line) in Self.lines.enumerated() {
+            XCTAssertEqual(bySegment[k], detector.scan(line).map(\.ruleID), String(decoding: line, as: UTF8.self))
+        }
+    }
+
     func testContextAndMatchesStayInsideTheirSegment() {
         // `SSN` in one cell is not context for the number in the next one.
         let cells = [Segment(Array("SSN".utf8)), Segment(Array("536221234".utf8))]
