@@ -324,6 +324,50 @@ final class RecordRunTests: ScratchFolderTestCase {
         XCTAssertEqual(try redact("k.jsonl", .jsonl), #"{"<EMAIL_ADDRESS>":{"phone":"<PHONE_NUMBER>"}}"# + "\n")
     }
 
+    func testRepeatedKeysAreFoundInEveryRecordWhateverIsSkipped() throws {
+        // Keys that gave no finding are not scanned again in later batches (`CleanKeys`); a key that holds
+        // personal data is scanned, and found, in every record. Small batches, so most records come after
+        // the keys were learned; one worker and two.
+        var text = ""
+        for i in 0..<60 {
+            text += #"{"id":\#(i),"name":"","bob@example.org":{"note":"call +44 20 7946 0958"},"status":"ok"}"# + "\n"
+        }
+        try file("keys.jsonl", text)
+        var options = RecordOptions()
+        options.batchBytes = 300
+        for workers in [1, 2] {
+            let run = try makeRun(policy: nil, workers: workers)
+            var found: [ReportedFinding] = []
+            try run.scanRecords(run.input("keys.jsonl"), format: .jsonl, options: options, values: true) { found.append($0) }
+            let byEntity = Dictionary(grouping: found, by: \.finding.entity)
+            XCTAssertEqual(byEntity["EMAIL_ADDRESS"]?.compactMap(\.location.record), Array(1...60), "workers \(workers)")
+            XCTAssertEqual(byEntity["PHONE_NUMBER"]?.compactMap(\.location.record), Array(1...60), "workers \(workers)")
+            XCTAssertEqual(found.count, 120, "workers \(workers)")
+        }
+    }
+
+    func testCleanKeysRememberBytesExactly() {
+        var keys = CleanKeys()
+        func has(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { keys.contains($0) } }
+        func add(_ s: String) { Array(s.utf8).withUnsafeBufferPointer { keys.insert($0) } }
+        XCTAssertFalse(has("id"))
+        add("id")
+        add("name")
+        add("id")
+        XCTAssertEqual(keys.count, 2)
+        XCTAssertTrue(has("id"))
+        XCTAssertTrue(has("name"))
+        XCTAssertFalse(has("Id"))
+        XCTAssertFalse(has("i"))
+        XCTAssertFalse(has("names"))
+        add(String(repeating: "k", count: CleanKeys.maxLength + 1))  // too long: not kept
+        XCTAssertFalse(has(String(repeating: "k", count: CleanKeys.maxLength + 1)))
+        for n in 0..<(CleanKeys.capacity + 10) { add("key\(n)") }
+        XCTAssertEqual(keys.count, CleanKeys.capacity)  // bounded
+        XCTAssertTrue(has("key0"))
+        XCTAssertFalse(has("key\(CleanKeys.capacity + 5)"))
+    }
+
     func testAJSONDocumentIsReadByElementsOfItsOuterArray() throws {
         let text = #"{"users":[{"phone":4155552671,"name":"Jane Example"},{"iban":"DE89 3704 0044 0532 0130 00"}]}"#
         try file("d.json", text)

@@ -47,9 +47,11 @@ final class RecordPass {
     let reader: RecordReader
     let dialect: CSVDialect?
     var evidence = FieldEvidence()
-    /// Guards `contexts`, `held`, `version` and `changes` (the reading thread resolves contexts while the
-    /// calling thread updates the evidence).
+    /// Guards `contexts`, `held`, `version`, `changes` and `cleanKeys` (the reading thread resolves contexts
+    /// while the calling thread updates the evidence).
     let lock = NSLock()
+    /// Keys whose bytes gave no finding: not scanned again (`CleanKeys`).
+    private var cleanKeys = CleanKeys()
     /// Per field id: its context for the detector, resolved once (again when evidence changes it).
     private var contexts: [FieldContext?] = []
     /// Fields found to hold an entity.
@@ -215,6 +217,7 @@ final class RecordPass {
             while let batch = try reader.next() {
                 let prepared = prepare(batch, only: nil)
                 let found = detect(prepared, scratch: scratches[0].scratch)
+                learnCleanKeys(prepared, found)
                 if try !body(prepared, applyEvidence(prepared, findings: found)) { return }
             }
             return
@@ -228,7 +231,9 @@ final class RecordPass {
         do { second = try reader.next() } catch { readError = error }
         guard let second else {
             let prepared = prepare(first, only: nil)
-            _ = try body(prepared, applyEvidence(prepared, findings: detect(prepared, scratch: scratches[0].scratch)))
+            let found = detect(prepared, scratch: scratches[0].scratch)
+            learnCleanKeys(prepared, found)
+            _ = try body(prepared, applyEvidence(prepared, findings: found))
             if let readError { throw readError }
             return
         }
@@ -244,6 +249,7 @@ final class RecordPass {
             work: { prepared, worker in Self.detect(prepared, detector: detector, scratch: cells[worker].scratch) })
         defer { pipeline.finish() }
         while let (prepared, found) = try pipeline.next() {
+            learnCleanKeys(prepared, found)
             if try !body(prepared, applyEvidence(prepared, findings: found)) { return }
         }
     }
@@ -356,11 +362,17 @@ final class RecordPass {
             return n
         }
         let pairs = namedPairs(batch, names: names)
+        let decoded = batch.decoded
         for v in candidates where Self.scannable(batch, v) {
             let value = batch.values[v]
             // A key is data only for what it holds itself: no field name is context for it.
             let field: Int32
             if value.kind == .key {
+                if cleanKeys.count > 0,
+                    decoded.withUnsafeBufferPointer({ cleanKeys.contains(UnsafeBufferPointer(rebasing: $0[value.decoded])) })
+                {
+                    continue
+                }
                 field = -1
             } else if let sibling = pairs.named[v] {
                 field = number(ofNamed: namedContext(value.field, sibling: sibling, names: names))
@@ -391,6 +403,24 @@ final class RecordPass {
 
     private func detect(_ prepared: PreparedBatch, scratch: DetectorScratch) -> [ValueFinding] {
         Self.detect(prepared, detector: run.detector, scratch: scratch)
+    }
+
+    /// Adds the batch's keys that the detector found nothing in to `cleanKeys`. `found` is the detector's own
+    /// findings, before the field evidence: a key's findings depend on its bytes alone.
+    private func learnCleanKeys(_ prepared: PreparedBatch, _ found: [ValueFinding]) {
+        let batch = prepared.batch
+        // Findings come by segment, so their values ascend as `indices` do.
+        var k = 0
+        lock.lock()
+        defer { lock.unlock() }
+        batch.decoded.withUnsafeBufferPointer { decoded in
+            for (n, v) in prepared.indices.enumerated() where prepared.fields[n] < 0 {
+                while k < found.count && found[k].value < v { k += 1 }
+                if k < found.count && found[k].value == v { continue }
+                if cleanKeys.count >= CleanKeys.capacity { return }
+                cleanKeys.insert(UnsafeBufferPointer(rebasing: decoded[batch.values[v].decoded]))
+            }
+        }
     }
 
     /// Counts the batch into the field evidence. Values of fields whose evidence changed after the batch's
@@ -448,7 +478,7 @@ final class RecordPass {
     }
 
     /// The finding placed in the input: its source range, line and column, record, field, and place in its value.
-    private func locate(_ item: ValueFinding, in batch: RecordBatch, names: [String]) -> ReportedFinding {
+    private func locate(_ item: ValueFinding, in batch: borrowing RecordBatch, names: [String]) -> ReportedFinding {
         let value = batch.values[item.value]
         let decoded = item.finding.range.start..<item.finding.range.end
         let source = batch.sourceRange(ofValue: item.value, decoded: decoded)
