@@ -77,6 +77,8 @@ public final class DetectorScratch {
     var shapeRunner: ShapeRunner?
     /// Whether the subject being scanned is a batch of segments joined by `SegmentLayout.join`.
     var segmented = false
+    /// Candidates of the last subject scanned: the next one's list starts with room for as many.
+    var candidateHint = 0
     /// The value of the candidate being judged, normalized for its validator (kept: one per candidate was
     /// an allocation).
     var value: [UInt8] = []
@@ -204,7 +206,12 @@ public final class Detector: Sendable {
         let extended = max(0, region.lowerBound - Self.boundaryReach)..<min(subject.count, region.upperBound + ruleSet.maxWindow)
         let kept = candidates(subject, region: extended, layout: layout, scratch: scratch, keepDropped: false)
         let resolved = OverlapResolver.resolve(fieldRulesDecide(kept))
-        return extended == region ? resolved : resolved.filter { region.contains($0.range.start) }
+        if extended == region { return resolved }
+        // Into storage of the full count: `filter` grew its result by doubling (a block has thousands).
+        var inRegion: [Finding] = []
+        inRegion.reserveCapacity(resolved.count)
+        for f in resolved where region.contains(f.range.start) { inRegion.append(f) }
+        return inRegion
     }
 
     /// The candidates' findings, less those the field's name outweighs: where the field is named for what a
@@ -450,7 +457,11 @@ public final class Detector: Sendable {
             }
         }
         let anyOpened = !scratch.openedRules.isEmpty
+        // Room for as many candidates as the last subject of this scratch had (a block has thousands: growing
+        // by doubling copied them about eight times).
         var out: [Candidate] = []
+        out.reserveCapacity(scratch.candidateHint)
+        defer { scratch.candidateHint = out.count }
         for (index, rule) in ruleSet.rules.enumerated() {
             let opened = anyOpened ? scratch.opened[index] : WindowList()
             // A field rule reads whole values of the fields named for it, and nothing else.
