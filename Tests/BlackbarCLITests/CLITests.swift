@@ -55,6 +55,27 @@ final class CLITests: CLITestCase {
         XCTAssertEqual(seen, names.count, r.stdout)
     }
 
+    /// Offsets and columns are written in decimal at every digit count: addresses of ten bytes start at 0, 89,
+    /// 990 ... 999,989 bytes into the input, so they end at 10, 99, 1000 ... 999,999 (the printer counts a
+    /// number's digits from its bit length).
+    func testNumbersOfEveryDigitCount() throws {
+        let starts = [0, 89, 990, 9989, 99990, 999_989]
+        var text = ""
+        for start in starts {
+            text += String(repeating: " ", count: start - text.utf8.count)
+            text += "ab@mail.de "
+        }
+        let path = try file("digits.txt", text)
+        let r = try run(["scan", "--format", "jsonl", path])
+        let objects = try r.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(objects.compactMap { $0["start"] as? Int }, starts, r.stdout)
+        XCTAssertEqual(objects.compactMap { $0["end"] as? Int }, starts.map { $0 + 10 })
+        XCTAssertEqual(objects.compactMap { $0["column"] as? Int }, starts.map { $0 + 1 })
+        XCTAssertTrue(r.stdout.contains(#""end":10,"#) && r.stdout.contains(#""start":0,"#), r.stdout)
+    }
+
     /// Confidences are written as `JSONEncoder` writes numbers, the shortest text that reads back the same
     /// (`0.7`, `1`), whether they come from the printer's table of hundredths or are formatted.
     func testConfidencesAreWrittenAsShortestNumbers() throws {
