@@ -34,6 +34,18 @@ final class CLITests: CLITestCase {
         }
     }
 
+    /// A text finding's line is written from pieces kept per entity and input: an input name longer than the
+    /// pieces' first width (a deep path) and a second input after it come out whole.
+    func testJSONLinesOfLongInputNames() throws {
+        let long = try file(String(repeating: "d", count: 200) + "/" + String(repeating: "n", count: 200) + ".txt", sample)
+        let short = try file("s.txt", sample)
+        let r = try run(["scan", "--format", "jsonl", "-j", "1", long, short])
+        let inputs = try r.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["input"] as? String
+        }
+        XCTAssertEqual(inputs, [long, long, long, short, short, short], r.stdout)
+    }
+
     /// Short strings are copied into a JSON line as two overlapping words, longer ones by `memmove`: field names
     /// and values of every length from 1 to 30 bytes come back exactly.
     func testJSONLinesKeepStringsOfEveryLength() throws {
