@@ -90,22 +90,37 @@ final class FindingPrinter {
         }
     }
 
-    /// Adds `name` as a JSON string: from its slot of `nameJSON`, filled first if it held another name (a name
-    /// too long for a slot is escaped each time).
-    private func add(_ key: JSONKey, _ name: InternedName, to line: inout JSONLine) {
+    /// The slot of `slots` that holds what `make` makes of `name`, found by the name's address in `keys` (a
+    /// direct-mapped table, a power of two long) and made if the slot held another name; nil when it does not fit.
+    private static func slot(
+        for name: InternedName, keys: inout [UInt], in slots: JSONSlots, make: (String) -> [UInt8]
+    ) -> Int? {
         let address = UInt(bitPattern: ObjectIdentifier(name))
-        let slot = Int(truncatingIfNeeded: address >> 4) & 63
-        if nameKeys[slot] != address {
-            var json: [UInt8] = []
-            JSONLine.appendString(name.string, to: &json)
-            guard nameJSON.store(slot, json) else {
-                nameKeys[slot] = 0
-                line.add(key, name.string)
-                return
-            }
-            nameKeys[slot] = address
+        let slot = Int(truncatingIfNeeded: address >> 4) & (keys.count - 1)
+        if keys[slot] == address { return slot }
+        guard slots.store(slot, make(name.string)) else {
+            keys[slot] = 0
+            return nil
+        }
+        keys[slot] = address
+        return slot
+    }
+
+    /// Adds `name` as a JSON string, escaped once per name into `nameJSON` (a name too long for a slot is
+    /// escaped each time).
+    private func add(_ key: JSONKey, _ name: InternedName, to line: inout JSONLine) {
+        guard let slot = Self.slot(for: name, keys: &nameKeys, in: nameJSON, make: Self.jsonString) else {
+            line.add(key, name.string)
+            return
         }
         line.add(key, json: nameJSON.start(slot), count: nameJSON.length(slot))
+    }
+
+    /// `text` as a JSON string.
+    private static func jsonString(_ text: String) -> [UInt8] {
+        var json: [UInt8] = []
+        JSONLine.appendString(text, to: &json)
+        return json
     }
 
     /// A new input's name as a JSON string; the pieces that hold it are made again.
@@ -151,39 +166,20 @@ final class FindingPrinter {
         return true
     }
 
-    /// The slot of `entityPieces` for `entity` with the current input, made if it held another; nil when it
-    /// does not fit.
+    /// The slot of `entityPieces` for `entity` with the current input; nil when it does not fit.
     private func entityPiece(_ entity: InternedName) -> Int? {
-        let address = UInt(bitPattern: ObjectIdentifier(entity))
-        let slot = Int(truncatingIfNeeded: address >> 4) & 31
-        if entityKeys[slot] == address { return slot }
-        var piece = Array(#","entity":"#.utf8)
-        JSONLine.appendString(entity.string, to: &piece)
-        piece += Array(#","input":"#.utf8)
-        inputJSON.withBytes { piece.append(contentsOf: $0) }
-        piece += Array(#","line":"#.utf8)
-        guard entityPieces.store(slot, piece) else {
-            entityKeys[slot] = 0
-            return nil
+        Self.slot(for: entity, keys: &entityKeys, in: entityPieces) { name in
+            var piece = Array(#","entity":"#.utf8) + Self.jsonString(name) + Array(#","input":"#.utf8)
+            inputJSON.withBytes { piece.append(contentsOf: $0) }
+            return piece + Array(#","line":"#.utf8)
         }
-        entityKeys[slot] = address
-        return slot
     }
 
-    /// The slot of `rulePieces` for `rule`, made if it held another; nil when it does not fit.
+    /// The slot of `rulePieces` for `rule`; nil when it does not fit.
     private func rulePiece(_ rule: InternedName) -> Int? {
-        let address = UInt(bitPattern: ObjectIdentifier(rule))
-        let slot = Int(truncatingIfNeeded: address >> 4) & 63
-        if ruleKeys[slot] == address { return slot }
-        var piece = Array(#","rule":"#.utf8)
-        JSONLine.appendString(rule.string, to: &piece)
-        piece += Array(#","start":"#.utf8)
-        guard rulePieces.store(slot, piece) else {
-            ruleKeys[slot] = 0
-            return nil
+        Self.slot(for: rule, keys: &ruleKeys, in: rulePieces) { name in
+            Array(#","rule":"#.utf8) + Self.jsonString(name) + Array(#","start":"#.utf8)
         }
-        ruleKeys[slot] = address
-        return slot
     }
 
     func print(_ located: ReportedFinding, input: String, to out: FDWriter) throws {
