@@ -68,22 +68,19 @@ public enum LookAlike {
     /// RFC 2606 and RFC 6761: names reserved for documentation and testing (lower case).
     static let reservedDomains: [[UInt8]] = ["example.com", "example.net", "example.org"].map { Array($0.utf8) }
     static let reservedTLDs: [[UInt8]] = ["test", "example", "invalid", "localhost"].map { Array($0.utf8) }
-    /// Mailboxes of a function, not a person (RFC 2142 and common practice), lower case.
-    static let roleMailboxes: [[UInt8]] = roleMailboxNames.map { Array($0.utf8) }
-    /// The role mailboxes by length: a local part is compared only with those of its own length.
+    /// Mailboxes of a function, not a person (RFC 2142 and common practice), lower case, by length: a local part
+    /// is compared only with those of its own length.
     private static let roleMailboxesByLength: [[[UInt8]]] = {
-        var byLength = [[[UInt8]]](repeating: [], count: longestRoleMailbox + 1)
-        for name in roleMailboxes { byLength[name.count].append(name) }
+        let names = [
+            "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "administrator", "sales",
+            "contact", "webmaster", "postmaster", "hostmaster", "abuse", "help", "helpdesk", "office", "hello", "team",
+            "press", "security", "billing", "jobs", "careers", "privacy", "marketing", "newsletter", "mailer-daemon",
+            "notifications", "service", "enquiries", "inquiries",
+        ].map { Array($0.utf8) }
+        var byLength = [[[UInt8]]](repeating: [], count: (names.map(\.count).max() ?? 0) + 1)
+        for name in names { byLength[name.count].append(name) }
         return byLength
     }()
-    private static let roleMailboxNames = [
-        "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "administrator", "sales",
-        "contact", "webmaster", "postmaster", "hostmaster", "abuse", "help", "helpdesk", "office", "hello", "team",
-        "press", "security", "billing", "jobs", "careers", "privacy", "marketing", "newsletter", "mailer-daemon",
-        "notifications", "service", "enquiries", "inquiries",
-    ]
-    /// The longest role mailbox: a longer local part is not looked up.
-    private static let longestRoleMailbox = roleMailboxes.map(\.count).max() ?? 0
 
     /// Whether `bytes`, ASCII letters lower-cased, equal `lower` (already lower case). This runs for every
     /// e-mail finding: it compares in place, where lower-cased copies and set lookups cost three allocations
@@ -110,7 +107,7 @@ public enum LookAlike {
         }) {
             return .reservedDomain
         }
-        if at <= longestRoleMailbox, roleMailboxesByLength[at].contains(where: { equalsLowered(value[..<at], $0) }) {
+        if at < roleMailboxesByLength.count, roleMailboxesByLength[at].contains(where: { equalsLowered(value[..<at], $0) }) {
             return .roleMailbox
         }
         return nil

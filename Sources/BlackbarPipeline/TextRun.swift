@@ -433,11 +433,10 @@ struct Tally {
         set { severityCounts = newValue }
     }
     private var severityCounts: [String: Int] = [:]
-    /// Findings per entity since the last flush, by slot: an input has a few entities, found by comparing
-    /// names (the same string object each time) where two String dictionaries hashed every finding's entity
-    /// name (2% of a scan of installed documentation, at 3,000 findings per MB). Per slot: the entity, its
-    /// severity, and counts of findings at that severity and of look-alikes (low).
-    /// Entities by their interned names: a slot is found by identity, not by comparing strings.
+    /// Findings per entity since the last flush, by slot: an input has a few entities, found by the identity of
+    /// their interned names (`Finding.internedEntity`) where two String dictionaries hashed every finding's
+    /// entity name (2% of a scan of installed documentation, at 3,000 findings per MB). Per slot: the entity,
+    /// its severity, and counts of findings at that severity and of look-alikes (low).
     private var slotNames: [InternedName] = []
     private var slotSeverity: [Severity] = []
     private var slotCounts: [Int] = []

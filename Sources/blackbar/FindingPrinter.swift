@@ -123,6 +123,22 @@ final class FindingPrinter {
         return json
     }
 
+    /// The slot of `confidenceJSON` holding `confidence` as JSON. Confidences are hundredths (the detector
+    /// rounds them): their text comes from a table; any other value is formatted once into slot 0 and kept while
+    /// it repeats. (Formatting a `Double` was 700 instructions, and a table's findings change confidence at
+    /// nearly every line.)
+    private func confidenceSlot(_ confidence: Double) -> Int {
+        let hundredths = (confidence * 100).rounded()
+        if hundredths >= 0 && hundredths <= 100 && hundredths / 100 == confidence { return Int(hundredths) + 1 }
+        if confidence != lastConfidence {
+            lastConfidence = confidence
+            var digits: [UInt8] = []
+            JSONLine.appendNumber(confidence, to: &digits)
+            confidenceJSON.store(0, digits)
+        }
+        return 0
+    }
+
     /// A new input's name as a JSON string; the pieces that hold it are made again.
     private func newInput(_ input: String) {
         inputName = input
@@ -143,9 +159,7 @@ final class FindingPrinter {
             location.fieldIndex == nil, location.record == nil, location.inValue == nil, f.lowRisk == nil,
             let entity = entityPiece(f.internedEntity), let rule = rulePiece(f.internedRuleID)
         else { return false }
-        let hundredths = (f.confidence * 100).rounded()
-        guard hundredths >= 0 && hundredths <= 100 && hundredths / 100 == f.confidence else { return false }
-        let confidence = Int(hundredths) + 1
+        let confidence = confidenceSlot(f.confidence)
         let b = lineBuffer
         b.reset()
         b.reserve(200 + entityPieces.length(entity) + rulePieces.length(rule))
@@ -203,22 +217,8 @@ final class FindingPrinter {
             // Keys in sorted order, as the encoder wrote them.
             var line = JSONLine(into: lineBuffer)
             if let column = located.location.column { line.add(.column, column) }
-            // Confidences are hundredths (the detector rounds them): their text comes from a table; any other
-            // value is formatted once and kept while it repeats. (Formatting a `Double` was 700 instructions,
-            // and a table's findings change confidence at nearly every line.)
-            let hundredths = (f.confidence * 100).rounded()
-            if hundredths >= 0 && hundredths <= 100 && hundredths / 100 == f.confidence {
-                let slot = Int(hundredths) + 1
-                line.add(.confidence, json: confidenceJSON.start(slot), count: confidenceJSON.length(slot))
-            } else {
-                if f.confidence != lastConfidence {
-                    lastConfidence = f.confidence
-                    var digits: [UInt8] = []
-                    JSONLine.appendNumber(f.confidence, to: &digits)
-                    confidenceJSON.store(0, digits)
-                }
-                line.add(.confidence, json: confidenceJSON.start(0), count: confidenceJSON.length(0))
-            }
+            let confidence = confidenceSlot(f.confidence)
+            line.add(.confidence, json: confidenceJSON.start(confidence), count: confidenceJSON.length(confidence))
             line.add(.end, f.range.end)
             add(.entity, f.internedEntity, to: &line)
             if let field = located.location.field { line.add(.field, field) }
