@@ -557,6 +557,19 @@ public final class Detector: Sendable {
         segments.append(UnsafeRawBufferPointer(rebasing: subject[value.end..<end]))
     }
 
+    /// The first of `words` near the value (in its context window; `sameLine`: see `contextSegments`), else the
+    /// field name's word `named`. `quick` (no explanation to write): which word does not matter, only whether
+    /// there is one, so the field name's word decides without reading the window.
+    @inline(__always)
+    private func word(
+        _ words: ContextWords, _ named: String?, quick: Bool, _ subject: UnsafeRawBufferPointer, _ value: ByteRange,
+        _ bounds: Range<Int>, _ sameLine: Bool, _ scratch: DetectorScratch
+    ) -> String? {
+        if quick, let named { return named }
+        contextSegments(subject, value, bounds: bounds, sameLine: sameLine, into: &scratch.segments)
+        return words.firstMatch(segments: scratch.segments, spans: &scratch.spans) ?? named
+    }
+
     private func evaluate(
         _ rule: Rule, index: Int, match: PatternMatch, subject: UnsafeRawBufferPointer, bounds: Range<Int>,
         field: FieldContext?,
@@ -566,11 +579,13 @@ public final class Detector: Sendable {
         guard valueRange.count > 0 else { return nil }
         var contextWord: String? = nil
         var contextChecked = false
+        // Without an explanation to write, which word raised or lowered a value does not matter, only whether
+        // one did: a field name that holds one decides without reading the window (a table's cells mostly sit
+        // in named columns, and the window's words cost about 900 instructions a candidate).
+        let quick = !options.explain && !keepDropped
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
-            contextSegments(subject, valueRange, bounds: bounds, sameLine: false, into: &scratch.segments)
-            contextWord =
-                rule.context.firstMatch(segments: scratch.segments, spans: &scratch.spans) ?? field?.contextWords[index]
+            contextWord = word(rule.context, field?.contextWords[index], quick: quick, subject, valueRange, bounds, false, scratch)
             if contextWord == nil { return nil }
             contextChecked = true
         }
@@ -588,15 +603,11 @@ public final class Detector: Sendable {
         var negativeWord: String? = nil
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
             if !contextChecked {
-                contextSegments(subject, valueRange, bounds: bounds, sameLine: false, into: &scratch.segments)
-                contextWord =
-                    rule.context.firstMatch(segments: scratch.segments, spans: &scratch.spans) ?? field?.contextWords[index]
+                contextWord = word(rule.context, field?.contextWords[index], quick: quick, subject, valueRange, bounds, false, scratch)
             }
             if !rule.negativeContext.isEmpty {
-                contextSegments(subject, valueRange, bounds: bounds, sameLine: true, into: &scratch.segments)
-                negativeWord =
-                    rule.negativeContext.firstMatch(segments: scratch.segments, spans: &scratch.spans)
-                    ?? field?.negativeWords[index]
+                negativeWord = word(
+                    rule.negativeContext, field?.negativeWords[index], quick: quick, subject, valueRange, bounds, true, scratch)
             }
         }
         if contextWord != nil { confidence += ConfidenceModel.contextBoost }

@@ -48,7 +48,7 @@ public struct Explanation: Sendable, Hashable {
 private final class ExplanationBox: Sendable {
     let value: Explanation
     init(_ value: Explanation) { self.value = value }
-    static let table = InternTable<Explanation, ExplanationBox> { ExplanationBox($0) }
+    static let table = InternTable<Explanation, ExplanationBox> { explanation, _ in ExplanationBox(explanation) }
 }
 
 /// One piece of personal data found in the input. Holds no raw value: only where it is.
@@ -91,7 +91,7 @@ public struct Finding: Sendable, Equatable {
         set { lowRiskName = newValue.map { .of($0) } }
     }
     /// `lowRisk` as an interned name (the detector sets it from `LookAlike.Note`, interned once).
-    var internedLowRisk: InternedName? {
+    public internal(set) var internedLowRisk: InternedName? {
         get { lowRiskName }
         set { lowRiskName = newValue }
     }

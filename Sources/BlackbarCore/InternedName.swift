@@ -16,15 +16,21 @@
 public final class InternedName: Sendable, CustomStringConvertible {
     /// The value.
     public let string: String
+    /// The name's number: 0 for the first name interned, 1 for the next, and so on (no gaps). Tables of
+    /// what is kept per name (the printer's escaped JSON) index by it, without hashing or collisions.
+    public let index: Int
 
-    private init(_ string: String) { self.string = string }
+    private init(_ string: String, index: Int) {
+        self.string = string
+        self.index = index
+    }
 
     public var description: String { string }
 
     /// The one name object for `string`.
     public static func of(_ string: String) -> InternedName { table.intern(string) }
 
-    private static let table = InternTable<String, InternedName> { InternedName($0) }
+    private static let table = InternTable<String, InternedName> { InternedName($0, index: $1) }
 }
 
 /// A dictionary from values to objects that are never freed, behind a mutex.
@@ -34,9 +40,10 @@ public final class InternedName: Sendable, CustomStringConvertible {
 final class InternTable<Key: Hashable, Object: AnyObject & Sendable>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var objects: [Key: Object] = [:]
-    private let make: @Sendable (Key) -> Object
+    /// Makes the object for a key and its number (how many were made before it).
+    private let make: @Sendable (Key, Int) -> Object
 
-    init(_ make: @escaping @Sendable (Key) -> Object) {
+    init(_ make: @escaping @Sendable (Key, Int) -> Object) {
         self.make = make
         pthread_mutex_init(mutex, nil)
     }
@@ -46,7 +53,7 @@ final class InternTable<Key: Hashable, Object: AnyObject & Sendable>: @unchecked
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if let known = objects[key] { return known }
-        let made = make(key)
+        let made = make(key, objects.count)
         objects[key] = made
         return made
     }

@@ -15,15 +15,19 @@ final class FindingPrinter {
     private let inputJSON = LineBuffer(capacity: 256)
     /// The storage each JSON line is written into, allocated once.
     private let lineBuffer = LineBuffer()
-    /// JSON strings of rule ids and entities, escaped once per name and kept by the interned name's address
-    /// in a small direct-mapped table: a line's two names were 500 of its 2,200 instructions, escaped anew.
-    private var nameKeys = [UInt](repeating: 0, count: 64)
-    private let nameJSON = JSONSlots(count: 64, width: 64)
-    /// Pieces of text lines (`printTextLine`), by the interned name's address: entity and input, and rule.
-    private var entityKeys = [UInt](repeating: 0, count: 32)
-    private var entityPieces = JSONSlots(count: 32, width: 256)
-    private var ruleKeys = [UInt](repeating: 0, count: 64)
-    private let rulePieces = JSONSlots(count: 64, width: 128)
+    /// JSON strings of rule ids and entities, escaped once per name and kept in the slot of the interned name's
+    /// number: a line's two names were 500 of its 2,200 instructions, escaped anew.
+    private let nameJSON = JSONSlots(count: 512, width: 64)
+    /// Pieces of text lines (`printTextLine`), by the interned name's number: entity and input, and rule.
+    private var entityPieces = JSONSlots(count: 512, width: 256)
+    private let rulePieces = JSONSlots(count: 512, width: 128)
+    /// Pieces of record lines (`printRecordLine`): `,"entity":"…","field":` by entity, and `,"low_risk":"…"`
+    /// by note; `"…",["field_index":…,]"input":"…","line":` by field name and index (for the current input).
+    private let recordEntityPieces = JSONSlots(count: 512, width: 128)
+    private let notePieces = JSONSlots(count: 512, width: 256)
+    private var fieldNames = [String?](repeating: nil, count: 256)
+    private var fieldIndexes = [Int](repeating: -1, count: 256)
+    private var fieldPieces = JSONSlots(count: 256, width: 256)
     /// Slot 0: the last confidence that is not a whole number of hundredths, and its digits; slots 1 to 101:
     /// the JSON text of 0, 0.01, ... 1, as `JSONEncoder` writes those numbers (`0.7`, `1`).
     private var lastConfidence = Double.nan
@@ -90,26 +94,25 @@ final class FindingPrinter {
         }
     }
 
-    /// The slot of `slots` that holds what `make` makes of `name`, found by the name's address in `keys` (a
-    /// direct-mapped table, a power of two long) and made if the slot held another name; nil when it does not fit.
-    private static func slot(
-        for name: InternedName, keys: inout [UInt], in slots: JSONSlots, make: (String) -> [UInt8]
-    ) -> Int? {
-        let address = UInt(bitPattern: ObjectIdentifier(name))
-        let slot = Int(truncatingIfNeeded: address >> 4) & (keys.count - 1)
-        if keys[slot] == address { return slot }
-        guard slots.store(slot, make(name.string)) else {
-            keys[slot] = 0
-            return nil
+    /// The slot of `slots` that holds what `make` makes of `name`: the slot of the name's number, made on first
+    /// use; nil when it does not fit. (A direct-mapped table by the name's address, as this was, missed a
+    /// quarter of the time on a table with findings of eighty entities: names took turns evicting each other.)
+    private static func slot(for name: InternedName, in slots: JSONSlots, make: (String) -> [UInt8]) -> Int? {
+        let k = name.index
+        if k < slots.count {
+            let length = slots.length(k)
+            if length >= 0 { return k }
+            if length == JSONSlots.tooLong { return nil }
+        } else {
+            slots.ensure(k + 1)
         }
-        keys[slot] = address
-        return slot
+        return slots.store(k, make(name.string)) ? k : nil
     }
 
     /// Adds `name` as a JSON string, escaped once per name into `nameJSON` (a name too long for a slot is
     /// escaped each time).
     private func add(_ key: JSONKey, _ name: InternedName, to line: inout JSONLine) {
-        guard let slot = Self.slot(for: name, keys: &nameKeys, in: nameJSON, make: Self.jsonString) else {
+        guard let slot = Self.slot(for: name, in: nameJSON, make: Self.jsonString) else {
             line.add(key, name.string)
             return
         }
@@ -145,8 +148,12 @@ final class FindingPrinter {
         inputJSON.reset()
         var name = input
         name.withUTF8 { JSONLine.appendString($0, to: inputJSON) }
-        for k in entityKeys.indices { entityKeys[k] = 0 }
-        if inputJSON.count + 96 > entityPieces.width { entityPieces = JSONSlots(count: 32, width: inputJSON.count + 128) }
+        entityPieces.clear()
+        if inputJSON.count + 96 > entityPieces.width {
+            entityPieces = JSONSlots(count: entityPieces.count, width: inputJSON.count + 128)
+        }
+        for k in fieldNames.indices { fieldNames[k] = nil }
+        if inputJSON.count + 160 > fieldPieces.width { fieldPieces = JSONSlots(count: 256, width: inputJSON.count + 256) }
     }
 
     /// A line of text's finding (a line and a column; no field, record, note or value), written from pieces
@@ -159,17 +166,8 @@ final class FindingPrinter {
             location.fieldIndex == nil, location.record == nil, location.inValue == nil, f.lowRisk == nil,
             let entity = entityPiece(f.internedEntity), let rule = rulePiece(f.internedRuleID)
         else { return false }
-        let confidence = confidenceSlot(f.confidence)
-        let b = lineBuffer
-        b.reset()
-        b.reserve(200 + entityPieces.length(entity) + rulePieces.length(rule))
+        let b = startLine(f, column: column, room: entityPieces.length(entity) + rulePieces.length(rule))
         func put(_ text: StaticString) { b.put(text.utf8Start, text.utf8CodeUnitCount) }
-        put(#"{"column":"#)
-        JSONLine.appendDecimal(column, to: b)
-        put(#","confidence":"#)
-        b.put(confidenceJSON.start(confidence), confidenceJSON.length(confidence))
-        put(#","end":"#)
-        JSONLine.appendDecimal(f.range.end, to: b)
         b.put(entityPieces.start(entity), entityPieces.length(entity))
         JSONLine.appendDecimal(lineNumber, to: b)
         b.put(rulePieces.start(rule), rulePieces.length(rule))
@@ -180,9 +178,113 @@ final class FindingPrinter {
         return true
     }
 
+    /// The line buffer, emptied, with room for `room` bytes of pieces and any numbers, holding the keys both fast
+    /// paths start with: `{"column":…,"confidence":…,"end":…`.
+    private func startLine(_ f: Finding, column: Int, room: Int) -> LineBuffer {
+        let confidence = confidenceSlot(f.confidence)
+        let b = lineBuffer
+        b.reset()
+        b.reserve(300 + room)
+        func put(_ text: StaticString) { b.put(text.utf8Start, text.utf8CodeUnitCount) }
+        put(#"{"column":"#)
+        JSONLine.appendDecimal(column, to: b)
+        put(#","confidence":"#)
+        b.put(confidenceJSON.start(confidence), confidenceJSON.length(confidence))
+        put(#","end":"#)
+        JSONLine.appendDecimal(f.range.end, to: b)
+        return b
+    }
+
+    /// A record's finding (a field, a record, a line and a column, the range inside the value; no value shown),
+    /// written from pieces kept per entity, per field and per note around the numbers, as `printTextLine` does
+    /// for text: the general path wrote fourteen keys and escaped the field's name per line (about 3,000
+    /// instructions per finding, and a table holds thousands of findings per MB). False when the finding needs
+    /// the general path.
+    private func printRecordLine(_ f: Finding, _ location: Location, to out: FDWriter) throws -> Bool {
+        guard let column = location.column, let lineNumber = location.line, let field = location.field,
+            let record = location.record, let inValue = location.inValue,
+            let entity = recordEntityPiece(f.internedEntity), let rule = rulePiece(f.internedRuleID),
+            let fieldSlot = fieldPiece(field, location.fieldIndex)
+        else { return false }
+        var note: Int? = nil
+        if let lowRisk = f.internedLowRisk {
+            guard let slot = notePiece(lowRisk) else { return false }
+            note = slot
+        }
+        let b = startLine(
+            f, column: column,
+            room: recordEntityPieces.length(entity) + rulePieces.length(rule) + fieldPieces.length(fieldSlot)
+                + (note.map { notePieces.length($0) } ?? 0))
+        func put(_ text: StaticString) { b.put(text.utf8Start, text.utf8CodeUnitCount) }
+        b.put(recordEntityPieces.start(entity), recordEntityPieces.length(entity))
+        b.put(fieldPieces.start(fieldSlot), fieldPieces.length(fieldSlot))
+        JSONLine.appendDecimal(lineNumber, to: b)
+        if let note { b.put(notePieces.start(note), notePieces.length(note)) }
+        put(#","record":"#)
+        JSONLine.appendDecimal(record, to: b)
+        b.put(rulePieces.start(rule), rulePieces.length(rule))
+        JSONLine.appendDecimal(f.range.start, to: b)
+        if f.validated { put(#","validated":true,"value_end":"#) } else { put(#","validated":false,"value_end":"#) }
+        JSONLine.appendDecimal(inValue.upperBound, to: b)
+        put(#","value_start":"#)
+        JSONLine.appendDecimal(inValue.lowerBound, to: b)
+        put("}\n")
+        try b.withBytes { try out.write($0) }
+        return true
+    }
+
+    /// The slot of `recordEntityPieces` for `entity`; nil when it does not fit.
+    private func recordEntityPiece(_ entity: InternedName) -> Int? {
+        Self.slot(for: entity, in: recordEntityPieces) { name in
+            Array(#","entity":"#.utf8) + Self.jsonString(name) + Array(#","field":"#.utf8)
+        }
+    }
+
+    /// The slot of `notePieces` for a look-alike note; nil when it does not fit.
+    private func notePiece(_ note: InternedName) -> Int? {
+        Self.slot(for: note, in: notePieces) { name in
+            Array(#","low_risk":"#.utf8) + Self.jsonString(name)
+        }
+    }
+
+    /// The slot of `fieldPieces` for a field's name and index with the current input, found by a hash of the
+    /// name's length and its first and last eight bytes and then compared whole; nil when it does not fit.
+    private func fieldPiece(_ field: String, _ index: Int?) -> Int? {
+        var name = field
+        let hash: UInt64 = name.withUTF8 { bytes in
+            let n = bytes.count
+            guard n >= 8, let base = bytes.baseAddress else {
+                var h = UInt64(n)
+                for b in bytes { h = h << 8 | UInt64(b) }
+                return h
+            }
+            let raw = UnsafeRawPointer(base)
+            return raw.loadUnaligned(as: UInt64.self) &* 31 ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                ^ UInt64(n) << 56
+        }
+        let key = index ?? -1
+        let slot = Int(truncatingIfNeeded: ((hash ^ UInt64(bitPattern: Int64(key))) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if fieldIndexes[slot] == key, let known = fieldNames[slot], known == field { return slot }
+        var piece = Self.jsonString(field)
+        if let index {
+            piece += Array(#","field_index":"#.utf8)
+            JSONLine.appendDecimal(index, to: &piece)
+        }
+        piece += Array(#","input":"#.utf8)
+        inputJSON.withBytes { piece.append(contentsOf: $0) }
+        piece += Array(#","line":"#.utf8)
+        guard fieldPieces.store(slot, piece) else {
+            fieldNames[slot] = nil
+            return nil
+        }
+        fieldNames[slot] = field
+        fieldIndexes[slot] = key
+        return slot
+    }
+
     /// The slot of `entityPieces` for `entity` with the current input; nil when it does not fit.
     private func entityPiece(_ entity: InternedName) -> Int? {
-        Self.slot(for: entity, keys: &entityKeys, in: entityPieces) { name in
+        Self.slot(for: entity, in: entityPieces) { name in
             var piece = Array(#","entity":"#.utf8) + Self.jsonString(name) + Array(#","input":"#.utf8)
             inputJSON.withBytes { piece.append(contentsOf: $0) }
             return piece + Array(#","line":"#.utf8)
@@ -191,7 +293,7 @@ final class FindingPrinter {
 
     /// The slot of `rulePieces` for `rule`; nil when it does not fit.
     private func rulePiece(_ rule: InternedName) -> Int? {
-        Self.slot(for: rule, keys: &ruleKeys, in: rulePieces) { name in
+        Self.slot(for: rule, in: rulePieces) { name in
             Array(#","rule":"#.utf8) + Self.jsonString(name) + Array(#","start":"#.utf8)
         }
     }
@@ -213,7 +315,13 @@ final class FindingPrinter {
         switch format {
         case .jsonl where why == nil, .auto where why == nil:
             if input != inputName { newInput(input) }
-            if value == nil, valueBase64 == nil, try printTextLine(f, located.location, to: out) { return }
+            if value == nil, valueBase64 == nil {
+                if located.location.record == nil {
+                    if try printTextLine(f, located.location, to: out) { return }
+                } else if try printRecordLine(f, located.location, to: out) {
+                    return
+                }
+            }
             // Keys in sorted order, as the encoder wrote them.
             var line = JSONLine(into: lineBuffer)
             if let column = located.location.column { line.add(.column, column) }

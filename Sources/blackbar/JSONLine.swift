@@ -1,3 +1,5 @@
+import CBlackbarSIMD
+
 /// One JSON object written straight into bytes, keys in the order given. `FindingPrinter` writes its keys
 /// sorted, so a record is byte for byte what `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes`
 /// wrote; the encoder's per-record dictionaries and key sorting cost a tenth of a `scan --format jsonl` run
@@ -46,50 +48,12 @@ struct JSONLine {
         Self.appendDecimal(value, to: out)
     }
 
-    /// An integer in decimal, into a buffer with room for 21 more bytes: its digits counted first, then written
-    /// from the last, two at a time from a table (a division and a store per digit cost 150 instructions per
-    /// number, and a finding's line has five to seven).
+    /// An integer in decimal, into a buffer with room for 21 more bytes (`bb_format_decimal`: digits counted
+    /// from the bit length, then written two at a time from the last).
     static func appendDecimal(_ value: Int, to out: LineBuffer) {
         if value < 0 { out.put(0x2D) }
-        var magnitude = value.magnitude
-        // The digit count from the bit length (log10 2 is about 1233 / 4096), one table compare to settle it:
-        // counting them by powers of ten was a loop of up to nineteen steps per number.
-        let bits = UInt.bitWidth - (magnitude | 1).leadingZeroBitCount
-        var digits = (bits &* 1233) >> 12
-        digits += (magnitude | 1) >= Self.powersOfTen[digits] ? 1 : 0
-        out.write(count: digits) { at in
-            var k = digits
-            Self.pairs.withUnsafeBufferPointer { pairs in
-                while magnitude >= 100 {
-                    let pair = Int(magnitude % 100) &* 2
-                    magnitude /= 100
-                    k -= 2
-                    at[k] = pairs[pair]
-                    at[k + 1] = pairs[pair + 1]
-                }
-                if magnitude >= 10 {
-                    let pair = Int(magnitude) &* 2
-                    at[k - 2] = pairs[pair]
-                    at[k - 1] = pairs[pair + 1]
-                } else {
-                    at[k - 1] = UInt8(truncatingIfNeeded: magnitude) &+ 0x30
-                }
-            }
-        }
+        out.write(upTo: 20) { at in bb_format_decimal(UInt64(value.magnitude), at) }
     }
-
-    /// 10^0 to 10^19.
-    private static let powersOfTen: [UInt] = (0..<20).map { k in (0..<k).reduce(UInt(1)) { a, _ in a * 10 } }
-
-    /// "00" to "99", back to back.
-    private static let pairs: [UInt8] = {
-        var bytes: [UInt8] = []
-        for n in 0..<100 {
-            bytes.append(UInt8(0x30 + n / 10))
-            bytes.append(UInt8(0x30 + n % 10))
-        }
-        return bytes
-    }()
 
     /// An integer in decimal, written without a `String`.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
@@ -205,6 +169,11 @@ final class LineBuffer {
     @inline(__always) func write(count n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
         body(base + count)
         count += n
+    }
+
+    /// Lets `body` write at most `n` bytes at the end (room must have been reserved); it returns how many it wrote.
+    @inline(__always) func write(upTo n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        count += body(base + count)
     }
 
     /// Writes `n` bytes from `p`; room must have been reserved. Up to 16 bytes (a key, a rule or entity name, a

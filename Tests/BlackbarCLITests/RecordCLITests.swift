@@ -35,6 +35,32 @@ final class RecordCLITests: CLITestCase {
         XCTAssertEqual(lines.map { $0["field"] as? String }, expected)
     }
 
+    /// A record's line is written from kept pieces (entity, field, note, rule); with `--show-values` the printer
+    /// takes its general path, key by key. Apart from the value, both write the same bytes: for CSV (with a field
+    /// index), for JSON Lines (paths with array indices, a key with escapes), for look-alike notes, over more
+    /// fields and entities than a table of pieces would hold without reusing slots.
+    func testRecordLinesAreTheSameBytesOnBothPrinterPaths() throws {
+        var csv = "id,\"e\"\"mail\",phone,note\n"
+        var jsonl = ""
+        for k in 0..<300 {
+            csv += "\(k),jane\(k)@example.com,+1 415 555 01\(k % 90 + 10),ssn 536-22-\(1000 + k)\n"
+            jsonl += #"{"u\#(k % 70)":{"tags":["+44 20 7946 0958","x"],"e\"m":"bob\#(k)@example.org"},"ip":"192.0.2.\#(k % 200)"}"# + "\n"
+        }
+        for (name, text) in [("p.csv", csv), ("p.jsonl", jsonl)] {
+            let path = try file(name, text)
+            let plain = try run(["scan", "--format", "jsonl", path])
+            let shown = try run(["scan", "--format", "jsonl", "--show-values", path])
+            XCTAssertEqual(plain.status, 1, plain.stderr)
+            let lines = plain.stdout.split(separator: "\n").map(String.init)
+            let general = shown.stdout.split(separator: "\n").map { line in
+                String(line).replacingOccurrences(of: #","value":"[^"\\]*(\\.[^"\\]*)*""#, with: "", options: .regularExpression)
+            }
+            XCTAssertGreaterThan(lines.count, 600, name)
+            XCTAssertEqual(lines, general, name)
+            XCTAssertTrue(lines.contains { $0.contains(#""low_risk":"#) }, name)
+        }
+    }
+
     func testRedactAsAStreamingFilterKeepsStructure() throws {
         let jsonl = #"{"a":"jane@example.com","n":2}"# + "\n\n" + #"{"a":"x","t":"call +44 20 7946 0958"}"# + "\n"
         let r = try run(["redact", "--input-format", "jsonl", "--findings", "f.jsonl", "-"], stdin: Data(jsonl.utf8))

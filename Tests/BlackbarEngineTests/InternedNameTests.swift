@@ -51,6 +51,17 @@ final class InternedNameTests: XCTestCase {
         }
         for k in names.indices { XCTAssertEqual(seen[k], ObjectIdentifier(InternedName.of(names[k % 8]))) }
     }
+
+    func testNamesAreNumberedWithoutGaps() {
+        // Numbers index the printer's tables: one per name, each new name the next number, from any thread.
+        let names = (0..<200).map { "numbered-name-\($0)" }
+        DispatchQueue.concurrentPerform(iterations: names.count) { k in _ = InternedName.of(names[k]) }
+        let numbers = names.map { InternedName.of($0).index }
+        XCTAssertEqual(Set(numbers).count, names.count)
+        XCTAssertEqual(InternedName.of(names[7]).index, numbers[7])
+        let next = InternedName.of("numbered-name-after").index
+        XCTAssertEqual(next, numbers.max()! + 1)
+    }
 }
 
 /// A buffer handed to concurrent iterations that each write their own element.

@@ -325,7 +325,7 @@ final class RecordRunTests: ScratchFolderTestCase {
     }
 
     func testRepeatedKeysAreFoundInEveryRecordWhateverIsSkipped() throws {
-        // Keys that gave no finding are not scanned again in later batches (`CleanKeys`); a key that holds
+        // Keys that gave no finding are not scanned again in later batches (`RecordPass.cleanKeyFields`); a key that holds
         // personal data is scanned, and found, in every record. Small batches, so most records come after
         // the keys were learned; one worker and two.
         var text = ""
@@ -346,26 +346,25 @@ final class RecordRunTests: ScratchFolderTestCase {
         }
     }
 
-    func testCleanKeysRememberBytesExactly() {
-        var keys = CleanKeys()
-        func has(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { keys.contains($0) } }
-        func add(_ s: String) { Array(s.utf8).withUnsafeBufferPointer { keys.insert($0) } }
-        XCTAssertFalse(has("id"))
-        add("id")
-        add("name")
-        add("id")
-        XCTAssertEqual(keys.count, 2)
-        XCTAssertTrue(has("id"))
-        XCTAssertTrue(has("name"))
-        XCTAssertFalse(has("Id"))
-        XCTAssertFalse(has("i"))
-        XCTAssertFalse(has("names"))
-        add(String(repeating: "k", count: CleanKeys.maxLength + 1))  // too long: not kept
-        XCTAssertFalse(has(String(repeating: "k", count: CleanKeys.maxLength + 1)))
-        for n in 0..<(CleanKeys.capacity + 10) { add("key\(n)") }
-        XCTAssertEqual(keys.count, CleanKeys.capacity)  // bounded
-        XCTAssertTrue(has("key0"))
-        XCTAssertFalse(has("key\(CleanKeys.capacity + 5)"))
+    func testAKeyIsSkippedOnlyUnderThePathItWasCleanUnder() throws {
+        // Clean keys are remembered by path id: the same bytes under another parent are scanned (and "id" under
+        // a parent whose key is an address stays a plain key), and a key with personal data under a path whose
+        // sibling keys are clean is still found.
+        var text = ""
+        for i in 0..<40 {
+            let key = i % 2 == 0 ? "ann@example.org" : "bob@example.org"
+            text += #"{"a":{"id":\#(i)},"\#(key)":{"id":1},"b":{"note":"x"}}"# + "\n"
+        }
+        try file("paths.jsonl", text)
+        var options = RecordOptions()
+        options.batchBytes = 200
+        for workers in [1, 2] {
+            let run = try makeRun(policy: nil, workers: workers)
+            var found: [ReportedFinding] = []
+            try run.scanRecords(run.input("paths.jsonl"), format: .jsonl, options: options, values: true) { found.append($0) }
+            XCTAssertEqual(found.map(\.finding.entity), Array(repeating: "EMAIL_ADDRESS", count: 40), "workers \(workers)")
+            XCTAssertEqual(found.compactMap(\.location.record), Array(1...40), "workers \(workers)")
+        }
     }
 
     func testAJSONDocumentIsReadByElementsOfItsOuterArray() throws {

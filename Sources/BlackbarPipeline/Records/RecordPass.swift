@@ -47,11 +47,19 @@ final class RecordPass {
     let reader: RecordReader
     let dialect: CSVDialect?
     var evidence = FieldEvidence()
-    /// Guards `contexts`, `held`, `version`, `changes` and `cleanKeys` (the reading thread resolves contexts
+    /// Guards `contexts`, `held`, `version`, `changes` and `cleanKeyFields` (the reading thread resolves contexts
     /// while the calling thread updates the evidence).
     let lock = NSLock()
-    /// Keys whose bytes gave no finding: not scanned again (`CleanKeys`).
-    private var cleanKeys = CleanKeys()
+    /// Per key path id (a key value's field): true once that key gave no finding, so its later copies are not
+    /// scanned again.
+    ///
+    /// A key is scanned alone: no field name is context for it (`prepare`) and context never reaches past its
+    /// own bytes, so the same bytes always give the same findings; and a path id names its parent path and its
+    /// key's decoded bytes, so equal ids are equal bytes. A JSON Lines file repeats the same keys in every
+    /// record, and they were most of what the detector read: about two thirds of the values of the benchmark's
+    /// JSON Lines corpus are keys. A key that gave a finding is scanned every time. (By path id rather than by
+    /// the key's bytes: hashing each key's bytes to ask was a tenth of the work of preparing a batch.)
+    private var cleanKeyFields: [Bool] = []
     /// Per field id: its context for the detector, resolved once (again when evidence changes it).
     private var contexts: [FieldContext?] = []
     /// Fields found to hold an entity.
@@ -362,17 +370,12 @@ final class RecordPass {
             return n
         }
         let pairs = namedPairs(batch, names: names)
-        let decoded = batch.decoded
         for v in candidates where Self.scannable(batch, v) {
             let value = batch.values[v]
             // A key is data only for what it holds itself: no field name is context for it.
             let field: Int32
             if value.kind == .key {
-                if cleanKeys.count > 0,
-                    decoded.withUnsafeBufferPointer({ cleanKeys.contains(UnsafeBufferPointer(rebasing: $0[value.decoded])) })
-                {
-                    continue
-                }
+                if value.field < cleanKeyFields.count && cleanKeyFields[value.field] { continue }
                 field = -1
             } else if let sibling = pairs.named[v] {
                 field = number(ofNamed: namedContext(value.field, sibling: sibling, names: names))
@@ -405,21 +408,22 @@ final class RecordPass {
         Self.detect(prepared, detector: run.detector, scratch: scratch)
     }
 
-    /// Adds the batch's keys that the detector found nothing in to `cleanKeys`. `found` is the detector's own
-    /// findings, before the field evidence: a key's findings depend on its bytes alone.
+    /// Marks the batch's keys that the detector found nothing in (`cleanKeyFields`). `found` is the detector's
+    /// own findings, before the field evidence: a key's findings depend on its bytes alone.
     private func learnCleanKeys(_ prepared: PreparedBatch, _ found: [ValueFinding]) {
         let batch = prepared.batch
         // Findings come by segment, so their values ascend as `indices` do.
         var k = 0
         lock.lock()
         defer { lock.unlock() }
-        batch.decoded.withUnsafeBufferPointer { decoded in
-            for (n, v) in prepared.indices.enumerated() where prepared.fields[n] < 0 {
-                while k < found.count && found[k].value < v { k += 1 }
-                if k < found.count && found[k].value == v { continue }
-                if cleanKeys.count >= CleanKeys.capacity { return }
-                cleanKeys.insert(UnsafeBufferPointer(rebasing: decoded[batch.values[v].decoded]))
+        for (n, v) in prepared.indices.enumerated() where prepared.fields[n] < 0 {
+            while k < found.count && found[k].value < v { k += 1 }
+            if k < found.count && found[k].value == v { continue }
+            let field = batch.values[v].field
+            if field >= cleanKeyFields.count {
+                cleanKeyFields.append(contentsOf: repeatElement(false, count: max(field + 1, prepared.fieldNames.count) - cleanKeyFields.count))
             }
+            cleanKeyFields[field] = true
         }
     }
 

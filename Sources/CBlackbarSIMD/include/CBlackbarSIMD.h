@@ -23,4 +23,9 @@ size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n);
 /// is none. (Line numbers of findings: `memchr` per line feed paid a call per line of the text.)
 size_t bb_count_byte(const uint8_t *bytes, size_t n, uint8_t byte, ptrdiff_t *last);
 
+/// Writes `value` in decimal at `out` (room for 20 bytes), no sign, and returns how many bytes it wrote.
+/// (The printer writes five to eight numbers per finding; in Swift the digit tables were lazy globals, read
+/// through `swift_once` twice per number.)
+size_t bb_format_decimal(uint64_t value, uint8_t *out);
+
 #endif
