@@ -102,15 +102,7 @@ public final class DetectorScratch {
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
     var qualifiedClusters: [Int: [Int]] = [:]
     /// Segments of a batch joined into one subject (`Detector.scan(_:scratch:)` with several segments).
-    var joined: [UInt8] = []
-
-    /// The join buffer, emptied, its storage kept (held by the caller until it gives it back).
-    func takeJoined() -> [UInt8] {
-        var taken = joined
-        joined = []
-        taken.removeAll(keepingCapacity: true)
-        return taken
-    }
+    let joined = JoinBuffer()
     /// The subject with escapes and Unicode punctuation read as spaces, when it holds any (`SubjectMask`).
     var masked: [UInt8] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
@@ -270,7 +262,8 @@ public final class Detector: Sendable {
         if segments.count == 1, let only = segments.first {
             return scanOne(only.buffer, only.range, field: only.field, scratch: scratch)
         }
-        var joined = scratch.takeJoined()
+        let joined = scratch.joined
+        joined.start(bytes: segments.reduce(0) { $0 + $1.range.count }, segments: segments.count)
         var layout = SegmentLayout()
         layout.starts.reserveCapacity(segments.count)
         layout.ends.reserveCapacity(segments.count)
@@ -281,10 +274,12 @@ public final class Detector: Sendable {
         // retained and released per cell of a table).
         segments.withUnsafeBufferPointer { segments in
             for k in segments.indices {
-                joined.append(contentsOf: SegmentLayout.join)
+                joined.appendJoin()
                 layout.starts.append(joined.count)
                 let range = segments[k].range
-                segments[k].buffer.bytes.withUnsafeBufferPointer { joined.append(contentsOf: $0[range]) }
+                segments[k].buffer.bytes.withUnsafeBufferPointer {
+                    joined.append(UnsafeBufferPointer(rebasing: $0[range]))
+                }
                 layout.ends.append(joined.count)
                 if let field = segments[k].field {
                     let id = ObjectIdentifier(field)
@@ -301,7 +296,7 @@ public final class Detector: Sendable {
             }
         }
         layout.setTable(table)
-        return scanJoined(&joined, layout: layout, scratch: scratch) { segments[$0].range.lowerBound }
+        return scanJoined(layout: layout, scratch: scratch) { segments[$0].range.lowerBound }
     }
 
     /// The findings of a batch of one buffer's segments (`SegmentBatch`), as `scan(_ segments:scratch:)` gives
@@ -312,7 +307,7 @@ public final class Detector: Sendable {
             let field = batch.fieldNumbers[0] < 0 ? nil : batch.fields[Int(batch.fieldNumbers[0])]
             return scanOne(batch.buffer, batch.ranges[0], field: field, scratch: scratch)
         }
-        var joined = scratch.takeJoined()
+        let joined = scratch.joined
         var layout = SegmentLayout()
         layout.starts.reserveCapacity(batch.count)
         layout.ends.reserveCapacity(batch.count)
@@ -320,15 +315,16 @@ public final class Detector: Sendable {
         layout.setTable(batch.fields)
         batch.buffer.bytes.withUnsafeBufferPointer { bytes in
             batch.ranges.withUnsafeBufferPointer { ranges in
+                joined.start(bytes: ranges.reduce(0) { $0 + $1.count }, segments: ranges.count)
                 for range in ranges {
-                    joined.append(contentsOf: SegmentLayout.join)
+                    joined.appendJoin()
                     layout.starts.append(joined.count)
-                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                    joined.append(UnsafeBufferPointer(rebasing: bytes[range]))
                     layout.ends.append(joined.count)
                 }
             }
         }
-        return scanJoined(&joined, layout: layout, scratch: scratch) { batch.ranges[$0].lowerBound }
+        return scanJoined(layout: layout, scratch: scratch) { batch.ranges[$0].lowerBound }
     }
 
     /// One segment, its bytes read in place (no join): its findings with `segment` 0 and ranges in `buffer`.
@@ -344,17 +340,12 @@ public final class Detector: Sendable {
         return found
     }
 
-    /// Scans segments joined into `joined` (the closing join still to come) and maps each finding back to its
-    /// segment; `origin(k)` is where segment k starts in its buffer. Gives `joined` back to the scratch.
-    private func scanJoined(
-        _ joined: inout [UInt8], layout: SegmentLayout, scratch: DetectorScratch, origin: (Int) -> Int
-    ) -> [Finding] {
-        joined.append(contentsOf: SegmentLayout.join)
-        let kept = joined.withUnsafeBytes {
-            candidates($0, region: 0..<$0.count, layout: layout, scratch: scratch, keepDropped: false)
-        }
-        scratch.joined = joined
-        joined = []
+    /// Scans the segments joined in the scratch's join buffer (the closing join still to come) and maps each
+    /// finding back to its segment; `origin(k)` is where segment k starts in its buffer.
+    private func scanJoined(layout: SegmentLayout, scratch: DetectorScratch, origin: (Int) -> Int) -> [Finding] {
+        scratch.joined.appendJoin()
+        let subject = scratch.joined.bytes
+        let kept = candidates(subject, region: 0..<subject.count, layout: layout, scratch: scratch, keepDropped: false)
         var found = OverlapResolver.resolve(fieldRulesDecide(kept))
         var k = 0
         for i in found.indices {

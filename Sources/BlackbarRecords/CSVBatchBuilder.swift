@@ -1,7 +1,8 @@
 /// The flat arrays a `CSVReader` fills for one batch, reserved ahead from the previous batch's sizes so
 /// that values cost no allocation of their own.
 struct CSVBatchBuilder {
-    var decoded: [UInt8] = []
+    /// Decoded values, back to back (an array per batch: `ByteBuilder`).
+    let decoded = ByteBuilder()
     var records: [RecordSpan] = []
     var values: [RecordValue] = []
     var escapes: [Escape] = []
@@ -12,27 +13,26 @@ struct CSVBatchBuilder {
     /// Moves the arrays into a batch.
     mutating func build(source: [UInt8], sourceOffset: Int) -> RecordBatch {
         RecordBatch(
-            source: source, sourceOffset: sourceOffset, decoded: decoded, records: records, values: values,
+            source: source, sourceOffset: sourceOffset, decoded: decoded.take(), records: records, values: values,
             escapes: escapes, skipped: skipped)
     }
 
     /// Empties the arrays for the next batch, reserving as much as this one used.
     mutating func reset() {
-        let sizes = (decoded.count, records.count, values.count, escapes.count)
-        decoded = []
+        let sizes = (records.count, values.count, escapes.count)
+        decoded.truncate(to: 0)
         records = []
         values = []
         escapes = []
         skipped = []
-        decoded.reserveCapacity(sizes.0)
-        records.reserveCapacity(sizes.1)
-        values.reserveCapacity(sizes.2)
-        escapes.reserveCapacity(sizes.3)
+        records.reserveCapacity(sizes.0)
+        values.reserveCapacity(sizes.1)
+        escapes.reserveCapacity(sizes.2)
     }
 
     /// Drops what a record that could not be finished appended.
     mutating func rollBack(decoded d: Int, values v: Int, escapes e: Int) {
-        if decoded.count > d { decoded.removeSubrange(d...) }
+        decoded.truncate(to: d)
         if values.count > v { values.removeSubrange(v...) }
         if escapes.count > e { escapes.removeSubrange(e...) }
     }

@@ -163,7 +163,7 @@ public final class CSVReader: RecordReader {
         if headerPending {
             headerPending = false
             for v in batch.values[first...] {
-                let name = String(decoding: batch.decoded[v.decoded], as: UTF8.self)
+                let name = String(decoding: batch.decoded.view(v.decoded), as: UTF8.self)
                 fieldNames.append(name.isEmpty ? "#\(fieldNames.count + 1)" : name)
             }
         }

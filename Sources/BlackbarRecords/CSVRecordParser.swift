@@ -101,7 +101,7 @@ struct CSVRecordParser {
                             break
                         }
                         guard bytes[j + 1] == quote else { break }
-                        batch.decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<(j + 1)]))
+                        batch.decoded.append(UnsafeBufferPointer(rebasing: bytes[segment..<(j + 1)]))
                         let d = batch.decoded.count
                         batch.escapes.append(Escape(decoded: (d - 1)..<d, source: (base + j)..<(base + j + 2)))
                         j += 2
@@ -115,7 +115,7 @@ struct CSVRecordParser {
                     high |= c
                     j += 1
                 }
-                batch.decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<j]))
+                batch.decoded.append(UnsafeBufferPointer(rebasing: bytes[segment..<j]))
                 contentStart = i + 1
                 contentEnd = j
                 after = j + 1
@@ -143,7 +143,7 @@ struct CSVRecordParser {
                     j += 1
                 }
                 if j == limit && (capped || !eof) { return ranOut() }
-                batch.decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                batch.decoded.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 contentStart = i
                 contentEnd = j
                 after = j

@@ -43,54 +43,48 @@ struct JSONPathTable {
         return id
     }
 
-    /// The id of `parent`'s member path for the decoded key `buffer[range]`, `previous` being the path of
-    /// the member before it in its object (-1 for the first).
-    mutating func member(of parent: Int, after previous: Int, key buffer: [UInt8], _ range: Range<Int>) -> Int {
+    /// The id of `parent`'s member path for the decoded key `key`, `previous` being the path of the member
+    /// before it in its object (-1 for the first).
+    mutating func member(of parent: Int, after previous: Int, key: UnsafeBufferPointer<UInt8>) -> Int {
         let guess = Int(previous >= 0 ? nextSibling[previous] : firstMember[parent])
         if guess >= 0 {
             let e = Int(entryOf[guess])
             let entry = entries[e]
-            if Int(entry.keyCount) == range.count && entry.parent == Int32(parent) {
-                let hit = buffer.withUnsafeBufferPointer { all in
-                    keyMatches(Int(entry.keyStart), UnsafeBufferPointer(rebasing: all[range]))
-                }
-                if hit { return guess }
+            if Int(entry.keyCount) == key.count && entry.parent == Int32(parent) && keyMatches(Int(entry.keyStart), key) {
+                return guess
             }
         }
-        let id = lookUp(parent, buffer, range)
+        let id = lookUp(parent, key)
         if previous >= 0 { nextSibling[previous] = Int32(id) } else { firstMember[parent] = Int32(id) }
         return id
     }
 
-    private mutating func lookUp(_ parent: Int, _ buffer: [UInt8], _ range: Range<Int>) -> Int {
-        buffer.withUnsafeBufferPointer { all in
-            let key = UnsafeBufferPointer(rebasing: all[range])
-            var hash: UInt32 = 2_166_136_261 ^ UInt32(truncatingIfNeeded: parent &* 16_777_619)
-            for b in key { hash = (hash ^ UInt32(b)) &* 16_777_619 }
-            let mask = slots.count - 1
-            var slot = Int(hash) & mask
-            while true {
-                let e = Int(slots[slot])
-                if e == 0 { break }
-                let entry = entries[e - 1]
-                if entry.hash == hash, entry.parent == Int32(parent), Int(entry.keyCount) == key.count,
-                    keyMatches(Int(entry.keyStart), key)
-                {
-                    return Int(entry.id)
-                }
-                slot = (slot + 1) & mask
+    private mutating func lookUp(_ parent: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261 ^ UInt32(truncatingIfNeeded: parent &* 16_777_619)
+        for b in key { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e == 0 { break }
+            let entry = entries[e - 1]
+            if entry.hash == hash, entry.parent == Int32(parent), Int(entry.keyCount) == key.count,
+                keyMatches(Int(entry.keyStart), key)
+            {
+                return Int(entry.id)
             }
-            let id = add(names[parent] + Self.segment(key))
-            entryOf[id] = Int32(entries.count)
-            entries.append(
-                Entry(
-                    parent: Int32(parent), keyStart: Int32(keyBytes.count), keyCount: Int32(key.count), hash: hash,
-                    id: Int32(id)))
-            keyBytes.append(contentsOf: key)
-            slots[slot] = Int32(entries.count)
-            if entries.count * 2 > slots.count { rehash() }
-            return id
+            slot = (slot + 1) & mask
         }
+        let id = add(names[parent] + Self.segment(key))
+        entryOf[id] = Int32(entries.count)
+        entries.append(
+            Entry(
+                parent: Int32(parent), keyStart: Int32(keyBytes.count), keyCount: Int32(key.count), hash: hash,
+                id: Int32(id)))
+        keyBytes.append(contentsOf: key)
+        slots[slot] = Int32(entries.count)
+        if entries.count * 2 > slots.count { rehash() }
+        return id
     }
 
     private func keyMatches(_ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

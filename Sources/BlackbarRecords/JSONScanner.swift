@@ -10,7 +10,8 @@
 /// `RecordLimits.maxDepth`.
 struct JSONScanner {
     // What a batch receives.
-    var decoded: [UInt8] = []
+    /// Decoded values, back to back (an array per batch: `ByteBuilder`).
+    let decoded = ByteBuilder()
     var values: [RecordValue] = []
     var escapes: [Escape] = []
     var indices: [Int] = []
@@ -67,7 +68,7 @@ struct JSONScanner {
 
     /// Forgets everything appended after `mark` (a record left out).
     mutating func rollBack(to mark: Mark) {
-        decoded.removeSubrange(mark.decoded...)
+        decoded.truncate(to: mark.decoded)
         values.removeSubrange(mark.values...)
         escapes.removeSubrange(mark.escapes...)
         indices.removeSubrange(mark.indices...)
@@ -80,9 +81,7 @@ struct JSONScanner {
     mutating func takeOutput() -> (
         decoded: [UInt8], values: [RecordValue], escapes: [Escape], indices: [Int], members: [MemberSpan]
     ) {
-        let out = (decoded, values, escapes, indices, members)
-        decoded = []
-        decoded.reserveCapacity(out.0.count)
+        let out = (decoded.take(), values, escapes, indices, members)
         values = []
         values.reserveCapacity(out.1.count)
         escapes = []
@@ -239,7 +238,7 @@ struct JSONScanner {
         stack[top].count += 1
         let v = values.count
         i = try string(p, i, end, base: base, kind: .key, field: 0, member: m)
-        let field = paths.member(of: frame.path, after: previous, key: decoded, values[v].decoded)
+        let field = paths.member(of: frame.path, after: previous, key: decoded.view(values[v].decoded))
         values[v].field = field
         members[m].field = field
         skipSpace(p, &i, end, base: base)
@@ -307,11 +306,11 @@ struct JSONScanner {
                 continue
             }
             if b < 0x20 { throw error("control character in a string", at: i, base: base) }
-            if i > run { decoded.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
+            if i > run { decoded.append(UnsafeBufferPointer(rebasing: p[run..<i])) }
             i = try escape(p, i, end, base: base)
             run = i
         }
-        if i > run { decoded.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
+        if i > run { decoded.append(UnsafeBufferPointer(rebasing: p[run..<i])) }
         if tooLarge(i - q - 1) { throw error("value larger than \(byteCount(limits.maxFieldBytes))", at: q, base: base) }
         emit(
             decoded: decodedStart, source: (base + q + 1)..<(base + i), outer: (base + q)..<(base + i + 1),
@@ -421,7 +420,7 @@ struct JSONScanner {
         }
         if tooLarge(i - start) { throw error("value larger than \(byteCount(limits.maxFieldBytes))", at: start, base: base) }
         let d = decoded.count
-        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
+        decoded.append(UnsafeBufferPointer(rebasing: p[start..<i]))
         emit(
             decoded: d, source: (base + start)..<(base + i), outer: (base + start)..<(base + i), escapes: escapes.count,
             field: field, kind: .number, member: member)
@@ -438,7 +437,7 @@ struct JSONScanner {
             throw error("unexpected character", at: start, base: base)
         }
         let d = decoded.count
-        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<(start + count)]))
+        decoded.append(UnsafeBufferPointer(rebasing: p[start..<(start + count)]))
         emit(
             decoded: d, source: (base + start)..<(base + start + count), outer: (base + start)..<(base + start + count),
             escapes: escapes.count, field: field, kind: .literal, member: member)
