@@ -33,20 +33,24 @@ let package = Package(
         .target(name: "CBlackbarSIMD"),
         // The only Swift code that touches PCRE2.
         .target(name: "BlackbarRegex", dependencies: ["CPCRE2"], swiftSettings: hotPath),
+        // Growable byte buffers written through a pointer (no dependencies: the record readers' fuzz targets
+        // compile it with them).
+        .target(name: "BlackbarBytes", swiftSettings: hotPath),
         // Pure checksum and structure checks over bytes.
         .target(name: "BlackbarValidators"),
         // Findings, rules, the detector: no formats, no CLI.
         .target(
-            name: "BlackbarCore", dependencies: ["BlackbarRegex", "BlackbarValidators", "CBlackbarSIMD"], swiftSettings: hotPath),
+            name: "BlackbarCore", dependencies: ["BlackbarBytes", "BlackbarRegex", "BlackbarValidators", "CBlackbarSIMD"],
+            swiftSettings: hotPath),
         // YAML rule packs, the embedded default pack, the example harness.
         .target(
             name: "BlackbarRules",
             dependencies: [
                 "BlackbarCore", "BlackbarRegex", "BlackbarValidators", "BlackbarRedaction", "Yams",
                 .product(name: "Crypto", package: "swift-crypto")]),
-        // Byte-level record readers and writers (CSV/TSV, JSON, JSON Lines): no dependencies, so the fuzz
-        // targets (`scripts/fuzz.sh`) compile it alone with `-sanitize=fuzzer`.
-        .target(name: "BlackbarRecords", swiftSettings: hotPath),
+        // Byte-level record readers and writers (CSV/TSV, JSON, JSON Lines): only BlackbarBytes, so the fuzz
+        // targets (`scripts/fuzz.sh`) compile the two alone with `-sanitize=fuzzer`.
+        .target(name: "BlackbarRecords", dependencies: ["BlackbarBytes"], swiftSettings: hotPath),
         // zlib, for compressed metadata (PNG zTXt/iTXt, deflated PDF streams, ZIP entries of office files).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level metadata readers and rewriters (JPEG, PNG, TIFF, WebP, ISO BMFF, PDF, office files): only
@@ -72,8 +76,8 @@ let package = Package(
         .executableTarget(
             name: "blackbar",
             dependencies: [
-                "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarMetadata", "BlackbarRedaction", "BlackbarRisk",
-                "BlackbarValidators", "BlackbarPipeline",
+                "BlackbarBytes", "BlackbarCore", "BlackbarRules", "BlackbarFormats", "BlackbarMetadata", "BlackbarRedaction",
+                "BlackbarRisk", "BlackbarValidators", "BlackbarPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

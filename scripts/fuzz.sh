@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes a reader with libFuzzer: bash scripts/fuzz.sh csv|json|metadata [SECONDS] [extra libFuzzer flags]
-# Compiles Sources/BlackbarRecords (csv, json; no dependencies) or Sources/BlackbarMetadata (metadata; only
+# Compiles Sources/BlackbarRecords with Sources/BlackbarBytes (csv, json; no other dependencies) or Sources/BlackbarMetadata (metadata; only
 # zlib) with Fuzz/NAME.swift under -sanitize=fuzzer,address,
 # seeds from Fuzz/corpus/NAME, and runs for SECONDS (default 60). Crashes land in .build-fuzz/NAME-crashes/.
 set -euo pipefail
@@ -15,7 +15,7 @@ if [ "$name" = metadata ]; then
     extra=(-I Sources/CZlib -lz)
 else
     module=BlackbarRecords
-    extra=()
+    extra=(Sources/BlackbarBytes/*.swift)
 fi
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "$module" "${extra[@]}" \
     Sources/$module/*.swift "Fuzz/$name.swift" -o "$out/fuzz-$name" 2> >(grep -v "ld.gold: warning" >&2)

@@ -1,3 +1,4 @@
+import BlackbarBytes
 import BlackbarRegex
 import BlackbarValidators
 
@@ -102,7 +103,7 @@ public final class DetectorScratch {
     /// Cluster indices passing a (minimum digits, dots) threshold in this block.
     var qualifiedClusters: [Int: [Int]] = [:]
     /// Segments of a batch joined into one subject (`Detector.scan(_:scratch:)` with several segments).
-    let joined = JoinBuffer()
+    let joined = ByteBuffer(capacity: 1 << 16)
     /// The subject with escapes and Unicode punctuation read as spaces, when it holds any (`SubjectMask`).
     var masked: [UInt8] = []
     /// Matches cut short by the PCRE2 limits since this scratch was made.
@@ -263,7 +264,7 @@ public final class Detector: Sendable {
             return scanOne(only.buffer, only.range, field: only.field, scratch: scratch)
         }
         let joined = scratch.joined
-        joined.start(bytes: segments.reduce(0) { $0 + $1.range.count }, segments: segments.count)
+        SegmentLayout.startJoining(joined, bytes: segments.reduce(0) { $0 + $1.range.count }, segments: segments.count)
         var layout = SegmentLayout()
         layout.starts.reserveCapacity(segments.count)
         layout.ends.reserveCapacity(segments.count)
@@ -274,12 +275,10 @@ public final class Detector: Sendable {
         // retained and released per cell of a table).
         segments.withUnsafeBufferPointer { segments in
             for k in segments.indices {
-                joined.appendJoin()
+                SegmentLayout.putJoin(joined)
                 layout.starts.append(joined.count)
                 let range = segments[k].range
-                segments[k].buffer.bytes.withUnsafeBufferPointer {
-                    joined.append(UnsafeBufferPointer(rebasing: $0[range]))
-                }
+                segments[k].buffer.bytes.withUnsafeBufferPointer { joined.put($0.baseAddress! + range.lowerBound, range.count) }
                 layout.ends.append(joined.count)
                 if let field = segments[k].field {
                     let id = ObjectIdentifier(field)
@@ -315,11 +314,11 @@ public final class Detector: Sendable {
         layout.setTable(batch.fields)
         batch.buffer.bytes.withUnsafeBufferPointer { bytes in
             batch.ranges.withUnsafeBufferPointer { ranges in
-                joined.start(bytes: ranges.reduce(0) { $0 + $1.count }, segments: ranges.count)
+                SegmentLayout.startJoining(joined, bytes: ranges.reduce(0) { $0 + $1.count }, segments: ranges.count)
                 for range in ranges {
-                    joined.appendJoin()
+                    SegmentLayout.putJoin(joined)
                     layout.starts.append(joined.count)
-                    joined.append(UnsafeBufferPointer(rebasing: bytes[range]))
+                    joined.put(bytes.baseAddress! + range.lowerBound, range.count)
                     layout.ends.append(joined.count)
                 }
             }
@@ -343,7 +342,7 @@ public final class Detector: Sendable {
     /// Scans the segments joined in the scratch's join buffer (the closing join still to come) and maps each
     /// finding back to its segment; `origin(k)` is where segment k starts in its buffer.
     private func scanJoined(layout: SegmentLayout, scratch: DetectorScratch, origin: (Int) -> Int) -> [Finding] {
-        scratch.joined.appendJoin()
+        SegmentLayout.putJoin(scratch.joined)
         let subject = scratch.joined.bytes
         let kept = candidates(subject, region: 0..<subject.count, layout: layout, scratch: scratch, keepDropped: false)
         var found = OverlapResolver.resolve(fieldRulesDecide(kept))
@@ -664,6 +663,20 @@ struct WindowKey: Hashable {
 struct SegmentLayout {
     /// What joins the segments of a batch: no pattern crosses a NUL and a line feed both.
     static let join: [UInt8] = [0x0A, 0x00, 0x0A]
+
+    /// Empties `buffer` (a scratch's, kept from batch to batch) with room for `bytes` bytes of `segments`
+    /// segments and their joins: then `putJoin` and `put` need no more room.
+    static func startJoining(_ buffer: ByteBuffer, bytes: Int, segments: Int) {
+        buffer.reset()
+        buffer.reserve(bytes + (segments + 1) * join.count)
+    }
+
+    /// Writes `join` (room was made by `startJoining`).
+    @inline(__always) static func putJoin(_ buffer: ByteBuffer) {
+        buffer.put(0x0A)
+        buffer.put(0x00)
+        buffer.put(0x0A)
+    }
 
     /// The NUL of the last join inside `from..<to` of a joined subject, or nil.
     static func lastJoin(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {

@@ -1,8 +1,12 @@
+#if canImport(BlackbarBytes)
+    import BlackbarBytes  // the fuzz targets compile its source into this module
+#endif
+
 /// The flat arrays a `CSVReader` fills for one batch, reserved ahead from the previous batch's sizes so
 /// that values cost no allocation of their own.
 struct CSVBatchBuilder {
-    /// Decoded values, back to back (an array per batch: `ByteBuilder`).
-    let decoded = ByteBuilder()
+    /// Decoded values, back to back (an array per batch: `ByteBuffer`).
+    let decoded = ByteBuffer()
     var records: [RecordSpan] = []
     var values: [RecordValue] = []
     var escapes: [Escape] = []

@@ -1,3 +1,7 @@
+#if canImport(BlackbarBytes)
+    import BlackbarBytes  // the fuzz targets compile its source into this module
+#endif
+
 /// The byte-level JSON parser both JSON readers share (RFC 8259).
 ///
 /// Written by hand rather than with a JSON library because the redactor must keep every byte it does not
@@ -10,8 +14,8 @@
 /// `RecordLimits.maxDepth`.
 struct JSONScanner {
     // What a batch receives.
-    /// Decoded values, back to back (an array per batch: `ByteBuilder`).
-    let decoded = ByteBuilder()
+    /// Decoded values, back to back (an array per batch: `ByteBuffer`).
+    let decoded = ByteBuffer()
     var values: [RecordValue] = []
     var escapes: [Escape] = []
     var indices: [Int] = []

@@ -1,3 +1,4 @@
+import BlackbarBytes
 import BlackbarCore
 import BlackbarPipeline
 import Foundation
@@ -12,9 +13,9 @@ final class FindingPrinter {
     private var count = 0
     /// The last input's name and its JSON string: a file with many findings escapes its name once.
     private var inputName = ""
-    private let inputJSON = LineBuffer(capacity: 256)
+    private let inputJSON = ByteBuffer(capacity: 256)
     /// The storage each JSON line is written into, allocated once.
-    private let lineBuffer = LineBuffer()
+    private let lineBuffer = ByteBuffer()
     /// JSON strings of rule ids and entities, escaped once per name and kept in the slot of the interned name's
     /// number: a line's two names were 500 of its 2,200 instructions, escaped anew.
     private let nameJSON = JSONSlots(count: 512, width: 64)
@@ -180,7 +181,7 @@ final class FindingPrinter {
 
     /// The line buffer, emptied, with room for `room` bytes of pieces and any numbers, holding the keys both fast
     /// paths start with: `{"column":…,"confidence":…,"end":…`.
-    private func startLine(_ f: Finding, column: Int, room: Int) -> LineBuffer {
+    private func startLine(_ f: Finding, column: Int, room: Int) -> ByteBuffer {
         let confidence = confidenceSlot(f.confidence)
         let b = lineBuffer
         b.reset()

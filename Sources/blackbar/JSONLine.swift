@@ -1,3 +1,4 @@
+import BlackbarBytes
 import CBlackbarSIMD
 
 /// One JSON object written straight into bytes, keys in the order given. `FindingPrinter` writes its keys
@@ -5,12 +6,12 @@ import CBlackbarSIMD
 /// wrote; the encoder's per-record dictionaries and key sorting cost a tenth of a `scan --format jsonl` run
 /// with many findings.
 struct JSONLine {
-    private let out: LineBuffer
+    private let out: ByteBuffer
     private var first = true
 
     /// An open object written into `buffer` (emptied first): a printer that writes a line per finding keeps
     /// one buffer for all of them.
-    init(into buffer: LineBuffer) {
+    init(into buffer: ByteBuffer) {
         out = buffer
         out.reset()
         out.reserve(1)
@@ -50,14 +51,14 @@ struct JSONLine {
 
     /// An integer in decimal, into a buffer with room for 21 more bytes (`bb_format_decimal`: digits counted
     /// from the bit length, then written two at a time from the last).
-    static func appendDecimal(_ value: Int, to out: LineBuffer) {
+    static func appendDecimal(_ value: Int, to out: ByteBuffer) {
         if value < 0 { out.put(0x2D) }
         out.write(upTo: 20) { at in bb_format_decimal(UInt64(value.magnitude), at) }
     }
 
     /// An integer in decimal, written without a `String`.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        let out = LineBuffer(capacity: 24)
+        let out = ByteBuffer(capacity: 24)
         out.reserve(21)
         appendDecimal(value, to: out)
         out.withBytes { bytes.append(contentsOf: $0) }
@@ -91,14 +92,14 @@ struct JSONLine {
     /// A JSON string as `JSONEncoder` escapes it: `"` and `\`, `\b \f \n \r \t`, other control bytes as
     /// `\u00xx`; everything else (`/`, non-ASCII) as it is.
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
-        let out = LineBuffer(capacity: value.utf8.count + 2)
+        let out = ByteBuffer(capacity: value.utf8.count + 2)
         var value = value
         value.withUTF8 { appendString($0, to: out) }
         out.withBytes { bytes.append(contentsOf: $0) }
     }
 
     /// The same into a line buffer: room for the worst case is taken once, then every byte is one store.
-    static func appendString(_ value: UnsafeBufferPointer<UInt8>, to out: LineBuffer) {
+    static func appendString(_ value: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
         out.reserve(value.count * 6 + 2)
         out.put(0x22)
         // Most strings (rule and entity names, columns, file names) need no escape: one test per byte, then
@@ -124,81 +125,6 @@ struct JSONLine {
             }
         }
         out.put(0x22)
-    }
-}
-
-/// The bytes of one output line, written through a pointer: `reserve` makes room once for what an `add` may
-/// write, then each byte is one store. (Appending to an `[UInt8]` checked uniqueness and capacity at every
-/// byte: writing a finding's line cost about 9,000 instructions, a tenth of a scan with many findings.)
-final class LineBuffer {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int = 512) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit { base.deallocate() }
-
-    /// Empties the buffer, keeping its storage.
-    func reset() { count = 0 }
-
-    /// Makes room for `n` more bytes.
-    @inline(__always) func reserve(_ n: Int) {
-        if count + n > capacity { grow(count + n) }
-    }
-
-    private func grow(_ needed: Int) {
-        let bigger = max(needed, 2 * capacity)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
-        capacity = bigger
-    }
-
-    /// Writes one byte; room must have been reserved.
-    @inline(__always) func put(_ b: UInt8) {
-        base[count] = b
-        count += 1
-    }
-
-    /// Lets `body` write `n` bytes in place; room must have been reserved.
-    @inline(__always) func write(count n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
-        body(base + count)
-        count += n
-    }
-
-    /// Lets `body` write at most `n` bytes at the end (room must have been reserved); it returns how many it wrote.
-    @inline(__always) func write(upTo n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        count += body(base + count)
-    }
-
-    /// Writes `n` bytes from `p`; room must have been reserved. Up to 16 bytes (a key, a rule or entity name, a
-    /// number) are copied as two overlapping words, not through a `memmove` call (a line makes about a dozen).
-    @inline(__always) func put(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        let to = UnsafeMutableRawPointer(base + count), from = UnsafeRawPointer(p)
-        if n >= 8 && n <= 16 {
-            let head = from.loadUnaligned(as: UInt64.self)
-            let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            to.storeBytes(of: head, as: UInt64.self)
-            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
-        } else if n >= 4 && n < 8 {
-            let head = from.loadUnaligned(as: UInt32.self)
-            let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-            to.storeBytes(of: head, as: UInt32.self)
-            to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
-        } else {
-            (base + count).update(from: p, count: n)
-        }
-        count += n
-    }
-
-    /// The bytes written so far.
-    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }
 
