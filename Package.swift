@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(name: "blackbar-bench", dependencies: ["BlackbarCore", "BlackbarRules", "BlackbarFormats"]),
         .testTarget(name: "BlackbarValidatorsTests", dependencies: ["BlackbarValidators"]),
         .testTarget(name: "BlackbarRegexTests", dependencies: ["BlackbarRegex"]),
-        .testTarget(name: "BlackbarRecordsTests", dependencies: ["BlackbarRecords"]),
+        .testTarget(name: "BlackbarRecordsTests", dependencies: ["BlackbarRecords", "BlackbarBytes"]),
         .testTarget(name: "BlackbarMetadataTests", dependencies: ["BlackbarMetadata"]),
         .testTarget(
             name: "BlackbarEngineTests",
