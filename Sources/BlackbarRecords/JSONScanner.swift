@@ -234,17 +234,20 @@ struct JSONScanner {
         let m = members.count
         let previous = frame.member >= 0 ? members[frame.member].field : -1
         if frame.member >= 0 { members[frame.member].nextStart = base + i }
+        // The key's path comes from its decoded bytes, before its value and its member are written: each is
+        // written once, whole (patching the field in afterwards was two more checked writes per key).
+        let q = i
+        let decodedStart = decoded.count, escapeStart = escapes.count
+        i = try decodeString(p, q, end, base: base)
+        let field = paths.member(of: frame.path, after: previous, key: decoded.view(decodedStart..<decoded.count))
+        emit(
+            decoded: decodedStart, source: (base + q + 1)..<(base + i - 1), outer: (base + q)..<(base + i),
+            escapes: escapeStart, field: field, kind: .key, member: m)
         members.append(
             MemberSpan(
-                object: frame.child, index: frame.count, field: 0, range: (base + i)..<(base + i), commaBefore: comma,
+                object: frame.child, index: frame.count, field: field, range: (base + q)..<(base + q), commaBefore: comma,
                 nextStart: nil))
-        stack[top].member = m
-        stack[top].count += 1
-        let v = values.count
-        i = try string(p, i, end, base: base, kind: .key, field: 0, member: m)
-        let field = paths.member(of: frame.path, after: previous, key: decoded.view(values[v].decoded))
-        values[v].field = field
-        members[m].field = field
+        stack[top] = Frame(isObject: frame.isObject, path: frame.path, child: frame.child, member: m, count: frame.count + 1)
         skipSpace(p, &i, end, base: base)
         guard i < end else { throw error("unexpected end of input", at: i, base: base) }
         guard p[i] == 0x3A else { throw error("unexpected character", at: i, base: base) }
@@ -273,12 +276,23 @@ struct JSONScanner {
 
     private func tooLarge(_ count: Int) -> Bool { count > limits.maxFieldBytes }
 
-    /// The string whose opening quote is at `q`; returns the position after its closing quote.
+    /// The string whose opening quote is at `q`, as a value; returns the position after its closing quote.
     private mutating func string(
         _ p: UnsafeBufferPointer<UInt8>, _ q: Int, _ end: Int, base: Int, kind: ValueKind, field: Int, member: Int
     ) throws -> Int {
         let decodedStart = decoded.count
         let escapeStart = escapes.count
+        let after = try decodeString(p, q, end, base: base)
+        emit(
+            decoded: decodedStart, source: (base + q + 1)..<(base + after - 1), outer: (base + q)..<(base + after),
+            escapes: escapeStart, field: field, kind: kind, member: member)
+        return after
+    }
+
+    /// Decodes the string whose opening quote is at `q` onto `decoded` (its escapes onto `escapes`); returns the
+    /// position after its closing quote.
+    @inline(__always)
+    private mutating func decodeString(_ p: UnsafeBufferPointer<UInt8>, _ q: Int, _ end: Int, base: Int) throws -> Int {
         var i = q + 1
         var run = i
         let base8 = UnsafeRawPointer(p.baseAddress!)
@@ -316,9 +330,6 @@ struct JSONScanner {
         }
         if i > run { decoded.append(UnsafeBufferPointer(rebasing: p[run..<i])) }
         if tooLarge(i - q - 1) { throw error("value larger than \(byteCount(limits.maxFieldBytes))", at: q, base: base) }
-        emit(
-            decoded: decodedStart, source: (base + q + 1)..<(base + i), outer: (base + q)..<(base + i + 1),
-            escapes: escapeStart, field: field, kind: kind, member: member)
         return i + 1
     }
 
