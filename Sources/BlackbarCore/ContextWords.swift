@@ -345,6 +345,11 @@ public struct ContextWords: Sendable, Equatable {
                 let first = Int(ASCII.lower(segments[t.segment][t.start]))
                 return firstTokenLengths[first] & (1 << UInt64(min(t.end - t.start, 63))) != 0 ? first : nil
             }
+            // A token that starts with an ASCII byte starts with that byte lower-cased once lower-cased whole: when no
+            // phrase starts with it, the token is not lower-cased through `String` (thousands of instructions, for
+            // each word with an umlaut or an accent near a candidate).
+            let lead = segments[t.segment][t.start]
+            if lead < 0x80 && firstTokenLengths[Int(ASCII.lower(lead))] == 0 { return nil }
             let bytes = lowerToken(k)
             guard let first = bytes.first.map(Int.init) else { return nil }
             return firstTokenLengths[first] & (1 << UInt64(min(bytes.count, 63))) != 0 ? first : nil

@@ -54,6 +54,22 @@ final class WordSpanTests: XCTestCase {
         XCTAssertGreaterThan(missed, 500)
     }
 
+    /// Words with bytes outside ASCII match case-insensitively whether they start with an ASCII letter or not;
+    /// a token whose first letter starts no word is passed over without being lower-cased.
+    func testWordsWithAccentsMatchWhateverTheirFirstLetter() {
+        let words = ContextWords(["numéro", "straße", "ünvan", "téléphone"])
+        let cases: [(String, String?)] = [
+            ("Numéro: ", "numéro"), ("NUMÉRO ", "numéro"), ("in der Straße 5", "straße"), ("STRASSE", nil),
+            ("Ünvan", "ünvan"), ("Zürich Téléphone", "téléphone"), ("Zürich, Öl, Ärger", nil), ("numero", nil),
+        ]
+        for (text, expected) in cases {
+            Array(text.utf8).withUnsafeBytes { raw in
+                var spans: [ContextWords.WordSpan] = []
+                XCTAssertEqual(words.firstMatch(segments: [raw], spans: &spans), expected, text)
+            }
+        }
+    }
+
     func testMaskOfKnownSegments() {
         let cases: [(String, UInt64?)] = [
             ("", 0), ("a", 1), ("ab c", 0b1011), ("Tel: 030", 0b1110_0111), ("x<y", 0b101), ("a>b", 0b101), ("é", nil),

@@ -433,8 +433,8 @@ final class RecordPass {
     private func applyEvidence(_ prepared: PreparedBatch, findings: [ValueFinding]) -> [ValueFinding] {
         let batch = prepared.batch
         // Validated findings by value, walked beside the values (both ascending): no per-value lookup.
-        var validated: [(value: Int, entity: String)] = []
-        for item in findings where item.finding.validated { validated.append((item.value, item.finding.entity)) }
+        var validated: [(value: Int, entity: InternedName)] = []
+        for item in findings where item.finding.validated { validated.append((item.value, item.finding.internedEntity)) }
         validated.sort { $0.value < $1.value }
         var k = 0
         // Counted in a local, swapped in and out: the property was checked for exclusive access per value.
@@ -448,7 +448,7 @@ final class RecordPass {
             while g < validated.count && validated[g].value == v {
                 let entity = validated[g].entity
                 // Each entity once per value, as a set of them would.
-                if !validated[k..<g].contains(where: { $0.entity == entity }) {
+                if !validated[k..<g].contains(where: { $0.entity === entity }) {
                     evidence.countValidated(field: field, entity: entity)
                 }
                 g += 1
