@@ -161,14 +161,18 @@ public struct ContextWords: Sendable, Equatable {
                 for segment in segments {
                     guard let mask = Self.asciiWordMask(segment) else { return false }
                     masks.add(mask)
-                    var rest = mask
+                    // Word by word through their first bytes (`starts`); a word's length is read from its last byte
+                    // (`lasts`) only when some phrase starts with its first byte (most words of prose do not).
+                    let starts = mask & ~(mask << 1), lasts = mask & ~(mask >> 1)
+                    var rest = starts
                     while rest != 0 {
                         let start = rest.trailingZeroBitCount
-                        let length = (~(rest >> UInt64(start))).trailingZeroBitCount
-                        let end = start + length
-                        defer { rest = end >= 64 ? 0 : rest & ~((1 << UInt64(end)) &- 1) }
+                        rest &= rest &- 1
                         // By first byte and length first (one load), then by the whole key.
-                        if lengths[Int(ASCII.lower(segment[start]))] & (1 << UInt64(min(length, 63))) == 0 { continue }
+                        let allowed = lengths[Int(ASCII.lower(segment[start]))]
+                        if allowed == 0 { continue }
+                        let length = (lasts >> UInt64(start)).trailingZeroBitCount + 1
+                        if allowed & (1 << UInt64(min(length, 63))) == 0 { continue }
                         let key = Self.tokenKey(lowering: segment, start, length)
                         if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 { return false }
                     }
