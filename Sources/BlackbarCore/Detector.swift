@@ -581,8 +581,9 @@ public final class Detector: Sendable {
         }
         var outcome = ValidatorOutcome.notApplicable
         if let validator = rule.validator {
-            scratch.value.removeAll(keepingCapacity: true)
-            scratch.value.append(contentsOf: UnsafeRawBufferPointer(rebasing: subject[valueRange.start..<valueRange.end]))
+            // One replacement, not an emptying and an append (each went through Array's generic path).
+            scratch.value.replaceSubrange(
+                0..<scratch.value.count, with: UnsafeRawBufferPointer(rebasing: subject[valueRange.start..<valueRange.end]))
             NormalizeStep.apply(rule.normalize, inPlace: &scratch.value)
             outcome = validator.check(scratch.value)
         }

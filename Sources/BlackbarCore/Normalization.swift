@@ -64,7 +64,7 @@ public enum NormalizeStep: String, Sendable, CaseIterable {
             }
             return w
         }
-        value.removeLast(value.count - kept)
+        if kept < value.count { value.removeLast(value.count - kept) }
     }
 
     func apply(_ input: [UInt8]) -> [UInt8] {
