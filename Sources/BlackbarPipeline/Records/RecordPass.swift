@@ -335,25 +335,16 @@ final class RecordPass {
         return try t.finish(bytes: bytes, limitHits: takeLimitHits())
     }
 
-    /// The values the detector reads: strings, numbers and keys of data records (a CSV header is names, not data).
-    private static func scannable(_ batch: RecordBatch, _ v: Int) -> Bool {
-        let value = batch.values[v]
-        guard !value.decoded.isEmpty, batch.records[value.record].number > 0 else { return false }
-        switch value.kind {
-        case .unquoted, .quoted, .string, .number, .key: return true
-        case .literal: return false
-        }
-    }
-
-    /// The batch's segments (or those of the values `only`), each with its field's context.
+    /// The batch's segments (or those of the values `only`), each with its field's context. The detector reads
+    /// strings, numbers and keys of data records (a CSV header is names, not data).
     private func prepare(_ batch: RecordBatch, only: [Int]?) -> PreparedBatch {
-        let candidates = only ?? Array(batch.values.indices)
+        let count = only?.count ?? batch.values.count
         var indices: [Int] = []
         var fields: [Int32] = []
         var segments = SegmentBatch(buffer: SharedBytes(batch.decoded))
-        indices.reserveCapacity(candidates.count)
-        fields.reserveCapacity(candidates.count)
-        segments.reserveCapacity(candidates.count)
+        indices.reserveCapacity(count)
+        fields.reserveCapacity(count)
+        segments.reserveCapacity(count)
         let names = reader.fieldNames
         lock.lock()
         let version = self.version
@@ -370,26 +361,41 @@ final class RecordPass {
             return n
         }
         let pairs = namedPairs(batch, names: names)
-        for v in candidates where Self.scannable(batch, v) {
-            let value = batch.values[v]
-            // A key is data only for what it holds itself: no field name is context for it.
-            let field: Int32
-            if value.kind == .key {
-                if value.field < cleanKeyFields.count && cleanKeyFields[value.field] { continue }
-                field = -1
-            } else if let sibling = pairs.named[v] {
-                field = number(ofNamed: namedContext(value.field, sibling: sibling, names: names))
-            } else if pairs.namers.contains(v) {
-                field = number(ofNamed: namedContext(value.field, sibling: nil, names: names))
-            } else if value.field < resolved.count, resolved[value.field] >= 0 {
-                field = resolved[value.field]
-            } else {
-                field = segments.addField(context(value.field, names: names))
-                if value.field < resolved.count { resolved[value.field] = field }
+        let anyPairs = !pairs.named.isEmpty || !pairs.namers.isEmpty
+        let cleanKeys = cleanKeyFields
+        // Through buffer pointers, each value's fields read in place: a copy of every value (128 bytes) and an
+        // array of all indices per batch showed in a table's scan.
+        batch.values.withUnsafeBufferPointer { values in
+            batch.records.withUnsafeBufferPointer { records in
+                func visit(_ v: Int) {
+                    // Empty values, literals and the CSV header are not scanned.
+                    let kind = values[v].kind, decoded = values[v].decoded, f = values[v].field
+                    guard !decoded.isEmpty, kind != .literal, records[values[v].record].number > 0 else { return }
+                    // A key is data only for what it holds itself: no field name is context for it.
+                    let field: Int32
+                    if kind == .key {
+                        if f < cleanKeys.count && cleanKeys[f] { return }
+                        field = -1
+                    } else if anyPairs, let sibling = pairs.named[v] {
+                        field = number(ofNamed: namedContext(f, sibling: sibling, names: names))
+                    } else if anyPairs, pairs.namers.contains(v) {
+                        field = number(ofNamed: namedContext(f, sibling: nil, names: names))
+                    } else if f < resolved.count, resolved[f] >= 0 {
+                        field = resolved[f]
+                    } else {
+                        field = segments.addField(context(f, names: names))
+                        if f < resolved.count { resolved[f] = field }
+                    }
+                    segments.append(decoded, field: field)
+                    indices.append(v)
+                    fields.append(kind == .key ? -1 : Int32(truncatingIfNeeded: f))
+                }
+                if let only {
+                    for v in only { visit(v) }
+                } else {
+                    for v in 0..<values.count { visit(v) }
+                }
             }
-            segments.append(value.decoded, field: field)
-            indices.append(v)
-            fields.append(value.kind == .key ? -1 : Int32(truncatingIfNeeded: value.field))
         }
         lock.unlock()
         return PreparedBatch(
