@@ -23,34 +23,48 @@ public enum OverlapResolver {
         byStart.sort { $0.start != $1.start ? $0.start < $1.start : $0.end != $1.end ? $0.end < $1.end : $0.index < $1.index }
         var out: [Finding] = []
         out.reserveCapacity(findings.count)
+        // A cluster's members in start order, and buffers to resolve it in (kept from cluster to cluster).
         var cluster: [Int] = []
+        var ranked: [Int] = []
+        var kept: [Int] = []
         var clusterEnd = Int.min
-        func flush() {
-            if cluster.count == 1 {
-                out.append(findings[cluster[0]])
-            } else if !cluster.isEmpty {
-                out += resolveCluster(cluster.map { findings[$0] })
+        findings.withUnsafeBufferPointer { all in
+            func flush() {
+                if cluster.count == 1 {
+                    out.append(all[cluster[0]])
+                } else if !cluster.isEmpty {
+                    resolveCluster(cluster, all, ranked: &ranked, kept: &kept, into: &out)
+                }
+                cluster.removeAll(keepingCapacity: true)
             }
-            cluster.removeAll(keepingCapacity: true)
+            for item in byStart {
+                if item.start >= clusterEnd { flush() }
+                cluster.append(item.index)
+                clusterEnd = cluster.count == 1 ? item.end : max(clusterEnd, item.end)
+            }
+            flush()
         }
-        for item in byStart {
-            if item.start >= clusterEnd { flush() }
-            cluster.append(item.index)
-            clusterEnd = cluster.count == 1 ? item.end : max(clusterEnd, item.end)
-        }
-        flush()
         return out
     }
 
-    /// One cluster of overlapping candidates: ranked, each kept unless it overlaps one kept before it.
-    private static func resolveCluster(_ findings: [Finding]) -> [Finding] {
-        let ranked = findings.indices.sorted { beats(findings[$0], findings[$1]) }
-        var kept: [Int] = []
+    /// One cluster of overlapping candidates (indices into `findings`): ranked, each kept unless it overlaps one
+    /// kept before it; the kept ones appended to `out` by start. Sorted in place in `ranked` and `kept`, buffers
+    /// the caller keeps: a sorted copy, a copy of the cluster and two arrays per cluster were most of what
+    /// resolving a table's batch cost (its values are matched by several rules each).
+    private static func resolveCluster(
+        _ cluster: [Int], _ findings: UnsafeBufferPointer<Finding>, ranked: inout [Int], kept: inout [Int],
+        into out: inout [Finding]
+    ) {
+        ranked.removeAll(keepingCapacity: true)
+        ranked.append(contentsOf: cluster)
+        ranked.sort { beats(findings[$0], findings[$1]) }
+        kept.removeAll(keepingCapacity: true)
         for index in ranked where !kept.contains(where: { findings[$0].range.overlaps(findings[index].range) }) {
             kept.append(index)
         }
         // Accepted findings never overlap, so their starts differ.
-        return kept.sorted { findings[$0].range.start < findings[$1].range.start }.map { findings[$0] }
+        kept.sort { findings[$0].range.start < findings[$1].range.start }
+        for index in kept { out.append(findings[index]) }
     }
 
     /// Whether `a` wins over `b` when they overlap.
