@@ -295,6 +295,9 @@ final class RecordPass {
                 skippedNotes.append(.init(record: skipped.number, line: skipped.line, reason: skipped.reason))
                 run.warn("\(input.display): line \(skipped.line), record \(skipped.number): skipped: \(skipped.reason)")
             }
+            // The value's bytes are read through `decoded` alone: the risk log's argument is a closure, and
+            // capturing `batch` in it copied the batch (a retain and a release of each of its arrays) per finding.
+            let decoded = batch.decoded
             for item in findings {
                 let reported = locate(item, in: batch, names: names)
                 let opName: String
@@ -310,10 +313,10 @@ final class RecordPass {
                 // The value is copied only for the risk log's fingerprint or a caller that shows values (a copy per
                 // finding was an allocation each).
                 let range = item.finding.range.start..<item.finding.range.end
-                try t.record(reported.finding, reported.location, value: Array(batch.decoded[range]), action: opName)
+                try t.record(reported.finding, reported.location, value: Array(decoded[range]), action: opName)
                 if values {
                     var withValue = reported
-                    withValue.value = Array(batch.decoded[range])
+                    withValue.value = Array(decoded[range])
                     try found(withValue)
                 } else {
                     try found(reported)
