@@ -20,8 +20,10 @@ final class RecordRunTests: ScratchFolderTestCase {
             workers: workers, allowBinary: false)
     }
 
-    func scan(_ name: String, _ format: RecordFormat, options: RecordOptions = RecordOptions()) throws -> [ReportedFinding] {
-        let run = try makeRun(policy: nil)
+    func scan(
+        _ name: String, _ format: RecordFormat, options: RecordOptions = RecordOptions(), workers: Int = 2
+    ) throws -> [ReportedFinding] {
+        let run = try makeRun(policy: nil, workers: workers)
         var found: [ReportedFinding] = []
         try run.scanRecords(run.input(name), format: format, options: options, values: true) { found.append($0) }
         return found
@@ -325,9 +327,9 @@ final class RecordRunTests: ScratchFolderTestCase {
     }
 
     func testRepeatedKeysAreFoundInEveryRecordWhateverIsSkipped() throws {
-        // Keys that gave no finding are not scanned again in later batches (`RecordPass.cleanKeyFields`); a key that holds
-        // personal data is scanned, and found, in every record. Small batches, so most records come after
-        // the keys were learned; one worker and two.
+        // Keys that gave no finding are not scanned again in later batches (`RecordPass.cleanKeyFields`); a key
+        // that holds personal data is scanned, and found, in every record. Small batches, so most records come
+        // after the keys were learned; one worker and two.
         var text = ""
         for i in 0..<60 {
             text += #"{"id":\#(i),"name":"","bob@example.org":{"note":"call +44 20 7946 0958"},"status":"ok"}"# + "\n"
@@ -336,9 +338,7 @@ final class RecordRunTests: ScratchFolderTestCase {
         var options = RecordOptions()
         options.batchBytes = 300
         for workers in [1, 2] {
-            let run = try makeRun(policy: nil, workers: workers)
-            var found: [ReportedFinding] = []
-            try run.scanRecords(run.input("keys.jsonl"), format: .jsonl, options: options, values: true) { found.append($0) }
+            let found = try scan("keys.jsonl", .jsonl, options: options, workers: workers)
             let byEntity = Dictionary(grouping: found, by: \.finding.entity)
             XCTAssertEqual(byEntity["EMAIL_ADDRESS"]?.compactMap(\.location.record), Array(1...60), "workers \(workers)")
             XCTAssertEqual(byEntity["PHONE_NUMBER"]?.compactMap(\.location.record), Array(1...60), "workers \(workers)")
@@ -359,9 +359,7 @@ final class RecordRunTests: ScratchFolderTestCase {
         var options = RecordOptions()
         options.batchBytes = 200
         for workers in [1, 2] {
-            let run = try makeRun(policy: nil, workers: workers)
-            var found: [ReportedFinding] = []
-            try run.scanRecords(run.input("paths.jsonl"), format: .jsonl, options: options, values: true) { found.append($0) }
+            let found = try scan("paths.jsonl", .jsonl, options: options, workers: workers)
             XCTAssertEqual(found.map(\.finding.entity), Array(repeating: "EMAIL_ADDRESS", count: 40), "workers \(workers)")
             XCTAssertEqual(found.compactMap(\.location.record), Array(1...40), "workers \(workers)")
         }

@@ -430,7 +430,8 @@ final class RecordPass {
             if k < found.count && found[k].value == v { continue }
             let field = batch.values[v].field
             if field >= cleanKeyFields.count {
-                cleanKeyFields.append(contentsOf: repeatElement(false, count: max(field + 1, prepared.fieldNames.count) - cleanKeyFields.count))
+                let grown = max(field + 1, prepared.fieldNames.count)
+                cleanKeyFields.append(contentsOf: repeatElement(false, count: grown - cleanKeyFields.count))
             }
             cleanKeyFields[field] = true
         }
