@@ -379,14 +379,14 @@ final class ShapeGateTests: XCTestCase {
         var bare = 0
         for s in 0..<dfa.stateCount {
             for c in 0..<gate.classCount {
-                let e = Int(dfa.table[s << dfa.shift + c])
+                let e = Int(dfa.table[s * dfa.stride + c])
                 guard e != LazyDFA.missing else { continue }
-                if sets[LazyDFA.row(e) >> dfa.shift] == Set(gate.startMove[c]) { bare += 1 }
+                if sets[dfa.state(ofRow: LazyDFA.row(e))] == Set(gate.startMove[c]) { bare += 1 }
                 var next = Set(gate.startMove[c])
                 for n in sets[s] where ShapeAutomaton.consumes(gate.masks[Int(n)], c) {
                     next.formUnion(gate.successors[Int(gate.successorStart[Int(n)])..<Int(gate.successorStart[Int(n) + 1])])
                 }
-                XCTAssertEqual(sets[LazyDFA.row(e) >> dfa.shift], next, "state \(s), class \(c)")
+                XCTAssertEqual(sets[dfa.state(ofRow: LazyDFA.row(e))], next, "state \(s), class \(c)")
                 XCTAssertEqual(e < 0, next.contains { gate.acceptRule[Int($0)] >= 0 }, "accepting flag")
                 checked += 1
             }

@@ -6,11 +6,15 @@ final class LazyDFA {
     let automaton: ShapeAutomaton
     /// Per pattern: merged windows where a match of that pattern may start, for the last run.
     private(set) var windows: [WindowList]
-    /// log2 of a row's width.
-    let shift: Int
-    /// Row `state << shift`, column class: the next state's row offset (`next << shift`), its complement
+    /// A row's width: the automaton's class count. (Rows were a power of two wide, for a shift: the gate's 53
+    /// classes took 64 entries, and a fifth of the table, which outgrows the caches on real text, was padding.
+    /// Only building a transition and resolving an accepting position turn a row back into its state.)
+    let stride: Int
+    /// The state whose row starts at `row`.
+    @inline(__always) func state(ofRow row: Int) -> Int { row / stride }
+    /// Row `state * stride`, column class: the next state's row offset (`next * stride`), its complement
     /// (`~row`, negative) when that state accepts, or `missing` when not built yet. Row offsets keep the
-    /// per-byte step to a load and an or, and one sign test tells a walk to stop and look (`ShapeRunner`).
+    /// per-byte step to a load and an add, and one sign test tells a walk to stop and look (`ShapeRunner`).
     private(set) var table: [Int32] = []
     /// The entry of a transition not built yet.
     static let missing = Int(Int32.min)
@@ -76,7 +80,7 @@ final class LazyDFA {
     private var lateOpen: [Int]
     /// The second stream's events ending at or before this are the first stream's to report.
     var lateFrom = Int.max
-    /// States kept before the cache is dropped (65,536 by default: a 16 MB table for the gate's 64-wide rows;
+    /// States kept before the cache is dropped (65,536 by default: a 14 MB table for the gate's 53-wide rows;
     /// installed documentation needs about 18,000 states over 200 MB, the anchor automaton under 1,000).
     let maximumStates: Int
     /// States built so far (the runner's budget counts them).
@@ -91,9 +95,7 @@ final class LazyDFA {
         lateWindows = windows
         open = Array(repeating: -1, count: 2 * automaton.ruleIndex.count)
         lateOpen = open
-        var s = 0
-        while 1 << s < automaton.classCount { s += 1 }
-        shift = s
+        stride = max(1, automaton.classCount)
         stamp = Array(repeating: 0, count: automaton.masks.count)
         building = Array(repeating: 0, count: automaton.masks.count)
         bareState = Array(repeating: -1, count: automaton.classCount)
@@ -131,7 +133,7 @@ final class LazyDFA {
         // up front: growing by doubling copied the table and the node sets again and again, and the copies'
         // fresh pages faulted in (8% of a scan of documentation). Pages never touched cost nothing.
         let states = min(maximumStates, 1 << 15)
-        table.reserveCapacity(states << shift)
+        table.reserveCapacity(states * stride)
         keyNodes.reserveCapacity(states * 64)
         keyHash.reserveCapacity(states)
         keyStart.reserveCapacity(states + 1)
@@ -203,7 +205,7 @@ final class LazyDFA {
         stateAfter.removeAll(keepingCapacity: true)
         for k in bareState.indices { bareState[k] = -1 }
         _ = intern([], last: -1)
-        initialRow = Int(intern(automaton.initialKey, last: -1)) << shift
+        initialRow = Int(intern(automaton.initialKey, last: -1)) * stride
     }
 
     /// The state entered on class `last` (-1: none) with the nodes `key` besides that class's start moves
@@ -236,7 +238,7 @@ final class LazyDFA {
             }
         }
         stateAfter.append(contentsOf: [common.0, common.1, common.2, common.3])
-        table.append(contentsOf: repeatElement(Int32.min, count: 1 << shift))
+        table.append(contentsOf: repeatElement(Int32.min, count: stride))
         if keyHash.count * 2 > slots.count {
             slots = Array(repeating: -1, count: slots.count * 2)
             for t in 0..<keyHash.count { place(Int32(t)) }
@@ -302,14 +304,14 @@ final class LazyDFA {
     }
 
     private func entry(_ target: Int32) -> Int {
-        acceptStart[Int(target) + 1] > acceptStart[Int(target)] ? ~(Int(target) << shift) : Int(target) << shift
+        acceptStart[Int(target) + 1] > acceptStart[Int(target)] ? ~(Int(target) * stride) : Int(target) * stride
     }
 
     /// Builds the transition of the state at `row` on class `c` and returns the table entry. When the cache
     /// is full it is dropped first: pending events are resolved before (they name states), and `other`, the
     /// row of another walk through the same cache, is moved to the same state in the new cache.
     func transition(row: Int, _ c: Int, keeping other: inout Int) -> Int {
-        let state = row >> shift
+        let state = row / stride
         let from = Int(lastClass[state])
         // The start moves of the class the state was entered on, moved on c: the same for every such state.
         let fromStart = from >= 0 ? pairMove(from, c) : []
@@ -351,13 +353,13 @@ final class LazyDFA {
         }
         let key = Array(building[0..<count])
         if keyHash.count >= maximumStates {
-            let o = other >> shift
+            let o = other / stride
             let otherKey = Array(keyNodes[Int(keyStart[o])..<Int(keyStart[o + 1])])
             let otherLast = lastClass[o]
             flushEvents()
             reset()
             let e = entry(intern(key, last: last, hash: hash))
-            other = Int(intern(otherKey, last: otherLast)) << shift
+            other = Int(intern(otherKey, last: otherLast)) * stride
             return e
         }
         let target = intern(key, last: last, hash: hash)

@@ -134,7 +134,7 @@ final class ShapeRunner {
     /// `other`: the rows of another cursor, kept valid if a cache is dropped.
     private func walk(_ base: UnsafePointer<UInt8>, _ c: inout Cursor, late: Bool, other: inout (Int, Int)) -> Bool {
         let one = shapes, two = anchors
-        let shift1 = one.shift, shift2 = two.shift
+        let stride1 = one.stride, stride2 = two.stride
         while c.at < c.end {
             // The inner loop runs on raw pointers with its state in locals; it leaves when a transition of
             // either automaton is missing, which may grow a table (and move it), then resumes.
@@ -149,15 +149,15 @@ final class ShapeRunner {
                             guard p < end else { break }
                             // The next step accepts or is missing: take it here, or leave it to `step`.
                             let x = Int(k[Int(p.pointee)])
-                            let e1 = Int(t1[r1 | x & 0xFF])
-                            let e2 = Int(t2[r2 | x >> 8])
+                            let e1 = Int(t1[r1 &+ x & 0xFF])
+                            let e2 = Int(t2[r2 &+ x >> 8])
                             if e1 == LazyDFA.missing || e2 == LazyDFA.missing { break }
                             r1 = LazyDFA.row(e1)
                             r2 = LazyDFA.row(e2)
                             p += 1
                             let at = base.distance(to: p)
-                            if e1 < 0 { c.found1.append((at, Int32(r1 >> shift1))) }
-                            if e2 < 0 { c.found2.append((at, Int32(r2 >> shift2))) }
+                            if e1 < 0 { c.found1.append((at, Int32(r1 / stride1))) }
+                            if e2 < 0 { c.found2.append((at, Int32(r2 / stride2))) }
                         }
                         c.at = base.distance(to: p)
                         c.row1 = r1
@@ -173,7 +173,7 @@ final class ShapeRunner {
     /// Walks two cursors together until either ends or meets a missing transition.
     private func walkPair(_ base: UnsafePointer<UInt8>, _ a: inout Cursor, _ b: inout Cursor) {
         let one = shapes, two = anchors
-        let shift1 = one.shift, shift2 = two.shift
+        let stride1 = one.stride, stride2 = two.stride
         one.table.withUnsafeBufferPointer { t1 in
             two.table.withUnsafeBufferPointer { t2 in
                 classes.withUnsafeBufferPointer { k in
@@ -187,10 +187,10 @@ final class ShapeRunner {
                         guard p < end else { break }
                         // The next step of either stream accepts or is missing: take it here, or leave it.
                         let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
-                        let ea1 = Int(t1[ra1 | x & 0xFF])
-                        let ea2 = Int(t2[ra2 | x >> 8])
-                        let eb1 = Int(t1[rb1 | y & 0xFF])
-                        let eb2 = Int(t2[rb2 | y >> 8])
+                        let ea1 = Int(t1[ra1 &+ x & 0xFF])
+                        let ea2 = Int(t2[ra2 &+ x >> 8])
+                        let eb1 = Int(t1[rb1 &+ y & 0xFF])
+                        let eb2 = Int(t2[rb2 &+ y >> 8])
                         let missing = LazyDFA.missing
                         if ea1 == missing || ea2 == missing || eb1 == missing || eb2 == missing { break }
                         ra1 = LazyDFA.row(ea1)
@@ -199,10 +199,10 @@ final class ShapeRunner {
                         rb2 = LazyDFA.row(eb2)
                         p += 1
                         let i = base.distance(to: p), j = i + gap
-                        if ea1 < 0 { a.found1.append((i, Int32(ra1 >> shift1))) }
-                        if ea2 < 0 { a.found2.append((i, Int32(ra2 >> shift2))) }
-                        if eb1 < 0 { b.found1.append((j, Int32(rb1 >> shift1))) }
-                        if eb2 < 0 { b.found2.append((j, Int32(rb2 >> shift2))) }
+                        if ea1 < 0 { a.found1.append((i, Int32(ra1 / stride1))) }
+                        if ea2 < 0 { a.found2.append((i, Int32(ra2 / stride2))) }
+                        if eb1 < 0 { b.found1.append((j, Int32(rb1 / stride1))) }
+                        if eb2 < 0 { b.found2.append((j, Int32(rb2 / stride2))) }
                     }
                     let i = base.distance(to: p)
                     a.at = i
@@ -225,8 +225,8 @@ final class ShapeRunner {
         var p = p, r1 = r1, r2 = r2
         while p < end {
             let x = Int(k[Int(p.pointee)])
-            let e1 = Int(t1[r1 | x & 0xFF])
-            let e2 = Int(t2[r2 | x >> 8])
+            let e1 = Int(t1[r1 &+ x & 0xFF])
+            let e2 = Int(t2[r2 &+ x >> 8])
             if e1 | e2 < 0 { break }
             r1 = e1
             r2 = e2
@@ -248,16 +248,16 @@ final class ShapeRunner {
         let gap1 = gap &+ 1
         while p + 1 < end {
             let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
-            let ea1 = Int(t1[ra1 | x & 0xFF])
-            let ea2 = Int(t2[ra2 | x >> 8])
-            let eb1 = Int(t1[rb1 | y & 0xFF])
-            let eb2 = Int(t2[rb2 | y >> 8])
+            let ea1 = Int(t1[ra1 &+ x & 0xFF])
+            let ea2 = Int(t2[ra2 &+ x >> 8])
+            let eb1 = Int(t1[rb1 &+ y & 0xFF])
+            let eb2 = Int(t2[rb2 &+ y >> 8])
             if ea1 | ea2 | eb1 | eb2 < 0 { return (p, ra1, ra2, rb1, rb2) }
             let u = Int(k[Int(p[1])]), v = Int(k[Int(p[gap1])])
-            let fa1 = Int(t1[ea1 | u & 0xFF])
-            let fa2 = Int(t2[ea2 | u >> 8])
-            let fb1 = Int(t1[eb1 | v & 0xFF])
-            let fb2 = Int(t2[eb2 | v >> 8])
+            let fa1 = Int(t1[ea1 &+ u & 0xFF])
+            let fa2 = Int(t2[ea2 &+ u >> 8])
+            let fb1 = Int(t1[eb1 &+ v & 0xFF])
+            let fb2 = Int(t2[eb2 &+ v >> 8])
             if fa1 | fa2 | fb1 | fb2 < 0 { return (p + 1, ea1, ea2, eb1, eb2) }
             ra1 = fa1
             ra2 = fa2
@@ -267,10 +267,10 @@ final class ShapeRunner {
         }
         if p < end {
             let x = Int(k[Int(p.pointee)]), y = Int(k[Int(p[gap])])
-            let ea1 = Int(t1[ra1 | x & 0xFF])
-            let ea2 = Int(t2[ra2 | x >> 8])
-            let eb1 = Int(t1[rb1 | y & 0xFF])
-            let eb2 = Int(t2[rb2 | y >> 8])
+            let ea1 = Int(t1[ra1 &+ x & 0xFF])
+            let ea2 = Int(t2[ra2 &+ x >> 8])
+            let eb1 = Int(t1[rb1 &+ y & 0xFF])
+            let eb2 = Int(t2[rb2 &+ y >> 8])
             if ea1 | ea2 | eb1 | eb2 >= 0 { return (p + 1, ea1, ea2, eb1, eb2) }
         }
         return (p, ra1, ra2, rb1, rb2)
@@ -282,8 +282,8 @@ final class ShapeRunner {
         let one = shapes, two = anchors
         let x = Int(classes[Int(base[c.at])])
         let class1 = x & 0xFF, class2 = x >> 8
-        var e1 = Int(one.table[c.row1 | class1])
-        var e2 = Int(two.table[c.row2 | class2])
+        var e1 = Int(one.table[c.row1 &+ class1])
+        var e2 = Int(two.table[c.row2 &+ class2])
         if e1 == LazyDFA.missing || e2 == LazyDFA.missing {
             if one.built + two.built - scanned / 128 > stateBudget {
                 exhausted = true
@@ -298,8 +298,8 @@ final class ShapeRunner {
         c.row1 = LazyDFA.row(e1)
         c.row2 = LazyDFA.row(e2)
         c.at += 1
-        if e1 < 0 { c.found1.append((c.at, Int32(c.row1 >> one.shift))) }
-        if e2 < 0 { c.found2.append((c.at, Int32(c.row2 >> two.shift))) }
+        if e1 < 0 { c.found1.append((c.at, Int32(one.state(ofRow: c.row1)))) }
+        if e2 < 0 { c.found2.append((c.at, Int32(two.state(ofRow: c.row2)))) }
         return true
     }
 }
