@@ -580,12 +580,12 @@ public final class Detector: Sendable {
             contextChecked = true
         }
         var outcome = ValidatorOutcome.notApplicable
-        if let validator = rule.validator {
+        if rule.hasValidator {
             // One replacement, not an emptying and an append (each went through Array's generic path).
             scratch.value.replaceSubrange(
                 0..<scratch.value.count, with: UnsafeRawBufferPointer(rebasing: subject[valueRange.start..<valueRange.end]))
             NormalizeStep.apply(rule.normalize, inPlace: &scratch.value)
-            outcome = validator.check(scratch.value)
+            outcome = rule.check(scratch.value)
         }
         var confidence = rule.base
         var drop: Candidate.Drop? = nil

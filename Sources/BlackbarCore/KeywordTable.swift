@@ -1,3 +1,5 @@
+import CBlackbarSIMD
+
 /// All keyword prefilters of a rule set, found in one pass over a block.
 ///
 /// Keywords are indexed by their first (lower-cased) byte; only word starts are tried (a byte after one
@@ -125,6 +127,19 @@ struct KeywordTable {
                     }
                     var previousAlnum: UInt64 = from > 0 && ASCII.isAlnum(base[from - 1]) ? 1 : 0
                     var i = from
+                    // Sixty-four bytes at a time in C (`bb_keyword_starts64`: SSE2 masks, then the pair test at
+                    // word starts only); the eight-byte loop below takes the rest. It cost about seven
+                    // instructions a byte on its own: 6% of a scan of a CSV file, whose shape windows are everywhere.
+                    var carry = Int32(previousAlnum)
+                    while i + 65 <= to {
+                        var known = bb_keyword_starts64(base + i, &carry, rawPairs.baseAddress!)
+                        while known != 0 {
+                            tryAt(i + known.trailingZeroBitCount)
+                            known &= known - 1
+                        }
+                        i += 64
+                    }
+                    previousAlnum = UInt64(carry)
                     while i + 9 <= to {
                         let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                         let alnum = Self.alnumMask(x)

@@ -123,6 +123,10 @@ public final class Rule: Sendable {
     public let normalize: [NormalizeStep]
     /// Checksum or structure validator, if any.
     public let validator: Validator?
+    /// The validator's check alone, and whether there is one: the detector calls it for most candidates, and
+    /// binding `validator` copied its name, summary and closure (three retains and three releases a call).
+    let hasValidator: Bool
+    let check: @Sendable ([UInt8]) -> ValidatorOutcome
     /// Confidence before validator and context.
     public let base: Double
     /// Words that raise confidence when near the match or in the field name.
@@ -169,6 +173,8 @@ public final class Rule: Sendable {
         self.window = window
         self.normalize = normalize
         self.validator = validator
+        hasValidator = validator != nil
+        if let validator { check = validator.check } else { check = { _ in ValidatorOutcome.notApplicable } }
         self.base = base
         self.context = context
         self.negativeContext = negativeContext

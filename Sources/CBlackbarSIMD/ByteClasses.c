@@ -1,18 +1,10 @@
 #include "CBlackbarSIMD.h"
+#include "AlnumBits.h"
 
 #include <string.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-
-// Bit i set when byte i of v is an ASCII letter or digit (bytes of 0x80 and above are neither).
-static inline uint32_t word_bits(__m128i v) {
-    __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
-    __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-    __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
-    return (uint32_t)_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter));
-}
 
 int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t *opens, int *closes) {
     uint8_t padded[64];
@@ -29,7 +21,7 @@ int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t
     for (int k = 0; k < 4; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
         high |= (uint32_t)_mm_movemask_epi8(v);
-        word |= (uint64_t)word_bits(v) << (16 * k);
+        word |= (uint64_t)bb_alnum_bits(v) << (16 * k);
         open |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('<'))) << (16 * k);
         close |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
     }

@@ -28,4 +28,10 @@ size_t bb_count_byte(const uint8_t *bytes, size_t n, uint8_t byte, ptrdiff_t *la
 /// through `swift_once` twice per number.)
 size_t bb_format_decimal(uint64_t value, uint8_t *out);
 
+/// Of the 64 bytes at `bytes` (and the byte after them, which must be readable): bit i set when byte i starts a
+/// word and `pairs[bytes[i] | bytes[i + 1] << 8]` is nonzero (its high bit set). A word starts at a byte that is
+/// an ASCII letter or digit or 0x80 and above, after one that is not an ASCII letter or digit; `*previous_alnum`
+/// says whether the byte before `bytes` is one, and becomes whether the last of the 64 is. (`KeywordTable`.)
+uint64_t bb_keyword_starts64(const uint8_t *bytes, int *previous_alnum, const uint8_t *pairs);
+
 #endif
