@@ -127,12 +127,23 @@ public struct ContextWords: Sendable, Equatable {
     /// The same with the word spans written into `spans` (a buffer the caller keeps: this runs for nearly
     /// every candidate, and a fresh array per call was a malloc and a free each).
     func firstMatch(segments: [UnsafeRawBufferPointer], spans: inout [WordSpan]) -> String? {
+        firstIndex(segments: segments, spans: &spans).map(word(at:))
+    }
+
+    /// The same as a number for `word(at:)`: the detector needs the word itself only for an explanation, and a
+    /// `String` handed back is a reference count up and down per candidate.
+    func firstIndex(segments: [UnsafeRawBufferPointer], spans: inout [WordSpan]) -> Int? {
         if isEmpty { return nil }
         // Most windows hold no word that a phrase may start with; the word masks tell, without the spans.
         var masks = KnownMasks()
-        if phrases.isEmpty || noPhraseStarts(segments, masks: &masks) { return firstSubstring(segments) }
+        if phrases.isEmpty || noPhraseStarts(segments, masks: &masks) { return firstSubstringIndex(segments) }
         Self.wordSpans(segments, into: &spans, known: masks)
-        return firstMatch(spans: spans, segments: segments, fieldTokens: [])
+        return firstIndex(spans: spans, segments: segments, fieldTokens: [])
+    }
+
+    /// The word `firstIndex` numbered: a phrase's word, or after the phrases a word matched as a substring.
+    func word(at index: Int) -> String {
+        index < phrases.count ? phraseWords[index] : String(decoding: substrings[index - phrases.count], as: UTF8.self)
     }
 
     /// The word masks of a window's first segments, as `noPhraseStarts` computed them, for `wordSpans` to take
@@ -183,9 +194,9 @@ public struct ContextWords: Sendable, Equatable {
     }
 
     /// The first word of a script without spaces found in `segments`, or nil.
-    private func firstSubstring(_ segments: [UnsafeRawBufferPointer]) -> String? {
-        for word in substrings {
-            for segment in segments where Self.contains(segment, word) { return String(decoding: word, as: UTF8.self) }
+    private func firstSubstringIndex(_ segments: [UnsafeRawBufferPointer]) -> Int? {
+        for (k, word) in substrings.enumerated() {
+            for segment in segments where Self.contains(segment, word) { return phrases.count + k }
         }
         return nil
     }
@@ -319,6 +330,11 @@ public struct ContextWords: Sendable, Equatable {
     /// Like `firstMatch(segments:fieldTokens:)` with the word spans already computed. When several words
     /// are near, the one listed first in the rule wins.
     func firstMatch(spans: [WordSpan], segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> String? {
+        firstIndex(spans: spans, segments: segments, fieldTokens: fieldTokens).map(word(at:))
+    }
+
+    /// The same as a number for `word(at:)`.
+    func firstIndex(spans: [WordSpan], segments: [UnsafeRawBufferPointer], fieldTokens: [[UInt8]]) -> Int? {
         if isEmpty { return nil }
         // Tokens with bytes outside ASCII are lower-cased through `String`, once each, and only when needed.
         var lowered: [Int: [UInt8]] = [:]
@@ -393,8 +409,8 @@ public struct ContextWords: Sendable, Equatable {
                 }
             }
         }
-        if best < phrases.count { return phraseWords[best] }
-        return firstSubstring(segments)
+        if best < phrases.count { return best }
+        return firstSubstringIndex(segments)
     }
 
     /// Whether `word` (not empty) occurs in `segment`: memchr for its first byte, then memcmp. The standard

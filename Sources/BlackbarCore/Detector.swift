@@ -344,7 +344,9 @@ public final class Detector: Sendable {
     private func scanJoined(layout: SegmentLayout, scratch: DetectorScratch, origin: (Int) -> Int) -> [Finding] {
         SegmentLayout.putJoin(scratch.joined)
         let subject = scratch.joined.bytes
-        let kept = candidates(subject, region: 0..<subject.count, layout: layout, scratch: scratch, keepDropped: false)
+        // The joined bytes are the scratch's own copy, read only as the subject: masked in place.
+        SubjectMask.applyInPlace(UnsafeMutableRawBufferPointer(mutating: subject))
+        let kept = unmaskedCandidates(subject, region: 0..<subject.count, layout: layout, scratch: scratch, keepDropped: false)
         var found = OverlapResolver.resolve(fieldRulesDecide(kept))
         var k = 0
         for i in found.indices {
@@ -547,17 +549,36 @@ public final class Detector: Sendable {
         segments.append(UnsafeRawBufferPointer(rebasing: subject[value.end..<end]))
     }
 
+    /// Where a rule's word was found, for `evaluate`: none, in the field's name, or in the window (the word's
+    /// number in its set, `ContextWords.word(at:)`). A number, not the word: the word is read only for an
+    /// explanation, and a `String` per candidate was reference counting per candidate.
+    private enum WordHit: Equatable {
+        case none
+        case fieldName
+        case window(Int)
+    }
+
     /// The first of `words` near the value (in its context window; `sameLine`: see `contextSegments`), else the
-    /// field name's word `named`. `quick` (no explanation to write): which word does not matter, only whether
-    /// there is one, so the field name's word decides without reading the window.
+    /// field name's word (`named`: whether the name holds one). `quick` (no explanation to write): which word
+    /// does not matter, only whether there is one, so the field name's word decides without reading the window.
     @inline(__always)
     private func word(
-        _ words: ContextWords, _ named: String?, quick: Bool, _ subject: UnsafeRawBufferPointer, _ value: ByteRange,
+        _ words: ContextWords, named: Bool, quick: Bool, _ subject: UnsafeRawBufferPointer, _ value: ByteRange,
         _ bounds: Range<Int>, _ sameLine: Bool, _ scratch: DetectorScratch
-    ) -> String? {
-        if quick, let named { return named }
+    ) -> WordHit {
+        if quick && named { return .fieldName }
         contextSegments(subject, value, bounds: bounds, sameLine: sameLine, into: &scratch.segments)
-        return words.firstMatch(segments: scratch.segments, spans: &scratch.spans) ?? named
+        if let k = words.firstIndex(segments: scratch.segments, spans: &scratch.spans) { return .window(k) }
+        return named ? .fieldName : .none
+    }
+
+    /// The word a hit names, for an explanation.
+    private func text(of hit: WordHit, in words: ContextWords, named: String?) -> String? {
+        switch hit {
+        case .none: return nil
+        case .fieldName: return named
+        case .window(let k): return words.word(at: k)
+        }
     }
 
     private func evaluate(
@@ -567,16 +588,17 @@ public final class Detector: Sendable {
     ) -> Candidate? {
         let valueRange = ByteRange(match.valueStart, match.valueEnd)
         guard valueRange.count > 0 else { return nil }
-        var contextWord: String? = nil
+        var contextHit = WordHit.none
         var contextChecked = false
         // Without an explanation to write, which word raised or lowered a value does not matter, only whether
         // one did: a field name that holds one decides without reading the window (a table's cells mostly sit
         // in named columns, and the window's words cost about 900 instructions a candidate).
         let quick = !options.explain && !keepDropped
+        let namedContext = field?.hasContextWord[index] ?? false
         if rule.contextRequired && !keepDropped {
             // Cheapest test first: without a context word nearby (or in the field name) it is not a finding.
-            contextWord = word(rule.context, field?.contextWords[index], quick: quick, subject, valueRange, bounds, false, scratch)
-            if contextWord == nil { return nil }
+            contextHit = word(rule.context, named: namedContext, quick: quick, subject, valueRange, bounds, false, scratch)
+            if contextHit == .none { return nil }
             contextChecked = true
         }
         var outcome = ValidatorOutcome.notApplicable
@@ -591,24 +613,25 @@ public final class Detector: Sendable {
         var drop: Candidate.Drop? = nil
         if outcome == .invalid { drop = .validatorRejected }
         if outcome == .valid { confidence += ConfidenceModel.validatorBoost }
-        var negativeWord: String? = nil
+        var negativeHit = WordHit.none
         if drop == nil || keepDropped, !rule.context.isEmpty || !rule.negativeContext.isEmpty {
             if !contextChecked {
-                contextWord = word(rule.context, field?.contextWords[index], quick: quick, subject, valueRange, bounds, false, scratch)
+                contextHit = word(rule.context, named: namedContext, quick: quick, subject, valueRange, bounds, false, scratch)
             }
             if !rule.negativeContext.isEmpty {
-                negativeWord = word(
-                    rule.negativeContext, field?.negativeWords[index], quick: quick, subject, valueRange, bounds, true, scratch)
+                negativeHit = word(
+                    rule.negativeContext, named: field?.hasNegativeWord[index] ?? false, quick: quick, subject, valueRange,
+                    bounds, true, scratch)
             }
         }
-        if contextWord != nil { confidence += ConfidenceModel.contextBoost }
-        if negativeWord != nil {
+        if contextHit != .none { confidence += ConfidenceModel.contextBoost }
+        if negativeHit != .none {
             confidence -= ConfidenceModel.negativePenalty
             // A strong check outweighs a word: `order 4539 1488 0343 6467` is still a card number.
             if rule.strongCheck && outcome == .valid { confidence = max(confidence, options.minConfidence) }
         }
         confidence = min(1, max(0, confidence))
-        if drop == nil, rule.contextRequired, contextWord == nil { drop = .noContext }
+        if drop == nil, rule.contextRequired, contextHit == .none { drop = .noContext }
         if drop == nil, confidence < options.minConfidence { drop = .belowMinimum }
         if drop == nil, !labels.isEmpty, !(rule.strongCheck && outcome == .valid),
             LabelIndex.isBareNumber(subject[valueRange.start..<valueRange.end]),
@@ -630,7 +653,9 @@ public final class Detector: Sendable {
         if options.explain || keepDropped {
             finding.explanation = Explanation(
                 pattern: rule.pattern.source, validator: rule.validator?.name, outcome: outcome,
-                contextWord: contextWord, negativeWord: negativeWord, base: rule.base)
+                contextWord: text(of: contextHit, in: rule.context, named: field?.contextWords[index]),
+                negativeWord: text(of: negativeHit, in: rule.negativeContext, named: field?.negativeWords[index]),
+                base: rule.base)
         }
         var candidate = Candidate(ruleIndex: index, finding: finding, drop: drop)
         candidate.fieldNamed = field?.contextWords[index] != nil

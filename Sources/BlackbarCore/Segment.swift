@@ -113,6 +113,10 @@ public final class FieldContext: Sendable {
     let contextWords: [String?]
     /// Per rule index: the rule's negative context word that the name holds.
     let negativeWords: [String?]
+    /// Per rule index: whether the name holds a context word (negative word) of the rule: what the detector
+    /// tests per candidate, without taking a reference to the word.
+    let hasContextWord: [Bool]
+    let hasNegativeWord: [Bool]
     /// Per rule index: whether a field rule reads this field's values.
     let fieldRule: [Bool]
     /// Whether some rule's context word is in the name.
@@ -127,6 +131,8 @@ public final class FieldContext: Sendable {
         self.contextWords = contextWords
         self.negativeWords = negativeWords
         self.fieldRule = fieldRule
+        hasContextWord = contextWords.map { $0 != nil }
+        hasNegativeWord = negativeWords.map { $0 != nil }
         opensAny = contextWords.contains { $0 != nil }
         opens = contextWords.indices.filter { contextWords[$0] != nil }
         anyFieldRule = fieldRule.contains(true)

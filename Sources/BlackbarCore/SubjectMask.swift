@@ -28,19 +28,30 @@ public enum SubjectMask {
         guard let first = next(base, from: 0, count: n) else { return false }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: subject)
-        buffer.withUnsafeMutableBufferPointer { out in
-            let bytes = out.baseAddress!
-            var i = first
-            while true {
-                let length = maskedLength(bytes, at: i, count: n)
-                if length > 0 {
-                    for k in i..<(i + length) { bytes[k] = 0x20 }
-                }
-                guard let found = next(bytes, from: i + max(length, 1), count: n) else { break }
-                i = found
-            }
-        }
+        buffer.withUnsafeMutableBufferPointer { mask($0.baseAddress!, count: n, from: first) }
         return true
+    }
+
+    /// Masks `subject` itself, for bytes the caller owns and reads only as the detector's subject (a batch's
+    /// values joined in a scratch buffer: a copy of it cost a megabyte's copy per batch of a table).
+    public static func applyInPlace(_ subject: UnsafeMutableRawBufferPointer) {
+        guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            let first = next(base, from: 0, count: subject.count)
+        else { return }
+        mask(base, count: subject.count, from: first)
+    }
+
+    /// Turns every masked sequence of `bytes[first..<n]` into spaces (`first`: where the first may start).
+    private static func mask(_ bytes: UnsafeMutablePointer<UInt8>, count n: Int, from first: Int) {
+        var i = first
+        while true {
+            let length = maskedLength(bytes, at: i, count: n)
+            if length > 0 {
+                for k in i..<(i + length) { bytes[k] = 0x20 }
+            }
+            guard let found = next(bytes, from: i + max(length, 1), count: n) else { break }
+            i = found
+        }
     }
 
     /// The next position from `from` that may start a masked sequence (a backslash, or a lead byte of one of

@@ -84,5 +84,12 @@ final class SpanBoundaryTests: XCTestCase {
         // `“` is spaces; `”` and `’` stay (rules read them as second and minute marks).
         let expected = Array("a  b  n    c” d      e ’f’ \\q".utf8) + [0x20, 0x20, 0x20]
         XCTAssertEqual(String(decoding: buffer, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+        // In place (a batch's joined values), the same bytes; plain text stays as it is.
+        var inPlace = text
+        inPlace.withUnsafeMutableBytes { SubjectMask.applyInPlace($0) }
+        XCTAssertEqual(inPlace, expected)
+        var untouched = plain
+        untouched.withUnsafeMutableBytes { SubjectMask.applyInPlace($0) }
+        XCTAssertEqual(untouched, plain)
     }
 }
