@@ -327,8 +327,8 @@ final class ShapeGateTests: XCTestCase {
         return true
     }
 
-    /// A DFA cache that is dropped every few states, and a block walked as two streams, give the same windows
-    /// as one stream with a cache that never drops.
+    /// A DFA cache that is dropped every few states, a block walked as two streams, and accepting positions
+    /// handed over every few, give the same windows as one stream with a cache that never drops.
     func testCacheDropsAndTwoStreamsKeepResults() throws {
         let gate = try XCTUnwrap(ShapeAutomaton(rules: defaultRules.rules))
         let anchors = try XCTUnwrap(ShapeAutomaton.anchors(defaultRules.rules))
@@ -337,8 +337,11 @@ final class ShapeGateTests: XCTestCase {
         let split = ShapeRunner(gate, anchors: anchors, stateBudget: .max)
         let tiny = ShapeRunner(gate, anchors: anchors, maximumStates: 3, stateBudget: .max, splitMinimum: .max)
         let tinySplit = ShapeRunner(gate, anchors: anchors, maximumStates: 3, stateBudget: .max)
+        // Accepting positions handed over every few (the walk stops when its room is nearly full).
+        let handing = ShapeRunner(gate, anchors: anchors, stateBudget: .max, splitMinimum: .max, eventRoom: 4)
+        let handingSplit = ShapeRunner(gate, anchors: anchors, maximumStates: 5, stateBudget: .max, eventRoom: 5)
         text.withUnsafeBufferPointer { p in
-            for runner in [reference, split, tiny, tinySplit] {
+            for runner in [reference, split, tiny, tinySplit, handing, handingSplit] {
                 runner.run(p.baseAddress!, from: 0, to: p.count)
                 XCTAssertFalse(runner.exhausted)
             }
@@ -354,6 +357,8 @@ final class ShapeGateTests: XCTestCase {
         assertSameWindows(split, reference, "two streams")
         assertSameWindows(tiny, reference, "cache of 3 states")
         assertSameWindows(tinySplit, reference, "two streams, cache of 3 states")
+        assertSameWindows(handing, reference, "room for 4 positions")
+        assertSameWindows(handingSplit, reference, "two streams, room for 5 positions, cache of 5 states")
         XCTAssertLessThanOrEqual(tiny.stateCount, 4)
     }
 

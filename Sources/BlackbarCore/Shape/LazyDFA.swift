@@ -68,8 +68,8 @@ final class LazyDFA {
     /// yet. A third of the transitions built on source code lead there (a byte that continues no shape), and
     /// finding that state by its hash compared its 600 nodes with a candidate's every time.
     private var bareState: [Int32]
-    /// Accepting positions of the current run, as (end, state), turned into windows in batches. A run may
-    /// walk the block as two streams (the first half, and the second half from a little before its start);
+    /// Accepting positions of the current run, as (end, row of the state), turned into windows in batches. A run
+    /// may walk the block as two streams (the first half, and the second half from a little before its start);
     /// `events` and `windows` are the first's, `lateEvents` and `lateWindows` the second's.
     var events: [(Int, Int32)] = []
     var lateEvents: [(Int, Int32)] = []
@@ -426,17 +426,19 @@ final class LazyDFA {
     /// Turns the recorded accepting positions of both streams into windows.
     func flushEvents() {
         let next = NextBytes(base: runBase, length: runLength)
-        Self.resolve(events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, stateAfter, next)
+        Self.resolve(
+            events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, stateAfter, next, stride)
         Self.resolve(
             lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList, stateAfter,
-            next)
+            next, stride)
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
     }
 
     private static func resolve(
         _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], open: inout [Int],
-        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32], _ stateAfter: [UInt64], _ next: NextBytes
+        _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32], _ stateAfter: [UInt64], _ next: NextBytes,
+        _ stride: Int
     ) {
         if events.isEmpty { return }
         // Through a pointer: indexing the array of lists in place checked its uniqueness and bounds for every
@@ -454,7 +456,7 @@ final class LazyDFA {
                                                 stateAfter.withUnsafeBufferPointer { stateAfter in
                                                     resolve(
                                                         events, after, windows, open, starts, list, maxLength, minLength,
-                                                        gap, hasAfter, afterWords, stateAfter, next)
+                                                        gap, hasAfter, afterWords, stateAfter, next, stride)
                                                 }
                                             }
                                         }
@@ -475,13 +477,15 @@ final class LazyDFA {
         _ open: UnsafeMutableBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int32>, _ list: UnsafeBufferPointer<Int32>,
         _ maxLength: UnsafeBufferPointer<Int>, _ minLength: UnsafeBufferPointer<Int>, _ gap: UnsafeBufferPointer<Int>,
         _ hasAfter: UnsafeBufferPointer<Bool>, _ afterWords: UnsafeBufferPointer<UInt64>,
-        _ stateAfter: UnsafeBufferPointer<UInt64>, _ next: NextBytes
+        _ stateAfter: UnsafeBufferPointer<UInt64>, _ next: NextBytes, _ stride: Int
     ) {
         var i = 0
         while i < events.count {
             // A run of events in one state at consecutive ends (inside a long digit run, a shape accepts at every
-            // byte) gives each of its patterns one merged window.
-            let (first, state) = events[i]
+            // byte) gives each of its patterns one merged window. Events name the state's row; one division per
+            // run (not per event, in the walk) names the state.
+            let (first, row) = events[i]
+            let state = Int(row) / stride
             if let base = next.base, first < next.length {
                 // No pattern of the state may end before this byte.
                 let b = Int(base[first])
@@ -492,7 +496,7 @@ final class LazyDFA {
             }
             var last = first
             i += 1
-            while i < events.count && events[i].1 == state && events[i].0 == last + 1 {
+            while i < events.count && events[i].1 == row && events[i].0 == last + 1 {
                 last += 1
                 i += 1
             }

@@ -30,11 +30,14 @@ final class ShapeRunner {
     ///   - shapes: the shape gate.
     ///   - anchors: the anchor automaton, or nil for none.
     ///   - splitMinimum: blocks at least this long are walked as two streams (tests set it to compare).
+    ///   - eventRoom: accepting positions a walk holds before handing them over (at least 4).
     init(
         _ shapes: ShapeAutomaton, anchors: ShapeAutomaton? = nil, maximumStates: Int = 65536, stateBudget: Int = 131_072,
-        splitMinimum: Int = 8192
+        splitMinimum: Int = 8192, eventRoom: Int = 1024
     ) {
         self.splitMinimum = splitMinimum
+        self.eventRoom = max(4, eventRoom)
+        eventStorage = .allocate(capacity: 4 * max(4, eventRoom))
         self.shapes = LazyDFA(shapes, maximumStates: maximumStates)
         self.anchors = LazyDFA(anchors ?? ShapeAutomaton(patterns: [])!, maximumStates: maximumStates)
         self.stateBudget = stateBudget
@@ -47,14 +50,51 @@ final class ShapeRunner {
     private let classes: [UInt16]
 
     /// One walk through the bytes: where it is, where it stops, both automata's rows, and the accepting
-    /// positions found (kept in locals while walking: no exclusivity checks per append).
+    /// positions found, as (end, row), in room the runner keeps (`eventRoom` each): no uniqueness or capacity
+    /// check per position, as an array's append made (a table's digits make one every twenty-odd bytes). A walk
+    /// stops when either is nearly full, and the caller hands them over (`hand`).
     private struct Cursor {
         var at: Int
         let end: Int
         var row1: Int
         var row2: Int
-        var found1: [(Int, Int32)] = []
-        var found2: [(Int, Int32)] = []
+        let found1: UnsafeMutablePointer<(Int, Int32)>
+        let found2: UnsafeMutablePointer<(Int, Int32)>
+        var count1 = 0
+        var count2 = 0
+        /// `eventRoom - 2`: a step adds at most one position to each, and one more step may come before the
+        /// hand-over.
+        let full: Int
+
+        /// Whether a walk must stop for a hand-over.
+        @inline(__always) var isNearlyFull: Bool { count1 >= full || count2 >= full }
+
+        /// Records the step to `at` whose entries were `e1` and `e2` (negative: accepting) into rows `r1`, `r2`.
+        @inline(__always) mutating func record(_ at: Int, _ e1: Int, _ r1: Int, _ e2: Int, _ r2: Int) {
+            if e1 < 0 {
+                found1[count1] = (at, Int32(truncatingIfNeeded: r1))
+                count1 &+= 1
+            }
+            if e2 < 0 {
+                found2[count2] = (at, Int32(truncatingIfNeeded: r2))
+                count2 &+= 1
+            }
+        }
+    }
+
+    /// Positions a cursor holds before they are handed to the automata (tests make it small).
+    let eventRoom: Int
+    /// Room for two cursors' positions: four runs of `eventRoom`.
+    private let eventStorage: UnsafeMutablePointer<(Int, Int32)>
+
+    deinit { eventStorage.deallocate() }
+
+    /// A cursor over `from..<to` in the initial states, recording into room `slot` (0 or 1).
+    private func cursor(from: Int, to: Int, slot: Int) -> Cursor {
+        let room = eventRoom
+        return Cursor(
+            at: from, end: to, row1: shapes.initialRow, row2: anchors.initialRow, found1: eventStorage + 2 * slot * room,
+            found2: eventStorage + (2 * slot + 1) * room, full: room - 2)
     }
 
     /// Blocks shorter than this are walked as one stream.
@@ -80,8 +120,8 @@ final class ShapeRunner {
             let mid = (from + to + warm) / 2
             one.lateFrom = mid
             two.lateFrom = mid
-            var first = Cursor(at: from, end: mid, row1: one.initialRow, row2: two.initialRow)
-            var second = Cursor(at: mid - warm, end: to, row1: one.initialRow, row2: two.initialRow)
+            var first = cursor(from: from, to: mid, slot: 0)
+            var second = cursor(from: mid - warm, to: to, slot: 1)
             while first.at < first.end && second.at < second.end {
                 walkPair(base, &first, &second)
                 if first.at < first.end && second.at < second.end {
@@ -107,7 +147,7 @@ final class ShapeRunner {
             guard walk(base, &second, late: true, other: &none) else { return }
             hand(&second, late: true)
         } else {
-            var only = Cursor(at: from, end: to, row1: one.initialRow, row2: two.initialRow)
+            var only = cursor(from: from, to: to, slot: 0)
             var none = (one.initialRow, two.initialRow)
             guard walk(base, &only, late: false, other: &none) else { return }
             hand(&only, late: false)
@@ -118,24 +158,26 @@ final class ShapeRunner {
 
     /// Gives a cursor's events to the automata (a transition may drop a cache and resolve them).
     private func hand(_ c: inout Cursor, late: Bool) {
-        if c.found1.isEmpty && c.found2.isEmpty { return }
+        if c.count1 == 0 && c.count2 == 0 { return }
+        let found1 = UnsafeBufferPointer(start: c.found1, count: c.count1)
+        let found2 = UnsafeBufferPointer(start: c.found2, count: c.count2)
         if late {
-            shapes.lateEvents.append(contentsOf: c.found1)
-            anchors.lateEvents.append(contentsOf: c.found2)
+            shapes.lateEvents.append(contentsOf: found1)
+            anchors.lateEvents.append(contentsOf: found2)
         } else {
-            shapes.events.append(contentsOf: c.found1)
-            anchors.events.append(contentsOf: c.found2)
+            shapes.events.append(contentsOf: found1)
+            anchors.events.append(contentsOf: found2)
         }
-        c.found1.removeAll(keepingCapacity: true)
-        c.found2.removeAll(keepingCapacity: true)
+        c.count1 = 0
+        c.count2 = 0
     }
 
     /// Walks one cursor to its end; false when the state budget ran out (the runner is then exhausted).
     /// `other`: the rows of another cursor, kept valid if a cache is dropped.
     private func walk(_ base: UnsafePointer<UInt8>, _ c: inout Cursor, late: Bool, other: inout (Int, Int)) -> Bool {
         let one = shapes, two = anchors
-        let stride1 = one.stride, stride2 = two.stride
         while c.at < c.end {
+            if c.isNearlyFull { hand(&c, late: late) }
             // The inner loop runs on raw pointers with its state in locals; it leaves when a transition of
             // either automaton is missing, which may grow a table (and move it), then resumes.
             one.table.withUnsafeBufferPointer { t1 in
@@ -155,9 +197,8 @@ final class ShapeRunner {
                             r1 = LazyDFA.row(e1)
                             r2 = LazyDFA.row(e2)
                             p += 1
-                            let at = base.distance(to: p)
-                            if e1 < 0 { c.found1.append((at, Int32(r1 / stride1))) }
-                            if e2 < 0 { c.found2.append((at, Int32(r2 / stride2))) }
+                            c.record(base.distance(to: p), e1, r1, e2, r2)
+                            if c.isNearlyFull { break }
                         }
                         c.at = base.distance(to: p)
                         c.row1 = r1
@@ -173,7 +214,6 @@ final class ShapeRunner {
     /// Walks two cursors together until either ends or meets a missing transition.
     private func walkPair(_ base: UnsafePointer<UInt8>, _ a: inout Cursor, _ b: inout Cursor) {
         let one = shapes, two = anchors
-        let stride1 = one.stride, stride2 = two.stride
         one.table.withUnsafeBufferPointer { t1 in
             two.table.withUnsafeBufferPointer { t2 in
                 classes.withUnsafeBufferPointer { k in
@@ -198,11 +238,10 @@ final class ShapeRunner {
                         rb1 = LazyDFA.row(eb1)
                         rb2 = LazyDFA.row(eb2)
                         p += 1
-                        let i = base.distance(to: p), j = i + gap
-                        if ea1 < 0 { a.found1.append((i, Int32(ra1 / stride1))) }
-                        if ea2 < 0 { a.found2.append((i, Int32(ra2 / stride2))) }
-                        if eb1 < 0 { b.found1.append((j, Int32(rb1 / stride1))) }
-                        if eb2 < 0 { b.found2.append((j, Int32(rb2 / stride2))) }
+                        let i = base.distance(to: p)
+                        a.record(i, ea1, ra1, ea2, ra2)
+                        b.record(i + gap, eb1, rb1, eb2, rb2)
+                        if a.isNearlyFull || b.isNearlyFull { break }
                     }
                     let i = base.distance(to: p)
                     a.at = i
@@ -298,8 +337,7 @@ final class ShapeRunner {
         c.row1 = LazyDFA.row(e1)
         c.row2 = LazyDFA.row(e2)
         c.at += 1
-        if e1 < 0 { c.found1.append((c.at, Int32(one.state(ofRow: c.row1)))) }
-        if e2 < 0 { c.found2.append((c.at, Int32(two.state(ofRow: c.row2)))) }
+        c.record(c.at, e1, c.row1, e2, c.row2)
         return true
     }
 }
