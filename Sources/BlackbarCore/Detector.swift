@@ -452,7 +452,7 @@ public final class Detector: Sendable {
         // Room for as many candidates as the last subject of this scratch had (a block has thousands: growing
         // by doubling copied them about eight times).
         var out: [Candidate] = []
-        out.reserveCapacity(scratch.candidateHint)
+        out.reserveCapacity(scratch.candidateHint + scratch.candidateHint / 4)
         defer { scratch.candidateHint = out.count }
         for (index, rule) in ruleSet.rules.enumerated() {
             let opened = anyOpened ? scratch.opened[index] : WindowList()

@@ -54,10 +54,14 @@ public final class JSONLinesReader: RecordReader {
     }
 
     private var failure: RecordError?
+    /// Records in the last batch (the next one's array is reserved like it).
+    private var lastRecordCount = 0
 
     private func read() throws -> RecordBatch? {
         if finished { return nil }
         var records: [RecordSpan] = []
+        records.reserveCapacity(roomLike(lastRecordCount))
+        defer { lastRecordCount = records.count }
         var skipped: [SkippedRecord] = []
         if dropLongLine {
             dropLongLine = false

@@ -81,19 +81,20 @@ struct JSONScanner {
         idxClean = false
     }
 
-    /// Hands the output arrays over to a batch and starts empty ones, reserved like the last.
+    /// Hands the output arrays over to a batch and starts empty ones, reserved like the last with a quarter more
+    /// (`roomLike`).
     mutating func takeOutput() -> (
         decoded: [UInt8], values: [RecordValue], escapes: [Escape], indices: [Int], members: [MemberSpan]
     ) {
         let out = (decoded.take(), values, escapes, indices, members)
         values = []
-        values.reserveCapacity(out.1.count)
+        values.reserveCapacity(roomLike(out.1.count))
         escapes = []
-        escapes.reserveCapacity(out.2.count)
+        escapes.reserveCapacity(roomLike(out.2.count))
         indices = []
-        indices.reserveCapacity(out.3.count)
+        indices.reserveCapacity(roomLike(out.3.count))
         members = []
-        members.reserveCapacity(out.4.count)
+        members.reserveCapacity(roomLike(out.4.count))
         objectCount = 0
         idxClean = false
         return out

@@ -361,3 +361,8 @@ public struct RecordReaderConfig: Sendable {
         self.batchBytes = batchBytes
     }
 }
+
+/// Room for the next batch's array from the last one's count: a quarter more. Exactly as many made every batch
+/// with a few more values than the last double its array, copying all of it (a batch of a JSON Lines file holds
+/// about 100,000 values of 136 bytes: those copies were 5% of a scan's time).
+@inline(__always) func roomLike(_ count: Int) -> Int { count + count / 4 + 16 }
