@@ -93,3 +93,15 @@ public struct SourceReadError: Error, CustomStringConvertible, Sendable {
     public let reason: String
     public var description: String { "\(input): read error at byte \(offset): \(reason)" }
 }
+
+/// Takes `buffer[0..<n]` out as an array of its own without copying it: the bytes after it (read past a batch's
+/// end, about a chunk at most) move to a fresh buffer of the same capacity, which becomes `buffer`. (Copying
+/// each batch's source out of the buffer was a megabyte's copy per batch.)
+func splitOff(_ buffer: inout [UInt8], _ n: Int) -> [UInt8] {
+    var rest: [UInt8] = []
+    rest.reserveCapacity(buffer.capacity)
+    rest.append(contentsOf: buffer[n...])
+    buffer.removeLast(buffer.count - n)
+    swap(&rest, &buffer)
+    return rest
+}

@@ -205,9 +205,8 @@ public final class CSVReader: RecordReader {
 
     /// Hands out the records read so far and the bytes they cover.
     private func emit() -> RecordBatch {
-        let source = Array(buffer[0..<position])
+        let source = splitOff(&buffer, position)
         let result = batch.build(source: source, sourceOffset: bufferOffset)
-        buffer.removeSubrange(0..<position)
         bufferOffset += position
         position = 0
         batch.reset()

@@ -112,9 +112,8 @@ public final class JSONLinesReader: RecordReader {
             pos = next
             line += 1
         }
-        let source = Array(buffer[0..<pos])
+        let source = splitOff(&buffer, pos)
         let offset = bufferBase
-        buffer.removeSubrange(0..<pos)
         bufferBase += pos
         let out = scanner.takeOutput()
         if finished && records.isEmpty && skipped.isEmpty && source.isEmpty { return nil }
