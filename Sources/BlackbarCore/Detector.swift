@@ -438,15 +438,27 @@ public final class Detector: Sendable {
         for index in scratch.openedRules { scratch.opened[index].reset() }
         scratch.openedRules.removeAll(keepingCapacity: true)
         let opensAny = layout.opens
-        for k in layout.fieldOf.indices {
-            let f = Int(layout.fieldOf[k])
-            guard f >= 0, opensAny[f] else { continue }
-            let field = layout.table[f]
-            let (from, to) = layout.fieldOf.count == 1 ? (region.lowerBound, region.upperBound) : (layout.starts[k], layout.ends[k])
-            for index in field.opens {
-                if scratch.opened[index].isEmpty { scratch.openedRules.append(index) }
-                scratch.opened[index].add(from, to, gap: 0)
+        if opensAny.contains(true) {
+            // Out of the scratch and through pointers: read through the scratch, each cell of a named column cost
+            // a uniqueness check of the list of lists and a reference to its field.
+            var opened = scratch.opened, openedRules = scratch.openedRules
+            scratch.opened = []
+            scratch.openedRules = []
+            let opens = layout.table.map(\.opens)
+            let whole = layout.fieldOf.count == 1
+            opened.withUnsafeMutableBufferPointer { opened in
+                for k in layout.fieldOf.indices {
+                    let f = Int(layout.fieldOf[k])
+                    guard f >= 0, opensAny[f] else { continue }
+                    let (from, to) = whole ? (region.lowerBound, region.upperBound) : (layout.starts[k], layout.ends[k])
+                    for index in opens[f] {
+                        if opened[index].isEmpty { openedRules.append(index) }
+                        opened[index].add(from, to, gap: 0)
+                    }
+                }
             }
+            scratch.opened = opened
+            scratch.openedRules = openedRules
         }
         let anyOpened = !scratch.openedRules.isEmpty
         // Room for as many candidates as the last subject of this scratch had (a block has thousands: growing
