@@ -77,6 +77,26 @@ public struct SegmentBatch: Sendable {
     /// An empty batch over `buffer`.
     public init(buffer: SharedBytes) { self.buffer = buffer }
 
+    /// A batch over `buffer` with its segments and fields given whole, checked as `append` checks each (a
+    /// table's batch has tens of thousands of cells: appended one by one, each paid two arrays' uniqueness and
+    /// capacity checks).
+    public init(buffer: SharedBytes, ranges: [Range<Int>], fieldNumbers: [Int32], fields: [FieldContext]) {
+        precondition(ranges.count == fieldNumbers.count, "a field number per segment")
+        let size = buffer.bytes.count, known = Int32(fields.count)
+        ranges.withUnsafeBufferPointer { ranges in
+            for range in ranges {
+                precondition(range.lowerBound >= 0 && range.upperBound <= size, "segment outside its buffer")
+            }
+        }
+        fieldNumbers.withUnsafeBufferPointer { numbers in
+            for field in numbers { precondition(field < known, "unknown field number") }
+        }
+        self.buffer = buffer
+        self.ranges = ranges
+        self.fieldNumbers = fieldNumbers
+        self.fields = fields
+    }
+
     /// Number of segments.
     public var count: Int { ranges.count }
     /// Whether there are no segments.

@@ -48,6 +48,29 @@ final class EveryPathTests: XCTestCase {
         }
     }
 
+    /// A batch over one buffer made whole (`SegmentBatch(buffer:ranges:fieldNumbers:fields:)`, as the record
+    /// pass makes it) finds what the same batch appended segment by segment finds.
+    func testABatchMadeWholeEqualsOneAppendedSegmentBySegment() {
+        let joined: [UInt8] = Self.lines.flatMap { $0 + [0x0A] }
+        var ranges: [Range<Int>] = []
+        var at = 0
+        for line in Self.lines {
+            ranges.append(at..<(at + line.count))
+            at += line.count + 1
+        }
+        let fields = [detector.field("note"), detector.field("ssn")]
+        let numbers = ranges.indices.map { Int32($0 % 3) - 1 }
+        let buffer = SharedBytes(joined)
+        var appended = SegmentBatch(buffer: buffer)
+        for field in fields { _ = appended.addField(field) }
+        for (k, range) in ranges.enumerated() { appended.append(range, field: numbers[k]) }
+        let whole = SegmentBatch(buffer: buffer, ranges: ranges, fieldNumbers: numbers, fields: fields)
+        XCTAssertEqual(whole.count, appended.count)
+        let a = detector.scan(appended, scratch: DetectorScratch()), b = detector.scan(whole, scratch: DetectorScratch())
+        XCTAssertEqual(a, b)
+        XCTAssertGreaterThan(a.count, 10)
+    }
+
     func testCSVCellsAndJSONStringsFindWhatTextFinds() throws {
         for line in Self.lines {
             let text = String(decoding: line, as: UTF8.self)

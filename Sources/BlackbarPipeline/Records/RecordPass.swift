@@ -342,12 +342,7 @@ final class RecordPass {
     /// strings, numbers and keys of data records (a CSV header is names, not data).
     private func prepare(_ batch: RecordBatch, only: [Int]?) -> PreparedBatch {
         let count = only?.count ?? batch.values.count
-        var indices: [Int] = []
-        var fields: [Int32] = []
-        var segments = SegmentBatch(buffer: SharedBytes(batch.decoded))
-        indices.reserveCapacity(count)
-        fields.reserveCapacity(count)
-        segments.reserveCapacity(count)
+        var contexts: [FieldContext] = []
         let names = reader.fieldNames
         lock.lock()
         let version = self.version
@@ -356,10 +351,14 @@ final class RecordPass {
         // value (a class property, checked for exclusive access each time) was 1% of a CSV scan.
         var resolved = [Int32](repeating: -1, count: names.count)
         var namedNumbers: [ObjectIdentifier: Int32] = [:]
+        func add(_ context: FieldContext) -> Int32 {
+            contexts.append(context)
+            return Int32(contexts.count - 1)
+        }
         func number(ofNamed context: FieldContext) -> Int32 {
             let id = ObjectIdentifier(context)
             if let n = namedNumbers[id] { return n }
-            let n = segments.addField(context)
+            let n = add(context)
             namedNumbers[id] = n
             return n
         }
@@ -367,40 +366,65 @@ final class RecordPass {
         let anyPairs = !pairs.named.isEmpty || !pairs.namers.isEmpty
         let cleanKeys = cleanKeyFields
         // Through buffer pointers, each value's fields read in place: a copy of every value (128 bytes) and an
-        // array of all indices per batch showed in a table's scan.
-        batch.values.withUnsafeBufferPointer { values in
-            batch.records.withUnsafeBufferPointer { records in
-                func visit(_ v: Int) {
-                    // Empty values, literals and the CSV header are not scanned.
-                    let kind = values[v].kind, decoded = values[v].decoded, f = values[v].field
-                    guard !decoded.isEmpty, kind != .literal, records[values[v].record].number > 0 else { return }
-                    // A key is data only for what it holds itself: no field name is context for it.
-                    let field: Int32
-                    if kind == .key {
-                        if f < cleanKeys.count && cleanKeys[f] { return }
-                        field = -1
-                    } else if anyPairs, let sibling = pairs.named[v] {
-                        field = number(ofNamed: namedContext(f, sibling: sibling, names: names))
-                    } else if anyPairs, pairs.namers.contains(v) {
-                        field = number(ofNamed: namedContext(f, sibling: nil, names: names))
-                    } else if f < resolved.count, resolved[f] >= 0 {
-                        field = resolved[f]
-                    } else {
-                        field = segments.addField(context(f, names: names))
-                        if f < resolved.count { resolved[f] = field }
+        // array of all indices per batch showed in a table's scan. The four per-segment arrays are written in
+        // place too, into room for every value (an append per array per value was four uniqueness and capacity
+        // checks).
+        var written = 0
+        var fields: [Int32] = []
+        var indices: [Int] = []
+        var fieldNumbers: [Int32] = []
+        let ranges = [Range<Int>](unsafeUninitializedCapacity: count) { rangeRoom, rangeCount in
+            fieldNumbers = [Int32](unsafeUninitializedCapacity: count) { numberRoom, numberCount in
+                indices = [Int](unsafeUninitializedCapacity: count) { indexRoom, indexCount in
+                    fields = [Int32](unsafeUninitializedCapacity: count) { fieldRoom, fieldCount in
+                        batch.values.withUnsafeBufferPointer { values in
+                            batch.records.withUnsafeBufferPointer { records in
+                                func visit(_ v: Int) {
+                                    // Empty values, literals and the CSV header are not scanned.
+                                    let kind = values[v].kind, decoded = values[v].decoded, f = values[v].field
+                                    guard !decoded.isEmpty, kind != .literal, records[values[v].record].number > 0 else {
+                                        return
+                                    }
+                                    // A key is data only for what it holds itself: no field name is context for it.
+                                    let field: Int32
+                                    if kind == .key {
+                                        if f < cleanKeys.count && cleanKeys[f] { return }
+                                        field = -1
+                                    } else if anyPairs, let sibling = pairs.named[v] {
+                                        field = number(ofNamed: namedContext(f, sibling: sibling, names: names))
+                                    } else if anyPairs, pairs.namers.contains(v) {
+                                        field = number(ofNamed: namedContext(f, sibling: nil, names: names))
+                                    } else if f < resolved.count, resolved[f] >= 0 {
+                                        field = resolved[f]
+                                    } else {
+                                        field = add(context(f, names: names))
+                                        if f < resolved.count { resolved[f] = field }
+                                    }
+                                    (rangeRoom.baseAddress! + written).initialize(to: decoded)
+                                    (numberRoom.baseAddress! + written).initialize(to: field)
+                                    (indexRoom.baseAddress! + written).initialize(to: v)
+                                    (fieldRoom.baseAddress! + written).initialize(
+                                        to: kind == .key ? -1 : Int32(truncatingIfNeeded: f))
+                                    written += 1
+                                }
+                                if let only {
+                                    for v in only { visit(v) }
+                                } else {
+                                    for v in 0..<values.count { visit(v) }
+                                }
+                            }
+                        }
+                        fieldCount = written
                     }
-                    segments.append(decoded, field: field)
-                    indices.append(v)
-                    fields.append(kind == .key ? -1 : Int32(truncatingIfNeeded: f))
+                    indexCount = written
                 }
-                if let only {
-                    for v in only { visit(v) }
-                } else {
-                    for v in 0..<values.count { visit(v) }
-                }
+                numberCount = written
             }
+            rangeCount = written
         }
         lock.unlock()
+        let segments = SegmentBatch(
+            buffer: SharedBytes(batch.decoded), ranges: ranges, fieldNumbers: fieldNumbers, fields: contexts)
         return PreparedBatch(
             batch: batch, indices: indices, fields: fields, segments: segments, fieldNames: names, version: version)
     }
