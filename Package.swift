@@ -71,7 +71,7 @@ let package = Package(
             name: "BlackbarPipeline",
             dependencies: [
                 "BlackbarCore", "BlackbarFormats", "BlackbarMetadata", "BlackbarRecords", "BlackbarRedaction", "BlackbarRisk",
-                "BlackbarRules", "BlackbarValidators", .product(name: "Crypto", package: "swift-crypto"),
+                "BlackbarRules", "BlackbarValidators", "CBlackbarSIMD", .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: hotPath),
         .executableTarget(
             name: "blackbar",
