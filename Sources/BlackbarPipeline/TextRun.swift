@@ -112,10 +112,14 @@ public final class TextRun {
     }
 
     /// Scans a UTF-8 input: from the look-ahead when it got there first, else from the descriptor.
+    /// `lookingAhead`: false when the caller has already asked the look-ahead for this input.
     private func scanText(
-        _ input: RunInput, fd: Int32, bom: Bool, prefix: [UInt8], handler: (TextBlock, [LocatedFinding]) throws -> Void
+        _ input: RunInput, fd: Int32, bom: Bool, prefix: [UInt8], lookingAhead: Bool = true,
+        handler: (TextBlock, [LocatedFinding]) throws -> Void
     ) throws -> TextScanStats {
-        if !bom, prefix.isEmpty, let ahead = lookahead?.take(input) { return try scanner.deliver(ahead, handler: handler) }
+        if lookingAhead, !bom, prefix.isEmpty, let ahead = lookahead?.take(input) {
+            return try scanner.deliver(ahead, handler: handler)
+        }
         return try scanner.scan(fd: fd, name: input.display, prefix: prefix, handler: handler)
     }
 
@@ -167,31 +171,45 @@ public final class TextRun {
         _ input: RunInput, values: Bool, afterBlock: (Int) throws -> Void = { _ in },
         found: (ReportedFinding) throws -> Void
     ) throws -> InputOutcome {
-        try withInput(input) { text, fd in
+        /// One block's findings, recorded and reported. By index, reading each finding in place, and with the
+        /// block's bytes alone read for a value: iterating copied each located finding (its location holds a
+        /// string), and the value's closure copied the block, per finding (about 600 instructions each on
+        /// documentation).
+        func reportBlock(_ block: TextBlock, _ located: [LocatedFinding], _ tally: inout Tally) throws {
+            tally.hashInput(block)
+            let offset = block.offset
+            try block.bytes.withUnsafeBufferPointer { bytes in
+                try located.withUnsafeBufferPointer { items in
+                    for k in items.indices {
+                        let finding = items[k].finding
+                        let range = (finding.range.start - offset)..<(finding.range.end - offset)
+                        let value = values ? Array(bytes[range]) : nil
+                        try tally.record(finding, items[k].location, value: value ?? Array(bytes[range]), action: "reported")
+                        try found(ReportedFinding(finding: finding, location: items[k].location, value: value))
+                    }
+                }
+            }
+            try afterBlock(block.region.count)
+        }
+        if let ahead = lookahead?.take(input) {
+            // Read and scanned ahead: a small file of plain UTF-8 text (no byte-order mark, no NUL byte unless
+            // binary files are scanned), as opening it here would find. Opening and sniffing it again doubled the
+            // system time of two workers on a folder of small files.
+            var tally = Tally(run: self, input: input)
+            let stats = try scanner.deliver(ahead) { block, located in try reportBlock(block, located, &tally) }
+            let outcome = try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
+            report.add(outcome)
+            return outcome
+        }
+        return try withInput(input) { text, fd in
             var tally = Tally(run: self, input: input)
             switch text {
             case .binary:
                 return try skip(input, reason: "binary")
             case .utf8(_, let bom, let prefix):
                 tally.encoding = bom ? "utf-8-bom" : nil
-                let stats = try scanText(input, fd: fd, bom: bom, prefix: prefix) { block, located in
-                    tally.hashInput(block)
-                    // By index, reading each finding in place, and with the block's bytes alone captured for a
-                    // value: iterating copied each located finding (its location holds a string), and the value's
-                    // closure copied the block, per finding (about 600 instructions each on documentation).
-                    let offset = block.offset
-                    try block.bytes.withUnsafeBufferPointer { bytes in
-                        try located.withUnsafeBufferPointer { items in
-                            for k in items.indices {
-                                let finding = items[k].finding
-                                let range = (finding.range.start - offset)..<(finding.range.end - offset)
-                                let value = values ? Array(bytes[range]) : nil
-                                try tally.record(finding, items[k].location, value: value ?? Array(bytes[range]), action: "reported")
-                                try found(ReportedFinding(finding: finding, location: items[k].location, value: value))
-                            }
-                        }
-                    }
-                    try afterBlock(block.region.count)
+                let stats = try scanText(input, fd: fd, bom: bom, prefix: prefix, lookingAhead: false) { block, located in
+                    try reportBlock(block, located, &tally)
                 }
                 return try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
             case .utf16(let decoded, let encoding):
