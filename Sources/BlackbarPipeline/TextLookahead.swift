@@ -33,10 +33,11 @@ final class TextLookahead {
     static let batchBytes = 1 << 20
 
     /// Starts reading and scanning `inputs` ahead (files of at most `maximumBytes`).
-    /// - Parameter isRecords: whether the run reads an input as records instead of text (no scan then).
+    /// - Parameter isRecords: whether the run reads an input as records instead of text (no scan then), given
+    ///   its first `TextRun.headBytes` bytes (read once with the rest of the file, not again to sniff it).
     init(
         inputs: [RunInput], scanner: TextScanner, workers: Int, allowBinary: Bool, maximumBytes: Int,
-        isRecords: @escaping @Sendable (RunInput) -> Bool
+        isRecords: @escaping @Sendable (RunInput, [UInt8]) -> Bool
     ) {
         paths = Set(inputs.map(\.path))
         var next = 0
@@ -56,8 +57,8 @@ final class TextLookahead {
             },
             work: { batch, worker in
                 batch.map { input in
-                    guard !input.isStdin, !isRecords(input),
-                        let bytes = Self.readSmall(input.path, maximumBytes: maximumBytes),
+                    guard !input.isStdin, let bytes = Self.readSmall(input.path, maximumBytes: maximumBytes),
+                        !isRecords(input, Array(bytes.prefix(TextRun.headBytes))),
                         Self.isPlainText(bytes, allowBinary: allowBinary)
                     else { return Ahead(path: input.path, scanned: nil) }
                     return Ahead(

@@ -103,8 +103,9 @@ public final class TextRun {
 
     /// Inputs the caller will hand to `scan` or `redact` next, in this order: with more than one worker,
     /// small text files among them are read and scanned ahead on other threads (findings do not change).
-    /// `isRecords` tells which inputs the caller reads as records instead.
-    public func lookAhead(_ inputs: [RunInput], isRecords: @escaping @Sendable (RunInput) -> Bool) {
+    /// `isRecords` tells which inputs the caller reads as records (or as media) instead, from an input and its
+    /// first bytes (`head(of:)`).
+    public func lookAhead(_ inputs: [RunInput], isRecords: @escaping @Sendable (RunInput, [UInt8]) -> Bool) {
         guard workers > 1, inputs.count > 1, lookahead == nil else { return }
         lookahead = TextLookahead(
             inputs: inputs, scanner: scanner, workers: workers, allowBinary: allowBinary, maximumBytes: 1 << 20,

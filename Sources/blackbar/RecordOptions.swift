@@ -62,16 +62,17 @@ struct RecordInputOptions: ParsableArguments {
         return o
     }
 
-    /// The record format of one input, or nil to read it as text.
-    func format(of input: RunInput, run: TextRun) -> RecordFormat? {
+    /// The record format of one input, or nil to read it as text. `head`: its first bytes (`TextRun.head(of:)`),
+    /// when the caller has read them.
+    func format(of input: RunInput, run: TextRun, head: [UInt8]? = nil) -> RecordFormat? {
         if inputFormat == .text { return nil }
-        return run.recordFormat(of: input, forced: options.format)?.0
+        return TextRun.recordFormat(of: input, forced: options.format, head: head)?.0
     }
 
-    /// `format(of:run:) != nil`, as a closure any thread may call (for `TextRun.lookAhead`).
-    var isRecords: @Sendable (RunInput) -> Bool {
+    /// `format(of:run:head:) != nil`, as a closure any thread may call (for `TextRun.lookAhead`).
+    var isRecords: @Sendable (RunInput, [UInt8]) -> Bool {
         let text = inputFormat == .text, forced = options.format
-        return { text ? false : TextRun.recordFormat(of: $0, forced: forced) != nil }
+        return { text ? false : TextRun.recordFormat(of: $0, forced: forced, head: $1) != nil }
     }
 }
 

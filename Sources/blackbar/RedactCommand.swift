@@ -121,7 +121,9 @@ struct Redact: ParsableCommand {
         let findingsPrinter = FindingPrinter(format: .jsonl, showValues: false, explain: false)
         let isRecords = records.isRecords
         run.prescreen(plan.entries.map(\.input.path))
-        run.lookAhead(plan.entries.map { run.input($0.input.path) }) { isRecords($0) || TextRun.mediaFormat(of: $0) != nil }
+        run.lookAhead(plan.entries.map { run.input($0.input.path) }) {
+            isRecords($0, $1) || TextRun.mediaFormat(of: $0, head: $1) != nil
+        }
         do {
             for entry in plan.entries {
                 defer { progress.advance(files: 1) }
@@ -144,11 +146,13 @@ struct Redact: ParsableCommand {
                     }
                     let outputName = target.map { run.input($0).display } ?? "-"
                     let outcome: InputOutcome
-                    if records.inputFormat == .auto, let media = TextRun.mediaFormat(of: input) {
+                    // Its first bytes, read once for both sniffers (which read none when the format is given).
+                    let head = records.inputFormat == .auto ? TextRun.head(of: input) : nil
+                    if records.inputFormat == .auto, let media = TextRun.mediaFormat(of: input, head: head) {
                         outcome = try run.redactMetadata(
                             input, format: media, strip: stripMetadata, to: writer, outputName: outputName
                         ) { try report($0) }
-                    } else if let format = records.format(of: input, run: run) {
+                    } else if let format = records.format(of: input, run: run, head: head) {
                         outcome = try run.redactRecords(
                             input, format: format, options: recordOptions, to: writer, outputName: outputName,
                             streaming: file == nil

@@ -84,13 +84,17 @@ struct Scan: ParsableCommand {
         run.prescreen(walk.items.map(\.path))
         if !profile {
             let isRecords = records.isRecords
-            run.lookAhead(walk.items.map { run.input($0.path) }) { isRecords($0) || TextRun.mediaFormat(of: $0) != nil }
+            run.lookAhead(walk.items.map { run.input($0.path) }) {
+                isRecords($0, $1) || TextRun.mediaFormat(of: $0, head: $1) != nil
+            }
         }
         do {
             for item in walk.items {
                 let input = run.input(item.path)
                 do {
-                    if !profile, records.inputFormat == .auto, let media = TextRun.mediaFormat(of: input) {
+                    // Its first bytes, read once for both sniffers (which read none when the format is given).
+                    let head = records.inputFormat == .auto ? TextRun.head(of: input) : nil
+                    if !profile, records.inputFormat == .auto, let media = TextRun.mediaFormat(of: input, head: head) {
                         let outcome = try run.scanMetadata(input, format: media, values: showValues) {
                             try printer.print($0, input: input.display, to: out)
                         }
@@ -99,10 +103,10 @@ struct Scan: ParsableCommand {
                         progress.advance(files: 1)
                         continue
                     }
-                    let format = records.format(of: input, run: run)
+                    let format = records.format(of: input, run: run, head: head)
                     if profile {
                         guard let format else {
-                            let kind = TextRun.mediaFormat(of: input).map { "a " + $0.displayName + " file" } ?? "text"
+                            let kind = TextRun.mediaFormat(of: input, head: head).map { "a " + $0.displayName + " file" } ?? "text"
                             throw RunError("\(input.display): --profile reads tables and record files (CSV, TSV, JSON, JSON Lines); this one is \(kind)")
                         }
                         var options = records.options

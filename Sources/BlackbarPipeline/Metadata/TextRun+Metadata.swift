@@ -18,16 +18,11 @@ struct MetadataFinding {
 
 extension TextRun {
     /// The media or document format of an input by its first bytes (and, for office files, its name); nil:
-    /// not one the metadata path reads.
-    public static func mediaFormat(of input: RunInput) -> MediaFormat? {
-        guard !input.isStdin else { return nil }
-        let fd = open(input.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: 32)
-        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return nil }
-        return MediaFormat.sniff(Array(head[0..<n]), name: input.path)
+    /// not one the metadata path reads. `head`: its first bytes as `head(of:)` reads them, when the caller has
+    /// them (nil: read here).
+    public static func mediaFormat(of input: RunInput, head: [UInt8]? = nil) -> MediaFormat? {
+        guard !input.isStdin, let bytes = head ?? Self.head(of: input), !bytes.isEmpty else { return nil }
+        return MediaFormat.sniff(Array(bytes.prefix(32)), name: input.path)
     }
 
     /// Scans a photo's, video's or document's metadata: each field with the rules (its tag as context), and
