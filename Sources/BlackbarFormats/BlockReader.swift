@@ -183,7 +183,8 @@ public final class BlockReader {
             // Nothing more to read right now and a complete line is waiting: hand it on instead of blocking.
             // (poll first: it is one cheap call; the line-feed search runs only when the stream pauses)
             let regionAt = regionStart - bufferOffset
-            if memory == nil, count > regionAt, !Self.isReadable(fd, waitingMilliseconds: 50),
+            // (A regular file is always readable: no poll for it.)
+            if memory == nil, expectedRemaining == nil, count > regionAt, !Self.isReadable(fd, waitingMilliseconds: 50),
                 UnsafeRawBufferPointer(start: base + regionAt, count: count - regionAt).contains(0x0A)
             {
                 paused = true

@@ -118,7 +118,7 @@ final class TextLookahead {
 
     /// Plain UTF-8 as `TextInput` sniffs it: no byte-order mark, and no NUL byte in the first 8 KB unless
     /// binary files are scanned as text.
-    private static func isPlainText(_ bytes: [UInt8], allowBinary: Bool) -> Bool {
+    static func isPlainText(_ bytes: [UInt8], allowBinary: Bool) -> Bool {
         let head = bytes.prefix(8192)
         guard TextEncoding.sniff(head) == .utf8 else { return false }
         return allowBinary || !head.contains(0)

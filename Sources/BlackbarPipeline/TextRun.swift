@@ -167,9 +167,11 @@ public final class TextRun {
 
     /// Scans one input; `found` gets each finding in input order (with its value when `values`), and
     /// `afterBlock` the bytes of each block when its findings are out (to flush, to show progress).
+    /// `head`: the input's first bytes as `head(of:)` read them, when the caller has them: a file they hold whole
+    /// (fewer than `headBytes`) and that is plain UTF-8 text is scanned from them, not opened and read again.
     @discardableResult
     public func scan(
-        _ input: RunInput, values: Bool, afterBlock: (Int) throws -> Void = { _ in },
+        _ input: RunInput, values: Bool, head: [UInt8]? = nil, afterBlock: (Int) throws -> Void = { _ in },
         found: (ReportedFinding) throws -> Void
     ) throws -> InputOutcome {
         /// One block's findings, recorded and reported. By index, reading each finding in place, and with the
@@ -198,6 +200,16 @@ public final class TextRun {
             // system time of two workers on a folder of small files.
             var tally = Tally(run: self, input: input)
             let stats = try scanner.deliver(ahead) { block, located in try reportBlock(block, located, &tally) }
+            let outcome = try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
+            report.add(outcome)
+            return outcome
+        }
+        if let head, head.count < Self.headBytes, TextLookahead.isPlainText(head, allowBinary: allowBinary) {
+            // The whole file, plain UTF-8 (what opening it would find): scanned from the bytes already read.
+            var tally = Tally(run: self, input: input)
+            let stats = try scanner.scan(bytes: head, name: input.display) { block, located in
+                try reportBlock(block, located, &tally)
+            }
             let outcome = try tally.finish(bytes: stats.bytes, limitHits: stats.limitHits)
             report.add(outcome)
             return outcome

@@ -129,7 +129,7 @@ struct Scan: ParsableCommand {
                             try printer.print($0, input: input.display, to: out)
                         }
                     } else {
-                        outcome = try run.scan(input, values: showValues) { bytes in
+                        outcome = try run.scan(input, values: showValues, head: head) { bytes in
                             try out.flush()
                             progress.advance(bytes: bytes)
                         } found: {
