@@ -670,7 +670,7 @@ public final class Detector: Sendable {
                 base: rule.base)
         }
         var candidate = Candidate(ruleIndex: index, finding: finding, drop: drop)
-        candidate.fieldNamed = field?.contextWords[index] != nil
+        candidate.fieldNamed = namedContext
         return candidate
     }
 }

@@ -66,7 +66,7 @@ struct RecordInputOptions: ParsableArguments {
     /// when the caller has read them.
     func format(of input: RunInput, run: TextRun, head: [UInt8]? = nil) -> RecordFormat? {
         if inputFormat == .text { return nil }
-        return TextRun.recordFormat(of: input, forced: options.format, head: head)?.0
+        return run.recordFormat(of: input, forced: options.format, head: head)?.0
     }
 
     /// `format(of:run:head:) != nil`, as a closure any thread may call (for `TextRun.lookAhead`).

@@ -311,7 +311,7 @@ final class LazyDFA {
     /// is full it is dropped first: pending events are resolved before (they name states), and `other`, the
     /// row of another walk through the same cache, is moved to the same state in the new cache.
     func transition(row: Int, _ c: Int, keeping other: inout Int) -> Int {
-        let state = row / stride
+        let state = self.state(ofRow: row)
         let from = Int(lastClass[state])
         // The start moves of the class the state was entered on, moved on c: the same for every such state.
         let fromStart = from >= 0 ? pairMove(from, c) : []
@@ -353,7 +353,7 @@ final class LazyDFA {
         }
         let key = Array(building[0..<count])
         if keyHash.count >= maximumStates {
-            let o = other / stride
+            let o = self.state(ofRow: other)
             let otherKey = Array(keyNodes[Int(keyStart[o])..<Int(keyStart[o + 1])])
             let otherLast = lastClass[o]
             flushEvents()

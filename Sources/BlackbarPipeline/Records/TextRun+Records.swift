@@ -9,13 +9,15 @@ import BlackbarRisk
 extension TextRun {
     /// The record format an input will be read as: `forced`, else by its name's extension, else (a file) by its
     /// first bytes; nil: text. The second value says whether content decided it (then a file that fails to parse
-    /// on its first records is read as text instead).
-    public func recordFormat(of input: RunInput, forced: RecordFormat?) -> (RecordFormat, sniffed: Bool)? {
-        Self.recordFormat(of: input, forced: forced)
+    /// on its first records is read as text instead). `head`: the input's first bytes as `head(of:)` reads them,
+    /// when the caller has them (nil: read here).
+    public func recordFormat(
+        of input: RunInput, forced: RecordFormat?, head: [UInt8]? = nil
+    ) -> (RecordFormat, sniffed: Bool)? {
+        Self.recordFormat(of: input, forced: forced, head: head)
     }
 
-    /// `recordFormat(of:forced:)`, for any thread. `head`: the input's first bytes as `head(of:)` reads them, when
-    /// the caller has them (nil: read here).
+    /// `recordFormat(of:forced:head:)`, for any thread.
     public static func recordFormat(
         of input: RunInput, forced: RecordFormat?, head: [UInt8]? = nil
     ) -> (RecordFormat, sniffed: Bool)? {
