@@ -10,8 +10,14 @@ final class LazyDFA {
     /// classes took 64 entries, and a fifth of the table, which outgrows the caches on real text, was padding.
     /// Only building a transition and resolving an accepting position turn a row back into its state.)
     let stride: Int
+    /// `ceil(2^32 / stride)`: a row turns back into its state by a multiply and a shift, where a division on
+    /// the chain of every resolved accepting position stalled `flushEvents` (a fifth of its time on real text).
+    /// Exact for every row: `state * stride * inverse / 2^32` exceeds `state` by less than
+    /// `state * stride / 2^32`, and rows stay below 2^32 (`maximumStates * stride`, checked in `init`).
+    let strideInverse: Int
     /// The state whose row starts at `row`.
-    @inline(__always) func state(ofRow row: Int) -> Int { row / stride }
+    @inline(__always) func state(ofRow row: Int) -> Int { Self.state(ofRow: row, inverse: strideInverse) }
+    @inline(__always) static func state(ofRow row: Int, inverse: Int) -> Int { (row &* inverse) >> 32 }
     /// Row `state * stride`, column class: the next state's row offset (`next * stride`), its complement
     /// (`~row`, negative) when that state accepts, or `missing` when not built yet. Row offsets keep the
     /// per-byte step to a load and an add, and one sign test tells a walk to stop and look (`ShapeRunner`).
@@ -96,6 +102,8 @@ final class LazyDFA {
         open = Array(repeating: -1, count: 2 * automaton.ruleIndex.count)
         lateOpen = open
         stride = max(1, automaton.classCount)
+        strideInverse = ((1 << 32) + stride - 1) / stride
+        precondition(maximumStates * stride < 1 << 31, "rows must stay below 2^31 (Int32 entries)")
         stamp = Array(repeating: 0, count: automaton.masks.count)
         building = Array(repeating: 0, count: automaton.masks.count)
         bareState = Array(repeating: -1, count: automaton.classCount)
@@ -427,10 +435,10 @@ final class LazyDFA {
     func flushEvents() {
         let next = NextBytes(base: runBase, length: runLength)
         Self.resolve(
-            events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, stateAfter, next, stride)
+            events, after: Int.min, into: &windows, open: &open, automaton, acceptStart, acceptList, stateAfter, next, strideInverse)
         Self.resolve(
             lateEvents, after: lateFrom, into: &lateWindows, open: &lateOpen, automaton, acceptStart, acceptList, stateAfter,
-            next, stride)
+            next, strideInverse)
         events.removeAll(keepingCapacity: true)
         lateEvents.removeAll(keepingCapacity: true)
     }
@@ -438,7 +446,7 @@ final class LazyDFA {
     private static func resolve(
         _ events: [(Int, Int32)], after: Int, into windows: inout [WindowList], open: inout [Int],
         _ a: ShapeAutomaton, _ acceptStart: [Int32], _ acceptList: [Int32], _ stateAfter: [UInt64], _ next: NextBytes,
-        _ stride: Int
+        _ strideInverse: Int
     ) {
         if events.isEmpty { return }
         // Through a pointer: indexing the array of lists in place checked its uniqueness and bounds for every
@@ -456,7 +464,7 @@ final class LazyDFA {
                                                 stateAfter.withUnsafeBufferPointer { stateAfter in
                                                     resolve(
                                                         events, after, windows, open, starts, list, maxLength, minLength,
-                                                        gap, hasAfter, afterWords, stateAfter, next, stride)
+                                                        gap, hasAfter, afterWords, stateAfter, next, strideInverse)
                                                 }
                                             }
                                         }
@@ -477,7 +485,7 @@ final class LazyDFA {
         _ open: UnsafeMutableBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int32>, _ list: UnsafeBufferPointer<Int32>,
         _ maxLength: UnsafeBufferPointer<Int>, _ minLength: UnsafeBufferPointer<Int>, _ gap: UnsafeBufferPointer<Int>,
         _ hasAfter: UnsafeBufferPointer<Bool>, _ afterWords: UnsafeBufferPointer<UInt64>,
-        _ stateAfter: UnsafeBufferPointer<UInt64>, _ next: NextBytes, _ stride: Int
+        _ stateAfter: UnsafeBufferPointer<UInt64>, _ next: NextBytes, _ strideInverse: Int
     ) {
         var i = 0
         while i < events.count {
@@ -485,7 +493,7 @@ final class LazyDFA {
             // byte) gives each of its patterns one merged window. Events name the state's row; one division per
             // run (not per event, in the walk) names the state.
             let (first, row) = events[i]
-            let state = Int(row) / stride
+            let state = state(ofRow: Int(row), inverse: strideInverse)
             if let base = next.base, first < next.length {
                 // No pattern of the state may end before this byte.
                 let b = Int(base[first])
