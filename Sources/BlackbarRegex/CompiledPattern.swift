@@ -67,6 +67,10 @@ public final class CompiledPattern: @unchecked Sendable {
     private let jitDone: UnsafeMutablePointer<Int32>
     private let jitMutex: UnsafeMutablePointer<pthread_mutex_t>
     private var jitSucceeded = false
+    /// Whether `forEachMatch` first asks `NativeEmail` (this is the e-mail rule's pattern, byte for byte).
+    let nativeEmail: Bool
+    /// Whether a matcher in Swift answers for this pattern where it can (`NativeEmail`); PCRE2 decides the rest.
+    public var usesNativeMatcher: Bool { nativeEmail }
 
     /// Whether the JIT compiled this pattern (false only if this PCRE2 has no JIT); JIT-compiles it if no
     /// match has yet.
@@ -96,6 +100,7 @@ public final class CompiledPattern: @unchecked Sendable {
         self.options = options
         let group = "value".withCString { pcre2_substring_number_from_name_8(compiled, $0) }
         valueGroup = group > 0 ? Int(group) : nil
+        nativeEmail = options == PatternOptions(unicode: true) && source == NativeEmail.source
         jitDone = .allocate(capacity: 1)
         jitDone.initialize(to: 0)
         jitMutex = .allocate(capacity: 1)
@@ -174,6 +179,18 @@ public final class CompiledPattern: @unchecked Sendable {
         var position = from
         while position < to {
             let found: PatternMatch?
+            if nativeEmail, let base = subject.baseAddress, length <= subject.count {
+                switch NativeEmail.firstMatch(
+                    base.assumingMemoryBound(to: UInt8.self), length: length, from: position, startLimit: to - 1)
+                {
+                case .match(let start, let end):
+                    if !body(PatternMatch(start: start, end: end, valueStart: start, valueEnd: end)) { return }
+                    position = end
+                    continue
+                case .none: return
+                case .undecided: break
+                }
+            }
             do {
                 found = try firstMatch(in: subject, length: length, from: position, scratch: scratch, startLimit: to - 1)
             } catch {

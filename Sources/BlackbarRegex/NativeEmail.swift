@@ -1,0 +1,132 @@
+/// The e-mail rule's pattern matched on ASCII bytes in Swift, where PCRE2 cost about 900 instructions a window
+/// (the JIT's entry, its match data and the Unicode classes of the local part), and real text holds thousands
+/// of addresses per MB (ChangeLogs, mailing lists, chat logs, customer tables).
+///
+/// It is used for one exact pattern only, `NativeEmail.source` (the text of `rules/global/email.yaml`, compiled
+/// with `unicode: true`): a rule whose pattern differs in a single byte gets PCRE2 alone. It answers only where
+/// every byte it must classify is ASCII; a byte above 0x7F that may belong to the local part (a Latin,
+/// Greek or Cyrillic letter, a mark, an invalid sequence) hands the search back to PCRE2 (`nil`). The tests
+/// compare the two on every rule example and on random text (`NativeEmailTests`).
+///
+/// The pattern, and why a scan can decide it (leftmost start first, as PCRE2 searches):
+/// - `(?<![L])[F]`: a match starts at a letter or digit (F) not preceded by a local-part byte (L =
+///   `[A-Za-z0-9._%+-]`): only where a run of L bytes starts.
+/// - `(?:[L]{0,62}[E])?@`: the local part is the whole run (the `@` must follow it, and `@` is not in L), 1 to
+///   64 bytes, not ending in a dot (E is L without `.`).
+/// - `(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+`: each repetition takes one whole label up to its
+///   dot (a dot is not in the label's class), valid when 1 to 63 bytes without a hyphen at either end; the
+///   repetition stops at the first label that is not.
+/// - `[A-Za-z]{2,24}(?![A-Za-z0-9-])`: backtracking from the most labels to one, the top-level domain is the
+///   whole run of letters after them (a shorter one is followed by a letter), 2 to 24 long, with no digit or
+///   hyphen after it.
+enum NativeEmail {
+    /// The pattern it stands for, byte for byte.
+    static let source =
+        #"(?<![A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])[A-Za-z0-9\p{Latin}\p{Greek}\p{Cyrillic}](?:[A-Za-z0-9._%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}]{0,62}[A-Za-z0-9_%+\-\p{Latin}\p{Greek}\p{Cyrillic}\p{M}])?@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])"#
+
+    /// What a search found: a match, none, or a byte it cannot classify (PCRE2 decides).
+    enum Outcome: Equatable {
+        case match(start: Int, end: Int)
+        case none
+        case undecided
+    }
+
+    /// The ASCII classes as bit sets (bit b of `low` for bytes 0-63, of `high` for 64-127): constants, where a
+    /// table built at first use paid a `swift_once` check per search.
+    private struct Set128 {
+        let low: UInt64, high: UInt64
+        /// Whether byte `b` (any byte; none above 0x7F is in a set) is in the set.
+        @inline(__always) func contains(_ b: UInt8) -> Bool {
+            b < 64 ? low >> UInt64(b) & 1 != 0 : b < 128 ? high >> UInt64(b &- 64) & 1 != 0 : false
+        }
+    }
+    /// F: `[A-Za-z0-9]`, where a match may start.
+    private static let start = Set128(low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
+    /// L: `[A-Za-z0-9._%+-]`, a local part's bytes.
+    private static let local = Set128(low: 0x03FF_6820_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+    /// E: `[A-Za-z0-9_%+-]`, a local part's last byte.
+    private static let last = Set128(low: 0x03FF_2820_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+    /// `[A-Za-z0-9-]`, a label's bytes (and what may not follow the top-level domain).
+    private static let label = Set128(low: 0x03FF_2000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
+    /// `[A-Za-z]`.
+    private static let letter = Set128(low: 0, high: 0x07FF_FFFE_07FF_FFFE)
+
+    /// The first match starting in `from...startLimit` of `bytes[0..<length]` (bytes before `from` are read
+    /// as the lookbehind reads them), as PCRE2 would find it; `.undecided` when that depends on a byte above
+    /// 0x7F in the local part's reach.
+    static func firstMatch(_ bytes: UnsafePointer<UInt8>, length: Int, from: Int, startLimit: Int) -> Outcome {
+        var s = from
+        let end = min(startLimit, length - 1)
+        while s <= end {
+            let b = bytes[s]
+            if b >= 0x80 { return .undecided }
+            if !start.contains(b) {
+                s += 1
+                continue
+            }
+            if s > 0 {
+                let before = bytes[s - 1]
+                if before >= 0x80 { return .undecided }
+                if local.contains(before) {
+                    s += 1
+                    continue
+                }
+            }
+            // A run of local-part bytes starts at s: the local part, if an `@` ends the run.
+            var j = s + 1
+            while j < length && local.contains(bytes[j]) { j += 1 }
+            if j < length && bytes[j] >= 0x80 { return .undecided }
+            if j < length && bytes[j] == UInt8(ascii: "@") && j - s <= 64 && (j - s == 1 || last.contains(bytes[j - 1])),
+                let e = domainEnd(bytes, length: length, from: j + 1)
+            {
+                return .match(start: s, end: e)
+            }
+            // No start inside the run: each has a local-part byte before it.
+            s = j
+        }
+        return .none
+    }
+
+    /// Where the domain starting at `from` ends (after its top-level domain), or nil.
+    private static func domainEnd(_ bytes: UnsafePointer<UInt8>, length: Int, from: Int) -> Int? {
+        // The starts of the top-level domain to try: after each whole label, most labels first.
+        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var more: [Int] = []
+        var count = 0
+        var p = from
+        while true {
+            let labelStart = p
+            while p < length && label.contains(bytes[p]) { p += 1 }
+            let n = p - labelStart
+            guard p < length, bytes[p] == UInt8(ascii: "."), n >= 1, n <= 63, bytes[labelStart] != UInt8(ascii: "-"),
+                bytes[p - 1] != UInt8(ascii: "-")
+            else { break }
+            p += 1
+            switch count {
+            case 0: starts.0 = p
+            case 1: starts.1 = p
+            case 2: starts.2 = p
+            case 3: starts.3 = p
+            default: more.append(p)
+            }
+            count += 1
+        }
+        var i = count
+        while i > 0 {
+            i -= 1
+            let t: Int
+            switch i {
+            case 0: t = starts.0
+            case 1: t = starts.1
+            case 2: t = starts.2
+            case 3: t = starts.3
+            default: t = more[i - 4]
+            }
+            var e = t
+            while e < length && e - t <= 24 && letter.contains(bytes[e]) { e += 1 }
+            let n = e - t
+            if n >= 2 && n <= 24 && (e >= length || !label.contains(bytes[e])) { return e }
+        }
+        return nil
+    }
+}
