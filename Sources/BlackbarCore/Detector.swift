@@ -308,21 +308,31 @@ public final class Detector: Sendable {
         }
         let joined = scratch.joined
         var layout = SegmentLayout()
-        layout.starts.reserveCapacity(batch.count)
-        layout.ends.reserveCapacity(batch.count)
         layout.fieldOf = batch.fieldNumbers
         layout.setTable(batch.fields)
-        batch.buffer.bytes.withUnsafeBufferPointer { bytes in
+        // Each segment's start and end written in place into room for all of them (two appends per cell of a
+        // table were two uniqueness and capacity checks).
+        let n = batch.count
+        var ends: [Int] = []
+        layout.starts = batch.buffer.bytes.withUnsafeBufferPointer { bytes in
             batch.ranges.withUnsafeBufferPointer { ranges in
-                SegmentLayout.startJoining(joined, bytes: ranges.reduce(0) { $0 + $1.count }, segments: ranges.count)
-                for range in ranges {
-                    SegmentLayout.putJoin(joined)
-                    layout.starts.append(joined.count)
-                    joined.put(bytes.baseAddress! + range.lowerBound, range.count)
-                    layout.ends.append(joined.count)
+                SegmentLayout.startJoining(joined, bytes: ranges.reduce(0) { $0 + $1.count }, segments: n)
+                return [Int](unsafeUninitializedCapacity: n) { starts, startCount in
+                    ends = [Int](unsafeUninitializedCapacity: n) { endRoom, endCount in
+                        for k in 0..<n {
+                            let range = ranges[k]
+                            SegmentLayout.putJoin(joined)
+                            (starts.baseAddress! + k).initialize(to: joined.count)
+                            joined.put(bytes.baseAddress! + range.lowerBound, range.count)
+                            (endRoom.baseAddress! + k).initialize(to: joined.count)
+                        }
+                        endCount = n
+                    }
+                    startCount = n
                 }
             }
         }
+        layout.ends = ends
         return scanJoined(layout: layout, scratch: scratch) { batch.ranges[$0].lowerBound }
     }
 
