@@ -36,14 +36,20 @@ struct FieldEvidence {
         return out
     }
 
-    /// Counts one value of `field`.
-    mutating func countValue(field: Int) {
-        if field >= counts.count { counts.append(contentsOf: repeatElement(Counts(), count: field + 1 - counts.count)) }
-        counts[field].values += 1
+    /// Makes counts for fields `0..<fields` (a batch's values are counted per field in a local array and added
+    /// once per batch: an increment per value here was a uniqueness check of the counts per cell of a table).
+    mutating func makeRoom(fields: Int) {
+        if fields > counts.count { counts.append(contentsOf: repeatElement(Counts(), count: fields - counts.count)) }
+    }
+
+    /// Adds `values[f]` values to field f, for every f (room made first).
+    mutating func addValues(_ values: [Int]) {
+        makeRoom(fields: values.count)
+        for (field, n) in values.enumerated() where n > 0 { counts[field].values += n }
     }
 
     /// Counts a validated finding of `entity` in a value of `field` (once per value and entity; the value itself
-    /// is counted by `countValue`).
+    /// is counted by `addValues`).
     mutating func countValidated(field: Int, entity: InternedName) {
         if let k = counts[field].validated.firstIndex(where: { $0.entity === entity }) {
             counts[field].validated[k].count += 1

@@ -482,20 +482,26 @@ final class RecordPass {
         // Counted in a local, swapped in and out: the property was checked for exclusive access per value.
         var evidence = FieldEvidence()
         swap(&evidence, &self.evidence)
-        for (n, v) in prepared.indices.enumerated() where prepared.fields[n] >= 0 {
-            let field = Int(prepared.fields[n])
-            evidence.countValue(field: field)
-            while k < validated.count && validated[k].value < v { k += 1 }
-            var g = k
-            while g < validated.count && validated[g].value == v {
-                let entity = validated[g].entity
-                // Each entity once per value, as a set of them would.
-                if !validated[k..<g].contains(where: { $0.entity === entity }) {
-                    evidence.countValidated(field: field, entity: entity)
+        let fieldCount = Int(prepared.fields.max() ?? -1) + 1
+        evidence.makeRoom(fields: fieldCount)
+        var valueCounts = [Int](repeating: 0, count: fieldCount)
+        valueCounts.withUnsafeMutableBufferPointer { valueCounts in
+            for (n, v) in prepared.indices.enumerated() where prepared.fields[n] >= 0 {
+                let field = Int(prepared.fields[n])
+                valueCounts[field] &+= 1
+                while k < validated.count && validated[k].value < v { k += 1 }
+                var g = k
+                while g < validated.count && validated[g].value == v {
+                    let entity = validated[g].entity
+                    // Each entity once per value, as a set of them would.
+                    if !validated[k..<g].contains(where: { $0.entity === entity }) {
+                        evidence.countValidated(field: field, entity: entity)
+                    }
+                    g += 1
                 }
-                g += 1
             }
         }
+        evidence.addValues(valueCounts)
         let newly = evidence.newlyHolding()
         swap(&evidence, &self.evidence)
         lock.lock()
