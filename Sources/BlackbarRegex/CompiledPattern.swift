@@ -69,6 +69,8 @@ public final class CompiledPattern: @unchecked Sendable {
     private var jitSucceeded = false
     /// Whether `forEachMatch` first asks `NativeEmail` (this is the e-mail rule's pattern, byte for byte).
     let nativeEmail: Bool
+    /// `NativeEmail.classTable()` when `nativeEmail`, else empty.
+    private let nativeClasses: [UInt8]
     /// Whether a matcher in Swift answers for this pattern where it can (`NativeEmail`); PCRE2 decides the rest.
     public var usesNativeMatcher: Bool { nativeEmail }
 
@@ -101,6 +103,7 @@ public final class CompiledPattern: @unchecked Sendable {
         let group = "value".withCString { pcre2_substring_number_from_name_8(compiled, $0) }
         valueGroup = group > 0 ? Int(group) : nil
         nativeEmail = options == PatternOptions(unicode: true) && source == NativeEmail.source
+        nativeClasses = nativeEmail ? NativeEmail.classTable() : []
         jitDone = .allocate(capacity: 1)
         jitDone.initialize(to: 0)
         jitMutex = .allocate(capacity: 1)
@@ -180,9 +183,12 @@ public final class CompiledPattern: @unchecked Sendable {
         while position < to {
             let found: PatternMatch?
             if nativeEmail, let base = subject.baseAddress, length <= subject.count {
-                switch NativeEmail.firstMatch(
-                    base.assumingMemoryBound(to: UInt8.self), length: length, from: position, startLimit: to - 1)
-                {
+                let outcome = nativeClasses.withUnsafeBufferPointer {
+                    NativeEmail.firstMatch(
+                        base.assumingMemoryBound(to: UInt8.self), length: length, from: position, startLimit: to - 1,
+                        classes: $0.baseAddress!)
+                }
+                switch outcome {
                 case .match(let start, let end):
                     if !body(PatternMatch(start: start, end: end, valueStart: start, valueEnd: end)) { return }
                     position = end

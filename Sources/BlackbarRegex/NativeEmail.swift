@@ -31,53 +31,57 @@ enum NativeEmail {
         case undecided
     }
 
-    /// The ASCII classes as bit sets (bit b of `low` for bytes 0-63, of `high` for 64-127): constants, where a
-    /// table built at first use paid a `swift_once` check per search.
-    private struct Set128 {
-        let low: UInt64, high: UInt64
-        /// Whether byte `b` (any byte; none above 0x7F is in a set) is in the set.
-        @inline(__always) func contains(_ b: UInt8) -> Bool {
-            b < 64 ? low >> UInt64(b) & 1 != 0 : b < 128 ? high >> UInt64(b &- 64) & 1 != 0 : false
+    /// Per byte, its classes: bit 0 F (`[A-Za-z0-9]`, where a match may start), bit 1 L (`[A-Za-z0-9._%+-]`, a
+    /// local part's bytes), bit 2 E (L without the dot, a local part's last byte), bit 3 `[A-Za-z0-9-]` (a
+    /// label's bytes, and what may not follow the top-level domain), bit 4 `[A-Za-z]`; 0 above 0x7F. The pattern
+    /// that matches keeps it (`CompiledPattern`) and hands it in: a table in a global was a `swift_once` check
+    /// per search, and bit sets in constants cost more instructions per byte than a load.
+    static func classTable() -> [UInt8] {
+        (0..<256).map { b in
+            let c = UInt8(b)
+            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            let digit = c >= 0x30 && c <= 0x39
+            let inner = c == UInt8(ascii: "_") || c == UInt8(ascii: "%") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
+            var bits: UInt8 = 0
+            if letter || digit { bits |= 1 | 2 | 4 | 8 }
+            if inner { bits |= 2 | 4 }
+            if c == UInt8(ascii: ".") { bits |= 2 }
+            if c == UInt8(ascii: "-") { bits |= 8 }
+            if letter { bits |= 16 }
+            return bits
         }
     }
-    /// F: `[A-Za-z0-9]`, where a match may start.
-    private static let start = Set128(low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
-    /// L: `[A-Za-z0-9._%+-]`, a local part's bytes.
-    private static let local = Set128(low: 0x03FF_6820_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
-    /// E: `[A-Za-z0-9_%+-]`, a local part's last byte.
-    private static let last = Set128(low: 0x03FF_2820_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
-    /// `[A-Za-z0-9-]`, a label's bytes (and what may not follow the top-level domain).
-    private static let label = Set128(low: 0x03FF_2000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
-    /// `[A-Za-z]`.
-    private static let letter = Set128(low: 0, high: 0x07FF_FFFE_07FF_FFFE)
+    private static let start: UInt8 = 1, local: UInt8 = 2, last: UInt8 = 4, label: UInt8 = 8, letter: UInt8 = 16
 
     /// The first match starting in `from...startLimit` of `bytes[0..<length]` (bytes before `from` are read
     /// as the lookbehind reads them), as PCRE2 would find it; `.undecided` when that depends on a byte above
     /// 0x7F in the local part's reach.
-    static func firstMatch(_ bytes: UnsafePointer<UInt8>, length: Int, from: Int, startLimit: Int) -> Outcome {
+    static func firstMatch(
+        _ bytes: UnsafePointer<UInt8>, length: Int, from: Int, startLimit: Int, classes k: UnsafePointer<UInt8>
+    ) -> Outcome {
         var s = from
         let end = min(startLimit, length - 1)
         while s <= end {
             let b = bytes[s]
             if b >= 0x80 { return .undecided }
-            if !start.contains(b) {
+            if k[Int(b)] & start == 0 {
                 s += 1
                 continue
             }
             if s > 0 {
                 let before = bytes[s - 1]
                 if before >= 0x80 { return .undecided }
-                if local.contains(before) {
+                if k[Int(before)] & local != 0 {
                     s += 1
                     continue
                 }
             }
             // A run of local-part bytes starts at s: the local part, if an `@` ends the run.
             var j = s + 1
-            while j < length && local.contains(bytes[j]) { j += 1 }
+            while j < length && k[Int(bytes[j])] & local != 0 { j += 1 }
             if j < length && bytes[j] >= 0x80 { return .undecided }
-            if j < length && bytes[j] == UInt8(ascii: "@") && j - s <= 64 && (j - s == 1 || last.contains(bytes[j - 1])),
-                let e = domainEnd(bytes, length: length, from: j + 1)
+            if j < length && bytes[j] == UInt8(ascii: "@") && j - s <= 64 && (j - s == 1 || k[Int(bytes[j - 1])] & last != 0),
+                let e = domainEnd(bytes, length: length, from: j + 1, k)
             {
                 return .match(start: s, end: e)
             }
@@ -88,7 +92,9 @@ enum NativeEmail {
     }
 
     /// Where the domain starting at `from` ends (after its top-level domain), or nil.
-    private static func domainEnd(_ bytes: UnsafePointer<UInt8>, length: Int, from: Int) -> Int? {
+    private static func domainEnd(_ bytes: UnsafePointer<UInt8>, length: Int, from: Int, _ k: UnsafePointer<UInt8>)
+        -> Int?
+    {
         // The starts of the top-level domain to try: after each whole label, most labels first.
         var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
         var more: [Int] = []
@@ -96,7 +102,7 @@ enum NativeEmail {
         var p = from
         while true {
             let labelStart = p
-            while p < length && label.contains(bytes[p]) { p += 1 }
+            while p < length && k[Int(bytes[p])] & label != 0 { p += 1 }
             let n = p - labelStart
             guard p < length, bytes[p] == UInt8(ascii: "."), n >= 1, n <= 63, bytes[labelStart] != UInt8(ascii: "-"),
                 bytes[p - 1] != UInt8(ascii: "-")
@@ -123,9 +129,9 @@ enum NativeEmail {
             default: t = more[i - 4]
             }
             var e = t
-            while e < length && e - t <= 24 && letter.contains(bytes[e]) { e += 1 }
+            while e < length && e - t <= 24 && k[Int(bytes[e])] & letter != 0 { e += 1 }
             let n = e - t
-            if n >= 2 && n <= 24 && (e >= length || !label.contains(bytes[e])) { return e }
+            if n >= 2 && n <= 24 && (e >= length || k[Int(bytes[e])] & label == 0) { return e }
         }
         return nil
     }

@@ -84,6 +84,7 @@ final class NativeEmailTests: XCTestCase {
                 "\u{301}", "中", "\n", "\"", "=",
             ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0x80]]
         var random = SeededRandom(seed: 20261205)
+        let classes = NativeEmail.classTable()
         var decided = 0
         var matched = 0
         let trials = 20_000
@@ -106,9 +107,11 @@ final class NativeEmailTests: XCTestCase {
                 XCTAssertEqual(native, reference, "\(bytes) length \(length) from \(from) to \(to)")
                 if !reference.isEmpty { matched += 1 }
                 if from < to,
-                    NativeEmail.firstMatch(
-                        raw.baseAddress!.assumingMemoryBound(to: UInt8.self), length: length, from: from, startLimit: to - 1)
-                        != .undecided
+                    classes.withUnsafeBufferPointer({
+                        NativeEmail.firstMatch(
+                            raw.baseAddress!.assumingMemoryBound(to: UInt8.self), length: length, from: from,
+                            startLimit: to - 1, classes: $0.baseAddress!)
+                    }) != .undecided
                 {
                     decided += 1
                 }
