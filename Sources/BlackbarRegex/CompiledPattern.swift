@@ -67,12 +67,11 @@ public final class CompiledPattern: @unchecked Sendable {
     private let jitDone: UnsafeMutablePointer<Int32>
     private let jitMutex: UnsafeMutablePointer<pthread_mutex_t>
     private var jitSucceeded = false
-    /// Whether `forEachMatch` first asks `NativeEmail` (this is the e-mail rule's pattern, byte for byte).
-    let nativeEmail: Bool
-    /// `NativeEmail.classTable()` when `nativeEmail`, else empty.
+    /// Whether a matcher in Swift answers for this pattern where it can: `forEachMatch` first asks `NativeEmail`
+    /// (this is the e-mail rule's pattern, byte for byte), and PCRE2 decides the rest.
+    public let usesNativeMatcher: Bool
+    /// `NativeEmail.classTable()` when `usesNativeMatcher`, else empty.
     private let nativeClasses: [UInt8]
-    /// Whether a matcher in Swift answers for this pattern where it can (`NativeEmail`); PCRE2 decides the rest.
-    public var usesNativeMatcher: Bool { nativeEmail }
 
     /// Whether the JIT compiled this pattern (false only if this PCRE2 has no JIT); JIT-compiles it if no
     /// match has yet.
@@ -102,8 +101,8 @@ public final class CompiledPattern: @unchecked Sendable {
         self.options = options
         let group = "value".withCString { pcre2_substring_number_from_name_8(compiled, $0) }
         valueGroup = group > 0 ? Int(group) : nil
-        nativeEmail = options == PatternOptions(unicode: true) && source == NativeEmail.source
-        nativeClasses = nativeEmail ? NativeEmail.classTable() : []
+        usesNativeMatcher = options == PatternOptions(unicode: true) && source == NativeEmail.source
+        nativeClasses = usesNativeMatcher ? NativeEmail.classTable() : []
         jitDone = .allocate(capacity: 1)
         jitDone.initialize(to: 0)
         jitMutex = .allocate(capacity: 1)
@@ -182,7 +181,7 @@ public final class CompiledPattern: @unchecked Sendable {
         var position = from
         while position < to {
             let found: PatternMatch?
-            if nativeEmail, let base = subject.baseAddress, length <= subject.count {
+            if usesNativeMatcher, let base = subject.baseAddress, length <= subject.count {
                 let outcome = nativeClasses.withUnsafeBufferPointer {
                     NativeEmail.firstMatch(
                         base.assumingMemoryBound(to: UInt8.self), length: length, from: position, startLimit: to - 1,

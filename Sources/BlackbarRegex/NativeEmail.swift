@@ -5,8 +5,9 @@
 /// It is used for one exact pattern only, `NativeEmail.source` (the text of `rules/global/email.yaml`, compiled
 /// with `unicode: true`): a rule whose pattern differs in a single byte gets PCRE2 alone. It answers only where
 /// every byte it must classify is ASCII; a byte above 0x7F that may belong to the local part (a Latin,
-/// Greek or Cyrillic letter, a mark, an invalid sequence) hands the search back to PCRE2 (`nil`). The tests
-/// compare the two on every rule example and on random text (`NativeEmailTests`).
+/// Greek or Cyrillic letter, a mark, an invalid sequence) hands the search back to PCRE2 (`.undecided`).
+/// `NativeEmailTests` compares the two on hand-picked cases and on random text; the rule's own examples run
+/// through it like every rule's.
 ///
 /// The pattern, and why a scan can decide it (leftmost start first, as PCRE2 searches):
 /// - `(?<![L])[F]`: a match starts at a letter or digit (F) not preceded by a local-part byte (L =
@@ -95,10 +96,8 @@ enum NativeEmail {
     private static func domainEnd(_ bytes: UnsafePointer<UInt8>, length: Int, from: Int, _ k: UnsafePointer<UInt8>)
         -> Int?
     {
-        // The starts of the top-level domain to try: after each whole label, most labels first.
-        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
-        var more: [Int] = []
-        var count = 0
+        // The whole labels, each up to its dot; `last`: where the byte after the last one's dot is, or -1.
+        var last = -1
         var p = from
         while true {
             let labelStart = p
@@ -108,30 +107,19 @@ enum NativeEmail {
                 bytes[p - 1] != UInt8(ascii: "-")
             else { break }
             p += 1
-            switch count {
-            case 0: starts.0 = p
-            case 1: starts.1 = p
-            case 2: starts.2 = p
-            case 3: starts.3 = p
-            default: more.append(p)
-            }
-            count += 1
+            last = p
         }
-        var i = count
-        while i > 0 {
-            i -= 1
-            let t: Int
-            switch i {
-            case 0: t = starts.0
-            case 1: t = starts.1
-            case 2: t = starts.2
-            case 3: t = starts.3
-            default: t = more[i - 4]
-            }
+        // The top-level domain after the most labels first, then one label fewer, as backtracking tries them: each
+        // start is the byte after a dot, and every dot from `from` to `last` ends a whole label.
+        var t = last
+        while t > from {
             var e = t
             while e < length && e - t <= 24 && k[Int(bytes[e])] & letter != 0 { e += 1 }
             let n = e - t
             if n >= 2 && n <= 24 && (e >= length || k[Int(bytes[e])] & label == 0) { return e }
+            var q = t - 2
+            while q >= from && bytes[q] != UInt8(ascii: ".") { q -= 1 }
+            t = q + 1
         }
         return nil
     }

@@ -42,7 +42,7 @@ struct FieldEvidence {
         if fields > counts.count { counts.append(contentsOf: repeatElement(Counts(), count: fields - counts.count)) }
     }
 
-    /// Adds `values[f]` values to field f, for every f (room made first).
+    /// Adds `values[f]` values to field f, for every f (making room for fields not yet counted).
     mutating func addValues(_ values: [Int]) {
         makeRoom(fields: values.count)
         for (field, n) in values.enumerated() where n > 0 { counts[field].values += n }
