@@ -73,6 +73,10 @@ public struct SegmentBatch: Sendable {
     public private(set) var fieldNumbers: [Int32] = []
     /// The fields the segments name.
     public private(set) var fields: [FieldContext] = []
+    /// Bytes of input the segments were read from (a record batch's source), or 0 when not known. The
+    /// detector reads it as a sign of how much input there is: a batch of a whole reader's batch size is
+    /// scanned with the shape gate from its first byte, as a whole text block is.
+    public var sourceBytes = 0
 
     /// An empty batch over `buffer`.
     public init(buffer: SharedBytes) { self.buffer = buffer }

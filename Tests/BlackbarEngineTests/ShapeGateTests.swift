@@ -269,6 +269,34 @@ final class ShapeGateTests: XCTestCase {
         XCTAssertTrue(same(again, reference.scan(short)))
     }
 
+    /// A record batch's cells join to less than the input they were read from. A batch read from a whole
+    /// reader's batch of input (`sourceBytes` of 1 MiB) is gated from its first byte, as a whole text block
+    /// is; the same cells without that size wait for the threshold. Findings are the same either way.
+    func testABatchOfAWholeBlockOfInputIsGated() {
+        let text = Self.mixedText(bytes: 6_000, seed: 5)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < text.count {
+            let end = min(text.count, start + 40)
+            ranges.append(start..<end)
+            start = end
+        }
+        let detector = Detector(ruleSet: defaultRules, options: DetectorOptions(shapeGateAfter: 1 << 30))
+        var batch = SegmentBatch(
+            buffer: SharedBytes(text), ranges: ranges, fieldNumbers: [Int32](repeating: -1, count: ranges.count), fields: [])
+        let plainScratch = DetectorScratch()
+        let plain = detector.scan(batch, scratch: plainScratch)
+        XCTAssertNil(plainScratch.shapeRunner, "cells of a small input wait for the threshold")
+        batch.sourceBytes = 1 << 20
+        let gatedScratch = DetectorScratch()
+        let gated = detector.scan(batch, scratch: gatedScratch)
+        XCTAssertNotNil(gatedScratch.shapeRunner, "cells of a whole block of input are gated at once")
+        XCTAssertGreaterThan(plain.count, 10)
+        XCTAssertEqual(plain.map(\.range), gated.map(\.range))
+        XCTAssertEqual(plain.map(\.ruleID), gated.map(\.ruleID))
+        XCTAssertEqual(plain.map(\.segment), gated.map(\.segment))
+    }
+
     /// Text with values of many rules, keywords in both cases, separators and bytes outside ASCII.
     static func mixedText(bytes: Int, seed: UInt64) -> [UInt8] {
         var random = SeededRandom(seed: seed)

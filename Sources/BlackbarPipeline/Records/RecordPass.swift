@@ -431,8 +431,9 @@ final class RecordPass {
             rangeCount = written
         }
         lock.unlock()
-        let segments = SegmentBatch(
+        var segments = SegmentBatch(
             buffer: SharedBytes(batch.decoded), ranges: ranges, fieldNumbers: fieldNumbers, fields: contexts)
+        segments.sourceBytes = batch.source.count
         return PreparedBatch(
             batch: batch, indices: indices, fields: fields, segments: segments, fieldNames: names, version: version)
     }
