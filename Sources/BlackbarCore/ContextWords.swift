@@ -166,27 +166,21 @@ public struct ContextWords: Sendable, Equatable {
     /// Whether no word of `segments` may start a phrase, by its first two bytes and its length (a word equal
     /// to a phrase's first token has its key), read from the segments' ASCII word masks. False when a segment
     /// has no mask (longer than 64 bytes or not all ASCII): its spans decide.
+    ///
+    /// Each segment is judged whole in C (`bb_no_phrase_start`): its mask and the walk over its words in one
+    /// call, where the walk in Swift cost about 550 instructions a candidate (two segments of twenty-odd words,
+    /// each a bounds check and a table read through closures).
     private func noPhraseStarts(_ segments: [UnsafeRawBufferPointer], masks: inout KnownMasks) -> Bool {
         firstTokenKeys.withUnsafeBufferPointer { keys in
             firstTokenLengths.withUnsafeBufferPointer { lengths in
                 for segment in segments {
-                    guard let mask = Self.asciiWordMask(segment) else { return false }
+                    var mask: UInt64 = 0
+                    let verdict = segment.isEmpty ? 1 : bb_no_phrase_start(
+                        segment.baseAddress!.assumingMemoryBound(to: UInt8.self), segment.count, lengths.baseAddress!,
+                        keys.baseAddress!, &mask)
+                    if verdict < 0 { return false }
                     masks.add(mask)
-                    // Word by word through their first bytes (`starts`); a word's length is read from its last byte
-                    // (`lasts`) only when some phrase starts with its first byte (most words of prose do not).
-                    let starts = mask & ~(mask << 1), lasts = mask & ~(mask >> 1)
-                    var rest = starts
-                    while rest != 0 {
-                        let start = rest.trailingZeroBitCount
-                        rest &= rest &- 1
-                        // By first byte and length first (one load), then by the whole key.
-                        let allowed = lengths[Int(ASCII.lower(segment[start]))]
-                        if allowed == 0 { continue }
-                        let length = (lasts >> UInt64(start)).trailingZeroBitCount + 1
-                        if allowed & (1 << UInt64(min(length, 63))) == 0 { continue }
-                        let key = Self.tokenKey(lowering: segment, start, length)
-                        if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 { return false }
-                    }
+                    if verdict == 0 { return false }
                 }
                 return true
             }
@@ -269,26 +263,11 @@ public struct ContextWords: Sendable, Equatable {
     static func asciiWordMask(_ segment: UnsafeRawBufferPointer) -> UInt64? {
         let n = segment.count
         guard n <= 64, let base = segment.baseAddress else { return n == 0 ? 0 : nil }
-        // Sixteen bytes at a time in C (SSE2 bit masks): the eight-byte SWAR loop this replaces cost about 470
-        // instructions per 64 bytes, a twentieth of a scan of installed documentation.
+        // Sixteen bytes at a time in C (SSE2 bit masks), placeholders taken out there too: the eight-byte SWAR
+        // loop this replaces cost about 470 instructions per 64 bytes, a twentieth of a scan of installed
+        // documentation.
         var mask: UInt64 = 0
-        var opens: UInt64 = 0
-        var closed: Int32 = 0
-        guard bb_ascii_word_mask(base.assumingMemoryBound(to: UInt8.self), n, &mask, &opens, &closed) != 0 else { return nil }
-        let closes = closed != 0
-        guard opens != 0 || closes else { return mask }
-        if closes, let end = placeholderEnd(segment, from: 0), end > 0, end < n, segment[end] == UInt8(ascii: ">") {
-            mask &= end + 1 >= 64 ? 0 : ~((1 << UInt64(end + 1)) &- 1)
-        }
-        while opens != 0 {
-            let i = opens.trailingZeroBitCount
-            opens &= opens &- 1
-            if let end = placeholderEnd(segment, from: i + 1), end > i + 1, end == n || segment[end] == UInt8(ascii: ">") {
-                // Bits i + 1 ..< end.
-                let upTo: UInt64 = end >= 64 ? ~0 : (1 << UInt64(end)) &- 1
-                mask &= ~(upTo & ~((1 << UInt64(i + 1)) &- 1))
-            }
-        }
+        guard bb_context_word_mask(base.assumingMemoryBound(to: UInt8.self), n, &mask) != 0 else { return nil }
         return mask
     }
 

@@ -136,3 +136,76 @@ size_t bb_count_byte(const uint8_t *bytes, size_t n, uint8_t byte, ptrdiff_t *la
 }
 
 #endif
+
+static inline uint8_t bb_lower(uint8_t b) { return (uint8_t)(b - 'A') < 26 ? (uint8_t)(b | 0x20) : b; }
+
+// The end of a run of upper-case ASCII letters, digits and `_` from `from` (a typed placeholder's body, as in
+// `<EMAIL_ADDRESS>`), or -1 when the run holds no letter.
+static int bb_placeholder_end(const uint8_t *bytes, size_t n, size_t from) {
+    size_t i = from;
+    int letters = 0;
+    while (i < n) {
+        uint8_t b = bytes[i];
+        if ((uint8_t)(b - 'A') < 26) {
+            letters = 1;
+        } else if (!((uint8_t)(b - '0') < 10 || b == '_')) {
+            break;
+        }
+        i++;
+    }
+    return letters ? (int)i : -1;
+}
+
+// Bits 0..<k set (k at most 64).
+static inline uint64_t bb_low_bits(unsigned k) { return k >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << k) - 1; }
+
+int bb_context_word_mask(const uint8_t *bytes, size_t n, uint64_t *words) {
+    uint64_t mask = 0, opens = 0;
+    int closes = 0;
+    if (n == 0) {
+        *words = 0;
+        return 1;
+    }
+    if (!bb_ascii_word_mask(bytes, n, &mask, &opens, &closes)) return 0;
+    if (closes) {
+        // A placeholder cut by the segment's start (`ADDRESS> 12345`) is a placeholder still.
+        int end = bb_placeholder_end(bytes, n, 0);
+        if (end > 0 && (size_t)end < n && bytes[end] == '>') mask &= ~bb_low_bits((unsigned)end + 1);
+    }
+    while (opens != 0) {
+        unsigned i = (unsigned)__builtin_ctzll(opens);
+        opens &= opens - 1;
+        int end = bb_placeholder_end(bytes, n, i + 1);
+        if (end > (int)i + 1 && ((size_t)end == n || bytes[end] == '>')) {
+            // Bits i + 1 ..< end.
+            mask &= ~(bb_low_bits((unsigned)end) & ~bb_low_bits(i + 1));
+        }
+    }
+    *words = mask;
+    return 1;
+}
+
+int bb_no_phrase_start(const uint8_t *bytes, size_t n, const uint64_t *lengths, const uint64_t *keys, uint64_t *words) {
+    uint64_t mask = 0;
+    if (!bb_context_word_mask(bytes, n, &mask)) return -1;
+    *words = mask;
+    // Word by word through their first bytes; a word's length is read from its last byte only when some phrase
+    // starts with its first byte (most words of prose do not), and its key only when one has its length.
+    uint64_t starts = mask & ~(mask << 1), lasts = mask & ~(mask >> 1);
+    while (starts != 0) {
+        unsigned s = (unsigned)__builtin_ctzll(starts);
+        starts &= starts - 1;
+        uint8_t first = bb_lower(bytes[s]);
+        uint64_t allowed = lengths[first];
+        if (allowed == 0) continue;
+        unsigned length = (unsigned)__builtin_ctzll(lasts >> s) + 1;
+        unsigned capped = length < 63 ? length : 63;
+        if ((allowed & ((uint64_t)1 << capped)) == 0) continue;
+        uint32_t second = length > 1 ? bb_lower(bytes[s + 1]) : 0;
+        uint32_t last = bb_lower(bytes[s + length - 1]);
+        uint32_t packed = (uint32_t)first | second << 8 | last << 16 | (uint32_t)capped << 24;
+        uint32_t key = (packed * 0x9E3779B1u) >> 20;
+        if ((keys[key >> 6] & ((uint64_t)1 << (key & 63))) != 0) return 0;
+    }
+    return 1;
+}

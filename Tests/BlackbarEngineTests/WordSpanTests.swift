@@ -76,6 +76,10 @@ final class WordSpanTests: XCTestCase {
             ("<EMAIL_ADDRESS> x", 0b1_0000_0000_0000_0000), ("ADDRESS> 12", 0b110_0000_0000), ("<ab> c", 0b10_0110), ("<AB> c", 0b10_0000),
             (String(repeating: "a", count: 64), UInt64.max), (String(repeating: "a", count: 65), nil),
             ("@[`{/:", 0),
+            // Placeholders at the 64-byte edge: a `<` as the last byte opens nothing; a body of 63 bytes cut by
+            // the start and closed by the last byte takes every bit.
+            (String(repeating: "a", count: 63) + "<", UInt64.max >> 1), (String(repeating: "A", count: 63) + ">", 0),
+            ("a<" + String(repeating: "B", count: 62), 0b1),
         ]
         for (text, expected) in cases {
             let mask = Array(text.utf8).withUnsafeBytes { ContextWords.asciiWordMask($0) }

@@ -15,6 +15,21 @@
 /// leaves the outputs unset) when some byte is 0x80 or above, 1 otherwise.
 int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t *opens, int *closes);
 
+/// The words of a context segment `bytes[0..<n]`, n at most 64, all ASCII: bit i of `*words` set when byte i is
+/// a letter or digit of a word, typed placeholders taken out (`<EMAIL_ADDRESS>`, and `ADDRESS>` cut by the
+/// segment's start: what redaction wrote is not words about the data). Returns 0 (output unset) when n is over
+/// 64 or a byte is 0x80 or above, 1 otherwise.
+int bb_context_word_mask(const uint8_t *bytes, size_t n, uint64_t *words);
+
+/// Whether no word of `bytes[0..<n]` (n at most 64) may start a phrase of a context word set, by the set's
+/// tables (`ContextWords`): `lengths[b]` has bit L set when some phrase's first token starts with the lower-case
+/// byte b and has L bytes (63: 63 or more); `keys` is a 4,096-bit set of those tokens' keys, a key being the top
+/// 12 bits of `(first | second << 8 | last << 16 | min(length, 63) << 24) * 0x9E3779B1` over lower-cased bytes
+/// (second 0 for a word of one byte). Returns 1 when none may, 0 when one may, and -1 (outputs unset) when the
+/// bytes hold a byte of 0x80 or above, a `<` or a `>` (placeholders: the caller decides). `*words`: the word
+/// mask of `bb_ascii_word_mask` (when not -1).
+int bb_no_phrase_start(const uint8_t *bytes, size_t n, const uint64_t *lengths, const uint64_t *keys, uint64_t *words);
+
 /// The first index in `from..<n` whose byte is a backslash or one of the lead bytes 0xC2, 0xE2, 0xE3, 0xEF
 /// (what `SubjectMask` may mask), or n when there is none.
 size_t bb_find_mask_lead(const uint8_t *bytes, size_t from, size_t n);
