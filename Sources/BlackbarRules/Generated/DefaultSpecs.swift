@@ -2576,7 +2576,6 @@ enum DefaultPackSpecs {
             prefilter: .bytes("@", period: 0, count: 1, span: 0),
             window: 128,
             lead: #"[A-Za-z0-9._%+\-\x80-\xFF]"#,
-            normalize: ["lower"],
             validator: "email-domain",
             base: 0.6,
             context: ["email", "e-mail", "mail", "contact", "correo", "courriel", "posta"],
