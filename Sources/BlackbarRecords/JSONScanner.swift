@@ -48,7 +48,9 @@ struct JSONScanner {
         var count: Int
     }
 
-    private var stack: [Frame] = []
+    /// The open containers, innermost last: read and rewritten at every key and value, through a pointer
+    /// (`PODBuffer`; as an array, two uniqueness checks per key).
+    private let stack = PODBuffer<Frame>(capacity: 16)
     /// Concrete array indices of the current position.
     private var idx: [Int] = []
     /// `idx` as last appended to `indices`, valid while `idxClean`.
@@ -129,7 +131,7 @@ struct JSONScanner {
         _ p: UnsafeBufferPointer<UInt8>, base: Int, from: Int, end: Int, path rootPath: Int, outerIndices: [Int],
         depth: Int
     ) throws -> Int {
-        stack.removeAll(keepingCapacity: true)
+        stack.truncate(to: 0)
         if idx != outerIndices {
             idx.removeAll(keepingCapacity: true)
             idx.append(contentsOf: outerIndices)
@@ -162,7 +164,7 @@ struct JSONScanner {
                 guard i < end else { throw error("unexpected end of input", at: i, base: base) }
                 if p[i] == (isObject ? 0x7D : 0x5D) {
                     i += 1
-                    stack.removeLast()
+                    stack.truncate(to: stack.count - 1)
                     if !isObject {
                         idx.removeLast()
                         idxClean = false
@@ -171,7 +173,7 @@ struct JSONScanner {
                     (path, member) = try key(p, &i, end, base: base, comma: nil)
                     continue valueLoop
                 } else {
-                    path = stack[stack.count - 1].child
+                    path = stack.pointer(stack.count - 1).pointee.child
                     member = -1
                     continue valueLoop
                 }
@@ -190,7 +192,7 @@ struct JSONScanner {
             while true {
                 let top = stack.count - 1
                 if top < 0 { return i }
-                let frame = stack[top]
+                let frame = stack.pointer(top).pointee
                 if frame.isObject { members[frame.member].range = members[frame.member].range.lowerBound..<(base + i) }
                 skipSpace(p, &i, end, base: base)
                 guard i < end else { throw error("unexpected end of input", at: i, base: base) }
@@ -211,7 +213,7 @@ struct JSONScanner {
                 }
                 if c == (frame.isObject ? 0x7D : 0x5D) {
                     i += 1
-                    stack.removeLast()
+                    stack.truncate(to: top)
                     if !frame.isObject {
                         idx.removeLast()
                         idxClean = false
@@ -231,7 +233,7 @@ struct JSONScanner {
         guard i < end else { throw error("unexpected end of input", at: i, base: base) }
         guard p[i] == 0x22 else { throw error("unexpected character", at: i, base: base) }
         let top = stack.count - 1
-        let frame = stack[top]
+        let frame = stack.pointer(top).pointee
         let m = members.count
         let previous = frame.member >= 0 ? members[frame.member].field : -1
         if frame.member >= 0 { members[frame.member].nextStart = base + i }
@@ -248,7 +250,8 @@ struct JSONScanner {
             MemberSpan(
                 object: frame.child, index: frame.count, field: field, range: (base + q)..<(base + q), commaBefore: comma,
                 nextStart: nil))
-        stack[top] = Frame(isObject: frame.isObject, path: frame.path, child: frame.child, member: m, count: frame.count + 1)
+        stack.pointer(top).pointee = Frame(
+            isObject: frame.isObject, path: frame.path, child: frame.child, member: m, count: frame.count + 1)
         skipSpace(p, &i, end, base: base)
         guard i < end else { throw error("unexpected end of input", at: i, base: base) }
         guard p[i] == 0x3A else { throw error("unexpected character", at: i, base: base) }
