@@ -34,12 +34,7 @@ public final class ByteBuffer {
     }
 
     @usableFromInline func grow(_ needed: Int) {
-        let bigger = max(needed, 2 * capacity)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        moved.update(from: base, count: written)
-        base.deallocate()
-        base = moved
-        capacity = bigger
+        (base, capacity) = grownStorage(base, written: written, capacity: capacity, needed: needed)
     }
 
     /// Writes one byte; room must have been reserved.

@@ -35,12 +35,7 @@ public final class PODBuffer<Element> {
     }
 
     @usableFromInline func grow(_ needed: Int) {
-        let bigger = max(needed, 2 * capacity)
-        let moved = UnsafeMutablePointer<Element>.allocate(capacity: bigger)
-        moved.moveInitialize(from: base, count: written)
-        base.deallocate()
-        base = moved
-        capacity = bigger
+        (base, capacity) = grownStorage(base, written: written, capacity: capacity, needed: needed)
     }
 
     /// Appends a value.
@@ -77,4 +72,17 @@ public final class PODBuffer<Element> {
         written = 0
         return out
     }
+}
+
+/// The growth step `ByteBuffer` and `PODBuffer` share: the first `written` values of `base` moved into new storage
+/// for at least `needed` (twice the old capacity, or more), the old storage freed. Returns the new storage and
+/// its capacity.
+@usableFromInline func grownStorage<T>(
+    _ base: UnsafeMutablePointer<T>, written: Int, capacity: Int, needed: Int
+) -> (UnsafeMutablePointer<T>, Int) {
+    let bigger = max(needed, 2 * capacity)
+    let moved = UnsafeMutablePointer<T>.allocate(capacity: bigger)
+    moved.moveInitialize(from: base, count: written)
+    base.deallocate()
+    return (moved, bigger)
 }

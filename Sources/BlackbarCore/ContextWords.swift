@@ -45,10 +45,10 @@ public struct ContextWords: Sendable, Equatable {
     /// of one byte), its lower-cased last byte and its length (63: 63 or more). Equal tokens have equal keys.
     /// The last byte tells apart words that share their first two letters and their length (`Marc` and
     /// `mail`: a third of the e-mail addresses of installed documentation had such a word near them and went on
-    /// to the full comparison for nothing); the key is the top 12 bits of a multiplicative hash of the four.
+    /// to the full comparison for nothing); the key is the top 12 bits of a multiplicative hash of the four
+    /// (`bb_token_key`, shared with the C walk of `noPhraseStarts`).
     @inline(__always) static func firstTokenKey(_ first: UInt8, _ second: UInt8, _ last: UInt8, _ length: Int) -> Int {
-        let packed = UInt32(first) | UInt32(second) << 8 | UInt32(last) << 16 | UInt32(min(length, 63)) << 24
-        return Int((packed &* 0x9E37_79B1) >> 20)
+        Int(bb_token_key(first, second, last, length))
     }
 
     /// The key of a lower-cased token (not empty).

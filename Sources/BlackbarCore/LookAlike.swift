@@ -109,7 +109,9 @@ public enum LookAlike {
         guard at >= 0 else { return nil }
         let domain = value[(at + 1)...]
         let tld = dot > at ? value[(dot + 1)...] : domain
-        if tld.count < 64, reservedTLDLengths & (1 << UInt64(tld.count)) != 0, reservedTLDs.contains(where: { equalsLowered(tld, $0) }) {
+        if tld.count < 64, reservedTLDLengths & (1 << UInt64(tld.count)) != 0,
+            reservedTLDs.contains(where: { equalsLowered(tld, $0) })
+        {
             return .reservedDomain
         }
         // Every reserved domain has `reservedDomainLength` bytes: the domain itself, or its last labels.

@@ -199,12 +199,9 @@ int bb_no_phrase_start(const uint8_t *bytes, size_t n, const uint64_t *lengths, 
         uint64_t allowed = lengths[first];
         if (allowed == 0) continue;
         unsigned length = (unsigned)__builtin_ctzll(lasts >> s) + 1;
-        unsigned capped = length < 63 ? length : 63;
-        if ((allowed & ((uint64_t)1 << capped)) == 0) continue;
-        uint32_t second = length > 1 ? bb_lower(bytes[s + 1]) : 0;
-        uint32_t last = bb_lower(bytes[s + length - 1]);
-        uint32_t packed = (uint32_t)first | second << 8 | last << 16 | (uint32_t)capped << 24;
-        uint32_t key = (packed * 0x9E3779B1u) >> 20;
+        if ((allowed & ((uint64_t)1 << (length < 63 ? length : 63))) == 0) continue;
+        uint8_t second = length > 1 ? bb_lower(bytes[s + 1]) : 0;
+        uint32_t key = bb_token_key(first, second, bb_lower(bytes[s + length - 1]), length);
         if ((keys[key >> 6] & ((uint64_t)1 << (key & 63))) != 0) return 0;
     }
     return 1;

@@ -283,7 +283,8 @@ final class ShapeGateTests: XCTestCase {
         }
         let detector = Detector(ruleSet: defaultRules, options: DetectorOptions(shapeGateAfter: 1 << 30))
         var batch = SegmentBatch(
-            buffer: SharedBytes(text), ranges: ranges, fieldNumbers: [Int32](repeating: -1, count: ranges.count), fields: [])
+            buffer: SharedBytes(text), ranges: ranges, fieldNumbers: [Int32](repeating: -1, count: ranges.count),
+            fields: [])
         let plainScratch = DetectorScratch()
         let plain = detector.scan(batch, scratch: plainScratch)
         XCTAssertNil(plainScratch.shapeRunner, "cells of a small input wait for the threshold")

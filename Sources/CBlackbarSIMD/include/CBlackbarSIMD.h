@@ -15,6 +15,16 @@
 /// leaves the outputs unset) when some byte is 0x80 or above, 1 otherwise.
 int bb_ascii_word_mask(const uint8_t *bytes, size_t n, uint64_t *words, uint64_t *opens, int *closes);
 
+/// A context word's key (`ContextWords.firstTokenKey`, and `bb_no_phrase_start`'s tables): the top 12 bits of a
+/// multiplicative hash of its lower-cased first two bytes (second 0 for a word of one byte), its lower-cased last
+/// byte and its length (63: 63 or more). One definition for the Swift side that builds the tables and the C side
+/// that reads them.
+static inline uint32_t bb_token_key(uint8_t first, uint8_t second, uint8_t last, size_t length) {
+    uint32_t capped = length < 63 ? (uint32_t)length : 63;
+    uint32_t packed = (uint32_t)first | (uint32_t)second << 8 | (uint32_t)last << 16 | capped << 24;
+    return (packed * 0x9E3779B1u) >> 20;
+}
+
 /// The words of a context segment `bytes[0..<n]`, n at most 64, all ASCII: bit i of `*words` set when byte i is
 /// a letter or digit of a word, typed placeholders taken out (`<EMAIL_ADDRESS>`, and `ADDRESS>` cut by the
 /// segment's start: what redaction wrote is not words about the data). Returns 0 (output unset) when n is over
